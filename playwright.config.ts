@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests run in Debian's Chromium (no browser download): the built site is
+// served under a sub-path, as GitHub project pages are, so base-path bugs show up here.
+export const E2E_BASE = '/notes/';
+const PORT = Number(process.env.E2E_PORT ?? 4329);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const commonArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${E2E_BASE}`,
+    trace: 'off',
+  },
+  projects: [
+    {
+      // What most readers have: no WebGPU adapter (requestAdapter() returns null).
+      name: 'chromium-fallback',
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: commonArgs } },
+    },
+    {
+      // Software WebGPU (SwiftShader) through --enable-unsafe-webgpu; only tests tagged @webgpu.
+      name: 'chromium-webgpu',
+      grep: /@webgpu/,
+      use: { browserName: 'chromium', launchOptions: { executablePath, args: [...commonArgs, '--enable-unsafe-webgpu'] } },
+    },
+  ],
+  webServer: {
+    command: `node scripts/e2e-server.mjs ${PORT}`,
+    url: `http://127.0.0.1:${PORT}${E2E_BASE}`,
+    timeout: 600_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+  },
+});

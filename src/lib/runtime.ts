@@ -1,0 +1,121 @@
+/**
+ * The one place that chooses the tfjs backend (and the only caller of tf.setBackend).
+ *
+ * Order: WebGPU -> WebGL -> WASM -> CPU. Each candidate is registered by a dynamic import
+ * (so pages without a demo never load tfjs), activated, and self-checked against plain-JS
+ * references; a failure or a missing adapter falls to the next and the reason is kept.
+ * `?backend=cpu|wasm|webgl|webgpu` in the URL forces one (no fallback beyond CPU).
+ * If a WebGPU device is lost mid-use, the runtime re-selects from WebGL down and tells
+ * listeners, so demos recompute without a page reload.
+ *
+ * Lifecycle: initRuntime() is memoised; call it from any island. Listeners registered with
+ * onRuntimeChange() are called after every (re)selection.
+ */
+import type * as tfc from '@tensorflow/tfjs-core';
+import { selfCheck } from '../../demos/shared/self-check';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export interface AdapterInfo { vendor: string; architecture: string; description: string }
+export interface RuntimeInfo {
+  backend: BackendName;
+  forced: boolean;
+  adapter: AdapterInfo | null;
+  skipped: { backend: BackendName; reason: string }[];
+}
+export type Tf = typeof tfc;
+
+let tfPromise: Promise<Tf> | null = null;
+let current: Promise<{ tf: Tf; info: RuntimeInfo }> | null = null;
+const listeners = new Set<(info: RuntimeInfo) => void>();
+
+function loadTf(): Promise<Tf> {
+  tfPromise ??= import('@tensorflow/tfjs-core').then(async (tf) => {
+    await import('@tensorflow/tfjs-backend-cpu');
+    return tf;
+  });
+  return tfPromise;
+}
+
+async function register(name: BackendName, tf: Tf): Promise<void> {
+  if (name === 'webgpu') {
+    if (!('gpu' in navigator) || !navigator.gpu) throw new Error('navigator.gpu is missing (WebGPU not enabled in this browser)');
+    const adapter = await navigator.gpu.requestAdapter();
+    if (!adapter) throw new Error('requestAdapter() returned null (no WebGPU adapter)');
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } else if (name === 'webgl') {
+    await import('@tensorflow/tfjs-backend-webgl');
+  } else if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const urls = await import('./wasm-urls');
+    // The threaded build breaks in a minified Vite bundle: use the plain/SIMD binaries.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    wasm.setWasmPaths(urls.wasmFileMap);
+  }
+}
+
+function adapterInfo(tf: Tf): AdapterInfo | null {
+  const b = tf.backend() as unknown as { adapterInfo?: Partial<AdapterInfo> & { vendor?: string } };
+  const i = b.adapterInfo;
+  if (!i) return null;
+  return { vendor: i.vendor ?? '', architecture: i.architecture ?? '', description: i.description ?? '' };
+}
+
+function watchDeviceLoss(tf: Tf, info: RuntimeInfo): void {
+  if (info.backend !== 'webgpu') return;
+  const device = (tf.backend() as unknown as { device?: GPUDevice }).device;
+  void device?.lost.then((lost) => {
+    if (current === null) return;
+    const skipped = [...info.skipped, { backend: 'webgpu' as const, reason: `device lost: ${lost.message || lost.reason}` }];
+    current = select(tf, BACKEND_ORDER.slice(1), false, skipped);
+    void current.then(({ info: next }) => listeners.forEach((l) => l(next)));
+  });
+}
+
+async function select(tf: Tf, order: readonly BackendName[], forced: boolean, skipped: RuntimeInfo['skipped']) {
+  for (const name of order) {
+    try {
+      await register(name, tf);
+      const ok = await tf.setBackend(name);
+      if (!ok) throw new Error('setBackend returned false (backend failed to initialise)');
+      await tf.ready();
+      const bad = await selfCheck(tf);
+      if (bad) throw new Error(`self-check failed: ${bad}`);
+      const info: RuntimeInfo = { backend: name, forced, adapter: adapterInfo(tf), skipped: [...skipped] };
+      watchDeviceLoss(tf, info);
+      return { tf, info };
+    } catch (e) {
+      skipped.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  throw new Error(`no tfjs backend works here: ${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}`);
+}
+
+/** Reads `?backend=` from a URL; unknown values are ignored. */
+export function forcedBackend(search: string): BackendName | null {
+  const v = new URLSearchParams(search).get('backend');
+  return v && (BACKEND_ORDER as readonly string[]).includes(v) ? (v as BackendName) : null;
+}
+
+export function initRuntime(): Promise<{ tf: Tf; info: RuntimeInfo }> {
+  if (!current) {
+    const forced = forcedBackend(location.search);
+    const order = forced ? [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])] : BACKEND_ORDER;
+    current = loadTf().then((tf) => select(tf, order, forced !== null, []));
+    void current.then(({ info }) => listeners.forEach((l) => l(info)));
+  }
+  return current;
+}
+
+/** Called after the first selection and after every fallback (e.g. WebGPU device loss). */
+export function onRuntimeChange(cb: (info: RuntimeInfo) => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+/** Short text for the badge: "webgpu (google swiftshader)" or "cpu — webgpu: no adapter; …". */
+export function describeRuntime(info: RuntimeInfo): string {
+  const a = info.adapter ? ` (${[info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')})` : '';
+  return `${info.backend}${a}${info.forced ? ' [forced]' : ''}`;
+}
