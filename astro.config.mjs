@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
@@ -16,9 +17,9 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
+  // Math: remark-math + rehype-katex on the unified processor (MDX inherits it).
   markdown: {
-    remarkPlugins: [remarkMath],
-    rehypePlugins: [rehypeKatex],
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
   integrations: [
     starlight({
@@ -27,8 +28,34 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      // Explicit sidebar (autogenerate does not see a glob() loader outside src/content/docs).
+      // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here.
       sidebar: [
-        { label: '시작', items: [{ label: '홈', link: '/' }] },
+        { label: '홈', link: '/' },
+        {
+          label: '공부 노트',
+          items: [
+            'study/llm-vs-vlm',
+            'study/vlm-components',
+            'study/vlm-training',
+            'study/vlm-uses-limits',
+            'study/what-matters-vlm',
+            'study/transformer',
+            'study/vit',
+          ],
+        },
+        { label: '연구 로그 (KD)', items: ['research/2025-05-02', 'research/kd-method'] },
+        {
+          label: '실험 결과',
+          items: [
+            'results',
+            'results/alpha-sweep-2025-05-02',
+            'results/table-2025-04-25',
+            'results/lambda-selection',
+            'results/final-2-teacher',
+            'results/own-runs',
+          ],
+        },
       ],
     }),
   ],
