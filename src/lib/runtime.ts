@@ -98,9 +98,13 @@ export function forcedBackend(search: string): BackendName | null {
   return v && (BACKEND_ORDER as readonly string[]).includes(v) ? (v as BackendName) : null;
 }
 
-export function initRuntime(): Promise<{ tf: Tf; info: RuntimeInfo }> {
+/**
+ * Picks (once) and returns the backend. In a Web Worker pass the page's `location.search`
+ * as `search`, since the worker's own URL has no `?backend=`.
+ */
+export function initRuntime(opts: { search?: string } = {}): Promise<{ tf: Tf; info: RuntimeInfo }> {
   if (!current) {
-    const forced = forcedBackend(location.search);
+    const forced = forcedBackend(opts.search ?? globalThis.location?.search ?? '');
     const order = forced ? [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])] : BACKEND_ORDER;
     current = loadTf().then((tf) => select(tf, order, forced !== null, []));
     void current.then(({ info }) => listeners.forEach((l) => l(info)));
