@@ -1,0 +1,28 @@
+/**
+ * One entry point for the WRN's convolutions, with two interchangeable implementations:
+ *  - 'tf':     tf.conv1d / tf.conv2d on an explicitly padded input (stock kernels).
+ *  - 'im2col': patches + matMul (./im2col.ts); trains on WASM and is much faster on CPU.
+ * Both use PyTorch's symmetric zero padding, so checkpoints give identical logits.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { conv1dIm2col, conv2dIm2col } from './im2col';
+
+export type ConvImpl = 'tf' | 'im2col';
+
+/** x (B, W, Cin), w (k, Cin, Cout) -> (B, Wout, Cout). */
+export function conv1d(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number, impl: ConvImpl): tf.Tensor3D {
+  if (impl === 'im2col') return conv1dIm2col(x, w, stride, pad);
+  const xp = pad > 0 ? tf.pad(x, [[0, 0], [pad, pad], [0, 0]]) : x;
+  return tf.conv1d(xp, w, stride, 'valid');
+}
+
+/** x (B, H, W, Cin), w (k, k, Cin, Cout) -> (B, Ho, Wo, Cout). */
+export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: number, impl: ConvImpl): tf.Tensor4D {
+  if (impl === 'im2col') return conv2dIm2col(x, w, stride, pad);
+  return tf.conv2d(x, w, stride, [[0, 0], [pad, pad], [pad, pad], [0, 0]]);
+}
+
+/** The implementation we measured to be faster on `backend` (see demos/kd/README.md). */
+export function defaultConvImpl(backend: string): ConvImpl {
+  return backend === 'cpu' || backend === 'wasm' ? 'im2col' : 'tf';
+}

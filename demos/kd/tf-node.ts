@@ -1,0 +1,32 @@
+/**
+ * Node-only backend setup for the KD CLIs, unit tests and benches (`scripts/`, `bench/`,
+ * `test/unit/`). The browser never imports this file: there `src/lib/runtime.ts` is the only
+ * module that picks a backend. In Node there is no runtime module, so this helper is the one
+ * place that calls `tf.setBackend` for Node processes.
+ *
+ * WASM: loads the .wasm binaries from node_modules (a filesystem path, not a URL) and keeps
+ * threads off, as the browser runtime does (threaded WASM breaks in a minified build, and we
+ * want Node numbers to describe what readers get).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export type NodeBackend = 'cpu' | 'wasm';
+
+/** Activates `name` (registering WASM on first use) and returns the active backend's name. */
+export async function useNodeBackend(name: NodeBackend): Promise<string> {
+  if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const require = createRequire(import.meta.url);
+    // package main is dist/tf-backend-wasm.node.js; the .wasm files sit beside it.
+    const dir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    wasm.setWasmPaths(dir.endsWith(path.sep) ? dir : dir + path.sep);
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`tf.setBackend('${name}') failed`);
+  await tf.ready();
+  return tf.getBackend();
+}
