@@ -77,7 +77,7 @@ export const referenceCellSchema = z
     provenance: z.string().min(1),
     status: z.enum(['final', 'superseded']),
     sources: z.array(z.string().min(1)).min(1),
-    notes: z.string(),
+    notes: z.string().nullable(),
   })
   .superRefine((c, ctx) => {
     // The displayed string is the ground truth: the number must be the same value.
@@ -94,7 +94,7 @@ export const referenceCellsArtifactSchema = z
     kind: z.literal('reference-cells'),
     howToRead: z.record(z.string(), z.union([z.string(), z.record(z.string(), z.string())])),
     sources: z.record(z.string(), referenceSourceSchema),
-    aggregationMethods: z.record(aggregationRuleSchema, z.string()),
+    aggregationMethods: z.partialRecord(aggregationRuleSchema, z.string()),
     cells: z.array(referenceCellSchema).min(1),
     verification: z.array(z.record(z.string(), z.unknown())),
     notIncluded: z.array(z.string()),
@@ -127,7 +127,8 @@ export const referencePerFoldArtifactSchema = z.object({
       notes: z.string().optional(),
       byArch: z.record(
         archSchema,
-        z.object({ perFold: foldValues.length(9), mean: z.number(), stdDisplayed: z.number() }),
+        // null = the cell was empty in an in-progress table
+        z.object({ perFold: z.array(z.number().nullable()).length(9), mean: z.number().nullable(), stdDisplayed: z.number().nullable() }),
       ),
     }),
   ),
@@ -138,13 +139,16 @@ export type ReferencePerFoldArtifact = z.infer<typeof referencePerFoldArtifactSc
 export const rawBlockSchema = z.object({
   arch: archSchema,
   alpha: z.number().nullable(),
-  lambda: z.number(),
+  /** null for single networks (no KD term) */
+  lambda: z.number().nullable(),
   /** trial numbers (1-based) that the columns hold, e.g. [1,2,3,4,5,6] */
   trials: z.array(z.number().int().positive()).min(1),
   /** fold indices (0-based test_id) of the rows */
   folds: z.array(z.number().int().nonnegative()).min(1),
   /** values[f][t]: fold folds[f], trial trials[t]; a missing cell of the sheet is a shorter row */
   values: z.array(foldValues.min(1)),
+  /** per fold, the mean/std the note itself printed next to the trials (25.2.13 only) */
+  foldSummaries: z.array(z.object({ meanDisplayed: z.number(), stdDisplayed: z.number() })).optional(),
 });
 export type RawBlock = z.infer<typeof rawBlockSchema>;
 
