@@ -1,0 +1,82 @@
+/**
+ * The mini KD run's configuration: what the reader picks in the page (data, fold, teacher
+ * architecture, α, λ, T, epochs, GAF size) plus the fixed training knobs. One zod schema;
+ * the worker re-validates what the page sends.
+ *
+ * Cache keys are derived here so the rule "changing α/λ/T re-runs only the student KD
+ * phase" lives in one place: teacher keys omit α/λ/T, the student-alone key omits the
+ * teacher choice too.
+ */
+import { z } from 'zod';
+
+export const TEACHER_ARCHS = ['wrn16-1', 'wrn16-3', 'wrn28-1', 'wrn28-3'] as const;
+export type TeacherArch = (typeof TEACHER_ARCHS)[number];
+
+export const RunConfigSchema = z.object({
+  /** Held-out subject (leave-one-subject-out fold), e.g. 101. */
+  testSubject: z.number().int().min(101).max(109),
+  teacherArch: z.enum(TEACHER_ARCHS),
+  /** Weight of the GAF (image) teacher; the signal teacher gets 1 − α (protocol §6). */
+  alpha: z.number().min(0).max(1),
+  /** Weight of the KD term; CE gets 1 − λ (protocol §6). */
+  lambda: z.number().min(0).max(1),
+  temperature: z.number().min(0.5).max(20),
+  epochs: z.number().int().min(1).max(50),
+  /** GAF image side (the paper uses 64; the browser default is small). */
+  gafSize: z.number().int().min(8).max(64),
+  batchSize: z.number().int().min(4).max(256),
+  learningRate: z.number().positive().max(1),
+  seed: z.number().int().nonnegative(),
+  /** 'train' trains both teachers here; 'checkpoint' uses the reader's PyTorch files. */
+  teachers: z.enum(['train', 'checkpoint']),
+});
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+
+/** Short on purpose: the default run must finish in well under a minute on a 2-core CPU. */
+export const DEFAULT_CONFIG: RunConfig = {
+  testSubject: 101,
+  teacherArch: 'wrn16-1',
+  alpha: 0.7,
+  lambda: 0.99,
+  temperature: 4,
+  epochs: 2,
+  gafSize: 16,
+  batchSize: 16,
+  learningRate: 0.05,
+  seed: 1234,
+  teachers: 'train',
+};
+
+export const PHASES = ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Identifies the data a model was trained on (source + content hash), e.g. "excerpt:ab12…". */
+export type DataId = string;
+
+function trainingPart(c: RunConfig): string {
+  return `e${c.epochs}|b${c.batchSize}|lr${c.learningRate}|s${c.seed}`;
+}
+
+/** Key under which a phase's trained model + result is cached. */
+export function phaseCacheKey(phase: Phase, dataId: DataId, c: RunConfig): string {
+  const base = `kd-run/v1|${dataId}|fold${c.testSubject}`;
+  switch (phase) {
+    case 'teacher-gaf':
+      return c.teachers === 'checkpoint' ? '' : `${base}|${phase}|${c.teacherArch}|g${c.gafSize}|${trainingPart(c)}`;
+    case 'teacher-signal':
+      return c.teachers === 'checkpoint' ? '' : `${base}|${phase}|${c.teacherArch}|${trainingPart(c)}`;
+    case 'student-ce':
+      return `${base}|${phase}|wrn16-1|${trainingPart(c)}`;
+    case 'student-kd':
+      // Never persisted across page loads (it is the cheap phase the reader iterates on).
+      return '';
+  }
+}
+
+/** Parses untrusted input (a form, a message) into a config, or explains what is wrong. */
+export function parseConfig(input: unknown): { ok: true; config: RunConfig } | { ok: false; message: string } {
+  const r = RunConfigSchema.safeParse(input);
+  if (r.success) return { ok: true, config: r.data };
+  const issue = r.error.issues[0];
+  return { ok: false, message: `설정 오류: ${issue?.path.join('.') ?? '?'} — ${issue?.message ?? 'invalid'}` };
+}

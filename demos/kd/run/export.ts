@@ -1,0 +1,89 @@
+/**
+ * Export a finished in-browser run as sweep artifacts (demos/kd/artifact, kind 'run'): one
+ * artifact per phase, so each file can be dropped into content/results/ on its own (the
+ * collection holds one artifact per file). Validated with the artifact schema before the
+ * page offers the download, so what the reader gets always loads.
+ */
+import { runArtifactSchema, ARTIFACT_SCHEMA_VERSION, type RunArtifact } from '../artifact';
+import type { Phase, RunConfig } from './config';
+import type { DataSummary, PhaseResult } from './protocol';
+
+export interface ExportContext {
+  config: RunConfig;
+  data: DataSummary;
+  /** SHA-256 (hex) of the data the run trained on. */
+  sha256: string;
+  backend: string;
+  codeVersion: string;
+  createdAt: string;
+}
+
+/** "wrn16-3" → "WRN16-3" (the artifact's spelling). */
+function arch(a: string): string { return a.toUpperCase(); }
+
+function networks(phase: Phase, c: RunConfig): Pick<RunArtifact['config'], 'method' | 'teachers' | 'student' | 'alpha' | 'lambda' | 'temperature'> {
+  const student = { modality: 'signal' as const, arch: 'WRN16-1', net: '1D WRN' };
+  switch (phase) {
+    case 'teacher-gaf':
+      return { method: 'single', teachers: [], student: { modality: 'GAF', arch: arch(c.teacherArch), net: `2D WRN, ${c.gafSize}x${c.gafSize} GAF input` }, alpha: null, lambda: null, temperature: null };
+    case 'teacher-signal':
+      return { method: 'single', teachers: [], student: { modality: 'signal', arch: arch(c.teacherArch), net: '1D WRN' }, alpha: null, lambda: null, temperature: null };
+    case 'student-ce':
+      return { method: 'single', teachers: [], student, alpha: null, lambda: null, temperature: null };
+    case 'student-kd':
+      return {
+        method: 'base',
+        teachers: [
+          { role: 'T1', modality: 'GAF', arch: arch(c.teacherArch), net: `2D WRN, ${c.gafSize}x${c.gafSize} GAF input` },
+          { role: 'T2', modality: 'signal', arch: arch(c.teacherArch), net: '1D WRN' },
+        ],
+        student, alpha: c.alpha, lambda: c.lambda, temperature: c.temperature,
+      };
+  }
+}
+
+const clampPct = (v: number): number => Math.min(100, Math.max(0, v));
+
+/** Builds and validates the artifact of one phase; throws a message naming the bad field. */
+export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
+  const { config: c, data } = ctx;
+  const subjects = data.subjects.map((s) => String(s.id));
+  const fold = subjects.indexOf(String(c.testSubject));
+  const stamp = ctx.createdAt.replace(/[^0-9]/g, '').slice(0, 14);
+  const candidate = {
+    schemaVersion: ARTIFACT_SCHEMA_VERSION,
+    kind: 'run',
+    id: `browser-${r.phase}-${c.teacherArch}-s${c.testSubject}-a${c.alpha}-${stamp}`.replace(/[^A-Za-z0-9._=+-]/g, '_'),
+    config: {
+      ...networks(r.phase, c),
+      epochs: c.epochs,
+      batchSize: c.batchSize,
+      learningRate: c.learningRate,
+      data: { dataset: 'PAMAP2', source: `browser:${data.source}`, sha256: ctx.sha256, subjects, windows: data.windows },
+      fold: Math.max(0, fold),
+      heldOutSubject: String(c.testSubject),
+      trial: 0,
+      seed: c.seed,
+    },
+    metrics: {
+      bestTestAcc: clampPct(r.bestAcc),
+      bestEpoch: r.bestEpoch,
+      lastTestAcc: clampPct(r.lastAcc),
+      curve: r.curve.map((p) => ({ epoch: p.epoch, trainLoss: p.trainLoss, trainAcc: clampPct(p.trainAcc), testAcc: clampPct(p.testAcc) })),
+    },
+    env: { backend: ctx.backend, runtime: 'browser', codeVersion: ctx.codeVersion, createdAt: ctx.createdAt, durationMs: Math.max(0, r.ms) },
+    sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },
+  };
+  const parsed = runArtifactSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`artifact invalid at ${i?.path.join('.') ?? '?'}: ${i?.message ?? ''}`);
+  }
+  return parsed.data;
+}
+
+/** Hex SHA-256 of bytes (WebCrypto: available in browsers, workers and Node ≥ 20). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
