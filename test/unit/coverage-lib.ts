@@ -27,23 +27,24 @@ export function normalizeItem(text: string): string {
  */
 export function extractItems(file: string, text: string): SourceItem[] {
   const out: SourceItem[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const s = raw.trim();
-    if (!s) return;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const s = (lines[i] ?? '').trim();
+    if (!s) continue;
     const push = (kind: ItemKind, t: string) => out.push({ file, line: i + 1, kind, text: normalizeItem(t) });
     const h = /^#{1,6}\s+(.*)$/.exec(s);
-    if (h) return push('heading', h[1] ?? '');
+    if (h) { push('heading', h[1] ?? ''); continue; }
     const lis = [...s.matchAll(/<li>(.*?)<\/li>/g)];
-    if (lis.length) { for (const m of lis) push('li', m[1] ?? ''); return; }
+    if (lis.length) { for (const m of lis) push('li', m[1] ?? ''); continue; }
     const b = /^[-*]\s+(.*)$/.exec(s);
-    if (b) return push('bullet', b[1] ?? '');
+    if (b) { push('bullet', b[1] ?? ''); continue; }
     const n = /^\d+\.\s+(.*)$/.exec(s);
-    if (n) return push('numbered', n[1] ?? '');
+    if (n) { push('numbered', n[1] ?? ''); continue; }
     const q = /^>\s*(.*)$/.exec(s);
-    if (q) return push('quote', q[1] ?? '');
+    if (q) { push('quote', q[1] ?? ''); continue; }
     const bold = /^\*\*(.*)\*\*$/.exec(s);
-    if (bold) return push('bold', bold[1] ?? '');
-  });
+    if (bold) push('bold', bold[1] ?? '');
+  }
   return out;
 }
 
