@@ -1,0 +1,57 @@
+/**
+ * The ViT demo's worker: decodes images and runs the tfjs patch embedding off the main
+ * thread, so a big photo or p = 8 with D = 768 on the CPU backend never freezes the page.
+ * State: the last successfully decoded image (a failed load keeps it). Requests carry an
+ * id; the page ignores answers to requests it has superseded.
+ */
+import { initRuntime, onRuntimeChange } from '../../lib/runtime';
+import { embedImage } from '../../../demos/vit/pipeline';
+import { IMAGE_SIZE } from '../../../demos/vit/config';
+import { decodeToModelInput, ImageInputError } from './decode';
+import { requestSchema, type LoadedImage, type VitResponse } from './protocol';
+
+const post = (msg: VitResponse, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(msg, transfer);
+let current: LoadedImage | null = null;
+let runtimeWatched = false;
+/** Jobs run one after another: no two heavy computations compete for the backend. */
+let queue: Promise<void> = Promise.resolve();
+
+async function runtime(search: string) {
+  const rt = await initRuntime({ search });
+  if (!runtimeWatched) {
+    runtimeWatched = true;
+    post({ type: 'runtime', info: rt.info });
+    onRuntimeChange((info) => post({ type: 'runtime', info }));
+  }
+  return rt;
+}
+
+self.addEventListener('message', (ev: MessageEvent) => {
+  const parsed = requestSchema.safeParse(ev.data);
+  if (!parsed.success) {
+    post({ type: 'error', id: -1, message: `잘못된 요청: ${parsed.error.message}` });
+    return;
+  }
+  const req = parsed.data;
+  const t0 = performance.now();
+  queue = queue.then(async () => {
+    try {
+      if (req.type === 'load') {
+        const image = await decodeToModelInput(req.blob, req.name, IMAGE_SIZE);
+        current = image;
+        // Send a copy: the worker keeps its own for later 'embed' requests.
+        const copy = { ...image, rgb: image.rgb.slice() };
+        post({ type: 'loaded', id: req.id, image: copy, ms: performance.now() - t0 }, [copy.rgb.buffer]);
+      } else {
+        if (!current) throw new ImageInputError('아직 불러온 이미지가 없습니다.');
+        const { tf } = await runtime(req.search);
+        const result = await embedImage(tf, current.rgb, req.config);
+        post({ type: 'embedded', id: req.id, result, ms: performance.now() - t0 },
+          [result.embeddings.buffer, result.tokens.buffer, result.position.buffer, result.positionSimilarity.buffer] as Transferable[]);
+      }
+    } catch (e) {
+      const message = e instanceof ImageInputError ? e.message : `계산 중 오류: ${e instanceof Error ? e.message : String(e)}`;
+      post({ type: 'error', id: req.id, message });
+    }
+  });
+});
