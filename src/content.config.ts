@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { resultsDirs, resultsLoader } from './components/results/results-loader';
 
 // Notes live in ./content/docs (not src/content/docs), so a glob() loader replaces
 // Starlight's docsLoader(), which has no base option.
@@ -8,5 +9,10 @@ export const collections = {
   docs: defineCollection({
     loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }),
     schema: docsSchema(),
+  }),
+  // Sweep result artifacts (demos/kd/artifact): content/results/** plus $RESULTS_EXTRA_DIR
+  // (a sweep run outside the repo, e.g. CI's smoke run). A malformed file fails the build.
+  results: defineCollection({
+    loader: resultsLoader(resultsDirs(process.env)),
   }),
 };

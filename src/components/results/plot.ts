@@ -1,0 +1,12 @@
+/**
+ * Observable Plot rendered to static SVG at build time: Plot gets a linkedom document instead of
+ * the browser's, and the page ships only the resulting markup (no client JS).
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export function renderPlot(options: Plot.PlotOptions): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const el = Plot.plot({ ...options, document: document as unknown as Document });
+  return el.outerHTML;
+}
