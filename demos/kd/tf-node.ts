@@ -15,8 +15,21 @@ import path from 'node:path';
 
 export type NodeBackend = 'cpu' | 'wasm';
 
+let gradientsDone = false;
+/**
+ * tfjs-core's gradient registrations live in its ESM dist, which plain Node cannot load; the
+ * union package's CommonJS bundle registers the same gradients into the global registry that
+ * every tfjs-core copy shares (see ./gradients.ts for bundled code).
+ */
+export function registerGradientsNode(): void {
+  if (gradientsDone || tf.getGradient('BatchMatMul')) { gradientsDone = true; return; }
+  createRequire(import.meta.url)('@tensorflow/tfjs');
+  gradientsDone = true;
+}
+
 /** Activates `name` (registering WASM on first use) and returns the active backend's name. */
 export async function useNodeBackend(name: NodeBackend): Promise<string> {
+  registerGradientsNode();
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const require = createRequire(import.meta.url);

@@ -50,7 +50,7 @@ export function taps2d(x: tf.Tensor4D, k: number, stride: number, pad: number): 
   const xr = tf.reshape(xp, [B * Lh, stride, Lw, stride * C]);
   for (let dy = 0; dy < k; dy++) {
     const rowPick = tf.reshape(tf.slice(xr, [0, dy % stride, 0, 0], [B * Lh, 1, Lw, stride * C]), [B, Lh, Lw, stride * C]);
-    const rows = tf.slice(rowPick, [0, Math.floor(dy / stride), 0, 0], [B, Ho, Lw, stride * C]);
+    const rows = tf.slice(rowPick, [0, Math.floor(dy / stride), 0, 0], [B, Ho, Lw, stride * C]) as tf.Tensor4D;
     for (let dx = 0; dx < k; dx++) {
       out.push(tf.slice(rows, [0, 0, Math.floor(dx / stride), (dx % stride) * C], [B, Ho, Wo, C]));
     }

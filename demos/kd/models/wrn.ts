@@ -24,7 +24,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../../shared/rng';
-import { conv1d, conv2d, type ConvImpl } from '../conv/index';
+import { conv1d, conv2d, defaultConvImpl, type ConvImpl } from '../conv/index';
 import { ParamStore } from './param-store';
 import { addBatchNorm, batchNorm } from './batch-norm';
 
@@ -35,7 +35,7 @@ export interface WrnConfig {
   inChannels: number;     // S = 40 for PAMAP2
   numClasses: number;     // K = 12 for PAMAP2
   seed: number;           // weight init seed (demos/shared/rng.ts)
-  convImpl?: ConvImpl;    // default 'im2col' (see demos/kd/README.md for the measurement)
+  convImpl?: ConvImpl | 'auto'; // default 'auto' = defaultConvImpl(backend active at apply time)
 }
 
 export interface WrnOutput {
@@ -49,7 +49,7 @@ export interface Wrn {
   /** Forward pass. training=true uses batch statistics and updates BN running stats. */
   apply(x: tf.Tensor, opts: { training: boolean }): WrnOutput;
   /** Which conv implementation apply() uses; may be switched at any time. */
-  convImpl: ConvImpl;
+  convImpl: ConvImpl | 'auto';
   dispose(): void;
 }
 
@@ -111,12 +111,12 @@ export function createWrn(config: WrnConfig): Wrn {
   const model: Wrn = {
     config,
     params: store,
-    convImpl: config.convImpl ?? 'im2col',
+    convImpl: config.convImpl ?? 'auto',
     apply(x, { training }) {
       const want = dims + 2;
       if (x.rank !== want) throw new Error(`${wrnName(config)} expects a rank-${want} input, got shape [${x.shape.join(', ')}]`);
       if (x.shape[x.rank - 1] !== inChannels) throw new Error(`${wrnName(config)} expects ${inChannels} input channels (last axis), got shape [${x.shape.join(', ')}]`);
-      const impl = model.convImpl;
+      const impl = model.convImpl === 'auto' ? defaultConvImpl(tf.getBackend()) : model.convImpl;
       const conv = (t: tf.Tensor, name: string, stride: number, pad: number): tf.Tensor =>
         dims === 1
           ? conv1d(t as tf.Tensor3D, store.get(name) as tf.Variable<tf.Rank.R3>, stride, pad, impl)

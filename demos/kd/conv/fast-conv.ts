@@ -1,0 +1,53 @@
+/**
+ * The fast CPU/WASM convolution: one custom op (tf.customGrad) per conv.
+ *   forward   P = im2col(x) (JS loop, ./im2col-js.ts);  y = P·W       (M, kC)·(kC, O)
+ *   backward  dW = Pᵀ·dy;  dP = dy·Wᵀ;  dx = col2im(dP)
+ * Transposes are explicit (tf.transpose, then a plain matMul): the WASM backend's matMul
+ * with transposeA/transposeB leaves XNNPACK for a naive loop, measured ~7× slower for these
+ * shapes (see demos/kd/README.md), which is why autodiff's own matMul gradient is avoided.
+ * 1×1 stride-1 convs skip im2col (P is x itself).
+ *
+ * Only for backends whose tensors live in CPU memory (cpu, wasm): dataSync() here would be a
+ * GPU read-back on WebGL/WebGPU. Shapes: x (B, H, W, C) NHWC (1D: H = 1), w (kh, kw, C, O).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
+
+function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean): tf.Tensor4D {
+  const [B, H, W, C] = x4.shape;
+  const [kh, kw, , O] = w4.shape;
+  const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
+  const M = B * g.Ho * g.Wo, KC = kh * kw * C;
+  const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
+  const op = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
+    const P = direct ? tf.reshape(x, [M, KC]) : tf.tensor2d(im2col(x.dataSync() as Float32Array, g), [M, KC]);
+    const w2 = tf.reshape(w, [KC, O]);
+    save([P, w2]);
+    const value = tf.reshape(tf.matMul(P as tf.Tensor2D, w2 as tf.Tensor2D), [B, g.Ho, g.Wo, O]);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [Ps, ws] = saved as [tf.Tensor2D, tf.Tensor2D];
+        const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
+        const dw = tf.reshape(tf.matMul(tf.transpose(Ps), dy2), [kh, kw, C, O]);
+        const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC)
+        const dx = direct ? tf.reshape(dP, [B, H, W, C]) : tf.tensor4d(col2im(dP.dataSync() as Float32Array, g), [B, H, W, C]);
+        return [dx, dw];
+      },
+    };
+  });
+  return op(x4, w4) as tf.Tensor4D;
+}
+
+/** x (B, W, Cin), w (k, Cin, Cout), symmetric zero padding p -> (B, Wout, Cout). */
+export function conv1dFast(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number): tf.Tensor3D {
+  const [B, W, C] = x.shape;
+  const [k, , O] = w.shape;
+  const y = convCore(tf.reshape(x, [B, 1, W, C]), tf.reshape(w, [1, k, C, O]), stride, pad, true);
+  return tf.reshape(y, [B, y.shape[2], O]);
+}
+
+/** x (B, H, W, Cin), w (k, k, Cin, Cout) -> (B, Ho, Wo, Cout). */
+export function conv2dFast(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: number): tf.Tensor4D {
+  return convCore(x, w, stride, pad, false);
+}

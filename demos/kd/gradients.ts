@@ -1,0 +1,11 @@
+/**
+ * Registers tfjs's gradient functions. `@tensorflow/tfjs-core` alone registers none (the
+ * union package does), and training needs them. Import this module for its side effect in
+ * bundled code (the page, the Web Worker, Vitest): `import '../gradients'`.
+ *
+ * Plain Node (tsx CLIs, benches) cannot load tfjs-core's ESM dist (extension-less imports),
+ * so Node processes call `useNodeBackend()` from ./tf-node instead, which registers the same
+ * gradients through the union package's CommonJS build. `assertGradients()` gives a clear
+ * error if neither happened.
+ */
+import '@tensorflow/tfjs-core/dist/register_all_gradients';

@@ -1,0 +1,53 @@
+/**
+ * Eval-mode inference over a whole dataset in batches: logits (for precomputing frozen
+ * teachers' outputs once per dataset, §6) and accuracy (held-out evaluation, §2).
+ * Yields between batches; leaks nothing (each batch runs in tf.tidy).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Wrn } from '../models/wrn';
+import { sampleSize, yieldToEventLoop, type TrainData } from './data';
+
+export interface PredictOptions { batchSize?: number; signal?: AbortSignal }
+
+/** Logits (N, K) row-major, model in eval mode (BN running statistics). */
+export async function predictLogits(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<Float32Array> {
+  const bs = opts.batchSize ?? 128;
+  const K = model.config.numClasses;
+  const size = sampleSize(data);
+  const out = new Float32Array(data.n * K);
+  const buf = new Float32Array(bs * size);
+  for (let start = 0; start < data.n; start += bs) {
+    opts.signal?.throwIfAborted();
+    const b = Math.min(bs, data.n - start);
+    const idx = Array.from({ length: b }, (_, i) => start + i);
+    data.fill(idx, buf);
+    const logits = tf.tidy(() => model.apply(tf.tensor(buf.subarray(0, b * size), [b, ...data.sampleShape]), { training: false }).logits);
+    out.set(await logits.data() as Float32Array, start * K);
+    logits.dispose();
+    await yieldToEventLoop();
+  }
+  return out;
+}
+
+/** argmax per row of (N, K) logits. */
+export function argmaxRows(logits: Float32Array, k: number): Int32Array {
+  const n = logits.length / k;
+  const pred = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (logits[i * k + j]! > logits[i * k + best]!) best = j;
+    pred[i] = best;
+  }
+  return pred;
+}
+
+export interface EvalResult { accuracy: number; predictions: Int32Array; logits: Float32Array }
+
+/** Held-out accuracy in [0, 1] plus per-sample predictions (e.g. for a confusion matrix). */
+export async function evaluate(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<EvalResult> {
+  const logits = await predictLogits(model, data, opts);
+  const predictions = argmaxRows(logits, model.config.numClasses);
+  let correct = 0;
+  for (let i = 0; i < data.n; i++) if (predictions[i] === data.y[i]) correct++;
+  return { accuracy: data.n > 0 ? correct / data.n : Number.NaN, predictions, logits };
+}

@@ -1,0 +1,176 @@
+/**
+ * The training loop for plain (CE) models and KD students (kd-protocol §6, §8).
+ *
+ * Per epoch: seeded shuffle (demos/shared/rng.ts, seed + epoch) -> mini-batches -> one SGD
+ * step each (forward in training mode, loss, backward, update; BN running stats updated) ->
+ * held-out evaluation in eval mode. Reports every epoch's test accuracy, the best epoch (what
+ * the lab reports, §9) and the last epoch.
+ *
+ * Teachers are frozen: their logits on the training set are computed once (predictLogits)
+ * and passed in as (N, K) arrays, so teachers that take other inputs (GAF images vs
+ * signals) cost nothing per step. 0 teachers = CE (λ must be 0), 1 or 2 = KD; with two,
+ * pass weights [α, 1 − α] with T1 the GAF teacher (teacherWeights in ../loss).
+ *
+ * Responsiveness: awaits a macrotask between batches; `signal` aborts between batches and
+ * the promise resolves with `aborted: true` and the epochs finished so far.
+ * Memory: every step runs inside tf.tidy; no tensors survive a step (tested).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createRng, permutation } from '../../shared/rng';
+import type { Wrn } from '../models/wrn';
+import { kdLossParts } from '../loss';
+import { Sgd } from './sgd';
+import { stepLr } from './schedule';
+import { gatherRows, sampleSize, yieldToEventLoop, type TrainData } from './data';
+import { evaluate } from './predict';
+
+export interface KdSetup {
+  /** Frozen teachers' logits on the TRAINING set, each (N, K) row-major, same order as train. */
+  teacherLogits: readonly Float32Array[];
+  /** One weight per teacher: [1] or [α, 1 − α] (α on the GAF teacher T1). */
+  weights: readonly number[];
+  lambda: number;
+  T: number;
+}
+
+export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; loss: number; ce: number; lr: number; samples: number }
+export interface EpochInfo {
+  epoch: number;           // 0-based
+  lr: number;
+  trainLoss: number;       // mean of the step losses
+  testAccuracy: number;    // held-out accuracy in [0, 1], eval mode
+  seconds: number;         // wall time of the epoch's training steps (excludes evaluation)
+  samplesPerSec: number;
+}
+export interface TrainOptions {
+  model: Wrn;
+  train: TrainData;
+  test: TrainData;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  learningRate?: number;    // base of the §8 step schedule, default 0.05
+  momentum?: number;        // default 0.9 (§8)
+  weightDecay?: number;     // default 1e-4 (§8)
+  kd?: KdSetup;             // absent: plain cross-entropy
+  evalBatchSize?: number;
+  onStep?: (s: StepInfo) => void;
+  onEpoch?: (e: EpochInfo) => void;
+  signal?: AbortSignal;
+}
+export interface TrainResult {
+  epochs: EpochInfo[];
+  bestEpoch: number;        // argmax of testAccuracy (first on ties); -1 if no epoch finished
+  bestAccuracy: number;     // what the lab reports (best epoch on the held-out subject)
+  lastAccuracy: number;     // the honest number without test-set model selection
+  aborted: boolean;
+}
+
+/** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. */
+export function trainStep(
+  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+): [number, number] {
+  const vars = model.params.trainable();
+  let ceVal: tf.Tensor | null = null;
+  const [loss, ce] = tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(() => {
+      const { logits } = model.apply(x, { training: true });
+      const parts = kdLossParts(logits, y, teachers, kd?.weights ?? [], kd ?? { lambda: 0, T: 1 });
+      ceVal = tf.keep(parts.ce);
+      return parts.total;
+    }, vars);
+    opt.step(grads, lr);
+    return [value, ceVal!];
+  });
+  const out: [number, number] = [loss.dataSync()[0]!, ce.dataSync()[0]!];
+  tf.dispose([loss, ce]);
+  return out;
+}
+
+/** Throws a clear message when no gradients are registered (see ../gradients.ts). */
+export function assertGradients(): void {
+  if (!tf.getGradient('BatchMatMul') || !tf.getGradient('Relu')) {
+    throw new Error("tfjs gradients are not registered: import 'demos/kd/gradients' (bundled code) or call useNodeBackend() from demos/kd/tf-node (Node)");
+  }
+}
+
+function validate(o: TrainOptions): void {
+  assertGradients();
+  const { model, train, test, kd } = o;
+  if (!(Number.isInteger(o.epochs) && o.epochs >= 1)) throw new Error(`epochs must be a positive integer, got ${o.epochs}`);
+  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 2)) throw new Error(`batchSize must be an integer ≥ 2 (BatchNorm needs 2 samples), got ${o.batchSize}`);
+  if (train.n < 2) throw new Error(`training set has ${train.n} samples; need at least 2`);
+  const inShape = model.config.dims === 1 ? 2 : 3;
+  for (const [name, d] of [['train', train], ['test', test]] as const) {
+    if (d.sampleShape.length !== inShape || d.sampleShape[inShape - 1] !== model.config.inChannels) {
+      throw new Error(`${name} samples are [${d.sampleShape.join(', ')}] but the ${model.config.dims}D model expects ${inShape} axes ending in ${model.config.inChannels} channels`);
+    }
+    const K = model.config.numClasses;
+    const bad = d.y.findIndex((v) => !(v >= 0 && v < K));
+    if (bad >= 0) throw new Error(`${name} label #${bad} is ${d.y[bad]}, outside 0..${K - 1}`);
+  }
+  if (kd) {
+    if (kd.teacherLogits.length !== kd.weights.length) throw new Error(`${kd.teacherLogits.length} teachers but ${kd.weights.length} weights`);
+    kd.teacherLogits.forEach((t, i) => {
+      if (t.length !== train.n * model.config.numClasses) throw new Error(`teacher ${i + 1} logits have ${t.length} values; expected N·K = ${train.n}·${model.config.numClasses}`);
+    });
+  }
+}
+
+export async function trainModel(o: TrainOptions): Promise<TrainResult> {
+  validate(o);
+  const { model, train, test, kd, signal } = o;
+  const K = model.config.numClasses;
+  const size = sampleSize(train);
+  const opt = new Sgd(model.params.trainable(), { momentum: o.momentum ?? 0.9, weightDecay: o.weightDecay ?? 1e-4 });
+  const xbuf = new Float32Array(o.batchSize * size);
+  const epochs: EpochInfo[] = [];
+  let aborted = false;
+  try {
+    for (let epoch = 0; epoch < o.epochs && !aborted; epoch++) {
+      const lr = stepLr(epoch, o.epochs, o.learningRate ?? 0.05);
+      const order = permutation(train.n, createRng((o.seed * 1000003 + epoch) >>> 0));
+      // Like DataLoader(drop_last=False), but a trailing batch of 1 is skipped (BN needs 2).
+      const steps = Math.ceil(train.n / o.batchSize) - (train.n % o.batchSize === 1 ? 1 : 0);
+      let lossSum = 0, seen = 0;
+      const t0 = performance.now();
+      for (let step = 0; step < steps; step++) {
+        if (signal?.aborted) { aborted = true; break; }
+        const idx = order.subarray(step * o.batchSize, Math.min(train.n, (step + 1) * o.batchSize));
+        const b = idx.length;
+        train.fill(idx, xbuf);
+        const yb = new Int32Array(b);
+        for (let i = 0; i < b; i++) yb[i] = train.y[idx[i]!]!;
+        const x = tf.tensor(xbuf.subarray(0, b * size), [b, ...train.sampleShape]);
+        const y = tf.tensor1d(yb, 'int32');
+        const teachers = (kd?.teacherLogits ?? []).map((t) => tf.tensor2d(gatherRows(t, K, idx), [b, K]));
+        let loss: number, ce: number;
+        try {
+          [loss, ce] = trainStep(model, opt, x, y, teachers, kd ?? null, lr);
+        } finally {
+          tf.dispose([x, y, ...teachers]);
+        }
+        if (!Number.isFinite(loss)) throw new Error(`loss became ${loss} at epoch ${epoch}, step ${step} (lr ${lr}); lower the learning rate`);
+        lossSum += loss * b; seen += b;
+        o.onStep?.({ epoch, step, stepsPerEpoch: steps, loss, ce, lr, samples: b });
+        await yieldToEventLoop();
+      }
+      if (aborted) break;
+      const seconds = (performance.now() - t0) / 1000;
+      const { accuracy } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
+      const info: EpochInfo = { epoch, lr, trainLoss: lossSum / seen, testAccuracy: accuracy, seconds, samplesPerSec: seen / seconds };
+      epochs.push(info);
+      o.onEpoch?.(info);
+    }
+  } finally {
+    opt.dispose();
+  }
+  let bestEpoch = -1;
+  epochs.forEach((e, i) => { if (bestEpoch < 0 || e.testAccuracy > epochs[bestEpoch]!.testAccuracy) bestEpoch = i; });
+  return {
+    epochs, bestEpoch,
+    bestAccuracy: bestEpoch >= 0 ? epochs[bestEpoch]!.testAccuracy : Number.NaN,
+    lastAccuracy: epochs.length > 0 ? epochs[epochs.length - 1]!.testAccuracy : Number.NaN,
+    aborted,
+  };
+}
