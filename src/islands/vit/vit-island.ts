@@ -128,6 +128,8 @@ export function mountVit(root: HTMLElement): void {
       st.result = m.result;
       st.scaleEmb = maxAbs(m.result.embeddings);
       st.scaleTok = maxAbs(m.result.tokens);
+      root.dataset['convDiff'] = String(m.result.convMatMulMaxDiff);
+      root.dataset['seq'] = `${m.result.patches + 1}x${m.result.dim}`;
       setState('ready');
       statusEl.textContent = `계산 완료 (${m.ms.toFixed(0)} ms, ${st.backend}). 같은 가중치로 stride-${st.p} conv2d와 reshape+matMul의 최대 차이: ${m.result.convMatMulMaxDiff.toExponential(1)}`;
       renderSelection();

@@ -1,0 +1,119 @@
+import { test, expect, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
+
+async function openDemo(page: Page) {
+  await page.goto('study/vit/');
+  const demo = page.locator('vit-demo');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  return demo;
+}
+
+/** RGB of the model-input canvas at image pixel (x, y). */
+async function pixel(page: Page, x: number, y: number): Promise<number[]> {
+  return page.locator('vit-demo [data-vit="image"]').evaluate((c: HTMLCanvasElement, [px, py]) =>
+    Array.from(c.getContext('2d')!.getImageData(px!, py!, 1, 1).data.slice(0, 3)), [x, y]);
+}
+
+test('cat at p = 16: 196 patches, 197 × D tokens, conv == matMul, on this backend @webgpu', async ({ page }, info) => {
+  const demo = await openDemo(page);
+  await demo.getByRole('button', { name: /고양이/ }).click();
+  await expect(demo).toHaveAttribute('data-image', 'chelsea.png');
+  await expect(demo).toHaveAttribute('data-state', 'ready');
+  await expect(demo.locator('input[name="vit-patch"][value="16"]')).toBeChecked();
+  await expect(demo.locator('[data-vit="patches"]')).toHaveText('196');
+  const dim = await demo.locator('[data-vit="dim-select"]').inputValue();
+  await expect(demo.locator('output[data-vit="seq"]').first()).toHaveText(`197 × ${dim}`);
+  await expect(demo).toHaveAttribute('data-seq', `197x${dim}`); // from the worker's actual result
+  expect(Number(await demo.getAttribute('data-conv-diff'))).toBeLessThan(1e-3);
+  // 13 inner grid lines each way for g = 14.
+  expect((await demo.locator('.vit-grid-lines').getAttribute('d'))!.match(/M/g)!.length).toBe(26);
+  await expect(demo.locator('.vit-credit')).toContainText('Stefan van der Walt');
+  // The backend badge: WebGPU where the browser has an adapter, a fallback where it has none.
+  const backend = await demo.locator('.runtime-badge').getAttribute('data-backend');
+  if (info.project.name === 'chromium-webgpu') expect(backend).toBe('webgpu');
+  else expect(['webgl', 'wasm', 'cpu']).toContain(backend);
+  // Changing p updates counts and recomputes.
+  for (const [p, P, T] of [[14, 256, 257], [32, 49, 50], [8, 784, 785]] as const) {
+    await demo.locator(`input[name="vit-patch"][value="${p}"]`).check();
+    await expect(demo.locator('[data-vit="patches"]')).toHaveText(String(P));
+    await expect(demo).toHaveAttribute('data-seq', `${T}x${dim}`);
+  }
+  // Hover and keyboard select patches; the embedding strip is drawn (not blank).
+  const stage = demo.locator('[data-vit="stage"]');
+  const box = (await stage.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.99, box.y + box.height * 0.01);
+  await expect(demo.locator('[data-vit="sel"]')).toContainText('패치 #27 ');
+  await stage.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await expect(demo.locator('[data-vit="sel"]')).toContainText('패치 #28 · 행 1, 열 0');
+  const colours = await demo.locator('[data-vit="strip-emb"]').evaluate((c: HTMLCanvasElement) =>
+    new Set(Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, 1).data)).size);
+  expect(colours).toBeGreaterThan(20);
+  await expect(demo.locator('.vit-handoff a')).toHaveAttribute('href', '../transformer/');
+});
+
+test('uploading a fixture image works; a text file shows the error and keeps the image', async ({ page }) => {
+  const demo = await openDemo(page);
+  await demo.locator('[data-vit="file"]').setInputFiles(fixture('quadrants.png'));
+  await expect(demo).toHaveAttribute('data-image', 'quadrants.png');
+  await expect(demo).toHaveAttribute('data-state', 'ready');
+  await expect(demo.locator('.vit-credit')).toContainText('내 이미지: quadrants.png (96×64)');
+  // Centre crop of 96×64 keeps columns 16..80: top-left is the red quadrant, bottom-right the yellow.
+  expect((await pixel(page, 10, 10))[0]).toBeGreaterThan(200);
+  const br = await pixel(page, 214, 214);
+  [240, 200, 40].forEach((v, i) => expect(Math.abs(br[i]! - v)).toBeLessThan(8));
+  await expect(demo.locator('[data-vit="patches"]')).toHaveText('196');
+
+  await demo.locator('[data-vit="file"]').setInputFiles(fixture('not-an-image.txt'));
+  await expect(demo.locator('[data-vit="error"]')).toBeVisible();
+  await expect(demo.locator('[data-vit="error"]')).toContainText('"not-an-image.txt"은(는) 이미지 파일이 아닙니다');
+  await expect(demo).toHaveAttribute('data-image', 'quadrants.png');
+  expect((await pixel(page, 10, 10))[0]).toBeGreaterThan(200);
+});
+
+test('bad and unusual images: corrupt, too big, 10,000², 1×1, transparent, EXIF-rotated, dropped', async ({ page }) => {
+  const demo = await openDemo(page);
+  const input = demo.locator('[data-vit="file"]');
+  const error = demo.locator('[data-vit="error"]');
+  await input.setInputFiles(fixture('corrupt.png'));
+  await expect(error).toContainText('손상');
+  await input.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024) });
+  await expect(error).toContainText('"big.png"이(가) 너무 큽니다 (21.0 MB)');
+  await input.setInputFiles(fixture('huge-10000.png'));
+  await expect(error).toContainText('10,000×10,000 = 100MP로 너무 큽니다');
+  await expect(demo).toHaveAttribute('data-image', 'chelsea.png'); // nothing lost so far
+
+  await input.setInputFiles(fixture('one-pixel.png'));
+  await expect(demo).toHaveAttribute('data-image', 'one-pixel.png');
+  await expect(error).toBeHidden();
+  await expect(demo.locator('.vit-notes')).toContainText('1×1');
+  expect(await pixel(page, 100, 100)).toEqual([255, 128, 0]);
+
+  await input.setInputFiles(fixture('transparent.png'));
+  await expect(demo).toHaveAttribute('data-image', 'transparent.png');
+  await expect(demo.locator('.vit-notes')).toContainText('흰 배경');
+  expect(await pixel(page, 2, 2)).toEqual([255, 255, 255]);
+
+  await input.setInputFiles(fixture('exif-rotated.jpg'));
+  await expect(demo).toHaveAttribute('data-image', 'exif-rotated.jpg');
+  await expect(demo.locator('.vit-notes')).toContainText('EXIF');
+  // Stored left-red/right-blue, orientation 6: upright it is red on top, blue below.
+  const top = await pixel(page, 112, 20), bottom = await pixel(page, 112, 200);
+  expect(top[0]!).toBeGreaterThan(180); expect(top[2]!).toBeLessThan(90);
+  expect(bottom[2]!).toBeGreaterThan(180); expect(bottom[0]!).toBeLessThan(90);
+
+  // Drag-and-drop of a file onto the demo.
+  const bytes = Array.from(await import('node:fs').then((fs) => fs.readFileSync(fixture('quadrants.png'))));
+  const dt = await page.evaluateHandle((b) => {
+    const d = new DataTransfer();
+    d.items.add(new File([new Uint8Array(b)], 'dropped.png', { type: 'image/png' }));
+    return d;
+  }, bytes);
+  await demo.dispatchEvent('drop', { dataTransfer: dt });
+  await expect(demo).toHaveAttribute('data-image', 'dropped.png');
+  await expect(demo).toHaveAttribute('data-state', 'ready');
+});
