@@ -55,12 +55,18 @@ async function readZip(path: string, handler: EntryHandler, onBytes?: (read: num
   const seen: string[] = [];
   const open = new Set<string>();
   const zipName = basename(path);
+  // fflate turns an exception thrown by a data handler into an error passed to the next handler;
+  // keep ours so the message stays the one that names the entry and line.
+  let failure: unknown = null;
+  const rethrow = (err: Error, where: string): never => {
+    throw failure ?? new Error(`${where}: ${err.message}`);
+  };
   const onfile = (file: UnzipFile): void => {
     if (/\.zip$/i.test(file.name)) {
       const inner = new Unzip(onfile);
       inner.register(UnzipInflate);
       file.ondata = (err, data, final) => {
-        if (err) throw new Error(`${zipName}!${file.name}: ${err.message}`);
+        if (err) rethrow(err, `${zipName}!${file.name}`);
         inner.push(data, final);
       };
       file.start();
@@ -82,11 +88,16 @@ async function readZip(path: string, handler: EntryHandler, onBytes?: (read: num
     }
     open.add(file.name);
     file.ondata = (err, data, final) => {
-      if (err) throw new Error(`${zipName}!${file.name}: ${err.message}`);
-      if (data.length > 0) sink.push(data);
-      if (final) {
-        open.delete(file.name);
-        sink.end();
+      if (err) rethrow(err, `${zipName}!${file.name}`);
+      try {
+        if (data.length > 0) sink.push(data);
+        if (final) {
+          open.delete(file.name);
+          sink.end();
+        }
+      } catch (e) {
+        failure ??= e;
+        throw e;
       }
     };
     file.start();
@@ -98,10 +109,18 @@ async function readZip(path: string, handler: EntryHandler, onBytes?: (read: num
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const bytes = chunk as Buffer;
     read += bytes.length;
-    unzip.push(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), false);
+    try {
+      unzip.push(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), false);
+    } catch (e) {
+      throw failure ?? new Error(`${zipName}: ${e instanceof Error ? e.message : String(e)} (at byte ~${read} of ${total})`);
+    }
     onBytes?.(read, total);
   }
-  unzip.push(new Uint8Array(0), true);
+  try {
+    unzip.push(new Uint8Array(0), true);
+  } catch (e) {
+    throw failure ?? new Error(`${zipName}: ${e instanceof Error ? e.message : String(e)} (truncated archive?)`);
+  }
   if (open.size > 0) throw new Error(`${zipName}: archive ends inside ${[...open].join(', ')} (truncated download?)`);
   if (seen.length === 0) throw new Error(`${zipName}: no Protocol/subject10N.dat inside — not the PAMAP2 archive`);
   return seen;
