@@ -70,20 +70,37 @@ export function drawValueStrip(canvas: HTMLCanvasElement, v: Float32Array, scale
   ctx2d(canvas).putImageData(img, 0, 0);
 }
 
-/** Row `n` of the (P, P) similarity matrix as a g×g map, cell n outlined. */
-export function drawSimilarity(canvas: HTMLCanvasElement, sim: Float32Array, g: number, n: number): void {
+/** Viridis, 5 stops (t in [0, 1]), for maps whose range is not symmetric. */
+const VIRIDIS: [number, number, number][] = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+export function viridis(t: number): [number, number, number] {
+  const x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x)), f = x - i;
+  const a = VIRIDIS[i]!, b = VIRIDIS[i + 1]!;
+  return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])];
+}
+
+/**
+ * Row `n` of the (P, P) similarity matrix as a g×g map, cell n outlined. The colour range
+ * is the row's min..max over the *other* positions (self-similarity is always 1 and would
+ * flatten everything else), as the ViT paper's figure 7 shows each map on its own scale.
+ */
+export function drawSimilarity(canvas: HTMLCanvasElement, sim: Float32Array, g: number, n: number): { min: number; max: number } {
   const cell = Math.max(4, Math.floor(224 / g));
   canvas.width = g * cell; canvas.height = g * cell;
   const c = ctx2d(canvas);
   const P = g * g;
+  let min = Infinity, max = -Infinity;
+  for (let k = 0; k < P; k++) if (k !== n) { min = Math.min(min, sim[n * P + k]!); max = Math.max(max, sim[n * P + k]!); }
+  if (!(max > min)) { min = -1; max = 1; }
   for (let k = 0; k < P; k++) {
-    const [r, gr, b] = diverging(sim[n * P + k]!);
+    const [r, gr, b] = viridis((sim[n * P + k]! - min) / (max - min));
     c.fillStyle = `rgb(${r | 0},${gr | 0},${b | 0})`;
     c.fillRect((k % g) * cell, Math.floor(k / g) * cell, cell, cell);
   }
-  c.strokeStyle = '#000';
-  c.lineWidth = Math.max(1, cell / 6);
+  c.strokeStyle = '#ff2d2d';
+  c.lineWidth = Math.max(2, cell / 5);
   c.strokeRect((n % g) * cell + c.lineWidth / 2, Math.floor(n / g) * cell + c.lineWidth / 2, cell - c.lineWidth, cell - c.lineWidth);
+  return { min, max };
 }
 
 /** Largest |value| in a Float32Array (for a common colour scale across strips). */

@@ -72,7 +72,8 @@ export function mountVit(root: HTMLElement): void {
     if (r && fresh) {
       drawValueStrip(q('strip-emb'), r.embeddings.subarray(st.sel * r.dim, (st.sel + 1) * r.dim), st.scaleEmb);
       drawValueStrip(q('strip-tok'), r.tokens.subarray((st.sel + 1) * r.dim, (st.sel + 2) * r.dim), st.scaleTok);
-      drawSimilarity(q('sim'), r.positionSimilarity, r.grid, st.sel);
+      const { min, max } = drawSimilarity(q('sim'), r.positionSimilarity, r.grid, st.sel);
+      setText('sim-min', min.toFixed(2)); setText('sim-max', max.toFixed(2));
     }
   }
 
@@ -182,13 +183,15 @@ export function mountVit(root: HTMLElement): void {
   });
 
   // Hover and keyboard select a patch.
-  stage.addEventListener('pointermove', (e) => {
+  const pick = (e: PointerEvent): void => {
     const rect = stage.getBoundingClientRect(), g = counts().grid;
     const col = Math.floor(((e.clientX - rect.left) / rect.width) * g), row = Math.floor(((e.clientY - rect.top) / rect.height) * g);
     if (col < 0 || row < 0 || col >= g || row >= g) return;
     const n = row * g + col;
     if (n !== st.sel) { st.sel = n; renderSelection(); }
-  });
+  };
+  stage.addEventListener('pointermove', pick); // mouse hover
+  stage.addEventListener('pointerdown', pick); // touch: a tap selects (no hover on phones)
   stage.addEventListener('keydown', (e) => {
     const g = counts().grid, row = Math.floor(st.sel / g), col = st.sel % g;
     const move: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
