@@ -1,0 +1,97 @@
+/**
+ * The sweep command (demos/kd/sweep). Usage:
+ *
+ *   npm run sweep -- --config <smoke|quick|paper|file.json> [--out content/results/own]
+ *                    [--shard k/n] [--workers N] [--plan]
+ *   npm run sweep:merge -- --out content/results/own --from shard-1 shard-2 …
+ *
+ * One artifact per run under <out>/<name>/runs/, written atomically; a re-run skips finished
+ * runs; teachers are trained once per (arch, fold) and cached under <out>/<name>/_cache/.
+ * Without --shard, a complete sweep also writes its group aggregates (same as merge).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { isPreset, parseSweepConfig, PRESETS, type SweepConfig } from '../demos/kd/sweep/config.ts';
+import { parseShard, planSweep, shardUnits } from '../demos/kd/sweep/plan.ts';
+import { runSweep } from '../demos/kd/sweep/node/pool.ts';
+import { mergeSweeps } from '../demos/kd/sweep/node/merge.ts';
+
+const argv = process.argv.slice(2);
+const sub = argv[0] === 'merge' || argv[0] === 'run' ? argv.shift()! : 'run';
+function flag(name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+  return v;
+}
+function flagList(name: string): string[] {
+  const i = argv.indexOf(name);
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!);
+  return out;
+}
+const log = (s: string) => console.log(s);
+
+function codeVersion(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'demos/kd', 'scripts/sweep.ts'], { encoding: 'utf8' }).trim();
+    return dirty ? `${sha}+dirty` : sha;
+  } catch {
+    return process.env.GITHUB_SHA ?? 'unknown';
+  }
+}
+
+function loadConfig(arg: string): { config: SweepConfig; preset: string | undefined } {
+  const file = isPreset(arg) ? resolve(import.meta.dirname, `../demos/kd/sweep/presets/${arg}.json`) : resolve(arg);
+  if (!existsSync(file)) throw new Error(`--config ${arg}: no such file (presets: ${PRESETS.join(', ')})`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  return { config: parseSweepConfig(file, json), preset: isPreset(arg) ? arg : undefined };
+}
+
+async function main(): Promise<void> {
+  const out = resolve(flag('--out') ?? 'content/results/own');
+  if (sub === 'merge') {
+    const from = flagList('--from').map((d) => resolve(d));
+    const r = mergeSweeps(out, from);
+    log(`merge into ${out}: ${r.copied} run(s) copied, ${r.identical} identical already there, ${r.groups} group artifact(s) for ${r.sweeps.join(', ') || 'no sweep'}`);
+    for (const b of r.broken) log(`skipped broken file: ${b}`);
+    for (const c of r.conflicts) log(`CONFLICT: ${c}`);
+    if (r.conflicts.length || r.broken.length) process.exitCode = 1;
+    return;
+  }
+  const { config, preset } = loadConfig(flag('--config') ?? 'smoke');
+  const shardArg = flag('--shard');
+  const shard = shardArg ? parseShard(shardArg) : null;
+  const workers = Number(flag('--workers') ?? availableParallelism());
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer`);
+  if (argv.includes('--plan')) {
+    const subjects = config.folds === 'all' ? [101, 102, 103, 105, 107, 108] : config.folds;
+    let units = planSweep(config, subjects);
+    if (shard) units = shardUnits(units, shard);
+    for (const u of units) log(`${u.key}: ${u.runs.map((r) => r.id).join(' ')}`);
+    log(`${units.length} unit(s), ${units.reduce((n, u) => n + u.runs.length, 0)} run(s)${config.folds === 'all' ? ' (folds "all" shown for the excerpt subjects)' : ''}`);
+    return;
+  }
+  log(`sweep "${config.name}"${preset ? ` (preset ${preset})` : ''} → ${out}`);
+  const s = await runSweep({ config, preset, out, shard, workers, codeVersion: codeVersion(), log });
+  log(`done: ${s.ran} run(s) in ${s.seconds.toFixed(1)} s, ${s.skipped} skipped; teachers trained ${s.teachersTrained}, from cache ${s.teachersCached}; backend ${s.backend}`);
+  if (!shard) {
+    const r = mergeSweeps(out, []);
+    log(`wrote ${r.groups} group artifact(s)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
