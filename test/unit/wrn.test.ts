@@ -81,3 +81,34 @@ describe('WRN forward', () => {
     x.dispose(); m.dispose();
   });
 });
+
+describe('fast path (JS im2col conv + fused JS BN+ReLU) equals the op-based path', () => {
+  for (const dims of [1, 2] as const) {
+    it(`${dims}D WRN10-2 training mode: loss, every parameter gradient and BN running stats agree`, () => {
+      const mk = () => createWrn({ dims, depth: 10, widen: 2, inChannels: 5, numClasses: 4, seed: 21 });
+      const a = mk(), b = mk();
+      a.convImpl = 'fast'; b.convImpl = 'tf';
+      const shape = dims === 1 ? [3, 12, 5] : [3, 8, 8, 5];
+      const run = (m: typeof a) => tf.tidy(() => {
+        const x = tf.randomNormal(shape, 0, 1, 'float32', 5);
+        const r = tf.randomNormal([3, 4], 0, 1, 'float32', 6);
+        const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(m.apply(x, { training: true }).logits, r)) as tf.Scalar, m.params.trainable());
+        const g = new Map(m.params.list().filter((e) => e.trainable).map((e) => [e.name, grads[e.variable.name]!.dataSync() as Float32Array]));
+        return { v: value.dataSync()[0]!, g };
+      });
+      const ra = run(a), rb = run(b);
+      expect(Math.abs(ra.v - rb.v)).toBeLessThan(1e-4);
+      for (const [name, ga] of ra.g) {
+        const gb = rb.g.get(name)!;
+        const scale = gb.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+        const d = ga.reduce((m, v, i) => Math.max(m, Math.abs(v - gb[i]!)), 0);
+        expect(d / scale, name).toBeLessThan(1e-4);
+      }
+      for (const e of a.params.list().filter((e) => e.name.includes('running'))) {
+        const va = e.variable.dataSync(), vb = b.params.get(e.name).dataSync();
+        va.forEach((v, i) => expect(Math.abs(v - vb[i]!), e.name).toBeLessThan(1e-5));
+      }
+      a.dispose(); b.dispose();
+    });
+  }
+});

@@ -13,6 +13,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 
+/** (rows, cols) row-major -> (cols, rows) row-major. */
+function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) out[c * rows + r] = a[base + c]!;
+  }
+  return out;
+}
+
 function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean): tf.Tensor4D {
   const [B, H, W, C] = x4.shape;
   const [kh, kw, , O] = w4.shape;
@@ -20,17 +30,19 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
   const op = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
-    const P = direct ? tf.reshape(x, [M, KC]) : tf.tensor2d(im2col(x.dataSync() as Float32Array, g), [M, KC]);
-    const w2 = tf.reshape(w, [KC, O]);
-    save([P, w2]);
-    const value = tf.reshape(tf.matMul(P as tf.Tensor2D, w2 as tf.Tensor2D), [B, g.Ho, g.Wo, O]);
+    // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
+    const pData = direct ? (x.dataSync() as Float32Array) : im2col(x.dataSync() as Float32Array, g);
+    const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
+    save([w2]);
+    const value = tf.tidy(() => tf.reshape(tf.matMul(tf.tensor2d(pData, [M, KC]), w2), [B, g.Ho, g.Wo, O]));
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [Ps, ws] = saved as [tf.Tensor2D, tf.Tensor2D];
+        const ws = saved[0] as tf.Tensor2D;
         const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
-        const dw = tf.reshape(tf.matMul(tf.transpose(Ps), dy2), [kh, kw, C, O]);
-        const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC)
+        // Pᵀ built in JS: cheaper than the WASM Transpose kernel on these shapes.
+        const dw = tf.reshape(tf.matMul(tf.tensor2d(transposeJs(pData, M, KC), [KC, M]), dy2), [kh, kw, C, O]);
+        const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
         const dx = direct ? tf.reshape(dP, [B, H, W, C]) : tf.tensor4d(col2im(dP.dataSync() as Float32Array, g), [B, H, W, C]);
         return [dx, dw];
       },

@@ -27,6 +27,7 @@ import { createRng } from '../../shared/rng';
 import { conv1d, conv2d, defaultConvImpl, type ConvImpl } from '../conv/index';
 import { ParamStore } from './param-store';
 import { addBatchNorm, batchNorm } from './batch-norm';
+import { bnReluJs } from './bn-relu-js';
 
 export interface WrnConfig {
   dims: 1 | 2;
@@ -121,7 +122,9 @@ export function createWrn(config: WrnConfig): Wrn {
         dims === 1
           ? conv1d(t as tf.Tensor3D, store.get(name) as tf.Variable<tf.Rank.R3>, stride, pad, impl)
           : conv2d(t as tf.Tensor4D, store.get(name) as tf.Variable<tf.Rank.R4>, stride, pad, impl);
-      const bnRelu = (t: tf.Tensor, name: string): tf.Tensor => tf.relu(batchNorm(store, name, t, training));
+      // 'fast' (cpu/wasm) also fuses BN+ReLU into one JS op (./bn-relu-js.ts); same math.
+      const bnRelu = (t: tf.Tensor, name: string): tf.Tensor =>
+        impl === 'fast' ? bnReluJs(store, name, t, training) : tf.relu(batchNorm(store, name, t, training));
       let h = conv(x, 'conv1.weight', 1, 1);
       const features: tf.Tensor[] = [];
       const perStage = blocks.length / 3;
