@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -160,6 +160,27 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
     await expect(runDataCommand(opts('truncated', { source: zip, unverified: true, subjects: [102] }))).rejects.toThrow(
       /^PAMAP2_Dataset\/Protocol\/subject102\.dat:\d+: truncated line: \d+ of 54 columns/,
     );
+  });
+
+  it('an empty Protocol file and a zip without Protocol files are rejected by name', async () => {
+    const zip = join(tmp, 'empty-entry.zip');
+    await writeFile(zip, zipSync({ ...files, 'PAMAP2_Dataset/Protocol/subject103.dat': new Uint8Array(0) }, { level: 1 }));
+    await expect(runDataCommand(opts('empty', { source: zip, unverified: true, subjects: [103] }))).rejects.toThrow(
+      /^PAMAP2_Dataset\/Protocol\/subject103\.dat: empty file/,
+    );
+    const other = join(tmp, 'other.zip');
+    await writeFile(other, zipSync({ 'data/readme.txt': enc.encode('hello') }));
+    await expect(runDataCommand(opts('other', { source: other, unverified: true }))).rejects.toThrow(/other\.zip: no Protocol\/subject10N\.dat inside/);
+  });
+
+  it('a folder in the UCI layout gives the same shards as the zip', async () => {
+    const dir = join(tmp, 'folder-src');
+    await mkdir(join(dir, 'PAMAP2_Dataset', 'Protocol'), { recursive: true });
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
+    const r = await runDataCommand(opts('folder', { source: dir, unverified: true, subjects: [102, 108] }));
+    expect(r.manifest.source.kind).toBe('folder');
+    expect(r.manifest.source.files.map((f) => f.name)).toEqual(['PAMAP2_Dataset/Protocol/subject102.dat', 'PAMAP2_Dataset/Protocol/subject108.dat']);
+    expect(shardHashes(r.manifest)).toEqual(refDl());
   });
 
   it('a truncated zip is rejected naming the archive', async () => {
