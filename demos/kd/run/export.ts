@@ -69,7 +69,7 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
       bestTestAcc: clampPct(r.bestAcc),
       bestEpoch: r.bestEpoch,
       lastTestAcc: clampPct(r.lastAcc),
-      curve: r.curve.map((p) => ({ epoch: p.epoch, trainLoss: p.trainLoss, trainAcc: clampPct(p.trainAcc), testAcc: clampPct(p.testAcc) })),
+      curve: r.curve.map((p) => ({ epoch: p.epoch, trainLoss: p.trainLoss, testAcc: clampPct(p.testAcc) })),
     },
     env: { backend: ctx.backend, runtime: 'browser', codeVersion: ctx.codeVersion, createdAt: ctx.createdAt, durationMs: Math.max(0, r.ms) },
     sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },
@@ -80,10 +80,4 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
     throw new Error(`artifact invalid at ${i?.path.join('.') ?? '?'}: ${i?.message ?? ''}`);
   }
   return parsed.data;
-}
-
-/** Hex SHA-256 of bytes (WebCrypto: available in browsers, workers and Node ≥ 20). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -15,9 +15,11 @@ import type { DataId, Phase, RunConfig } from './config';
 import { PHASES, phaseCacheKey } from './config';
 import type { PhaseResult } from './protocol';
 
-export interface EpochReport { epoch: number; trainLoss: number; trainAcc: number; testAcc: number }
+/** epoch is 1-based; accuracies in %. */
+export interface EpochReport { epoch: number; trainLoss: number; testAcc: number }
 export interface TrainOutcome {
   curve: EpochReport[];
+  trainAcc: number;
   bestAcc: number;
   bestEpoch: number;
   lastAcc: number;

@@ -73,7 +73,10 @@ export const PhaseResultSchema = z.object({
   bestEpoch: z.number().int(),
   /** K × K counts, rows = true class, cols = predicted (last epoch, held-out subject). */
   confusion: z.array(z.array(z.number().int())),
-  curve: z.array(z.object({ epoch: z.number().int(), trainLoss: finite, trainAcc: finite, testAcc: finite })),
+  /** Per epoch (1-based): mean training loss and held-out accuracy in %. */
+  curve: z.array(z.object({ epoch: z.number().int().positive(), trainLoss: finite, testAcc: finite })),
+  /** Accuracy (%) of the final model on its own training windows (eval mode): shows it learned. */
+  trainAcc: finite,
   ms: finite,
   /** 'trained' here, 'cache' from IndexedDB, 'checkpoint' from the reader's files. */
   origin: z.enum(['trained', 'cache', 'checkpoint']),
@@ -90,12 +93,14 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkpoints-ready'), names: z.tuple([z.string(), z.string()]) }),
   z.object({ type: z.literal('phase-start'), phase: PhaseSchema, trainWindows: z.number().int(), testWindows: z.number().int() }),
   z.object({ type: z.literal('step'), phase: PhaseSchema, epoch: z.number().int(), step: z.number().int(), steps: z.number().int(), loss: finite }),
-  z.object({ type: z.literal('epoch'), phase: PhaseSchema, epoch: z.number().int(), trainLoss: finite, trainAcc: finite, testAcc: finite }),
+  z.object({ type: z.literal('epoch'), phase: PhaseSchema, epoch: z.number().int(), trainLoss: finite, testAcc: finite }),
   z.object({ type: z.literal('phase-done'), result: PhaseResultSchema }),
   z.object({ type: z.literal('run-done'), results: z.array(PhaseResultSchema) }),
   z.object({ type: z.literal('cancelled'), phase: PhaseSchema.nullable() }),
   z.object({ type: z.literal('memory'), numTensors: z.number().int(), when: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
+  /** The build ships the full-dataset shards (public/data/pamap2/manifest.json). */
+  z.object({ type: z.literal('full-data'), description: z.string() }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;

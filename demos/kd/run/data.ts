@@ -1,0 +1,93 @@
+/**
+ * From preprocessed PAMAP2 subjects to what the mini run needs: the data summary the page
+ * shows (computed, never typed), a preview window (signal + its GASF), and one LOSO fold as
+ * training inputs for the four phases. Pure; uses demos/kd/pamap2.
+ *
+ * Shapes: signals (N, W, S) = (N, 100, 40) standardised with the fold's training stats (§1);
+ * GAF images (N, G, G, S) built from the [0, 1]-scaled windows, standardised per image
+ * channel with training stats (§1 last bullet, §3).
+ */
+import { CHANNELS, CHANNEL_NAMES, NUM_CLASSES, WINDOW } from '../pamap2/format';
+import { countWindowsPerClass, makeWindows, type WindowSet } from '../pamap2/windows';
+import { prepareFold } from '../pamap2/folds';
+import { gafBatch, gafStats, gasfWindow } from '../pamap2/gaf';
+import type { SubjectSeries } from '../pamap2/series';
+import { arrayData, type TrainData } from '../train/data';
+import type { DataSummary, Preview } from './protocol';
+import { EXCERPT_FILES, excerptSeries, type ExcerptTexts } from '../pamap2/excerpt';
+import { sha256Hex } from '../pamap2/shards';
+
+export interface LoadedData { summary: DataSummary; windows: WindowSet }
+
+export function buildData(series: readonly SubjectSeries[], meta: Pick<DataSummary, 'label' | 'source' | 'files' | 'sha256'>): LoadedData {
+  const windows = makeWindows(series);
+  if (windows.n === 0) throw new Error(`${meta.files.join(', ')}: no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)`);
+  const subjects = [...new Set(series.map((s) => s.subject))].sort((a, b) => a - b)
+    .map((id) => ({ id, windows: windows.subject.reduce((n, s) => n + (s === id ? 1 : 0), 0) }));
+  const summary: DataSummary = {
+    ...meta,
+    dataId: `${meta.source}:${meta.sha256.slice(0, 16)}`,
+    windows: windows.n,
+    subjects,
+    classCounts: countWindowsPerClass(windows),
+    rows: series.reduce((n, s) => n + s.rows, 0),
+  };
+  return { summary, windows };
+}
+
+/** A real window to show: prefer a moving activity (walking, running…) over lying; the channel with most variance. */
+export function makePreview(ws: WindowSet, gafSize: number): Preview | null {
+  if (ws.n === 0) return null;
+  const still = new Set([1, 2, 3]); // lying, sitting, standing
+  let pick = 0;
+  for (let i = 0; i < ws.n; i++) if (!still.has(ws.y[i]!)) { pick = i; break; }
+  const size = WINDOW * CHANNELS;
+  const win = ws.x.subarray(pick * size, (pick + 1) * size); // (W, S)
+  let best = 0, bestVar = -1;
+  for (let c = 1; c < CHANNELS; c++) {
+    let m = 0, m2 = 0;
+    for (let t = 0; t < WINDOW; t++) { const v = win[t * CHANNELS + c]!; m += v; m2 += v * v; }
+    const variance = m2 / WINDOW - (m / WINDOW) ** 2;
+    if (variance > bestVar) { bestVar = variance; best = c; }
+  }
+  const gaf = gasfWindow(win, gafSize); // (G, G, S)
+  const image: number[] = [];
+  for (let p = 0; p < gafSize * gafSize; p++) image.push(gaf[p * CHANNELS + best]!);
+  const signal: number[] = [];
+  for (let t = 0; t < WINDOW; t++) signal.push(win[t * CHANNELS + best]!);
+  return { signal, gaf: image, size: gafSize, channel: CHANNEL_NAMES[best] ?? String(best), label: ws.y[pick]!, subject: ws.subject[pick]! };
+}
+
+export interface FoldInputs {
+  testSubject: number;
+  signal: { train: TrainData; test: TrainData };
+  gaf: { train: TrainData; test: TrainData };
+  /** Test windows whose class never occurs in training (unreachable for any model). */
+  unseenTest: number;
+}
+
+/** One LOSO fold's inputs for every phase. GAF images are materialised (N·G²·S floats). */
+export function foldInputs(ws: WindowSet, testSubject: number, gafSize: number): FoldInputs {
+  const f = prepareFold(ws, testSubject);
+  const stats = gafStats(f.train, gafSize);
+  const all = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+  const gTrain = gafBatch(f.train, all(f.train.n), gafSize, stats);
+  const gTest = gafBatch(f.test, all(f.test.n), gafSize, stats);
+  const seen = new Set(f.train.y);
+  return {
+    testSubject,
+    signal: { train: arrayData(f.trainX, [WINDOW, CHANNELS], f.train.y), test: arrayData(f.testX, [WINDOW, CHANNELS], f.test.y) },
+    gaf: { train: arrayData(gTrain, [gafSize, gafSize, CHANNELS], f.train.y), test: arrayData(gTest, [gafSize, gafSize, CHANNELS], f.test.y) },
+    unseenTest: f.test.y.reduce((n, y) => n + (seen.has(y) ? 0 : 1), 0),
+  };
+}
+
+export { NUM_CLASSES };
+
+/** The bundled excerpt (demos/kd/pamap2/excerpt.ts), identified by the SHA-256 of its three files. */
+export async function excerptData(texts: ExcerptTexts): Promise<LoadedData> {
+  const enc = new TextEncoder();
+  const sha256 = await sha256Hex(enc.encode(texts.first10000 + texts.alexchow + texts.indexCsv));
+  const files = [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv];
+  return buildData(excerptSeries(texts), { label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 창 13개)', source: 'excerpt', files, sha256 });
+}

@@ -1,0 +1,123 @@
+/**
+ * PhaseTrainer for the mini run on the project's KD core: WRN models (../models/wrn),
+ * the training loop (../train/train: SGD momentum 0.9, wd 1e-4, §8 step schedule scaled to
+ * the epoch count) and the KD loss (../loss, α on the GAF teacher, batch-mean KL, T²).
+ *   teacher-gaf:    2D WRN-<arch> on (N, G, G, S) GAF images, CE only
+ *   teacher-signal: 1D WRN-<arch> on (N, W, S) signals, CE only
+ *   student-ce:     1D WRN16-1 on signals, CE only
+ *   student-kd:     1D WRN16-1 on signals, (1−λ)·CE + λ·T²·[α·KL_GAF + (1−α)·KL_Sig]
+ * Teachers are frozen: their training-set logits are computed once per KD phase.
+ * Every model is seeded from config.seed (+ a per-phase offset), so runs are reproducible.
+ * Ownership: train/load return a model the caller (RunSession) owns and disposes.
+ */
+import type { ConvImpl } from '../conv/index';
+import { createWrn, type Wrn } from '../models/wrn';
+import { teacherWeights } from '../loss';
+import { trainModel } from '../train/train';
+import { evaluate, predictLogits } from '../train/predict';
+import type { TrainData } from '../train/data';
+import { confusionMatrix } from './confusion';
+import type { Phase, RunConfig, TeacherArch } from './config';
+import type { FoldInputs } from './data';
+import type { PhaseTrainer, SavedWeights, TrainHooks, TrainOutcome } from './phases';
+import { NUM_CLASSES } from './activities';
+
+const SEED_OFFSET: Record<Phase, number> = { 'teacher-gaf': 1, 'teacher-signal': 2, 'student-ce': 3, 'student-kd': 3 };
+
+function archParts(a: TeacherArch): { depth: number; widen: number } {
+  const m = /^wrn(\d+)-(\d+)$/.exec(a);
+  if (!m) throw new Error(`unknown architecture ${a}`);
+  return { depth: Number(m[1]), widen: Number(m[2]) };
+}
+
+export function phaseModelSpec(phase: Phase, c: RunConfig): { dims: 1 | 2; depth: number; widen: number } {
+  if (phase === 'teacher-gaf') return { dims: 2, ...archParts(c.teacherArch) };
+  if (phase === 'teacher-signal') return { dims: 1, ...archParts(c.teacherArch) };
+  return { dims: 1, depth: 16, widen: 1 };
+}
+
+function abortError(): Error {
+  const e = new Error('cancelled');
+  e.name = 'AbortError';
+  return e;
+}
+
+export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
+  constructor(private readonly fold: FoldInputs, private readonly convImpl: ConvImpl) {}
+
+  sizes(): { train: number; test: number } { return { train: this.fold.signal.train.n, test: this.fold.signal.test.n }; }
+
+  private inputs(phase: Phase): { train: TrainData; test: TrainData } {
+    return phase === 'teacher-gaf' ? this.fold.gaf : this.fold.signal;
+  }
+
+  private create(phase: Phase, c: RunConfig): Wrn {
+    return createWrn({ ...phaseModelSpec(phase, c), inChannels: 40, numClasses: NUM_CLASSES, seed: c.seed + SEED_OFFSET[phase], convImpl: this.convImpl });
+  }
+
+  async train(phase: Phase, c: RunConfig, hooks: TrainHooks, teachers: readonly [Wrn, Wrn] | null): Promise<{ model: Wrn; outcome: TrainOutcome }> {
+    const { train, test } = this.inputs(phase);
+    const model = this.create(phase, c);
+    try {
+      let kd;
+      if (phase === 'student-kd') {
+        if (!teachers) throw new Error('student-kd needs the two teachers');
+        // Frozen teachers: logits on the student's training windows, in the same order.
+        const gafLogits = await predictLogits(teachers[0], this.fold.gaf.train, { signal: hooks.signal });
+        const sigLogits = await predictLogits(teachers[1], this.fold.signal.train, { signal: hooks.signal });
+        kd = { teacherLogits: [gafLogits, sigLogits], weights: teacherWeights(2, c.alpha), lambda: c.lambda, T: c.temperature };
+      }
+      const curve: TrainOutcome['curve'] = [];
+      const r = await trainModel({
+        model, train, test, epochs: c.epochs, batchSize: c.batchSize, seed: c.seed + SEED_OFFSET[phase], learningRate: c.learningRate,
+        ...(kd ? { kd } : {}),
+        signal: hooks.signal,
+        onStep: (s) => hooks.onStep({ epoch: s.epoch + 1, step: s.step + 1, steps: s.stepsPerEpoch, loss: s.loss }),
+        onEpoch: (e) => {
+          const rep = { epoch: e.epoch + 1, trainLoss: e.trainLoss, testAcc: 100 * e.testAccuracy };
+          curve.push(rep);
+          hooks.onEpoch(rep);
+        },
+      });
+      if (r.aborted) throw abortError();
+      const final = await this.outcome(phase, model, hooks.signal);
+      return { model, outcome: { ...final, curve, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy } };
+    } catch (e) {
+      model.dispose();
+      throw e;
+    }
+  }
+
+  /** Confusion on the test subject and accuracy on the training windows, final model. */
+  private async outcome(phase: Phase, model: Wrn, signal?: AbortSignal): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc'>> {
+    const { train, test } = this.inputs(phase);
+    const opts = signal ? { signal } : {};
+    const te = await evaluate(model, test, opts);
+    const tr = await evaluate(model, train, opts);
+    return { confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES), trainAcc: 100 * tr.accuracy, lastAcc: 100 * te.accuracy };
+  }
+
+  async evaluate(phase: Phase, model: Wrn): Promise<TrainOutcome> {
+    const o = await this.outcome(phase, model);
+    return { ...o, curve: [], bestAcc: o.lastAcc, bestEpoch: 0 }; // a checkpoint has no curve here
+  }
+
+  async save(model: Wrn): Promise<SavedWeights> {
+    const list = model.params.list();
+    const data = await Promise.all(list.map(async (e) => new Float32Array(await e.variable.data() as Float32Array)));
+    return { names: list.map((e) => e.name), shapes: list.map((e) => [...e.variable.shape]), data };
+  }
+
+  load(phase: Phase, c: RunConfig, w: SavedWeights): Wrn {
+    const model = this.create(phase, c);
+    try {
+      model.params.restore(new Map(w.names.map((n, i) => [n, w.data[i]!])));
+      return model;
+    } catch (e) {
+      model.dispose();
+      throw e;
+    }
+  }
+
+  dispose(model: Wrn): void { model.dispose(); }
+}

@@ -1,0 +1,30 @@
+/** Per-class confusion matrix (12 PAMAP2 classes) as an SVG grid; rows = true, cols = predicted. */
+import { ACTIVITIES } from '../../../demos/kd/run/activities';
+import { svgEl } from './svg';
+
+export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string): void {
+  const k = m.length, cell = 22, left = 92, top = 96;
+  const size = left + k * cell + 4;
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${size} ${top + k * cell + 4}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', caption);
+  svg.append(svgEl('text', { x: 2, y: 12, class: 'kd-curve-title' }, caption));
+  const rowMax = m.map((r) => Math.max(1, ...r));
+  m.forEach((row, i) => {
+    const name = ACTIVITIES[i]?.ko ?? String(i);
+    svg.append(svgEl('text', { x: left - 4, y: top + i * cell + cell * 0.68, 'text-anchor': 'end', class: 'kd-tick' }, name));
+    const t = svgEl('text', { x: 0, y: 0, class: 'kd-tick', transform: `translate(${left + i * cell + cell * 0.65},${top - 4}) rotate(-60)` }, name);
+    svg.append(t);
+    row.forEach((v, j) => {
+      const shade = v / rowMax[i]!;
+      const g = svgEl('rect', {
+        x: left + j * cell, y: top + i * cell, width: cell - 1, height: cell - 1,
+        class: i === j ? 'kd-cm-diag' : 'kd-cm-off', 'fill-opacity': v === 0 ? 0.06 : 0.15 + 0.85 * shade,
+      });
+      g.append(svgEl('title', {}, `${ACTIVITIES[i]?.ko ?? i} → ${ACTIVITIES[j]?.ko ?? j}: ${v}`));
+      svg.append(g);
+      if (v > 0) svg.append(svgEl('text', { x: left + j * cell + cell / 2, y: top + i * cell + cell * 0.68, 'text-anchor': 'middle', class: 'kd-cm-n' }, String(v)));
+    });
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * The KD-run island (main thread): wiring and drawing only. Owns one Web Worker
+ * (kd-worker.ts) that loads data, picks the tfjs backend and trains; this module turns the
+ * controls into a RunConfig, sends zod-checked messages, and draws what comes back.
+ * Nothing heavy runs here, so the page stays responsive while the worker trains.
+ *
+ * Lifecycle: mountKdRun(el) once per element (after whenVisible); the worker lives as long
+ * as the page. State: the current data summary, per-phase curves and results.
+ */
+import { DEFAULT_CONFIG, PHASES, parseConfig, type Phase, type RunConfig } from '../../../demos/kd/run/config';
+import { PHASE_LABELS } from '../../../demos/kd/run/labels';
+import { parseFromWorker, type DataSummary, type FromWorker, type PhaseResult, type ToWorker } from '../../../demos/kd/run/protocol';
+import { renderRuntimeBadge } from '../runtime-badge';
+import { drawCurves, type CurveData } from './draw-curves';
+import { drawConfusion } from './draw-confusion';
+import { drawGaf, drawSignal } from './draw-gaf';
+import { clearRow, exportRun, fillRow, markRow } from './results-view';
+import { readControls, summaryText } from './controls';
+
+export function mountKdRun(root: HTMLElement): void {
+  const q = <T extends Element>(role: string): T => {
+    const el = root.querySelector<T>(`[data-role="${role}"]`);
+    if (!el) throw new Error(`kd-run: missing [data-role=${role}]`);
+    return el;
+  };
+  const status = root.querySelector<HTMLElement>('[data-testid="kd-status"]')!;
+  const badge = root.querySelector<HTMLElement>('[data-testid="kd-badge"]')!;
+  const summaryEl = root.querySelector<HTMLElement>('[data-testid="kd-data-summary"]')!;
+  const dataError = root.querySelector<HTMLElement>('[data-testid="kd-data-error"]')!;
+  const table = root.querySelector<HTMLTableElement>('[data-testid="kd-table"]')!;
+  const startBtn = q<HTMLButtonElement>('start'), cancelBtn = q<HTMLButtonElement>('cancel');
+  const fileInput = q<HTMLInputElement>('file'), progress = q<HTMLProgressElement>('progress');
+  const cmSvg = q<SVGSVGElement>('cm'), cmPhase = q<HTMLSelectElement>('cm-phase');
+  const foldSel = q<HTMLSelectElement>('fold');
+  const base = root.dataset['base'] ?? '/';
+
+  let data: DataSummary | null = null;
+  let running = false;
+  let backend = '?';
+  let lastConfig: RunConfig = DEFAULT_CONFIG;
+  const results = new Map<Phase, PhaseResult>();
+  const curves = new Map<Phase, CurveData>();
+  let drawPending = false;
+
+  const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
+  const send = (m: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(m, transfer);
+  const setStatus = (t: string): void => { status.textContent = t; };
+  const setRunning = (r: boolean): void => {
+    running = r;
+    root.dataset['state'] = r ? 'running' : 'idle';
+    startBtn.disabled = r || data === null;
+    cancelBtn.disabled = !r;
+  };
+
+  const redraw = (): void => {
+    if (drawPending) return;
+    drawPending = true;
+    requestAnimationFrame(() => {
+      drawPending = false;
+      for (const p of PHASES) {
+        const svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);
+        const d = curves.get(p);
+        if (svg && d) drawCurves(svg, PHASE_LABELS[p], d);
+      }
+    });
+  };
+  const showConfusion = (): void => {
+    const p = cmPhase.value as Phase;
+    const r = results.get(p);
+    if (r) drawConfusion(cmSvg, r.confusion, `${PHASE_LABELS[p]} — 평가 피험자 ${lastConfig.testSubject}, 마지막 에폭 (행: 정답, 열: 예측)`);
+    else cmSvg.replaceChildren();
+  };
+
+  const onMessage = (m: FromWorker): void => {
+    switch (m.type) {
+      case 'runtime':
+        backend = m.info.backend;
+        renderRuntimeBadge(badge, m.info);
+        if (m.deviceLost) setStatus(`WebGPU 장치를 잃어 ${m.info.backend} 백엔드로 전환했습니다. 진행 중인 단계는 다시 시작합니다.`);
+        break;
+      case 'data-progress':
+        progress.hidden = false;
+        progress.value = m.total > 0 ? m.done / m.total : 0;
+        setStatus(`${m.file} 읽는 중… ${(m.done / 1e6).toFixed(1)} / ${(m.total / 1e6).toFixed(1)} MB`);
+        break;
+      case 'data-ready':
+        progress.hidden = true;
+        dataError.hidden = true;
+        data = m.summary;
+        summaryEl.textContent = summaryText(m.summary, Number(foldSel.value) || DEFAULT_CONFIG.testSubject);
+        fillFolds(m.summary);
+        if (m.preview) {
+          drawSignal(q<HTMLCanvasElement>('signal'), m.preview);
+          drawGaf(q<HTMLCanvasElement>('gaf'), m.preview);
+          q<HTMLElement>('signal-cap').textContent = `실제 창 하나: 피험자 ${m.preview.subject}, 클래스 ${m.preview.label}, 채널 ${m.preview.channel} (${m.preview.signal.length} 스텝, 33.3 Hz)`;
+          q<HTMLElement>('gaf-cap').textContent = `같은 창·채널의 GASF ${m.preview.size}×${m.preview.size} (파랑 −1 … 빨강 +1)`;
+        }
+        setStatus('데이터 준비 완료. "증류 실행"을 누르세요.');
+        setRunning(false);
+        break;
+      case 'data-error':
+        progress.hidden = true;
+        dataError.hidden = false;
+        dataError.textContent = m.message;
+        setStatus(data ? `파일을 읽지 못했습니다. 이전 데이터(${data.label})를 그대로 씁니다.` : '파일을 읽지 못했습니다.');
+        setRunning(false);
+        break;
+      case 'checkpoints-ready':
+        setStatus(`체크포인트 교사를 불러왔습니다: ${m.names.join(', ')}`);
+        break;
+      case 'phase-start':
+        curves.set(m.phase, { losses: [], acc: [], epochs: lastConfig.epochs });
+        results.delete(m.phase);
+        clearRow(table, m.phase);
+        markRow(table, m.phase, 'running');
+        setStatus(`${PHASE_LABELS[m.phase]}: 학습 창 ${m.trainWindows}개, 평가 창 ${m.testWindows}개`);
+        redraw();
+        break;
+      case 'step': {
+        const c = curves.get(m.phase);
+        if (c) c.losses.push({ x: m.epoch - 1 + m.step / m.steps, loss: m.loss });
+        redraw();
+        break;
+      }
+      case 'epoch': {
+        const c = curves.get(m.phase);
+        if (c) c.acc.push({ epoch: m.epoch, testAcc: m.testAcc });
+        setStatus(`${PHASE_LABELS[m.phase]}: 에폭 ${m.epoch}/${lastConfig.epochs} — 손실 ${m.trainLoss.toFixed(3)}, 평가 정확도 ${m.testAcc.toFixed(1)}%`);
+        redraw();
+        break;
+      }
+      case 'phase-done':
+        results.set(m.result.phase, m.result);
+        if (!curves.has(m.result.phase) || m.result.origin !== 'trained') {
+          curves.set(m.result.phase, { losses: m.result.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: m.result.curve, epochs: Math.max(1, m.result.curve.length) });
+        }
+        fillRow(table, m.result, (r) => void exportRun(r, lastConfig, data!, backend).then((err) => { if (err) setStatus(`내보내기 실패: ${err}`); }));
+        cmPhase.value = m.result.phase;
+        showConfusion();
+        redraw();
+        break;
+      case 'run-done':
+        root.dataset['done'] = 'true';
+        setStatus(`완료: 교사 2개와 학생 2개 — ${m.results.map((r) => `${PHASE_LABELS[r.phase].split(' ·')[0]} ${r.bestAcc.toFixed(1)}%`).join(', ')}`);
+        setRunning(false);
+        break;
+      case 'cancelled':
+        setStatus(`취소했습니다${m.phase ? ` (${PHASE_LABELS[m.phase]} 도중)` : ''}. 다시 실행하면 끝난 단계부터 이어 갑니다.`);
+        if (m.phase) markRow(table, m.phase, 'idle');
+        setRunning(false);
+        break;
+      case 'memory':
+        q<HTMLOutputElement>('tensors').value = String(m.numTensors);
+        q<HTMLOutputElement>('tensors').dataset['when'] = m.when;
+        break;
+      case 'full-data': {
+        const radio = q<HTMLInputElement>('full-radio');
+        radio.disabled = false;
+        q<HTMLElement>('full-note').textContent = `(${m.description})`;
+        break;
+      }
+      case 'notice':
+        setStatus(m.message);
+        break;
+      case 'error':
+        setStatus(`오류: ${m.message}`);
+        root.dataset['error'] = m.message;
+        setRunning(false);
+        break;
+    }
+  };
+
+  const fillFolds = (s: DataSummary): void => {
+    const prev = Number(foldSel.value);
+    const options = s.subjects.filter((x) => x.windows > 0);
+    foldSel.replaceChildren(...options.map((x) => new Option(`${x.id} (창 ${x.windows}개)`, String(x.id), false, x.id === prev)));
+    if (!options.some((x) => x.id === prev) && options[0]) foldSel.value = String(options[0].id);
+  };
+
+  worker.addEventListener('message', (e: MessageEvent<unknown>) => onMessage(parseFromWorker(e.data)));
+  worker.addEventListener('error', (e) => onMessage({ type: 'error', message: `worker: ${e.message || 'failed to start'}` }));
+
+  startBtn.addEventListener('click', () => {
+    const parsed = parseConfig(readControls(root));
+    if (!parsed.ok) { setStatus(parsed.message); return; }
+    lastConfig = parsed.config;
+    delete root.dataset['done'];
+    delete root.dataset['error'];
+    if (data) summaryEl.textContent = summaryText(data, parsed.config.testSubject);
+    setRunning(true);
+    setStatus('실행 시작…');
+    send({ type: 'start', config: parsed.config });
+  });
+  cancelBtn.addEventListener('click', () => { if (running) send({ type: 'cancel' }); });
+  q<HTMLButtonElement>('clear').addEventListener('click', () => { send({ type: 'clear-cache' }); });
+  cmPhase.addEventListener('change', showConfusion);
+  foldSel.addEventListener('change', () => { if (data) summaryEl.textContent = summaryText(data, Number(foldSel.value)); });
+
+  root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]').forEach((r) => r.addEventListener('change', () => {
+    fileInput.hidden = r.value !== 'upload';
+    if (!r.checked) return;
+    if (r.value === 'upload') fileInput.click();
+    else { setRunning(false); startBtn.disabled = true; send({ type: 'load-bundled', which: r.value === 'full' ? 'full' : 'excerpt' }); }
+  }));
+  fileInput.addEventListener('change', () => {
+    const files = [...(fileInput.files ?? [])];
+    if (files.length === 0) return;
+    setStatus(`${files.map((f) => f.name).join(', ')} 읽는 중…`);
+    send({ type: 'load-files', files });
+  });
+
+  const teachersSel = q<HTMLSelectElement>('teachers');
+  const ckptBox = q<HTMLElement>('ckpt-box');
+  teachersSel.addEventListener('change', () => { ckptBox.hidden = teachersSel.value !== 'checkpoint'; });
+  const ckptInputs = [q<HTMLInputElement>('ckpt-gaf'), q<HTMLInputElement>('ckpt-signal')] as const;
+  const onCkpt = async (): Promise<void> => {
+    const [g, s] = ckptInputs.map((i) => i.files?.[0]);
+    if (!g || !s) return;
+    const [gb, sb] = await Promise.all([g.arrayBuffer(), s.arrayBuffer()]);
+    send({ type: 'load-checkpoints', gaf: gb, signal: sb, names: [g.name, s.name] }, [gb, sb]);
+  };
+  ckptInputs.forEach((i) => i.addEventListener('change', () => void onCkpt()));
+
+  setStatus('백엔드와 데이터 준비 중…');
+  send({ type: 'init', search: location.search, baseUrl: new URL(base, location.href).href });
+  send({ type: 'load-bundled', which: 'excerpt' });
+  root.dataset['hydrated'] = 'true';
+}

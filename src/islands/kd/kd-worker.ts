@@ -1,0 +1,166 @@
+/// <reference lib="webworker" />
+/**
+ * The KD-run Web Worker: picks the tfjs backend (src/lib/runtime.ts, with the PAGE's
+ * ?backend= passed in), loads data (bundled excerpt, full shards, or the reader's files),
+ * and runs the four phases through RunSession (demos/kd/run/phases.ts). The page only draws.
+ *
+ * State: one LoadedData, one RunSession per (data, fold, GAF size) — finished phases and
+ * loaded checkpoints live there, so "start" after "cancel" resumes. One run at a time.
+ * Memory: after every phase, cancel and error the worker reports tf.memory().numTensors
+ * (the page's debug readout; e2e checks it returns to the idle baseline).
+ * WebGPU device loss: the runtime falls back; we tell the page and re-run the phase in flight.
+ */
+import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '../../lib/runtime';
+import { parseToWorker, type FromWorker, type ToWorker } from '../../../demos/kd/run/protocol';
+import { buildData, foldInputs, makePreview, type LoadedData } from '../../../demos/kd/run/data';
+import { RunSession } from '../../../demos/kd/run/phases';
+import { WrnPhaseTrainer } from '../../../demos/kd/run/trainer';
+import type { RunConfig, Phase } from '../../../demos/kd/run/config';
+import { defaultConvImpl } from '../../../demos/kd/conv/index';
+import type { Wrn } from '../../../demos/kd/models/wrn';
+import { idbModelCache, clearModelCache } from './idb-cache';
+import { readFiles, hashFiles } from './worker-files';
+import { loadBundled, probeFullManifest } from './worker-bundled';
+import { loadCheckpointPair } from './worker-checkpoints';
+
+const post = (m: FromWorker): void => self.postMessage(m);
+
+let tf: Tf | null = null;
+let info: RuntimeInfo | null = null;
+let baseUrl = '/';
+let data: LoadedData | null = null;
+let session: { key: string; s: RunSession<Wrn> } | null = null;
+let pendingCheckpoints: [ArrayBuffer, ArrayBuffer, [string, string]] | null = null;
+let running: AbortController | null = null;
+let currentPhase: Phase | null = null;
+const gafPreviewSize = 16; // the default run's GAF size: the preview shows what teacher 1 sees
+
+function memory(when: string): void {
+  if (tf) post({ type: 'memory', numTensors: tf.memory().numTensors, when });
+}
+
+async function runtime(search: string): Promise<void> {
+  const r = await initRuntime({ search });
+  tf = r.tf; info = r.info;
+  post({ type: 'runtime', info: r.info, deviceLost: false });
+  onRuntimeChange((next) => {
+    const lost = info?.backend === 'webgpu' && next.backend !== 'webgpu';
+    info = next;
+    post({ type: 'runtime', info: next, deviceLost: lost });
+    // Models on the lost device are gone: drop the session so the next phase rebuilds them.
+    if (lost) { session = null; running?.abort(new Error('device-lost')); }
+  });
+  memory('init');
+}
+
+function setData(d: LoadedData): void {
+  data = d;
+  session?.s.dispose();
+  session = null;
+  post({ type: 'data-ready', summary: d.summary, preview: makePreview(d.windows, gafPreviewSize) });
+  memory('data');
+}
+
+async function loadData(load: () => Promise<LoadedData>): Promise<void> {
+  try {
+    setData(await load());
+  } catch (e) {
+    // The previous data (if any) stays loaded: a bad file loses nothing.
+    post({ type: 'data-error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function sessionFor(c: RunConfig): RunSession<Wrn> {
+  if (!data || !tf) throw new Error('data or backend not ready');
+  const key = `${data.summary.dataId}|${c.testSubject}|${c.gafSize}|${tf.getBackend()}`;
+  if (session?.key === key) return session.s;
+  session?.s.dispose();
+  const fold = foldInputs(data.windows, c.testSubject, c.gafSize);
+  if (fold.unseenTest > 0) {
+    post({ type: 'notice', message: `주의: 평가 피험자 ${c.testSubject}의 창 ${fold.unseenTest}/${fold.signal.test.n}개는 학습 데이터에 없는 클래스입니다 — 어떤 모델도 맞힐 수 없습니다 (발췌본의 한계).` });
+  }
+  const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, defaultConvImpl(tf.getBackend())), data.summary.dataId, idbModelCache);
+  session = { key, s };
+  return s;
+}
+
+async function start(c: RunConfig): Promise<void> {
+  if (running) { post({ type: 'error', message: '이미 실행 중입니다' }); return; }
+  const ctl = new AbortController();
+  running = ctl;
+  try {
+    const s = sessionFor(c);
+    if (pendingCheckpoints) {
+      const [g, sg, names] = pendingCheckpoints;
+      s.setCheckpoints(loadCheckpointPair(g, sg, c, defaultConvImpl(tf!.getBackend())));
+      pendingCheckpoints = null;
+      post({ type: 'checkpoints-ready', names });
+    }
+    const results = await s.run(c, ctl.signal, (e) => {
+      if (e.type === 'phase-start') currentPhase = e.phase;
+      if (e.type === 'phase-done') { currentPhase = null; post(e); memory(`after ${e.result.phase}`); return; }
+      post(e);
+    });
+    post({ type: 'run-done', results });
+  } catch (e) {
+    const reason: unknown = ctl.signal.reason;
+    if (ctl.signal.aborted && reason instanceof Error && reason.message === 'device-lost') {
+      post({ type: 'notice', message: 'WebGPU 장치를 잃었습니다. 다른 백엔드로 이 단계를 다시 실행합니다…' });
+      running = null;
+      void start(c);
+      return;
+    }
+    if (ctl.signal.aborted) post({ type: 'cancelled', phase: currentPhase });
+    else post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (running === ctl) running = null;
+    currentPhase = null;
+    memory(ctl.signal.aborted ? 'after cancel' : 'idle');
+  }
+}
+
+async function handle(m: ToWorker): Promise<void> {
+  switch (m.type) {
+    case 'init':
+      baseUrl = m.baseUrl;
+      await runtime(m.search);
+      void probeFullManifest(baseUrl).then((d) => { if (d) post({ type: 'full-data', description: d }); });
+      return;
+    case 'load-bundled':
+      if (running) { post({ type: 'data-error', message: '실행 중에는 데이터를 바꿀 수 없습니다. 먼저 취소하세요.' }); return; }
+      return loadData(() => loadBundled(m.which, baseUrl, (file, done, total) => post({ type: 'data-progress', file, done, total })));
+    case 'load-files':
+      if (running) { post({ type: 'data-error', message: '실행 중에는 데이터를 바꿀 수 없습니다. 먼저 취소하세요.' }); return; }
+      return loadData(async () => {
+        const series = await readFiles(m.files, (file, done, total) => post({ type: 'data-progress', file, done, total }));
+        const sha256 = await hashFiles(m.files);
+        const names = m.files.map((f) => f.name);
+        return buildData(series, { label: `내 파일 (${names.join(', ')})`, source: 'upload', files: names, sha256 });
+      });
+    case 'load-checkpoints':
+      pendingCheckpoints = [m.gaf, m.signal, m.names];
+      post({ type: 'notice', message: `체크포인트 ${m.names.join(', ')}: 실행할 때 읽습니다 (교사 = 체크포인트로 두세요).` });
+      return;
+    case 'start':
+      return start(m.config);
+    case 'cancel':
+      running?.abort();
+      return;
+    case 'clear-cache':
+      await clearModelCache();
+      post({ type: 'notice', message: 'IndexedDB 캐시를 지웠습니다.' });
+      return;
+  }
+}
+
+// Messages are handled one at a time, except 'cancel', which must reach a running start.
+let queue: Promise<void> = Promise.resolve();
+self.addEventListener('message', (e: MessageEvent<unknown>) => {
+  const parsed = parseToWorker(e.data);
+  if (!parsed.ok) { post({ type: 'error', message: parsed.message }); return; }
+  const m = parsed.msg;
+  const run = (): Promise<void> => handle(m).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  if (m.type === 'cancel' || m.type === 'start') { void (m.type === 'start' ? queue.then(run) : run()); return; }
+  queue = queue.then(run);
+});
+

@@ -1,0 +1,62 @@
+/**
+ * Data that ships with the site, fetched by the worker:
+ *  - 'excerpt': the real PAMAP2 excerpts in data/pamap2/ (emitted by Vite as assets), turned
+ *    into the excerpt dataset (demos/kd/pamap2/excerpt.ts).
+ *  - 'full': shards written by `npm run data:pamap2` into public/data/pamap2/ (browser share,
+ *    manifest.json validated with the data API's schema) — present only when the site was
+ *    built with the full dataset.
+ */
+import first10000Url from '../../../data/pamap2/subject101.first10000.dat?url';
+import alexchowUrl from '../../../data/pamap2/alexchow-windows.uci54.dat?url';
+import indexCsvUrl from '../../../data/pamap2/alexchow-windows.index.csv?url';
+import { Pamap2ManifestSchema, type Pamap2Manifest } from '../../../demos/kd/pamap2/manifest-schema';
+import { loadShards, sha256Hex } from '../../../demos/kd/pamap2/shards';
+import { buildData, excerptData, type LoadedData } from '../../../demos/kd/run/data';
+import type { Progress } from './worker-files';
+
+async function fetchText(url: string, name: string, progress: Progress): Promise<string> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+  const text = await r.text();
+  progress(name, text.length, text.length);
+  return text;
+}
+
+const manifestUrl = (base: string): string => new URL('data/pamap2/manifest.json', base).href;
+
+async function fetchManifest(base: string): Promise<Pamap2Manifest | null> {
+  const r = await fetch(manifestUrl(base)).catch(() => null);
+  if (!r?.ok) return null;
+  const parsed = Pamap2ManifestSchema.safeParse(await r.json().catch(() => null));
+  return parsed.success ? parsed.data : null;
+}
+
+/** A one-line description of the full shards when this build has them, else null. */
+export async function probeFullManifest(base: string): Promise<string | null> {
+  const m = await fetchManifest(base);
+  return m ? `피험자 ${m.subjects.join(', ')} (${m.source.kind}: ${m.source.location})` : null;
+}
+
+export async function loadBundled(which: 'excerpt' | 'full', base: string, progress: Progress): Promise<LoadedData> {
+  if (which === 'excerpt') {
+    const [first10000, alexchow, indexCsv] = await Promise.all([
+      fetchText(new URL(first10000Url, base).href, 'subject101.first10000.dat', progress),
+      fetchText(new URL(alexchowUrl, base).href, 'alexchow-windows.uci54.dat', progress),
+      fetchText(new URL(indexCsvUrl, base).href, 'alexchow-windows.index.csv', progress),
+    ]);
+    return excerptData({ first10000, alexchow, indexCsv });
+  }
+  const m = await fetchManifest(base);
+  if (!m) throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)})`);
+  const dir = new URL('data/pamap2/', base);
+  const series = await loadShards(m, async (file) => {
+    const r = await fetch(new URL(file, dir));
+    if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+    return new Uint8Array(await r.arrayBuffer());
+  }, { onProgress: (done, total) => progress('PAMAP2 shards', done, total) });
+  const sha = m.source.files.map((f) => f.sha256).join('');
+  return buildData(series, {
+    label: `전체 PAMAP2 샤드 (피험자 ${m.subjects.join(', ')}${m.source.allVerified ? ', SHA-256 검증됨' : ', 일부 미검증'})`,
+    source: 'full', files: m.shards.map((s) => s.x.file), sha256: await sha256Hex(new TextEncoder().encode(sha)),
+  });
+}
