@@ -112,9 +112,9 @@ test('screenshots for review (SHOTS=1)', async ({ page }) => {
     await setTheme(page, theme);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-      for (const [name, slug] of [['home', './'], ['transformer', 'study/transformer/'], ['kd-method', 'research/kd-method/']]) {
+      for (const [name, slug] of [['home', './'], ['transformer', 'study/transformer/'], ['kd-method', 'research/kd-method/']] as const) {
         await page.goto(slug);
-        await page.screenshot({ path: `.work/shots/${name}-${width}-${theme}.png`, fullPage: name !== 'home' ? false : true });
+        await page.screenshot({ path: `.work/shots/${name}-${width}-${theme}.png`, fullPage: name === 'home' });
       }
     }
   }
