@@ -43,7 +43,7 @@ export class ProtocolLineParser {
 
   push(chunk: string): void {
     if (this.#ended) throw new Error('ProtocolLineParser: push after end');
-    let text = this.#carry + chunk;
+    const text = this.#carry + chunk;
     let from = 0;
     for (let nl = text.indexOf('\n', from); nl !== -1; nl = text.indexOf('\n', from)) {
       this.#line++;
@@ -56,7 +56,6 @@ export class ProtocolLineParser {
     if (this.#carry.length > 65_536) {
       throw new Pamap2FormatError(this.#file, this.#line + 1, 'line longer than 64 KB: not a PAMAP2 Protocol file');
     }
-    text = '';
   }
 
   end(): ParseSummary {
@@ -110,7 +109,7 @@ export class ProtocolLineParser {
     if (Number.isNaN(row[0])) throw new Pamap2FormatError(file, line, 'timestamp (column 1) is NaN');
     const activity = row[1] as number;
     if (!Number.isInteger(activity) || !KNOWN_ACTIVITY_IDS.has(activity)) {
-      throw new Pamap2FormatError(file, line, `unknown activity id ${tokens[1]} (column 2; PAMAP2 defines 0–13, 16–20, 24)`);
+      throw new Pamap2FormatError(file, line, `unknown activity id ${tokens[1]} (column 2; PAMAP2 defines 0–7, 9–13, 16–20, 24)`);
     }
     this.#rows++;
     this.#onRow(row, line);
