@@ -141,5 +141,6 @@ export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
       });
       send(ch, { type: 'init', config: c, preset: o.preset, out: o.out, codeVersion: o.codeVersion });
     }
+    o.log(`workers: ${children.map((ch) => ch.pid).join(', ')} (pid)`);
   });
 }
