@@ -63,3 +63,31 @@ export function positionSimilarity(tf: Tf, pos: tfc.Tensor2D): tfc.Tensor2D {
     return tf.matMul(u, u, false, true) as tfc.Tensor2D; // (P, D) x (D, P) -> (P, P)
   });
 }
+
+/** Each row of (N, D) divided by its L2 norm (a zero row stays zero). (N, D) -> (N, D). */
+export function unitRows(v: Float32Array, n: number, dim: number, offset = 0): Float32Array {
+  const out = new Float32Array(n * dim);
+  for (let i = 0; i < n; i++) {
+    let ss = 0;
+    for (let d = 0; d < dim; d++) ss += v[offset + i * dim + d]! ** 2;
+    const inv = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+    for (let d = 0; d < dim; d++) out[i * dim + d] = v[offset + i * dim + d]! * inv;
+  }
+  return out;
+}
+
+/**
+ * Row n of the (P, P) cosine-similarity matrix from unit rows: (P, D) · (D) -> (P).
+ * P·D multiply-adds (0.6 M for p = 8, D = 768), cheap enough to run on every hover,
+ * where the full matrix would cost P²·D (0.5 G) for a map the reader sees one row of.
+ */
+export function similarityRow(unit: Float32Array, n: number, dim: number, row: number): Float32Array {
+  const out = new Float32Array(n);
+  const base = row * dim;
+  for (let k = 0; k < n; k++) {
+    let s = 0;
+    for (let d = 0; d < dim; d++) s += unit[k * dim + d]! * unit[base + d]!;
+    out[k] = s;
+  }
+  return out;
+}

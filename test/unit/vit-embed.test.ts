@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { patchWeights, projectMatMul, projectConv, normalisePixels } from '../../demos/vit/projection';
-import { sincos2dPositionEmbedding, learnedPositionEmbedding, positionSimilarity } from '../../demos/vit/position-embedding';
+import { sincos2dPositionEmbedding, learnedPositionEmbedding, positionSimilarity, unitRows, similarityRow } from '../../demos/vit/position-embedding';
 import { patchify } from '../../demos/vit/patchify';
 import { embedImage } from '../../demos/vit/pipeline';
 import { matMulRef, maxAbsDiff } from '../../demos/shared/self-check';
@@ -92,6 +92,10 @@ describe('position similarity', () => {
     for (let i = 0; i < P; i++) expect(sv[i * P + i]).toBeCloseTo(1, 5);
     // Sin-cos neighbours are more alike than far-apart positions (the structure of ViT fig. 7).
     expect(sv[0 * P + 1]!).toBeGreaterThan(sv[0 * P + (P - 1)]!);
+    // The per-hover row function gives the same rows as the tf matrix.
+    const unit = unitRows(pe, P, D);
+    for (const n of [0, 24, 48]) expect(maxAbsDiff(similarityRow(unit, P, D, n), sv.subarray(n * P, (n + 1) * P))).toBeLessThan(1e-5);
+    expect(Array.from(unitRows(new Float32Array(4), 2, 2))).toEqual([0, 0, 0, 0]); // zero row: 0, not NaN
   });
   it('learned-style embeddings are seeded N(0, 0.02²)', () => {
     const e = learnedPositionEmbedding(14, 192, 5);
@@ -107,12 +111,16 @@ describe('embedImage pipeline', () => {
   it('p=16, D=192: 197 × 192 tokens, [CLS] first, position added, no tensor leaks', async () => {
     const rgb = randomImage(224, 1);
     const before = tf.memory().numTensors;
-    const out = await embedImage(tf, rgb, { imageSize: 224, patch: 16, dim: 192, pos: 'sincos', seed: 0 });
+    const cache = new Map();
+    const cfg = { imageSize: 224, patch: 16, dim: 192, pos: 'sincos', seed: 0 } as const;
+    const first = await embedImage(tf, rgb, cfg, cache);
+    const out = await embedImage(tf, rgb, cfg, cache); // from cached weights: same numbers
+    expect(maxAbsDiff(first.tokens, out.tokens)).toBe(0);
+    expect(cache.size).toBe(3);
     expect(tf.memory().numTensors).toBe(before);
     expect(out.patches).toBe(196);
     expect(out.embeddings.length).toBe(196 * 192);
     expect(out.tokens.length).toBe(197 * 192);
-    expect(out.positionSimilarity.length).toBe(196 * 196);
     expect(out.convMatMulMaxDiff).toBeLessThan(PROJ_TOL);
     // token n+1 = embedding n + position n+1.
     for (const n of [0, 100, 195]) for (const d of [0, 50, 191])

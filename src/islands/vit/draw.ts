@@ -80,20 +80,20 @@ export function viridis(t: number): [number, number, number] {
 }
 
 /**
- * Row `n` of the (P, P) similarity matrix as a g×g map, cell n outlined. The colour range
+ * One similarity row (P values: position n against every position) as a g×g map, cell n outlined. The colour range
  * is the row's min..max over the *other* positions (self-similarity is always 1 and would
  * flatten everything else), as the ViT paper's figure 7 shows each map on its own scale.
  */
-export function drawSimilarity(canvas: HTMLCanvasElement, sim: Float32Array, g: number, n: number): { min: number; max: number } {
+export function drawSimilarity(canvas: HTMLCanvasElement, row: Float32Array, g: number, n: number): { min: number; max: number } {
   const cell = Math.max(4, Math.floor(224 / g));
   canvas.width = g * cell; canvas.height = g * cell;
   const c = ctx2d(canvas);
   const P = g * g;
   let min = Infinity, max = -Infinity;
-  for (let k = 0; k < P; k++) if (k !== n) { min = Math.min(min, sim[n * P + k]!); max = Math.max(max, sim[n * P + k]!); }
+  for (let k = 0; k < P; k++) if (k !== n) { min = Math.min(min, row[k]!); max = Math.max(max, row[k]!); }
   if (!(max > min)) { min = -1; max = 1; }
   for (let k = 0; k < P; k++) {
-    const [r, gr, b] = viridis((sim[n * P + k]! - min) / (max - min));
+    const [r, gr, b] = viridis((row[k]! - min) / (max - min));
     c.fillStyle = `rgb(${r | 0},${gr | 0},${b | 0})`;
     c.fillRect((k % g) * cell, Math.floor(k / g) * cell, cell, cell);
   }

@@ -10,6 +10,7 @@
 import { vitCounts, IMAGE_SIZE, type VitConfig } from '../../../demos/vit/config';
 import { patchify } from '../../../demos/vit/patchify';
 import type { VitEmbedding } from '../../../demos/vit/pipeline';
+import { unitRows, similarityRow } from '../../../demos/vit/position-embedding';
 import { checkFileSize } from '../../../demos/vit/image-file';
 import { renderRuntimeBadge } from '../runtime-badge';
 import type { LoadedImage, VitRequest, VitResponse } from './protocol';
@@ -34,6 +35,8 @@ export function mountVit(root: HTMLElement): void {
     image: null as LoadedImage | null, patches: null as Float32Array | null,
     result: null as VitEmbedding | null, sel: 0, loadId: 0, embedId: 0, backend: '',
     scaleEmb: 1, scaleTok: 1,
+    /** (P, D) unit-norm patch position embeddings of the current result ([CLS] row dropped). */
+    unitPos: null as Float32Array | null,
   };
   const setText = (name: string, text: string): void => { for (const el of root.querySelectorAll(`[data-vit="${name}"]`)) el.textContent = text; };
   const setState = (s: 'loading' | 'computing' | 'ready' | 'error'): void => { root.dataset['state'] = s; };
@@ -72,7 +75,8 @@ export function mountVit(root: HTMLElement): void {
     if (r && fresh) {
       drawValueStrip(q('strip-emb'), r.embeddings.subarray(st.sel * r.dim, (st.sel + 1) * r.dim), st.scaleEmb);
       drawValueStrip(q('strip-tok'), r.tokens.subarray((st.sel + 1) * r.dim, (st.sel + 2) * r.dim), st.scaleTok);
-      const { min, max } = drawSimilarity(q('sim'), r.positionSimilarity, r.grid, st.sel);
+      const row = similarityRow(st.unitPos ?? new Float32Array(0), r.patches, r.dim, st.sel); // (P)
+      const { min, max } = drawSimilarity(q('sim'), row, r.grid, st.sel);
       setText('sim-min', min.toFixed(2)); setText('sim-max', max.toFixed(2));
     }
   }
@@ -127,6 +131,7 @@ export function mountVit(root: HTMLElement): void {
     } else if (m.type === 'embedded') {
       if (m.id !== st.embedId) return;
       st.result = m.result;
+      st.unitPos = unitRows(m.result.position, m.result.patches, m.result.dim, m.result.dim);
       st.scaleEmb = maxAbs(m.result.embeddings);
       st.scaleTok = maxAbs(m.result.tokens);
       root.dataset['convDiff'] = String(m.result.convMatMulMaxDiff);

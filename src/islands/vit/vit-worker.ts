@@ -5,13 +5,15 @@
  * id; the page ignores answers to requests it has superseded.
  */
 import { initRuntime, onRuntimeChange } from '../../lib/runtime';
-import { embedImage } from '../../../demos/vit/pipeline';
+import { embedImage, type VitCache } from '../../../demos/vit/pipeline';
 import { IMAGE_SIZE } from '../../../demos/vit/config';
 import { decodeToModelInput, ImageInputError } from './decode';
 import { requestSchema, type LoadedImage, type VitResponse } from './protocol';
 
 const post = (msg: VitResponse, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(msg, transfer);
 let current: LoadedImage | null = null;
+/** Seeded weights and position tables, reused across images and re-renders. */
+const cache: VitCache = new Map();
 let runtimeWatched = false;
 /** Jobs run one after another: no two heavy computations compete for the backend. */
 let queue: Promise<void> = Promise.resolve();
@@ -45,9 +47,9 @@ self.addEventListener('message', (ev: MessageEvent) => {
       } else {
         if (!current) throw new ImageInputError('아직 불러온 이미지가 없습니다.');
         const { tf } = await runtime(req.search);
-        const result = await embedImage(tf, current.rgb, req.config);
+        const result = await embedImage(tf, current.rgb, req.config, cache);
         post({ type: 'embedded', id: req.id, result, ms: performance.now() - t0 },
-          [result.embeddings.buffer, result.tokens.buffer, result.position.buffer, result.positionSimilarity.buffer] as Transferable[]);
+          [result.embeddings.buffer, result.tokens.buffer, result.position.buffer] as Transferable[]);
       }
     } catch (e) {
       const message = e instanceof ImageInputError ? e.message : `계산 중 오류: ${e instanceof Error ? e.message : String(e)}`;
