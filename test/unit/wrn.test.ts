@@ -89,13 +89,13 @@ describe('fast path (JS im2col conv + fused JS BN+ReLU) equals the op-based path
       const a = mk(), b = mk();
       a.convImpl = 'fast'; b.convImpl = 'tf';
       const shape = dims === 1 ? [3, 12, 5] : [3, 8, 8, 5];
-      const run = (m: typeof a) => tf.tidy(() => {
+      const run = (m: typeof a) => { let out = { v: 0, g: new Map<string, Float32Array>() }; tf.tidy(() => {
         const x = tf.randomNormal(shape, 0, 1, 'float32', 5);
         const r = tf.randomNormal([3, 4], 0, 1, 'float32', 6);
         const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(m.apply(x, { training: true }).logits, r)) as tf.Scalar, m.params.trainable());
         const g = new Map(m.params.list().filter((e) => e.trainable).map((e) => [e.name, grads[e.variable.name]!.dataSync() as Float32Array]));
-        return { v: value.dataSync()[0]!, g };
-      });
+        out = { v: value.dataSync()[0]!, g };
+      }); return out; };
       const ra = run(a), rb = run(b);
       expect(Math.abs(ra.v - rb.v)).toBeLessThan(1e-4);
       for (const [name, ga] of ra.g) {

@@ -29,7 +29,8 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
-  const op = tf.customGrad((x: tf.Tensor, w: tf.Tensor, save: tf.GradSaveFunc) => {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
     const pData = direct ? (x.dataSync() as Float32Array) : im2col(x.dataSync() as Float32Array, g);
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;

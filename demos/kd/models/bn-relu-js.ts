@@ -27,7 +27,8 @@ export function bnReluJs<T extends tf.Tensor>(store: ParamStore, prefix: string,
     for (let r = 0, o = 0; r < R; r++) for (let c = 0; c < C; c++, o++) { const t = xd[o]! * scale[c]! + shift[c]!; y[o] = t > 0 ? t : 0; }
     return tf.tensor(y, x.shape) as T;
   }
-  const op = tf.customGrad((xi: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [xi, g, b] = args as [tf.Tensor, tf.Tensor, tf.Tensor];
     const xd = xi.dataSync(), gd = g.dataSync(), bd = b.dataSync();
     const mean = new Float64Array(C), sq = new Float64Array(C);
     for (let r = 0, o = 0; r < R; r++) for (let c = 0; c < C; c++, o++) mean[c]! += xd[o]!;
