@@ -59,6 +59,14 @@ describe('PAMAP2 Protocol parser on the real excerpt', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
+  it('reads a Blob.stream() and a TextDecoderStream (what the page / Worker hands over)', async () => {
+    const text = (await readFile(EXCERPT, 'utf8')).split('\n').slice(0, 300).join('\n');
+    const count = async (src: ReadableStream<Uint8Array> | ReadableStream<string>): Promise<number> =>
+      (await parseProtocolStream(src, { file: 'blob', onRow: () => {} })).rows;
+    expect(await count(new Blob([text]).stream())).toBe(300);
+    expect(await count(new Blob([text]).stream().pipeThrough(new TextDecoderStream()))).toBe(300);
+  });
+
   it('stops on an aborted signal', async () => {
     const ac = new AbortController();
     ac.abort();
