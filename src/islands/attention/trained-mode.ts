@@ -88,9 +88,10 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
     });
     maps.replaceChildren(...figs);
     tables.replaceChildren(...tbls);
-    const first = m[0]!;
-    const heads = Array.from({ length: nh }, (_, hd) => first.subarray(hd * t * t, (hd + 1) * t * t));
-    const drawLines = (q: number): void => { lines.replaceChildren(h('p', { class: 'attn-hint' }, '층 1, 모든 헤드'), renderLines({ tokens: labels, heads, query: q, onHoverQuery: drawLines })); };
+    // Lines for the last layer: there the reversal is complete (a clean anti-diagonal).
+    const last = m[m.length - 1]!;
+    const heads = Array.from({ length: nh }, (_, hd) => last.subarray(hd * t * t, (hd + 1) * t * t));
+    const drawLines = (q: number): void => { lines.replaceChildren(h('p', { class: 'attn-hint' }, `층 ${m.length}, 모든 헤드 (왼쪽 위치에 마우스를 올리세요)`), renderLines({ tokens: labels, heads, query: q, onHoverQuery: drawLines })); };
     drawLines(0);
     el.dataset['mapsVersion'] = String(Number(el.dataset['mapsVersion'] ?? 0) + 1);
   }

@@ -1,0 +1,115 @@
+import { test, expect, type Page } from '@playwright/test';
+
+// The self-attention demo on the Transformer note (built site, base /notes/).
+const PAGE = 'study/transformer/';
+// Fixed input for the backend comparison: Korean + English, causal, head 2, query 3.
+const FIXED = new URLSearchParams({
+  'attn-text': '고양이가 매트 위에 앉았다. The cat sat!', 'attn-d': '32', 'attn-h': '2',
+  'attn-causal': '1', 'attn-scale': '1', 'attn-q': '3', 'attn-head': '1',
+}).toString();
+// WebGPU/WebGL (float32 on GPU, different summation order) vs CPU: |a − b| <= TOL.
+const TOL = 2e-3;
+
+async function openDemo(page: Page, search: string): Promise<void> {
+  await page.goto(`${PAGE}?${search}`);
+  const demo = page.locator('attention-demo');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+}
+
+async function shownNumbers(page: Page): Promise<{ table: number[]; z: number[]; weights: number[] }> {
+  const table = await page.locator('.attn-step .attn-table td').evaluateAll((tds) =>
+    tds.map((td) => (td.getAttribute('data-w') === 'masked' ? -1 : Number(td.getAttribute('data-w')))));
+  const f = page.locator('[data-testid="attn-formula"]');
+  return {
+    table,
+    z: JSON.parse((await f.getAttribute('data-z')) ?? '[]') as number[],
+    weights: JSON.parse((await f.getAttribute('data-weights')) ?? '[]') as number[],
+  };
+}
+
+test('@webgpu step mode: badge names the backend and the numbers equal the CPU reference', async ({ page, browser }, info) => {
+  await openDemo(page, FIXED);
+  const badge = page.locator('.runtime-badge').first();
+  const backend = await badge.getAttribute('data-backend');
+  if (info.project.name === 'chromium-webgpu') expect(backend).toBe('webgpu');
+  else expect(['webgl', 'wasm', 'cpu']).toContain(backend);
+  await expect(badge).toContainText(backend!);
+  if (backend !== 'webgpu') await expect(badge).toContainText('webgpu:'); // says why WebGPU was skipped
+  const got = await shownNumbers(page);
+  expect(got.table.length).toBe(9 * 9); // 9 tokens: 고양이가 매트 위에 앉았다 . The cat sat !
+  expect(got.z.length).toBe(16);
+
+  const cpuPage = await browser.newPage();
+  await openDemo(cpuPage, `backend=cpu&${FIXED}`);
+  await expect(cpuPage.locator('.runtime-badge').first()).toHaveAttribute('data-backend', 'cpu');
+  const ref = await shownNumbers(cpuPage);
+  await cpuPage.close();
+  expect(ref.table.length).toBe(got.table.length);
+  for (const key of ['table', 'z', 'weights'] as const) {
+    const diffs = got[key].map((v, i) => Math.abs(v - ref[key][i]!));
+    expect(Math.max(...diffs), `${key} on ${backend} vs cpu`).toBeLessThanOrEqual(TOL);
+  }
+  // Causal: query 3 puts no weight on keys 4..8.
+  expect(got.weights.slice(4).every((w) => w === 0)).toBe(true);
+});
+
+test('step mode: Korean text updates the heatmap; bad input gets a message; keyboard moves the query', async ({ page }) => {
+  await openDemo(page, 'attn-d=16&attn-h=2');
+  const firstMap = page.locator('.attn-step .attn-heatmap').first();
+  const before = await firstMap.innerHTML();
+  const text = page.getByLabel(/문장/);
+  await text.fill('고양이가 매트 위에 앉았다 그리고 잠들었다');
+  await expect(page.locator('.attn-step')).toHaveAttribute('data-tokens', '6');
+  await expect(page.locator('.attn-token').first()).toHaveText('고양이가');
+  await expect(firstMap.locator('rect[data-i]')).toHaveCount(36);
+  expect(await firstMap.innerHTML()).not.toBe(before);
+  await expect(page.locator('.attn-step .attn-table caption')).toContainText('헤드 1');
+  expect(new URL(page.url()).searchParams.get('attn-text')).toBe('고양이가 매트 위에 앉았다 그리고 잠들었다');
+
+  // Too long: a Korean message, the last good view stays, the typed text is kept.
+  const long = Array.from({ length: 70 }, (_, i) => `단어${i}`).join(' ');
+  await text.fill(long);
+  await expect(page.locator('.attn-step .attn-msg')).toContainText('토큰이 70개');
+  await expect(page.locator('.attn-step')).toHaveAttribute('data-tokens', '6');
+  await expect(text).toHaveValue(long);
+  await text.fill('   ');
+  await expect(page.locator('.attn-step .attn-msg')).toContainText('문장을 입력하세요');
+  await text.fill('나는 학생이다');
+
+  // Keyboard: arrow keys move the selected query token (and the URL follows).
+  await expect(page.locator('.attn-step')).toHaveAttribute('data-tokens', '2');
+  await page.locator('.attn-token[aria-pressed="true"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.attn-token[aria-pressed="true"]')).toHaveText('학생이다');
+  await expect(page.locator('.attn-token[aria-pressed="true"]')).toBeFocused();
+  await expect(page.locator('[data-testid="attn-formula"]')).toContainText('학생이다');
+  expect(new URL(page.url()).searchParams.get('attn-q')).toBe('1');
+});
+
+test('trained mode: the checkpoint loads with learned attention, and in-page training raises accuracy', async ({ page }) => {
+  await openDemo(page, 'attn-mode=trained');
+  const acc = page.locator('.attn-acc');
+  await expect(acc).toHaveAttribute('data-token', /.+/, { timeout: 90_000 });
+  await expect(page.locator('.attn-trained')).toHaveAttribute('data-maps-version', /.+/);
+  expect(Number(await acc.getAttribute('data-token'))).toBeGreaterThan(0.95);
+  await expect(page.locator('.attn-pred')).toContainText('✓');
+  // Learned layer-2 attention is the anti-diagonal: position i looks at 7 − i.
+  const anti = await page.locator('.attn-trained .attn-table').nth(2).locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r, i) => Number(r.querySelectorAll('td')[7 - i]?.getAttribute('data-w'))));
+  expect(Math.min(...anti)).toBeGreaterThan(0.5);
+
+  const ckptToken = (await acc.getAttribute('data-token')) ?? '';
+  await page.getByRole('button', { name: '무작위 초기화' }).click();
+  await expect(page.locator('.attn-trained')).toHaveAttribute('data-loaded', 'random');
+  await expect(acc).not.toHaveAttribute('data-token', ckptToken);
+  await expect(acc).toHaveAttribute('data-steps', '0');
+  const start = Number(await acc.getAttribute('data-token'));
+  expect(start).toBeLessThan(0.4);
+  await page.getByRole('button', { name: '학습 시작' }).click();
+  await expect.poll(async () => Number(await acc.getAttribute('data-token')), { timeout: 100_000, intervals: [1000] })
+    .toBeGreaterThan(start + 0.12);
+  expect(Number(await acc.getAttribute('data-steps'))).toBeGreaterThan(0);
+  await page.getByRole('button', { name: '학습 멈춤' }).click();
+  await expect(page.locator('.attn-trained')).toHaveAttribute('data-training', 'false');
+});
