@@ -11,7 +11,14 @@ const base = '/notes/';
 const root = join(process.cwd(), process.env.ASTRO_OUT_DIR || 'dist');
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
-  const r = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, BASE_PATH: base } });
+  // Results (issue 6): the smoke sweep runs end to end first (finished runs are skipped on
+  // re-runs); the build loads its artifacts from RESULTS_EXTRA_DIR, so content/ stays clean.
+  const extra = process.env.RESULTS_EXTRA_DIR || '.work/e2e-results';
+  if (process.env.E2E_SKIP_SWEEP !== '1') {
+    const s = spawnSync('npm', ['run', 'sweep', '--', '--config', 'smoke', '--out', extra], { stdio: 'inherit' });
+    if (s.status !== 0) process.exit(s.status ?? 1);
+  }
+  const r = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, BASE_PATH: base, RESULTS_EXTRA_DIR: extra } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+
+// The results pages are static: every number comes from content/results artifacts at build
+// time; the smoke sweep (run by scripts/e2e-server.mjs before the build, loaded through
+// RESULTS_EXTRA_DIR) must show up on results/own-runs, labelled with its protocol.
+
+test('the smoke sweep run appears on results/own-runs, labelled with its protocol', async ({ page }) => {
+  await page.goto('results/own-runs/');
+  const sweep = page.locator('[data-testid=own-sweep][data-sweep=smoke]');
+  await expect(sweep).toHaveCount(1);
+  await expect(sweep).toContainText('CI/e2e 실행');
+  const protocol = sweep.getByTestId('own-protocol');
+  await expect(protocol).toContainText('프로토콜 (참고 결과와 다름)');
+  await expect(protocol).toContainText('에폭: 1');
+  await expect(protocol).toContainText('excerpt:data/pamap2');
+  await expect(protocol).toContainText('wasm (node)');
+  await expect(protocol).toContainText('101, 108');
+  await expect(sweep.getByTestId('own-run')).toHaveCount(2);
+  await expect(sweep.getByTestId('own-group')).toContainText('α 0.7 λ 0.99 T 4');
+});
+
+test('α sweep page: the 2025-05-02 row values, best marker, rule, chart with a table alternative', async ({ page }) => {
+  await page.goto('results/alpha-sweep-2025-05-02/');
+  const sheet = page.getByTestId('alpha-sheet');
+  for (const v of ['85.4535', '86.0995', '86.5589', '84.0765', '84.6896', '84.6616']) await expect(sheet).toContainText(v);
+  await expect(sheet.locator('caption')).toContainText('열 = 교사 구조');
+  // best of each column: bold cell with a ▲ and screen-reader text, not colour alone
+  const best = sheet.locator('td.best');
+  await expect(best.first()).toContainText('▲');
+  await expect(best.first().locator('.sr-only')).toHaveText('(열 최고)');
+  await expect(sheet.locator('td.rt-rule', { hasText: 'mean3_se' })).toHaveCount(3);
+  await expect(page.locator('.rt-legend', { hasText: '표준오차(SE)에 가까운 값' }).first()).toBeVisible();
+  const chart = page.getByTestId('alpha-chart');
+  await expect(chart.locator('svg').first()).toBeVisible();
+  await expect(chart.locator('[role=img]')).toHaveAttribute('aria-label', /α/);
+  await chart.locator('summary').click();
+  await expect(chart.locator('details table')).toContainText('86.7378');
+});
+
+test('λ selection sums and the per-subject spread from the raw sheet', async ({ page }) => {
+  await page.goto('results/lambda-selection/');
+  await expect(page.getByTestId('lambda-sums')).toContainText('0.7 → 342.71, 0.9 → 342.56, 0.99 → 345.26');
+  await expect(page.getByTestId('subject-chart').locator('figcaption')).toContainText('52.8268 % – 100.0000 %');
+});
+
+test('pages read without JavaScript; 266 reference cells', async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto('results/');
+  await expect(page.getByTestId('ref-cell-count')).toHaveText('266');
+  await page.goto('results/final-2-teacher/');
+  await expect(page.getByTestId('final-2t')).toContainText('88.6864');
+  await expect(page.getByTestId('final-2t')).toContainText('87.1881');
+  await page.goto('results/table-2025-04-25/');
+  await expect(page.getByTestId('i425-1')).toContainText('87.0091');
+  await ctx.close();
+});
+
+test('at 390 px wide tables scroll inside their own box, the page does not', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await ctx.newPage();
+  for (const p of ['results/alpha-sweep-2025-05-02/', 'results/table-2025-04-25/', 'results/lambda-selection/', 'results/final-2-teacher/', 'results/own-runs/', 'results/']) {
+    await page.goto(p);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, p).toBeLessThanOrEqual(0);
+  }
+  await page.goto('results/table-2025-04-25/');
+  const box = page.getByTestId('i425-1');
+  const { sw, cw } = await box.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+  expect(sw).toBeGreaterThan(cw);
+  await ctx.close();
+});
