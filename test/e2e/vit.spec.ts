@@ -68,6 +68,20 @@ test('uploading a fixture image works; a text file shows the error and keeps the
   [240, 200, 40].forEach((v, i) => expect(Math.abs(br[i]! - v)).toBeLessThan(8));
   await expect(demo.locator('[data-vit="patches"]')).toHaveText('196');
 
+  // The heaviest setting (p = 8, D = 768) computes in the worker: the page keeps painting frames.
+  await page.evaluate(() => {
+    const w = window as unknown as { maxGap: number; last: number };
+    w.maxGap = 0; w.last = performance.now();
+    const tick = (t: number): void => { w.maxGap = Math.max(w.maxGap, t - w.last); w.last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await demo.locator('[data-vit="dim-select"]').selectOption('768');
+  await demo.locator('input[name="vit-patch"][value="8"]').check();
+  await expect(demo).toHaveAttribute('data-seq', '785x768', { timeout: 90_000 });
+  const maxGap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
+  console.log(`longest frame gap while computing p=8, D=768: ${maxGap.toFixed(0)} ms`);
+  expect(maxGap).toBeLessThan(1000);
+
   await demo.locator('[data-vit="file"]').setInputFiles(fixture('not-an-image.txt'));
   await expect(demo.locator('[data-vit="error"]')).toBeVisible();
   await expect(demo.locator('[data-vit="error"]')).toContainText('"not-an-image.txt"은(는) 이미지 파일이 아닙니다');

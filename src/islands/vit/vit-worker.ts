@@ -17,6 +17,7 @@ const cache: VitCache = new Map();
 let runtimeWatched = false;
 /** Jobs run one after another: no two heavy computations compete for the backend. */
 let queue: Promise<void> = Promise.resolve();
+let latestEmbed = -1;
 
 async function runtime(search: string) {
   const rt = await initRuntime({ search });
@@ -35,8 +36,11 @@ self.addEventListener('message', (ev: MessageEvent) => {
     return;
   }
   const req = parsed.data;
-  const t0 = performance.now();
+  if (req.type === 'embed') latestEmbed = Math.max(latestEmbed, req.id);
   queue = queue.then(async () => {
+    // A newer embed request is already queued: the page would drop this answer anyway.
+    if (req.type === 'embed' && req.id < latestEmbed) return;
+    const t0 = performance.now();
     try {
       if (req.type === 'load') {
         const image = await decodeToModelInput(req.blob, req.name, IMAGE_SIZE);
