@@ -113,3 +113,31 @@ test('trained mode: the checkpoint loads with learned attention, and in-page tra
   await page.getByRole('button', { name: '학습 멈춤' }).click();
   await expect(page.locator('.attn-trained')).toHaveAttribute('data-training', 'false');
 });
+
+test('@webgpu a lost WebGPU device falls back to the next backend without a reload', async ({ page }, info) => {
+  test.skip(info.project.name !== 'chromium-webgpu', 'needs a WebGPU adapter (chromium-webgpu project)');
+  // Keep a handle on every device tfjs creates, so the test can destroy it (device.lost resolves).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __devices: GPUDevice[] };
+    w.__devices = [];
+    const orig = GPUAdapter.prototype.requestDevice;
+    GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args: Parameters<GPUAdapter['requestDevice']>) {
+      const d = await orig.apply(this, args);
+      w.__devices.push(d);
+      return d;
+    };
+  });
+  await openDemo(page, FIXED);
+  const badge = page.locator('.runtime-badge').first();
+  await expect(badge).toHaveAttribute('data-backend', 'webgpu');
+  const before = await shownNumbers(page);
+  const computed = Number(await page.locator('.attn-step').getAttribute('data-computed'));
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  await page.evaluate(() => { for (const d of (window as unknown as { __devices: GPUDevice[] }).__devices) d.destroy(); });
+  await expect(badge).not.toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
+  await expect(badge).toContainText('device lost');
+  await expect.poll(async () => Number(await page.locator('.attn-step').getAttribute('data-computed'))).toBeGreaterThan(computed);
+  const after = await shownNumbers(page);
+  expect(Math.max(...after.table.map((v, i) => Math.abs(v - before.table[i]!)))).toBeLessThanOrEqual(TOL);
+  expect(await page.evaluate(() => performance.timeOrigin)).toBe(origin); // same document: no reload
+});
