@@ -68,3 +68,18 @@ export function projectConv(tf: Tf, image: tfc.Tensor3D, wt: PatchWeights): tfc.
     return tf.add(tf.reshape(y, [g * g, dim]), tf.tensor1d(wt.b)) as tfc.Tensor2D; // (P, D)
   });
 }
+
+/**
+ * A PyTorch `nn.Conv2d(3, D, p, stride=p)` weight (D, 3, p, p) and bias (D) as our
+ * (p²·3, D) matrix in (p1, p2, c) row order: W[(i·p + j)·3 + c, d] = weight[d, c, i, j].
+ * This is how pretrained timm/ViT weights would be loaded; a golden test checks it.
+ */
+export function weightsFromTorchConv(weight: ArrayLike<number>, bias: ArrayLike<number>, p: number, dim: number): PatchWeights {
+  if (weight.length !== dim * 3 * p * p) throw new Error(`expected a (${dim}, 3, ${p}, ${p}) weight, got ${weight.length} values`);
+  const w = new Float32Array(p * p * 3 * dim);
+  for (let d = 0; d < dim; d++)
+    for (let c = 0; c < 3; c++)
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) w[((i * p + j) * 3 + c) * dim + d] = weight[((d * 3 + c) * p + i) * p + j]!;
+  return { p, dim, w, b: Float32Array.from(bias) };
+}
