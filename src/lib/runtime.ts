@@ -69,7 +69,7 @@ function watchDeviceLoss(tf: Tf, info: RuntimeInfo): void {
     if (current === null) return;
     const skipped = [...info.skipped, { backend: 'webgpu' as const, reason: `device lost: ${lost.message || lost.reason}` }];
     current = select(tf, BACKEND_ORDER.slice(1), false, skipped);
-    void current.then(({ info: next }) => listeners.forEach((l) => l(next)));
+    current.then(({ info: next }) => listeners.forEach((l) => l(next)), () => undefined);
   });
 }
 
@@ -82,11 +82,14 @@ async function select(tf: Tf, order: readonly BackendName[], forced: boolean, sk
       await tf.ready();
       const bad = await selfCheck(tf);
       if (bad) throw new Error(`self-check failed: ${bad}`);
-      const info: RuntimeInfo = { backend: name, forced, adapter: adapterInfo(tf), skipped: [...skipped] };
+      // "forced" only when the forced backend itself runs (not the CPU it fell back to).
+      const info: RuntimeInfo = { backend: name, forced: forced && name === order[0], adapter: adapterInfo(tf), skipped: [...skipped] };
       watchDeviceLoss(tf, info);
       return { tf, info };
     } catch (e) {
       skipped.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
+      // Free what a failed candidate holds (e.g. a WebGL context whose self-check failed).
+      if (name !== 'cpu') { try { tf.removeBackend(name); } catch { /* never registered */ } }
     }
   }
   throw new Error(`no tfjs backend works here: ${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}`);
@@ -107,7 +110,8 @@ export function initRuntime(opts: { search?: string } = {}): Promise<{ tf: Tf; i
     const forced = forcedBackend(opts.search ?? globalThis.location?.search ?? '');
     const order = forced ? [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])] : BACKEND_ORDER;
     current = loadTf().then((tf) => select(tf, order, forced !== null, []));
-    void current.then(({ info }) => listeners.forEach((l) => l(info)));
+    // The caller sees a rejection through the returned promise; this branch must not add an unhandled one.
+    current.then(({ info }) => listeners.forEach((l) => l(info)), () => undefined);
   }
   return current;
 }
@@ -118,7 +122,10 @@ export function onRuntimeChange(cb: (info: RuntimeInfo) => void): () => void {
   return () => listeners.delete(cb);
 }
 
-/** Short text for the badge: "webgpu (google swiftshader)" or "cpu — webgpu: no adapter; …". */
+/**
+ * Short text for the badge: "webgpu (google swiftshader)", "cpu [forced]". The reasons
+ * earlier candidates were skipped are in info.skipped (the badge lists them separately).
+ */
 export function describeRuntime(info: RuntimeInfo): string {
   const a = info.adapter ? ` (${[info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')})` : '';
   return `${info.backend}${a}${info.forced ? ' [forced]' : ''}`;

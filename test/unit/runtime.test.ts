@@ -30,6 +30,13 @@ describe('runtime (Node: no WebGPU, no WebGL)', () => {
     expect(rt.describeRuntime(a.info)).toBe('cpu [forced]');
   });
 
+  it('a forced backend that fails falls back to CPU, which is then not reported as forced', async () => {
+    const rt = await freshRuntime();
+    const { info } = await rt.initRuntime({ search: '?backend=webgpu' });
+    expect(info).toMatchObject({ backend: 'cpu', forced: false });
+    expect(info.skipped.map((s) => s.backend)).toEqual(['webgpu']);
+  });
+
   it('without a flag falls through WebGPU (no navigator.gpu) and WebGL, recording why', async () => {
     const rt = await freshRuntime();
     const { info } = await rt.initRuntime({ search: '' });
