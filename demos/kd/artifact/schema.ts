@@ -148,6 +148,11 @@ export const runArtifactSchema = z.object({
     bestEpoch: z.number().int().nonnegative(),
     lastTestAcc: pct,
     curve: z.array(epochPointSchema).min(1),
+    /** held-out windows of the fold (optional, added in v1 without a version bump: additive) */
+    testWindows: z.number().int().nonnegative().optional(),
+    /** held-out windows whose class never occurs in the fold's training data (no model can get
+     *  them right; on the small excerpt this is every test window of every fold) */
+    unseenTestWindows: z.number().int().nonnegative().optional(),
   }),
   env: environmentSchema,
   sweep: sweepRefSchema.optional(),

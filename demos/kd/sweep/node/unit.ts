@@ -128,7 +128,10 @@ export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teach
       trial: run.trial,
       seed: run.seed,
     },
-    metrics: { bestTestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastTestAcc: 100 * r.lastAccuracy, curve },
+    metrics: {
+      bestTestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastTestAcc: 100 * r.lastAccuracy, curve,
+      testWindows: ctx.fold.signal.test.n, unseenTestWindows: ctx.fold.unseenTest,
+    },
     env: { backend: ctx.backend, runtime: 'node', codeVersion: ctx.codeVersion, createdAt: new Date().toISOString(), durationMs: performance.now() - t0 },
     sweep: { name: c.name, ...(ctx.preset ? { preset: ctx.preset } : {}), groupKey: run.groupKey },
   });
