@@ -50,6 +50,14 @@ test('cat at p = 16: 196 patches, 197 × D tokens, conv == matMul, on this backe
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
   await expect(demo.locator('[data-vit="sel"]')).toContainText('패치 #28 · 행 1, 열 0');
+  // The zoomed patch shows exactly that patch's pixels (p = 8 now: row 1, col 0 = x 0..8, y 8..16).
+  const same = await page.evaluate(() => {
+    const img = document.querySelector<HTMLCanvasElement>('vit-demo [data-vit="image"]')!;
+    const zoom = document.querySelector<HTMLCanvasElement>('vit-demo [data-vit="zoom"]')!;
+    const a = img.getContext('2d')!.getImageData(0, 8, 8, 8).data, b = zoom.getContext('2d')!.getImageData(0, 0, 8, 8).data;
+    return zoom.width === 8 && a.every((v, i) => v === b[i]);
+  });
+  expect(same).toBe(true);
   const colours = await demo.locator('[data-vit="strip-emb"]').evaluate((c: HTMLCanvasElement) =>
     new Set(Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, 1).data)).size);
   expect(colours).toBeGreaterThan(20);
