@@ -41,6 +41,8 @@ export interface PhaseTrainer<M> {
   /** Evaluates a model (e.g. a loaded checkpoint) on the test split. */
   evaluate(phase: Phase, model: M): Promise<TrainOutcome>;
   save(model: M): Promise<SavedWeights>;
+  /** Tensors a live model owns (its variables), for the leak readout. */
+  tensorCount(model: M): number;
   load(phase: Phase, config: RunConfig, w: SavedWeights): M;
   dispose(model: M): void;
 }
@@ -139,6 +141,15 @@ export class RunSession<M> {
     const isCheckpoint = this.checkpoints?.includes(h.model) ?? false;
     if (!isCheckpoint) this.trainer.dispose(h.model);
     this.held.delete(phase);
+  }
+
+  /** Tensors owned by the models this session holds (each model counted once). */
+  heldTensors(): number {
+    const models = new Set<M>([...this.held.values()].map((h) => h.model));
+    this.checkpoints?.forEach((m) => models.add(m));
+    let n = 0;
+    models.forEach((m) => { n += this.trainer.tensorCount(m); });
+    return n;
   }
 
   /** Frees every model (and the checkpoints). */

@@ -97,7 +97,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('phase-done'), result: PhaseResultSchema }),
   z.object({ type: z.literal('run-done'), results: z.array(PhaseResultSchema) }),
   z.object({ type: z.literal('cancelled'), phase: PhaseSchema.nullable() }),
-  z.object({ type: z.literal('memory'), numTensors: z.number().int(), when: z.string() }),
+  /** tf.memory().numTensors in the worker; baseline = after backend init; held = owned by kept models. Leak = numTensors − baseline − held. */
+  z.object({ type: z.literal('memory'), numTensors: z.number().int(), baseline: z.number().int(), held: z.number().int(), when: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
   /** The build ships the full-dataset shards (public/data/pamap2/manifest.json). */
   z.object({ type: z.literal('full-data'), description: z.string() }),

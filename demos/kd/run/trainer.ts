@@ -43,7 +43,8 @@ function abortError(): Error {
 }
 
 export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
-  constructor(private readonly fold: FoldInputs, private readonly convImpl: ConvImpl) {}
+  /** convImpl 'auto' picks the fast path on cpu/wasm and tf convs elsewhere, per call (survives a backend fallback). */
+  constructor(private readonly fold: FoldInputs, private readonly convImpl: ConvImpl | 'auto' = 'auto') {}
 
   sizes(): { train: number; test: number } { return { train: this.fold.signal.train.n, test: this.fold.signal.test.n }; }
 
@@ -118,6 +119,8 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
       throw e;
     }
   }
+
+  tensorCount(model: Wrn): number { return model.params.list().length; }
 
   dispose(model: Wrn): void { model.dispose(); }
 }

@@ -9,6 +9,7 @@
  */
 import { DEFAULT_CONFIG, PHASES, parseConfig, type Phase, type RunConfig } from '../../../demos/kd/run/config';
 import { PHASE_LABELS } from '../../../demos/kd/run/labels';
+import { ACTIVITIES } from '../../../demos/kd/run/activities';
 import { parseFromWorker, type DataSummary, type FromWorker, type PhaseResult, type ToWorker } from '../../../demos/kd/run/protocol';
 import { renderRuntimeBadge } from '../runtime-badge';
 import { drawCurves, type CurveData } from './draw-curves';
@@ -87,16 +88,25 @@ export function mountKdRun(root: HTMLElement): void {
         progress.hidden = true;
         dataError.hidden = true;
         data = m.summary;
+        // Results of other data no longer apply.
+        results.clear(); curves.clear(); cmSvg.replaceChildren();
+        for (const p of PHASES) { clearRow(table, p); root.querySelector(`svg.kd-curve[data-phase="${p}"]`)?.querySelectorAll(':not(.kd-curve-title)').forEach((n) => n.remove()); }
         summaryEl.textContent = summaryText(m.summary, Number(foldSel.value) || DEFAULT_CONFIG.testSubject);
         fillFolds(m.summary);
         if (m.preview) {
           drawSignal(q<HTMLCanvasElement>('signal'), m.preview);
           drawGaf(q<HTMLCanvasElement>('gaf'), m.preview);
-          q<HTMLElement>('signal-cap').textContent = `실제 창 하나: 피험자 ${m.preview.subject}, 클래스 ${m.preview.label}, 채널 ${m.preview.channel} (${m.preview.signal.length} 스텝, 33.3 Hz)`;
+          q<HTMLElement>('signal-cap').textContent = `실제 창 하나: 피험자 ${m.preview.subject}, ${ACTIVITIES[m.preview.label]?.ko ?? m.preview.label}, 채널 ${m.preview.channel} (${m.preview.signal.length} 스텝, 33.3 Hz)`;
           q<HTMLElement>('gaf-cap').textContent = `같은 창·채널의 GASF ${m.preview.size}×${m.preview.size} (파랑 −1 … 빨강 +1)`;
         }
-        setStatus('데이터 준비 완료. "증류 실행"을 누르세요.');
         setRunning(false);
+        {
+          const usable = m.summary.subjects.filter((x) => x.windows > 0).length;
+          if (usable < 2) {
+            startBtn.disabled = true;
+            setStatus(`데이터를 읽었지만 창이 있는 피험자가 ${usable}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. 다른 피험자 파일을 함께 올리세요.`);
+          } else setStatus('데이터 준비 완료. "증류 실행"을 누르세요.');
+        }
         break;
       case 'data-error':
         progress.hidden = true;
@@ -149,10 +159,13 @@ export function mountKdRun(root: HTMLElement): void {
         if (m.phase) markRow(table, m.phase, 'idle');
         setRunning(false);
         break;
-      case 'memory':
-        q<HTMLOutputElement>('tensors').value = String(m.numTensors);
-        q<HTMLOutputElement>('tensors').dataset['when'] = m.when;
+      case 'memory': {
+        const out = q<HTMLOutputElement>('tensors');
+        const leaked = m.numTensors - m.baseline - m.held;
+        out.value = `${m.numTensors} (모델 ${m.held} + 기준 ${m.baseline}, 누수 ${leaked})`;
+        Object.assign(out.dataset, { numTensors: String(m.numTensors), held: String(m.held), baseline: String(m.baseline), leaked: String(leaked), when: m.when });
         break;
+      }
       case 'full-data': {
         const radio = q<HTMLInputElement>('full-radio');
         radio.disabled = false;
@@ -205,6 +218,8 @@ export function mountKdRun(root: HTMLElement): void {
   fileInput.addEventListener('change', () => {
     const files = [...(fileInput.files ?? [])];
     if (files.length === 0) return;
+    const up = root.querySelector<HTMLInputElement>('input[name="kd-data"][value="upload"]');
+    if (up) up.checked = true;
     setStatus(`${files.map((f) => f.name).join(', ')} 읽는 중…`);
     send({ type: 'load-files', files });
   });

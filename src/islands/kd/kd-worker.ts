@@ -10,13 +10,14 @@
  * (the page's debug readout; e2e checks it returns to the idle baseline).
  * WebGPU device loss: the runtime falls back; we tell the page and re-run the phase in flight.
  */
+// tfjs-core alone registers no gradient functions; training needs them (demos/kd/README.md).
+import '../../../demos/kd/gradients';
 import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '../../lib/runtime';
 import { parseToWorker, type FromWorker, type ToWorker } from '../../../demos/kd/run/protocol';
 import { buildData, foldInputs, makePreview, type LoadedData } from '../../../demos/kd/run/data';
 import { RunSession } from '../../../demos/kd/run/phases';
 import { WrnPhaseTrainer } from '../../../demos/kd/run/trainer';
 import type { RunConfig, Phase } from '../../../demos/kd/run/config';
-import { defaultConvImpl } from '../../../demos/kd/conv/index';
 import type { Wrn } from '../../../demos/kd/models/wrn';
 import { idbModelCache, clearModelCache } from './idb-cache';
 import { readFiles, hashFiles } from './worker-files';
@@ -29,19 +30,22 @@ let tf: Tf | null = null;
 let info: RuntimeInfo | null = null;
 let baseUrl = '/';
 let data: LoadedData | null = null;
-let session: { key: string; s: RunSession<Wrn> } | null = null;
-let pendingCheckpoints: [ArrayBuffer, ArrayBuffer, [string, string]] | null = null;
+let session: { key: string; s: RunSession<Wrn>; ckptKey: string } | null = null;
+/** The reader's teacher checkpoints (bytes kept so a new fold/session can load them again). */
+let checkpoints: { gaf: ArrayBuffer; signal: ArrayBuffer; names: [string, string]; version: number } | null = null;
 let running: AbortController | null = null;
 let currentPhase: Phase | null = null;
 const gafPreviewSize = 16; // the default run's GAF size: the preview shows what teacher 1 sees
 
+let baseline = 0;
 function memory(when: string): void {
-  if (tf) post({ type: 'memory', numTensors: tf.memory().numTensors, when });
+  if (tf) post({ type: 'memory', numTensors: tf.memory().numTensors, baseline, held: session?.s.heldTensors() ?? 0, when });
 }
 
 async function runtime(search: string): Promise<void> {
   const r = await initRuntime({ search });
   tf = r.tf; info = r.info;
+  baseline = tf.memory().numTensors;
   post({ type: 'runtime', info: r.info, deviceLost: false });
   onRuntimeChange((next) => {
     const lost = info?.backend === 'webgpu' && next.backend !== 'webgpu';
@@ -79,8 +83,8 @@ function sessionFor(c: RunConfig): RunSession<Wrn> {
   if (fold.unseenTest > 0) {
     post({ type: 'notice', message: `주의: 평가 피험자 ${c.testSubject}의 창 ${fold.unseenTest}/${fold.signal.test.n}개는 학습 데이터에 없는 클래스입니다 — 어떤 모델도 맞힐 수 없습니다 (발췌본의 한계).` });
   }
-  const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, defaultConvImpl(tf.getBackend())), data.summary.dataId, idbModelCache);
-  session = { key, s };
+  const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), data.summary.dataId, idbModelCache);
+  session = { key, s, ckptKey: '' };
   return s;
 }
 
@@ -90,11 +94,14 @@ async function start(c: RunConfig): Promise<void> {
   running = ctl;
   try {
     const s = sessionFor(c);
-    if (pendingCheckpoints) {
-      const [g, sg, names] = pendingCheckpoints;
-      s.setCheckpoints(loadCheckpointPair(g, sg, c, defaultConvImpl(tf!.getBackend())));
-      pendingCheckpoints = null;
-      post({ type: 'checkpoints-ready', names });
+    if (c.teachers === 'checkpoint') {
+      if (!checkpoints) throw new Error('교사 체크포인트 파일 두 개(GAF 2D, 신호 1D)를 먼저 고르세요');
+      const ckptKey = `${checkpoints.version}|${c.teacherArch}`;
+      if (session && session.ckptKey !== ckptKey) {
+        s.setCheckpoints(loadCheckpointPair(checkpoints.gaf, checkpoints.signal, checkpoints.names, c));
+        session.ckptKey = ckptKey;
+        post({ type: 'checkpoints-ready', names: checkpoints.names });
+      }
     }
     const results = await s.run(c, ctl.signal, (e) => {
       if (e.type === 'phase-start') currentPhase = e.phase;
@@ -138,8 +145,8 @@ async function handle(m: ToWorker): Promise<void> {
         return buildData(series, { label: `내 파일 (${names.join(', ')})`, source: 'upload', files: names, sha256 });
       });
     case 'load-checkpoints':
-      pendingCheckpoints = [m.gaf, m.signal, m.names];
-      post({ type: 'notice', message: `체크포인트 ${m.names.join(', ')}: 실행할 때 읽습니다 (교사 = 체크포인트로 두세요).` });
+      checkpoints = { gaf: m.gaf, signal: m.signal, names: m.names, version: (checkpoints?.version ?? 0) + 1 };
+      post({ type: 'notice', message: `체크포인트 ${m.names.join(', ')}: 실행할 때 읽습니다.` });
       return;
     case 'start':
       return start(m.config);

@@ -30,6 +30,7 @@ export function fillRow(table: HTMLTableElement, r: PhaseResult, onExport: (r: P
   values.forEach((v, i) => { const c = cells[i]; if (c) c.textContent = v; });
   row.dataset['state'] = 'done';
   row.dataset['best'] = String(r.bestAcc);
+  row.dataset['ms'] = String(r.ms);
   const btn = document.createElement('button');
   btn.type = 'button';
   btn.textContent = 'JSON';

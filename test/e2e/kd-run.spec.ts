@@ -1,0 +1,112 @@
+/**
+ * The mini PAMAP2 KD run on the KD method page, in real Chromium: a short default run
+ * completes in the Web Worker with finite numbers and a responsive main thread; cancel then
+ * start again leaks no tensors; a malformed .dat is refused with file + line and the real
+ * excerpt file loads. Runs in chromium-fallback; the first test also in chromium-webgpu.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+const PAGE = 'research/kd-method/';
+
+async function open(page: Page): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(PAGE);
+  const demo = page.locator('kd-run-demo');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId('kd-data-summary')).toContainText('창');
+  expect(errors).toEqual([]);
+}
+
+/** Waits until the run finishes or fails; a failure fails the test at once with the page's message. */
+async function waitDone(page: Page, timeout = 240_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const d = document.querySelector('kd-run-demo');
+    return d?.getAttribute('data-done') === 'true' || d?.hasAttribute('data-error');
+  }, null, { timeout });
+  expect(await page.locator('kd-run-demo').getAttribute('data-error')).toBeNull();
+  await expect(page.locator('kd-run-demo')).toHaveAttribute('data-done', 'true');
+}
+
+async function leakReadout(page: Page): Promise<{ leaked: number; when: string; numTensors: number }> {
+  const out = page.getByTestId('kd-tensors');
+  return out.evaluate((el: HTMLElement) => ({ leaked: Number(el.dataset['leaked']), when: el.dataset['when'] ?? '', numTensors: Number(el.dataset['numTensors']) }));
+}
+
+test('default KD run completes: curves, confusion, table with finite numbers, no long tasks @webgpu', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page);
+  const badge = page.getByTestId('kd-badge');
+  await expect(badge).not.toHaveAttribute('data-backend', 'none');
+  // Long tasks on the main thread while the worker trains (registered before starting).
+  await page.evaluate(() => {
+    const w = window as unknown as { __kdLong: number[] };
+    w.__kdLong = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__kdLong.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await page.getByTestId('kd-start').click();
+  await waitDone(page);
+  const seconds = (Date.now() - t0) / 1000;
+  const longTasks = await page.evaluate(() => (window as unknown as { __kdLong: number[] }).__kdLong);
+  console.log(`kd run: ${seconds.toFixed(1)} s on ${await badge.getAttribute('data-backend')}, long tasks ${JSON.stringify(longTasks.map(Math.round))}`);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+
+  for (const phase of ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd']) {
+    const row = page.getByTestId(`kd-row-${phase}`);
+    await expect(row).toHaveAttribute('data-state', 'done');
+    const cells = await row.locator('td.num').allTextContents();
+    for (const c of cells.slice(0, 3)) expect(Number.isFinite(Number.parseFloat(c)), `${phase}: "${c}"`).toBe(true);
+    await expect(page.locator(`svg.kd-curve[data-phase="${phase}"] polyline.kd-loss`)).toHaveCount(1);
+    await expect(page.locator(`svg.kd-curve[data-phase="${phase}"] circle.kd-acc-dot`)).toHaveCount(2);
+  }
+  await expect(page.getByTestId('kd-row-student-kd')).toContainText('학생 + 두 교사 KD');
+  await expect(page.getByTestId('kd-confusion').locator('rect')).toHaveCount(144);
+  expect((await leakReadout(page)).leaked).toBe(0);
+  // Export: the student-with-KD run as an artifact JSON (sweep schema, checked in the page).
+  const download = page.waitForEvent('download');
+  await page.getByTestId('kd-export-student-kd').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^browser-student-kd-.*\.json$/);
+});
+
+test('cancel mid-run, then start again: no error, no leaked tensors', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page);
+  await page.getByTestId('kd-start').click();
+  // Cancel once the first phase has reported training progress.
+  await expect(page.locator('svg.kd-curve[data-phase="teacher-gaf"] polyline.kd-loss')).toHaveCount(1, { timeout: 120_000 });
+  await page.getByTestId('kd-cancel').click();
+  await expect(page.getByTestId('kd-status')).toContainText('취소했습니다', { timeout: 120_000 });
+  await expect(page.getByTestId('kd-tensors')).toHaveAttribute('data-when', 'after cancel');
+  expect((await leakReadout(page)).leaked).toBe(0);
+  await expect(page.locator('kd-run-demo')).not.toHaveAttribute('data-error', /.*/);
+
+  await page.getByTestId('kd-start').click();
+  await waitDone(page);
+  const r = await leakReadout(page);
+  expect(r.when).toBe('idle');
+  expect(r.leaked).toBe(0);
+  await expect(page.getByTestId('kd-row-student-kd')).toHaveAttribute('data-state', 'done');
+});
+
+test('a .dat with a wrong column count is refused naming file and line; the real excerpt file loads', async ({ page }) => {
+  await open(page);
+  const before = await page.getByTestId('kd-data-summary').textContent();
+  await page.getByTestId('kd-file').setInputFiles('test/fixtures/kd/subject102.wrong-columns.dat');
+  const err = page.getByTestId('kd-data-error');
+  await expect(err).toBeVisible({ timeout: 60_000 });
+  await expect(err).toContainText('subject102.wrong-columns.dat');
+  await expect(err).toContainText(':237');
+  await expect(err).toContainText('54');
+  // Nothing lost: the bundled data is still the loaded data.
+  await expect(page.getByTestId('kd-data-summary')).toHaveText(before ?? '');
+
+  await page.getByTestId('kd-file').setInputFiles('data/pamap2/subject101.first10000.dat');
+  await expect(page.getByTestId('kd-data-summary')).toContainText('subject101.first10000.dat', { timeout: 60_000 });
+  await expect(err).toBeHidden();
+  // 10,000 rows at 100 Hz → 7,072 lying rows → 2,358 rows at 33.3 Hz → 102 windows (computed by the page).
+  await expect(page.getByTestId('kd-data-summary')).toContainText('창 102개');
+});
