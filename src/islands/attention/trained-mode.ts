@@ -18,6 +18,8 @@ import { weightsTable } from './table';
 export interface TrainedMode { el: HTMLElement; load(): Promise<void>; stop(): void }
 
 const EVAL_EVERY = 10;
+/** Seed of the batches drawn by in-page training (recorded, so a run can be repeated). */
+const PAGE_TRAIN_SEED = 2025;
 
 export function checkpointUrl(): string {
   const base = import.meta.env.BASE_URL;
@@ -140,22 +142,27 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
   async function train(): Promise<void> {
     if (!model) return;
     const tf = getTf();
-    trainer ??= createTrainer(tf, model, { seed: Date.now() % 100000 });
+    trainer ??= createTrainer(tf, model, { seed: PAGE_TRAIN_SEED });
     const tr = trainer;
-    abort = new AbortController();
+    const ac = new AbortController();
+    abort = ac;
     trainBtn.textContent = '학습 멈춤';
     el.dataset['training'] = 'true';
-    status.textContent = `학습 중 (백엔드 ${tf.getBackend()}, 배치 ${tr.batchSize}, Adam)…`;
+    status.textContent = `학습 중 (백엔드 ${tf.getBackend()}, 배치 ${tr.batchSize}, Adam, 데이터 시드 ${PAGE_TRAIN_SEED})…`;
     try {
       await trainLoop(tr, {
-        steps: 100_000, evalEvery: EVAL_EVERY, signal: abort.signal,
+        steps: 100_000, evalEvery: EVAL_EVERY, signal: ac.signal,
         onEval: async (step, r) => { showAcc(r, step); await drawMaps(); },
       });
     } catch (e) {
-      status.textContent = `학습 실패: ${e instanceof Error ? e.message : String(e)}`;
+      // After reset/reload the old model is disposed mid-step; that is not a failure.
+      if (!ac.signal.aborted) status.textContent = `학습 실패: ${e instanceof Error ? e.message : String(e)}`;
     }
-    trainBtn.textContent = '학습 시작';
-    el.dataset['training'] = 'false';
+    if (abort === ac) abort = null;
+    if (abort === null) {
+      trainBtn.textContent = '학습 시작';
+      el.dataset['training'] = 'false';
+    }
   }
 
   function stop(): void {
