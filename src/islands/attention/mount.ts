@@ -38,12 +38,12 @@ export async function mountAttentionDemo(root: HTMLElement): Promise<void> {
   let trainedLoaded = false;
 
   const tabs: Record<Mode, HTMLButtonElement> = {
-    step: h('button', { type: 'button', role: 'tab', id: 'attn-tab-step' }, '단계별 계산'),
-    trained: h('button', { type: 'button', role: 'tab', id: 'attn-tab-trained' }, '학습된 모델 (숫자 뒤집기)'),
+    step: h('button', { type: 'button', role: 'tab', id: 'attn-tab-step', 'aria-controls': 'attn-panel-step' }, '단계별 계산'),
+    trained: h('button', { type: 'button', role: 'tab', id: 'attn-tab-trained', 'aria-controls': 'attn-panel-trained' }, '학습된 모델 (숫자 뒤집기)'),
   };
   const panels: Record<Mode, HTMLElement> = {
-    step: h('div', { role: 'tabpanel', 'aria-labelledby': 'attn-tab-step' }, step.el),
-    trained: h('div', { role: 'tabpanel', 'aria-labelledby': 'attn-tab-trained' }, trained.el),
+    step: h('div', { role: 'tabpanel', id: 'attn-panel-step', 'aria-labelledby': 'attn-tab-step' }, step.el),
+    trained: h('div', { role: 'tabpanel', id: 'attn-panel-trained', 'aria-labelledby': 'attn-tab-trained' }, trained.el),
   };
   const show = (m: Mode): void => {
     state.mode = m;

@@ -37,7 +37,7 @@ export function createStepMode(getTf: () => Tf, state: DemoState, save: () => vo
   const stats = h('p', { class: 'attn-stats' });
   const table = h('div', { class: 'attn-table-wrap' });
   const el = h('div', { class: 'attn-step' }, controls, msg,
-    h('p', { class: 'attn-hint' }, '질의 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.'), strip,
+    h('p', { class: 'attn-hint' }, '토큰화: 공백과 문장부호로 나눕니다 (한글 어절은 조사까지 한 토큰, 문장부호는 각각 한 토큰; 실제 모델의 서브워드 토크나이저보다 단순합니다). 질의 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.'), strip,
     h('div', { class: 'attn-views' }, h('div', {}, maps, hover), lines), formula, stats,
     h('details', { class: 'attn-table-details' }, h('summary', {}, '주의 가중치 표 (스크린 리더용)'), table));
 
@@ -69,6 +69,12 @@ export function createStepMode(getTf: () => Tf, state: DemoState, save: () => vo
     const heads = Array.from({ length: a.h }, (_, hd) => a.weights.subarray(hd * t * t, (hd + 1) * t * t));
     const drawLines = (q: number): void => { lines.replaceChildren(renderLines({ tokens, heads, query: q, onHoverQuery: drawLines })); };
     drawLines(state.q);
+    // Hovering a token button previews its lines too (the selection stays).
+    strip.onmouseover = (e) => {
+      const b = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('[data-i]') : null;
+      if (b) drawLines(Number(b.dataset['i']));
+    };
+    strip.onmouseleave = () => drawLines(state.q);
     renderFormula(formula, formulaTex(a, state.head, state.q, tokens[state.q]!, state.scale));
     const row = rowOf(a, state.head, state.q);
     formula.dataset['z'] = JSON.stringify(Array.from(row.z));
