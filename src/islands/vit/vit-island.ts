@@ -33,7 +33,9 @@ export function mountVit(root: HTMLElement): void {
   const st = {
     p: 16 as Patch, dim: 192 as Dim, pos: 'learned' as VitConfig['pos'],
     image: null as LoadedImage | null, patches: null as Float32Array | null,
-    result: null as VitEmbedding | null, sel: 0, loadId: 0, embedId: 0, backend: '',
+    result: null as VitEmbedding | null, sel: 0, backend: '',
+    /** Ids of the latest load and embed requests, drawn from one counter so they never collide. */
+    seq: 0, loadId: -1, embedId: -1,
     scaleEmb: 1, scaleTok: 1,
     /** (P, D) unit-norm patch position embeddings of the current result ([CLS] row dropped). */
     unitPos: null as Float32Array | null,
@@ -83,7 +85,7 @@ export function mountVit(root: HTMLElement): void {
 
   function requestEmbed(): void {
     if (!st.image) return;
-    const id = ++st.embedId;
+    const id = st.embedId = ++st.seq;
     setState('computing');
     statusEl.textContent = `계산 중… (p = ${st.p}, D = ${st.dim}${st.backend ? `, ${st.backend}` : ''})`;
     send({ type: 'embed', id, config: { imageSize: IMAGE_SIZE, patch: st.p, dim: st.dim, pos: st.pos, seed: SEED }, search: location.search });
@@ -96,16 +98,17 @@ export function mountVit(root: HTMLElement): void {
     requestEmbed();
   }
 
+  /** Sample credits waiting for their load to succeed (a failed load must not change the caption). */
+  const pendingCredit = new Map<number, string | null>();
   function load(blob: Blob, name: string, creditHtml: string | null): void {
     const sizeError = checkFileSize(name, blob.size); // refuse before the bytes go anywhere
     if (sizeError) { showError(sizeError); return; }
-    const id = ++st.loadId;
+    const id = st.loadId = ++st.seq;
     setState('loading');
     statusEl.textContent = `"${name}" 불러오는 중…`;
     pendingCredit.set(id, creditHtml);
     send({ type: 'load', id, name, blob, search: location.search });
   }
-  const pendingCredit = new Map<number, string | null>();
 
   worker.addEventListener('message', (ev: MessageEvent<VitResponse>) => {
     const m = ev.data;
