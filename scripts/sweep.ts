@@ -4,6 +4,7 @@
  *   npm run sweep -- --config <smoke|quick|paper|file.json> [--out content/results/own]
  *                    [--shard k/n] [--workers N] [--plan]
  *   npm run sweep:merge -- --out content/results/own --from shard-1 shard-2 …
+ *   npm run sweep -- estimate --config paper [--train-windows 26000] [--folds 9] [--steps 2]
  *
  * One artifact per run under <out>/<name>/runs/, written atomically; a re-run skips finished
  * runs; teachers are trained once per (arch, fold) and cached under <out>/<name>/_cache/.
@@ -17,9 +18,10 @@ import { isPreset, parseSweepConfig, PRESETS, type SweepConfig } from '../demos/
 import { parseShard, planSweep, shardUnits } from '../demos/kd/sweep/plan.ts';
 import { runSweep } from '../demos/kd/sweep/node/pool.ts';
 import { mergeSweeps } from '../demos/kd/sweep/node/merge.ts';
+import { estimateSweep } from '../demos/kd/sweep/node/estimate.ts';
 
 const argv = process.argv.slice(2);
-const sub = argv[0] === 'merge' || argv[0] === 'run' ? argv.shift()! : 'run';
+const sub = argv[0] === 'merge' || argv[0] === 'run' || argv[0] === 'estimate' ? argv.shift()! : 'run';
 function flag(name: string): string | undefined {
   const i = argv.indexOf(name);
   if (i < 0) return undefined;
@@ -70,6 +72,18 @@ async function main(): Promise<void> {
     return;
   }
   const { config, preset } = loadConfig(flag('--config') ?? 'smoke');
+  if (sub === 'estimate') {
+    // Full PAMAP2 protocol data: ≈ 1.94 M labelled 100 Hz rows → /3 (33.3 Hz) → step-22 windows ≈ 29 k,
+    // ≈ 26 k of them in a fold's training set (8 of 9 subjects). Override with --train-windows.
+    const trainWindows = Number(flag('--train-windows') ?? 26000);
+    const folds = Number(flag('--folds') ?? (config.folds === 'all' ? 9 : config.folds.length));
+    const workers = Number(flag('--workers') ?? availableParallelism());
+    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(flag('--steps') ?? 2), log });
+    const h = r.seconds / 3600;
+    log(`estimate for "${config.name}": ${config.teacherArchs.length} arch × ${folds} folds × (2 teachers + ${config.alphas.length} α × ${config.trials} trials students) × ${config.epochs} epochs × ${trainWindows} training windows`);
+    log(`≈ ${h.toFixed(0)} h = ${(h / 24).toFixed(1)} days of training on ${workers} worker(s) here (evaluation not included)`);
+    return;
+  }
   const shardArg = flag('--shard');
   const shard = shardArg ? parseShard(shardArg) : null;
   const workers = Number(flag('--workers') ?? availableParallelism());
