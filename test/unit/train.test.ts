@@ -34,9 +34,9 @@ describe('§8 step schedule', () => {
 });
 
 describe('SGD (PyTorch semantics)', () => {
-  it('v = μv + g + wd·p; p -= lr·v, two steps by hand', () => {
+  for (const impl of ['tensor', 'js'] as const) it(`${impl}: v = μv + g + wd·p; p -= lr·v, two steps by hand`, () => {
     const p = tf.variable(tf.tensor1d([1, -2]), true, 'sgd-p');
-    const opt = new Sgd([p], { momentum: 0.9, weightDecay: 0.1 });
+    const opt = new Sgd([p], { momentum: 0.9, weightDecay: 0.1, impl });
     const g = () => ({ 'sgd-p': tf.tensor1d([0.5, 0.5]) });
     const g1 = g(); opt.step(g1, 0.1); tf.dispose(g1['sgd-p']);
     // v1 = g + 0.1p = [0.6, 0.3]; p1 = [0.94, -2.03]

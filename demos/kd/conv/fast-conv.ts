@@ -12,10 +12,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
+import { giveScratch, takeScratch } from './scratch';
 
 /** (rows, cols) row-major -> (cols, rows) row-major. */
 function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(a.length);
+  const out = takeScratch(a.length, false);
   for (let r = 0; r < rows; r++) {
     const base = r * cols;
     for (let c = 0; c < cols; c++) out[c * rows + r] = a[base + c]!;
@@ -23,7 +24,7 @@ function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array 
   return out;
 }
 
-function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean): tf.Tensor4D {
+function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean, inputGrad: boolean): tf.Tensor4D {
   const [B, H, W, C] = x4.shape;
   const [kh, kw, , O] = w4.shape;
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
@@ -32,7 +33,7 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
-    const pData = direct ? (x.dataSync() as Float32Array) : im2col(x.dataSync() as Float32Array, g);
+    const pData = direct ? (x.dataSync() as Float32Array) : im2col(x.dataSync() as Float32Array, g, takeScratch(M * KC, true));
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
     const value = tf.tidy(() => tf.reshape(tf.matMul(tf.tensor2d(pData, [M, KC]), w2), [B, g.Ho, g.Wo, O]));
@@ -42,9 +43,18 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
         const ws = saved[0] as tf.Tensor2D;
         const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
         // Pᵀ built in JS: cheaper than the WASM Transpose kernel on these shapes.
-        const dw = tf.reshape(tf.matMul(tf.tensor2d(transposeJs(pData, M, KC), [KC, M]), dy2), [kh, kw, C, O]);
+        const pt = transposeJs(pData, M, KC);
+        const ptT = tf.tensor2d(pt, [KC, M]);
+        giveScratch(pt);
+        if (!direct) giveScratch(pData); // the backward pass is its last reader
+        const dw = tf.reshape(tf.matMul(ptT, dy2), [kh, kw, C, O]);
+        // The stem's input is data: its gradient is never used, so skip dP and col2im.
+        if (!inputGrad) return [tf.zeros([B, H, W, C]), dw];
         const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
-        const dx = direct ? tf.reshape(dP, [B, H, W, C]) : tf.tensor4d(col2im(dP.dataSync() as Float32Array, g), [B, H, W, C]);
+        if (direct) return [tf.reshape(dP, [B, H, W, C]), dw];
+        const dxData = col2im(dP.dataSync() as Float32Array, g, takeScratch(B * H * W * C, true));
+        const dx = tf.tensor4d(dxData, [B, H, W, C]);
+        giveScratch(dxData);
         return [dx, dw];
       },
     };
@@ -53,14 +63,14 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
 }
 
 /** x (B, W, Cin), w (k, Cin, Cout), symmetric zero padding p -> (B, Wout, Cout). */
-export function conv1dFast(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number): tf.Tensor3D {
+export function conv1dFast(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number, inputGrad = true): tf.Tensor3D {
   const [B, W, C] = x.shape;
   const [k, , O] = w.shape;
-  const y = convCore(tf.reshape(x, [B, 1, W, C]), tf.reshape(w, [1, k, C, O]), stride, pad, true);
+  const y = convCore(tf.reshape(x, [B, 1, W, C]), tf.reshape(w, [1, k, C, O]), stride, pad, true, inputGrad);
   return tf.reshape(y, [B, y.shape[2], O]);
 }
 
 /** x (B, H, W, Cin), w (k, k, Cin, Cout) -> (B, Ho, Wo, Cout). */
-export function conv2dFast(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: number): tf.Tensor4D {
-  return convCore(x, w, stride, pad, false);
+export function conv2dFast(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: number, inputGrad = true): tf.Tensor4D {
+  return convCore(x, w, stride, pad, false, inputGrad);
 }

@@ -19,10 +19,10 @@ export function geom(B: number, H: number, W: number, C: number, kh: number, kw:
 }
 
 /** x (B, H, W, C) -> P (B·Ho·Wo, kh·kw·C). */
-export function im2col(x: Float32Array, g: ConvGeom): Float32Array {
+export function im2col(x: Float32Array, g: ConvGeom, outBuf?: Float32Array): Float32Array {
   const { B, H, W, C, kh, kw, s, ph, pw, Ho, Wo } = g;
   const cols = kh * kw * C;
-  const out = new Float32Array(B * Ho * Wo * cols); // zero-initialised = padding
+  const out = outBuf ?? new Float32Array(B * Ho * Wo * cols); // must be zero-initialised = padding
   let o = 0;
   for (let b = 0; b < B; b++) {
     const xb = b * H * W * C;
@@ -48,9 +48,9 @@ export function im2col(x: Float32Array, g: ConvGeom): Float32Array {
 }
 
 /** Adjoint of im2col: P-shaped gradient (B·Ho·Wo, kh·kw·C) -> dx (B, H, W, C), overlaps summed. */
-export function col2im(dp: Float32Array, g: ConvGeom): Float32Array {
+export function col2im(dp: Float32Array, g: ConvGeom, outBuf?: Float32Array): Float32Array {
   const { B, H, W, C, kh, kw, s, ph, pw, Ho, Wo } = g;
-  const dx = new Float32Array(B * H * W * C);
+  const dx = outBuf ?? new Float32Array(B * H * W * C); // must be zero-initialised
   let o = 0;
   for (let b = 0; b < B; b++) {
     const xb = b * H * W * C;

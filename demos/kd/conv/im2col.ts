@@ -58,13 +58,29 @@ export function taps2d(x: tf.Tensor4D, k: number, stride: number, pad: number): 
   return out;
 }
 
+/**
+ * matMul whose gradient uses no transposeA/transposeB flags (explicit tf.transpose + plain
+ * matMul): on WASM the flagged matMul leaves XNNPACK for a naive loop (~7× slower here).
+ */
+export const matMulNoTransposeGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
+      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as tf.Tensor2D)];
+    },
+  };
+}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+
 /** 1D conv by im2col: x (B, W, Cin), w (k, Cin, Cout) -> (B, Wout, Cout). */
 export function conv1dIm2col(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number): tf.Tensor3D {
   const [k, Cin, Cout] = w.shape;
   const t = taps1d(x, k, stride, pad);
   const B = x.shape[0], Wout = t[0]!.shape[1];
   const p = t.length === 1 ? t[0]! : tf.concat(t, 2); // (B, Wout, k·Cin)
-  const y = tf.matMul(tf.reshape(p, [B * Wout, k * Cin]), tf.reshape(w, [k * Cin, Cout])); // (B·Wout, Cout)
+  const y = matMulNoTransposeGrad(tf.reshape(p, [B * Wout, k * Cin]), tf.reshape(w, [k * Cin, Cout])); // (B·Wout, Cout)
   return tf.reshape(y, [B, Wout, Cout]);
 }
 
@@ -74,6 +90,6 @@ export function conv2dIm2col(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad
   const t = taps2d(x, k, stride, pad);
   const [B, Ho, Wo] = t[0]!.shape;
   const p = t.length === 1 ? t[0]! : tf.concat(t, 3); // (B, Ho, Wo, k·k·Cin)
-  const y = tf.matMul(tf.reshape(p, [B * Ho * Wo, k * k * Cin]), tf.reshape(w, [k * k * Cin, Cout]));
+  const y = matMulNoTransposeGrad(tf.reshape(p, [B * Ho * Wo, k * k * Cin]), tf.reshape(w, [k * k * Cin, Cout]));
   return tf.reshape(y, [B, Ho, Wo, Cout]);
 }

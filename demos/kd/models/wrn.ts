@@ -118,14 +118,14 @@ export function createWrn(config: WrnConfig): Wrn {
       if (x.rank !== want) throw new Error(`${wrnName(config)} expects a rank-${want} input, got shape [${x.shape.join(', ')}]`);
       if (x.shape[x.rank - 1] !== inChannels) throw new Error(`${wrnName(config)} expects ${inChannels} input channels (last axis), got shape [${x.shape.join(', ')}]`);
       const impl = model.convImpl === 'auto' ? defaultConvImpl(tf.getBackend()) : model.convImpl;
-      const conv = (t: tf.Tensor, name: string, stride: number, pad: number): tf.Tensor =>
+      const conv = (t: tf.Tensor, name: string, stride: number, pad: number, inputGrad = true): tf.Tensor =>
         dims === 1
-          ? conv1d(t as tf.Tensor3D, store.get(name) as tf.Variable<tf.Rank.R3>, stride, pad, impl)
-          : conv2d(t as tf.Tensor4D, store.get(name) as tf.Variable<tf.Rank.R4>, stride, pad, impl);
+          ? conv1d(t as tf.Tensor3D, store.get(name) as tf.Variable<tf.Rank.R3>, stride, pad, impl, inputGrad)
+          : conv2d(t as tf.Tensor4D, store.get(name) as tf.Variable<tf.Rank.R4>, stride, pad, impl, inputGrad);
       // 'fast' (cpu/wasm) also fuses BN+ReLU into one JS op (./bn-relu-js.ts); same math.
       const bnRelu = (t: tf.Tensor, name: string): tf.Tensor =>
         impl === 'fast' ? bnReluJs(store, name, t, training) : tf.relu(batchNorm(store, name, t, training));
-      let h = conv(x, 'conv1.weight', 1, 1);
+      let h = conv(x, 'conv1.weight', 1, 1, false); // x is data: no input gradient needed
       const features: tf.Tensor[] = [];
       const perStage = blocks.length / 3;
       blocks.forEach((b, i) => {

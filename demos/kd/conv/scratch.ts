@@ -1,0 +1,26 @@
+/**
+ * Reusable Float32Array scratch buffers for the fast path's JS loops. Only safe where
+ * tf.tensor(values) COPIES the values (the WASM backend copies into its heap); the CPU
+ * backend keeps a reference to the array, so there every request gets a fresh array.
+ * Cuts the garbage collector's share of a WASM training step (large short-lived arrays).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+const pool = new Map<number, Float32Array[]>();
+const MAX_PER_SIZE = 6;
+
+/** A buffer of `n` floats; zeroed if `zero` (fresh arrays are zero already). */
+export function takeScratch(n: number, zero: boolean): Float32Array {
+  if (tf.getBackend() !== 'wasm') return new Float32Array(n);
+  const a = pool.get(n)?.pop();
+  if (!a) return new Float32Array(n);
+  if (zero) a.fill(0);
+  return a;
+}
+
+/** Returns a buffer once nothing reads it any more (after tf.tensor copied it on WASM). */
+export function giveScratch(a: Float32Array): void {
+  if (tf.getBackend() !== 'wasm') return;
+  const list = pool.get(a.length) ?? [];
+  if (list.length < MAX_PER_SIZE) { list.push(a); pool.set(a.length, list); }
+}
