@@ -90,7 +90,7 @@ const yieldToLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
  * `sliceMs` of work. Evaluates every `evalEvery` steps and calls onEval.
  */
 export async function trainLoop(tr: Trainer, o: {
-  steps: number; evalEvery: number; signal?: AbortSignal; sliceMs?: number;
+  steps: number; evalEvery: number; signal?: AbortSignal; sliceMs?: number; evalBatch?: Batch;
   onStep?: (step: number) => void; onEval?: (step: number, r: EvalResult) => void | Promise<void>;
 }): Promise<void> {
   const slice = o.sliceMs ?? 30;
@@ -100,7 +100,7 @@ export async function trainLoop(tr: Trainer, o: {
     trainStep(tr, false);
     o.onStep?.(tr.steps);
     if (tr.steps % o.evalEvery === 0) {
-      await o.onEval?.(tr.steps, await evaluate(tr.tf, tr.model));
+      await o.onEval?.(tr.steps, await evaluate(tr.tf, tr.model, o.evalBatch));
     }
     if (performance.now() - t0 > slice) {
       await yieldToLoop();

@@ -9,6 +9,7 @@
 import type { Tf } from '../../lib/runtime';
 import { parseCheckpoint } from '../../../demos/attention/checkpoint';
 import { createTinyModel, disposeTinyModel, type TinyModel } from '../../../demos/attention/tiny-transformer';
+import { evalSet, type Batch } from '../../../demos/attention/reverse-task';
 import { attentionMaps, createTrainer, disposeTrainer, evaluate, trainLoop, type EvalResult, type Trainer } from '../../../demos/attention/train';
 import type { DemoState } from './state';
 import { h, fmt } from './dom';
@@ -20,6 +21,11 @@ export interface TrainedMode { el: HTMLElement; load(): Promise<void>; stop(): v
 const EVAL_EVERY = 10;
 /** Seed of the batches drawn by in-page training (recorded, so a run can be repeated). */
 const PAGE_TRAIN_SEED = 2025;
+// Smaller than the script's (64 / 256): one synchronous CPU-backend step or evaluation is
+// the longest the page cannot yield, so these bound the UI's worst pause.
+const PAGE_BATCH = 32;
+const PAGE_EVAL_N = 128;
+const pageEval = (m: TinyModel): Batch => evalSet(PAGE_EVAL_N, m.config.seqLen, m.config.vocab);
 
 export function checkpointUrl(): string {
   const base = import.meta.env.BASE_URL;
@@ -41,7 +47,7 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
   const el = h('div', { class: 'attn-trained' },
     h('p', { class: 'attn-hint' }, '과제: 숫자 8개를 거꾸로 출력하기. 출력 위치 i는 입력 위치 7−i를 봐야 하므로, 다 배운 모델의 주의 지도는 반대 대각선(↙)이 됩니다.'),
     h('div', { class: 'attn-controls' }, h('label', { for: 'attn-digits' }, '입력 숫자열 (8자리)'), digits, trainBtn, resetBtn, loadBtn),
-    status, h('p', {}, '평가 정확도 (고정 시드 256개): ', acc), pred,
+    status, h('p', {}, `평가 정확도 (고정 시드 ${PAGE_EVAL_N}개): `, acc), pred,
     h('div', { class: 'attn-views' }, h('div', {}, maps, hover), lines),
     h('details', { class: 'attn-table-details' }, h('summary', {}, '주의 가중치 표 (스크린 리더용)'), tables));
 
@@ -108,7 +114,7 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
 
   async function refresh(): Promise<void> {
     if (!model) return;
-    showAcc(await evaluate(getTf(), model), trainer?.steps ?? 0);
+    showAcc(await evaluate(getTf(), model, pageEval(model)), trainer?.steps ?? 0);
     await drawMaps();
   }
 
@@ -142,7 +148,7 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
   async function train(): Promise<void> {
     if (!model) return;
     const tf = getTf();
-    trainer ??= createTrainer(tf, model, { seed: PAGE_TRAIN_SEED });
+    trainer ??= createTrainer(tf, model, { seed: PAGE_TRAIN_SEED, batchSize: PAGE_BATCH });
     const tr = trainer;
     const ac = new AbortController();
     abort = ac;
@@ -151,7 +157,7 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
     status.textContent = `학습 중 (백엔드 ${tf.getBackend()}, 배치 ${tr.batchSize}, Adam, 데이터 시드 ${PAGE_TRAIN_SEED})…`;
     try {
       await trainLoop(tr, {
-        steps: 100_000, evalEvery: EVAL_EVERY, signal: ac.signal,
+        steps: 100_000, evalEvery: EVAL_EVERY, signal: ac.signal, evalBatch: pageEval(model),
         onEval: async (step, r) => { showAcc(r, step); await drawMaps(); },
       });
     } catch (e) {
