@@ -47,6 +47,8 @@ export function renderHeatmap(o: HeatmapOpts): SVGSVGElement {
       svg.append(rl, cl);
     }
   }
+  // White under the cells: opacity then reads the same in light and dark themes.
+  svg.append(s('rect', { x: pad, y: pad, width: cell * t, height: cell * t, fill: '#fff' }));
   for (let i = 0; i < t; i++)
     for (let j = 0; j < t; j++) {
       const w = o.weights[i * t + j]!;
