@@ -54,6 +54,21 @@ test('@webgpu step mode: badge names the backend and the numbers equal the CPU r
   expect(got.weights.slice(4).every((w) => w === 0)).toBe(true);
 });
 
+test('?backend=wasm forces the WASM backend (binaries served under the base path) and matches CPU', async ({ page, browser }) => {
+  await openDemo(page, `backend=wasm&${FIXED}`);
+  const badge = page.locator('.runtime-badge').first();
+  await expect(badge).toHaveAttribute('data-backend', 'wasm');
+  await expect(badge).toHaveAttribute('data-forced', 'true');
+  await expect(badge).toContainText('wasm [forced]');
+  const got = await shownNumbers(page);
+  const cpuPage = await browser.newPage();
+  await openDemo(cpuPage, `backend=cpu&${FIXED}`);
+  const ref = await shownNumbers(cpuPage);
+  await cpuPage.close();
+  expect(got.table.length).toBe(81);
+  expect(Math.max(...got.table.map((v, i) => Math.abs(v - ref.table[i]!)))).toBeLessThanOrEqual(TOL);
+});
+
 test('step mode: Korean text updates the heatmap; bad input gets a message; keyboard moves the query', async ({ page }) => {
   await openDemo(page, 'attn-d=16&attn-h=2');
   const firstMap = page.locator('.attn-step .attn-heatmap').first();
