@@ -86,7 +86,7 @@ export const PhaseResultSchema = z.object({
 export type PhaseResult = z.infer<typeof PhaseResultSchema>;
 
 export const FromWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('runtime'), info: RuntimeInfoSchema, deviceLost: z.boolean() }),
+  z.object({ type: z.literal('runtime'), info: RuntimeInfoSchema, deviceLost: z.boolean(), note: z.string().nullable() }),
   z.object({ type: z.literal('data-progress'), file: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('data-ready'), summary: DataSummarySchema, preview: PreviewSchema.nullable() }),
   z.object({ type: z.literal('data-error'), message: z.string() }),

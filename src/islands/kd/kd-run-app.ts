@@ -77,6 +77,7 @@ export function mountKdRun(root: HTMLElement): void {
       case 'runtime':
         backend = m.info.backend;
         renderRuntimeBadge(badge, m.info);
+        root.querySelector('[data-role="backend-note"]')!.textContent = m.note ?? '';
         if (m.deviceLost) setStatus(`WebGPU 장치를 잃어 ${m.info.backend} 백엔드로 전환했습니다. 진행 중인 단계는 다시 시작합니다.`);
         break;
       case 'data-progress':

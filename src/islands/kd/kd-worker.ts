@@ -23,6 +23,7 @@ import { idbModelCache, clearModelCache } from './idb-cache';
 import { readFiles, hashFiles } from './worker-files';
 import { loadBundled, probeFullManifest } from './worker-bundled';
 import { loadCheckpointPair } from './worker-checkpoints';
+import { trainingSearch } from './backend-preference';
 
 const post = (m: FromWorker): void => self.postMessage(m);
 
@@ -42,15 +43,16 @@ function memory(when: string): void {
   if (tf) post({ type: 'memory', numTensors: tf.memory().numTensors, baseline, held: session?.s.heldTensors() ?? 0, when });
 }
 
-async function runtime(search: string): Promise<void> {
-  const r = await initRuntime({ search });
+async function runtime(pageSearch: string): Promise<void> {
+  const pref = await trainingSearch(pageSearch);
+  const r = await initRuntime({ search: pref.search });
   tf = r.tf; info = r.info;
   baseline = tf.memory().numTensors;
-  post({ type: 'runtime', info: r.info, deviceLost: false });
+  post({ type: 'runtime', info: r.info, deviceLost: false, note: pref.reason });
   onRuntimeChange((next) => {
     const lost = info?.backend === 'webgpu' && next.backend !== 'webgpu';
     info = next;
-    post({ type: 'runtime', info: next, deviceLost: lost });
+    post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? 'WebGPU 장치 분실 → 대체 백엔드' : pref.reason });
     // Models on the lost device are gone: drop the session so the next phase rebuilds them.
     if (lost) { session = null; running?.abort(new Error('device-lost')); }
   });
