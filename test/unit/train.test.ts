@@ -64,6 +64,26 @@ describe('training loop', () => {
     tf.dispose([x, y, t1, t2]); opt.dispose(); m.dispose();
   });
 
+  it('a training step leaks no tensors on WASM with the fast path (2D, two teachers)', async () => {
+    await useNodeBackend('wasm');
+    try {
+      const m = createWrn({ ...cfg, dims: 2 });
+      expect(m.convImpl).toBe('auto');
+      const opt = new Sgd(m.params.trainable(), { momentum: 0.9, weightDecay: 1e-4 });
+      expect(opt.impl).toBe('js');
+      const x = tf.randomNormal([4, 8, 8, S]); const y = tf.tensor1d([0, 1, 2, 0], 'int32');
+      const t1 = tf.randomNormal([4, K]) as tf.Tensor2D, t2 = tf.randomNormal([4, K]) as tf.Tensor2D;
+      const kd = { weights: teacherWeights(2, 0.7), lambda: 0.7, T: 4 };
+      trainStep(m, opt, x, y, [t1, t2], kd, 0.05);
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) trainStep(m, opt, x, y, [t1, t2], kd, 0.05);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([x, y, t1, t2]); opt.dispose(); m.dispose();
+    } finally {
+      await useNodeBackend('cpu');
+    }
+  });
+
   it('CE training learns a separable task; callbacks, best and last epoch reported; seeded', async () => {
     const train = toy(96, 1), test = toy(48, 2);
     const run = async () => {
