@@ -2,9 +2,9 @@
  * The sweep command (demos/kd/sweep). Usage:
  *
  *   npm run sweep -- --config <smoke|quick|paper|file.json> [--out content/results/own]
- *                    [--shard k/n] [--workers N] [--plan]
+ *                    [--shard k/n] [--workers N] [--backend cpu|wasm] [--plan]
  *   npm run sweep:merge -- --out content/results/own --from shard-1 shard-2 …
- *   npm run sweep -- estimate --config paper [--train-windows 26000] [--folds 9] [--steps 2]
+ *   npm run sweep -- estimate --config paper [--train-windows 26000] [--folds 9] [--steps 2] [--measure-batch 8]
  *
  * One artifact per run under <out>/<name>/runs/, written atomically; a re-run skips finished
  * runs; teachers are trained once per (arch, fold) and cached under <out>/<name>/_cache/.
@@ -71,14 +71,20 @@ async function main(): Promise<void> {
     if (r.conflicts.length || r.broken.length) process.exitCode = 1;
     return;
   }
-  const { config, preset } = loadConfig(flag('--config') ?? 'smoke');
+  const loaded = loadConfig(flag('--config') ?? 'smoke');
+  const preset = loaded.preset;
+  const backendArg = flag('--backend');
+  if (backendArg !== undefined && backendArg !== 'cpu' && backendArg !== 'wasm') throw new Error(`--backend must be cpu or wasm, got "${backendArg}"`);
+  const config: SweepConfig = backendArg ? { ...loaded.config, backend: backendArg } : loaded.config;
   if (sub === 'estimate') {
     // Full PAMAP2 protocol data: ≈ 1.94 M labelled 100 Hz rows → /3 (33.3 Hz) → step-22 windows ≈ 29 k,
     // ≈ 26 k of them in a fold's training set (8 of 9 subjects). Override with --train-windows.
     const trainWindows = Number(flag('--train-windows') ?? 26000);
     const folds = Number(flag('--folds') ?? (config.folds === 'all' ? 9 : config.folds.length));
     const workers = Number(flag('--workers') ?? availableParallelism());
-    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(flag('--steps') ?? 2), log });
+    const measureBatch = Number(flag('--measure-batch') ?? config.batchSize);
+    log(`measuring with batch ${measureBatch} (config batch ${config.batchSize}), ${trainWindows} training windows per fold`);
+    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(flag('--steps') ?? 2), measureBatch, log });
     const h = r.seconds / 3600;
     log(`estimate for "${config.name}": ${config.teacherArchs.length} arch × ${folds} folds × (2 teachers + ${config.alphas.length} α × ${config.trials} trials students) × ${config.epochs} epochs × ${trainWindows} training windows`);
     log(`≈ ${h.toFixed(0)} h = ${(h / 24).toFixed(1)} days of training on ${workers} worker(s) here (evaluation not included)`);

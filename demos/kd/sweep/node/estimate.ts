@@ -1,7 +1,9 @@
 /**
  * Node: estimates how long a sweep config takes on THIS machine from measured training
- * throughput (samples/s) of each model it trains, at the config's shapes and batch size, on
- * the config's backend. Synthetic inputs (speed does not depend on values); one warm-up step,
+ * throughput (samples/s) of each model it trains, at the config's input shapes, on the
+ * config's backend, with a measuring batch (default: the config's batch size; a smaller one
+ * when the real batch does not fit, e.g. 64×64 GAF × batch 64 overflows the 4 GB WASM heap —
+ * per-sample cost is roughly batch-independent on CPU backends, so it scales). Synthetic inputs (speed does not depend on values); one warm-up step,
  * then `steps` timed SGD steps per model (teachers CE; the student with the 2-teacher KD loss).
  *
  * Total = Σ over units (arch × fold) of [teacher GAF + teacher signal + α·trials students]
@@ -24,8 +26,8 @@ function parseArch(a: string): { depth: number; widen: number } {
   return { depth: Number(m[1]), widen: Number(m[2]) };
 }
 
-function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: number): number {
-  const B = c.batchSize;
+function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: number, batch: number): number {
+  const B = batch;
   const shape = dims === 2 ? [B, c.gafSize, c.gafSize, 40] : [B, 100, 40];
   const model = createWrn({ dims, ...parseArch(arch), inChannels: 40, numClasses: 12, seed: 1 });
   const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4 });
@@ -47,19 +49,19 @@ function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: nu
 
 export async function estimateSweep(
   c: SweepConfig,
-  o: { folds: number; trainWindows: number; workers: number; steps: number; log: (s: string) => void },
+  o: { folds: number; trainWindows: number; workers: number; steps: number; measureBatch: number; log: (s: string) => void },
 ): Promise<{ speeds: ModelSpeed[]; seconds: number }> {
   const backend = await useNodeBackend(c.backend);
   const speeds: ModelSpeed[] = [];
   const epochs = c.epochs;
   const tEpochs = c.teacherEpochs ?? c.epochs;
   let total = 0;
-  const student = speed(1, 'WRN16-1', c, true, o.steps);
+  const student = speed(1, 'WRN16-1', c, true, o.steps, o.measureBatch);
   speeds.push({ model: 'student 1D WRN16-1 (KD)', samplesPerSec: student });
   o.log(`${backend}: student 1D WRN16-1 + KD loss: ${student.toFixed(1)} samples/s → ${(o.trainWindows / student).toFixed(0)} s/epoch`);
   for (const arch of c.teacherArchs) {
-    const g = speed(2, arch, c, false, o.steps);
-    const s = speed(1, arch, c, false, o.steps);
+    const g = speed(2, arch, c, false, o.steps, o.measureBatch);
+    const s = speed(1, arch, c, false, o.steps, o.measureBatch);
     speeds.push({ model: `teacher 2D ${arch} (GAF ${c.gafSize}×${c.gafSize})`, samplesPerSec: g }, { model: `teacher 1D ${arch}`, samplesPerSec: s });
     o.log(`${backend}: teacher 2D ${arch} on ${c.gafSize}×${c.gafSize} GAF: ${g.toFixed(2)} samples/s → ${(o.trainWindows / g).toFixed(0)} s/epoch; 1D ${arch}: ${s.toFixed(1)} samples/s → ${(o.trainWindows / s).toFixed(0)} s/epoch`);
     const unit = o.trainWindows * (tEpochs / g + tEpochs / s + (c.alphas.length * c.trials * epochs) / student);
