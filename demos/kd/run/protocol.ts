@@ -100,6 +100,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   /** tf.memory().numTensors in the worker; baseline = after backend init; held = owned by kept models. Leak = numTensors − baseline − held. */
   z.object({ type: z.literal('memory'), numTensors: z.number().int(), baseline: z.number().int(), held: z.number().int(), when: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
+  /** The fold the run uses: window counts and how many test windows have a class never seen in training. */
+  z.object({ type: z.literal('fold-info'), testSubject: z.number().int(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int() }),
   /** The build ships the full-dataset shards (public/data/pamap2/manifest.json). */
   z.object({ type: z.literal('full-data'), description: z.string() }),
   z.object({ type: z.literal('error'), message: z.string() }),

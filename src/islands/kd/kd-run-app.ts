@@ -91,6 +91,7 @@ export function mountKdRun(root: HTMLElement): void {
         data = m.summary;
         // Results of other data no longer apply.
         results.clear(); curves.clear(); cmSvg.replaceChildren();
+        q<HTMLElement>('fold-note').textContent = '';
         for (const p of PHASES) { clearRow(table, p); root.querySelector(`svg.kd-curve[data-phase="${p}"]`)?.querySelectorAll(':not(.kd-curve-title)').forEach((n) => n.remove()); }
         summaryEl.textContent = summaryText(m.summary, Number(foldSel.value) || DEFAULT_CONFIG.testSubject);
         fillFolds(m.summary);
@@ -167,6 +168,11 @@ export function mountKdRun(root: HTMLElement): void {
         Object.assign(out.dataset, { numTensors: String(m.numTensors), held: String(m.held), baseline: String(m.baseline), leaked: String(leaked), when: m.when });
         break;
       }
+      case 'fold-info':
+        q<HTMLElement>('fold-note').textContent = m.unseenTest > 0
+          ? `이번 fold: 학습 창 ${m.train}개, 평가 창 ${m.test}개 — 그중 ${m.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
+          : `이번 fold: 학습 창 ${m.train}개, 평가 창 ${m.test}개.`;
+        break;
       case 'full-data': {
         const radio = q<HTMLInputElement>('full-radio');
         radio.disabled = false;

@@ -82,9 +82,7 @@ function sessionFor(c: RunConfig): RunSession<Wrn> {
   if (session?.key === key) return session.s;
   session?.s.dispose();
   const fold = foldInputs(data.windows, c.testSubject, c.gafSize);
-  if (fold.unseenTest > 0) {
-    post({ type: 'notice', message: `주의: 평가 피험자 ${c.testSubject}의 창 ${fold.unseenTest}/${fold.signal.test.n}개는 학습 데이터에 없는 클래스입니다 — 어떤 모델도 맞힐 수 없습니다 (발췌본의 한계).` });
-  }
+  post({ type: 'fold-info', testSubject: c.testSubject, train: fold.signal.train.n, test: fold.signal.test.n, unseenTest: fold.unseenTest });
   const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), data.summary.dataId, idbModelCache);
   session = { key, s, ckptKey: '' };
   return s;
