@@ -35,7 +35,8 @@ export function rowOf(a: AttentionData, head: number, i: number) {
   };
 }
 
-export function formulaTex(a: AttentionData, head: number, i: number, token: string, scale: boolean): string {
+/** One TeX string per line (rendered as separate blocks so a long row scrolls on its own). */
+export function formulaTex(a: AttentionData, head: number, i: number, token: string, scale: boolean): string[] {
   const r = rowOf(a, head, i);
   const shown = Array.from(r.scaled, (v, j) => (r.mask[j]! > 0 ? v : -Infinity));
   const denom = scale ? `\\sqrt{${a.dh}}` : '1';
@@ -45,11 +46,11 @@ export function formulaTex(a: AttentionData, head: number, i: number, token: str
     `s_i = \\frac{q_i K^\\top}{${denom}} = ${vec(shown, 64)}`,
     `\\alpha_i = \\operatorname{softmax}(s_i) = ${vec(r.weights, 64, 3)}`,
     `z_i = \\textstyle\\sum_j \\alpha_{ij} v_j = ${vec(r.z, SHOW)}`,
-  ].join(' \\\\[4pt] ');
+  ];
 }
 
-export function renderFormula(el: HTMLElement, tex: string): void {
-  el.innerHTML = katex.renderToString(`\\begin{gathered} ${tex} \\end{gathered}`, { displayMode: true, throwOnError: false, strict: false });
+export function renderFormula(el: HTMLElement, lines: readonly string[]): void {
+  el.innerHTML = lines.map((tex) => katex.renderToString(tex, { displayMode: true, throwOnError: false, strict: false })).join('');
 }
 
 /** Mean over rows (of one head) of entropy (nats) and max weight, for given logits. */

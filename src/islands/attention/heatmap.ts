@@ -49,18 +49,27 @@ export function renderHeatmap(o: HeatmapOpts): SVGSVGElement {
   }
   // White under the cells: opacity then reads the same in light and dark themes.
   svg.append(s('rect', { x: pad, y: pad, width: cell * t, height: cell * t, fill: '#fff' }));
+  // Colour = weight / the map's largest weight, so long inputs (weights ~1/T) stay visible.
+  let top = 0;
+  for (const w of o.weights) top = Math.max(top, w);
+  const norm = top > 0 ? 1 / top : 1;
+  // Per-cell <title> only for short inputs: 64×64×H titles make redraws slow, and the
+  // hover readout and the data table carry the same numbers.
+  const titles = t <= 24;
   for (let i = 0; i < t; i++)
     for (let j = 0; j < t; j++) {
       const w = o.weights[i * t + j]!;
       const masked = o.mask !== null && o.mask[i * t + j] === 0;
       const r = s('rect', {
         x: pad + j * cell, y: pad + i * cell, width: cell, height: cell,
-        fill: masked ? `url(#${hatchId})` : o.color, 'fill-opacity': masked ? 1 : Math.max(0.02, w).toFixed(3),
+        fill: masked ? `url(#${hatchId})` : o.color, 'fill-opacity': masked ? 1 : Math.max(0.02, w * norm).toFixed(3),
         'data-i': i, 'data-j': j,
       });
-      const tt = s('title');
-      tt.textContent = `${o.rowLabels[i]} → ${o.colLabels[j]}: ${masked ? '마스크됨' : fmt(w, 4)}`;
-      r.append(tt);
+      if (titles) {
+        const tt = s('title');
+        tt.textContent = `${o.rowLabels[i]} → ${o.colLabels[j]}: ${masked ? '마스크됨' : fmt(w, 4)}`;
+        r.append(tt);
+      }
       svg.append(r);
     }
   const hatch = s('pattern', { id: hatchId, width: 4, height: 4, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' });
@@ -91,8 +100,8 @@ export interface LinesOpts {
 /** Two columns of tokens; lines from query `query` (left) to every key (right). */
 export function renderLines(o: LinesOpts): SVGSVGElement {
   const t = o.tokens.length;
-  const row = Math.max(9, Math.min(20, Math.floor(520 / t)));
-  const font = Math.max(8, Math.min(13, row - 4));
+  const row = Math.max(12, Math.min(20, Math.floor(520 / t)));
+  const font = Math.max(9, Math.min(13, row - 3));
   const w = 300, colX = 100, colX2 = 200, top = 6;
   const svg = s('svg', { viewBox: `0 0 ${w} ${top * 2 + row * t}`, width: w, height: top * 2 + row * t, class: 'attn-lines', role: 'img', 'aria-label': `질의 토큰 ${o.tokens[o.query] ?? ''}에서 각 키로 가는 주의 선` });
   for (let hIdx = 0; hIdx < o.heads.length; hIdx++) {

@@ -8,7 +8,7 @@
  */
 import type { Tf } from '../../lib/runtime';
 import { parseCheckpoint } from '../../../demos/attention/checkpoint';
-import { createTinyModel, disposeTinyModel, type TinyModel } from '../../../demos/attention/tiny-transformer';
+import { createTinyModel, disposeTinyModel, DEFAULT_TINY, type TinyModel } from '../../../demos/attention/tiny-transformer';
 import { evalSet, type Batch } from '../../../demos/attention/reverse-task';
 import { attentionMaps, createTrainer, disposeTrainer, evaluate, trainLoop, type EvalResult, type Trainer } from '../../../demos/attention/train';
 import type { DemoState } from './state';
@@ -137,7 +137,7 @@ export function createTrainedMode(getTf: () => Tf, state: DemoState, save: () =>
   }
 
   async function reset(): Promise<void> {
-    const cfg = model?.config ?? { vocab: 10, seqLen: 8, d: 32, heads: 2, layers: 2, ff: 64 };
+    const cfg = model?.config ?? DEFAULT_TINY;
     replaceModel(createTinyModel(getTf(), cfg, 1));
     source = '무작위 초기화(시드 1)';
     el.dataset['loaded'] = 'random';
