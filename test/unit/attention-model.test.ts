@@ -35,6 +35,20 @@ describe('tiny reversal transformer', () => {
     disposeTinyModel(m);
   });
 
+  it('training is deterministic: same seeds, same weights after a few steps (what the checkpoint script relies on)', async () => {
+    const run = async (): Promise<Float32Array[]> => {
+      const m = createTinyModel(tf, SMALL, 9);
+      const tr = createTrainer(tf, m, { seed: 10, batchSize: 16 });
+      for (let i = 0; i < 3; i++) trainStep(tr, false);
+      const vals = await Promise.all(m.params.map(async (p) => (await p.variable.data()) as Float32Array));
+      disposeTrainer(tr);
+      disposeTinyModel(m);
+      return vals;
+    };
+    const [a, b] = [await run(), await run()];
+    a.forEach((v, i) => expect(Array.from(v)).toEqual(Array.from(b[i]!)));
+  });
+
   it('attention maps are per layer (H, T, T) distributions', async () => {
     const m = createTinyModel(tf, SMALL, 4);
     const { maps, pred } = await attentionMaps(tf, m, Int32Array.from([3, 1, 4, 1, 5, 9, 2, 6]));

@@ -31,7 +31,7 @@ export function createStepMode(getTf: () => Tf, state: DemoState, save: () => vo
     h('label', {}, causal, ' 인과 마스크 (앞 토큰만 보기)'), h('label', {}, scale, ' 1/√dₕ 스케일링'));
   const strip = h('div', { class: 'attn-strip' });
   const maps = h('div', { class: 'attn-maps' });
-  const hover = h('p', { class: 'attn-hover', 'aria-hidden': 'true' }, '칸 위에 마우스를 올리면 값이 보입니다.');
+  const hover = h('p', { class: 'attn-hover', 'aria-hidden': 'true' }, '칸 위에 마우스를 올리면 값이 보입니다. 색 농도는 각 지도의 최댓값 기준, 빗금은 마스크된 칸입니다.');
   const lines = h('div', { class: 'attn-lines-wrap' });
   const formula = h('div', { class: 'attn-formula', 'data-testid': 'attn-formula' });
   const stats = h('p', { class: 'attn-stats' });
