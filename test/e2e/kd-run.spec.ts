@@ -110,3 +110,22 @@ test('a .dat with a wrong column count is refused naming file and line; the real
   // 10,000 rows at 100 Hz → 7,072 lying rows → 2,358 rows at 33.3 Hz → 102 windows (computed by the page).
   await expect(page.getByTestId('kd-data-summary')).toContainText('창 102개');
 });
+
+test("the lab's PyTorch teacher checkpoints replace the trained teachers", async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page);
+  await page.getByTestId('kd-teachers').selectOption('checkpoint');
+  await page.getByTestId('kd-gaf-size').selectOption('64'); // the lab's image teacher saw 64×64 GAF
+  await page.getByTestId('kd-ckpt-gaf').setInputFiles('data/checkpoints/wrn161_0_image.pth.tar');
+  await page.getByTestId('kd-ckpt-signal').setInputFiles('data/checkpoints/wrn161_0_signal.pth.tar');
+  await expect(page.getByTestId('kd-status')).toContainText('wrn161_0_signal.pth.tar');
+  await page.getByTestId('kd-start').click();
+  await waitDone(page);
+  for (const phase of ['teacher-gaf', 'teacher-signal']) {
+    await expect(page.getByTestId(`kd-row-${phase}`)).toContainText('체크포인트');
+    const best = Number(await page.getByTestId(`kd-row-${phase}`).getAttribute('data-best'));
+    expect(Number.isFinite(best)).toBe(true);
+  }
+  await expect(page.getByTestId('kd-row-student-kd')).toHaveAttribute('data-state', 'done');
+  expect((await leakReadout(page)).leaked).toBe(0);
+});

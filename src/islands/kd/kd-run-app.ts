@@ -53,17 +53,22 @@ export function mountKdRun(root: HTMLElement): void {
     cancelBtn.disabled = !r;
   };
 
+  // Coalesced redraw: at most one every 250 ms, so a burst of worker messages costs the main
+  // thread one small SVG update instead of one per message.
+  let lastDraw = 0;
   const redraw = (): void => {
     if (drawPending) return;
     drawPending = true;
-    requestAnimationFrame(() => {
+    const wait = Math.max(0, 250 - (performance.now() - lastDraw));
+    setTimeout(() => requestAnimationFrame(() => {
       drawPending = false;
+      lastDraw = performance.now();
       for (const p of PHASES) {
         const svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);
         const d = curves.get(p);
         if (svg && d) drawCurves(svg, PHASE_LABELS[p], d);
       }
-    });
+    }), wait);
   };
   const showConfusion = (): void => {
     const p = cmPhase.value as Phase;

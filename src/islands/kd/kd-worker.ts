@@ -103,7 +103,14 @@ async function start(c: RunConfig): Promise<void> {
         post({ type: 'checkpoints-ready', names: checkpoints.names });
       }
     }
+    let lastStep = 0;
     const results = await s.run(c, ctl.signal, (e) => {
+      if (e.type === 'step') {
+        // At most ~10 step messages a second (always the epoch's last): the page redraws per message.
+        const now = performance.now();
+        if (now - lastStep < 100 && e.step !== e.steps) return;
+        lastStep = now;
+      }
       if (e.type === 'phase-start') currentPhase = e.phase;
       if (e.type === 'phase-done') { currentPhase = null; post(e); memory(`after ${e.result.phase}`); return; }
       post(e);
