@@ -1,8 +1,9 @@
 /**
  * Node: `sweep merge` — gathers run artifacts from shard outputs into one results folder and
  * writes one group artifact (mean_se over folds × trials, ../group.ts) per cell. Idempotent:
- * a run already present with the same id is kept (byte-identical copies are fine; a different
- * file with the same id is reported as a conflict and not overwritten).
+ * a run already present with the same id is kept (copies with the same config and metrics are
+ * fine — a deterministic re-run differs only in its time stamps; different results under one
+ * id are reported as a conflict and not overwritten).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,12 @@ export function mergeSweeps(out: string, from: readonly string[], createdAt = ne
         const text = readFileSync(runFile(src, name, a.id), 'utf8');
         const dest = runFile(out, name, a.id);
         if (existsSync(dest)) {
-          if (readFileSync(dest, 'utf8') === text) r.identical++;
+          // same run = same config and metrics (a deterministic re-run differs only in env: time, duration)
+          const same = (t: string) => {
+            const j = JSON.parse(t) as { config: unknown; metrics: unknown };
+            return JSON.stringify([j.config, j.metrics]);
+          };
+          if (same(readFileSync(dest, 'utf8')) === same(text)) r.identical++;
           else r.conflicts.push(`${dest} differs from ${runFile(src, name, a.id)} (kept the existing file)`);
           continue;
         }
