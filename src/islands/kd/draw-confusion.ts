@@ -3,13 +3,12 @@ import { ACTIVITIES } from '../../../demos/kd/run/activities';
 import { svgEl } from './svg';
 
 export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string): void {
-  const k = m.length, cell = 22, left = 92, top = 96;
+  const k = m.length, cell = 22, left = 92, top = 80;
   const size = left + k * cell + 4;
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${size} ${top + k * cell + 4}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', caption);
-  svg.append(svgEl('text', { x: 2, y: 12, class: 'kd-curve-title' }, caption));
   const rowMax = m.map((r) => Math.max(1, ...r));
   m.forEach((row, i) => {
     const name = ACTIVITIES[i]?.ko ?? String(i);

@@ -73,7 +73,9 @@ export function mountKdRun(root: HTMLElement): void {
   const showConfusion = (): void => {
     const p = cmPhase.value as Phase;
     const r = results.get(p);
-    if (r) drawConfusion(cmSvg, r.confusion, `${PHASE_LABELS[p]} — 평가 피험자 ${lastConfig.testSubject}, 마지막 에폭 (행: 정답, 열: 예측)`);
+    const caption = `${PHASE_LABELS[p]} — 평가 피험자 ${lastConfig.testSubject}, 마지막 에폭 (행: 정답, 열: 예측)`;
+    q<HTMLElement>('cm-caption').textContent = r ? caption : '';
+    if (r) drawConfusion(cmSvg, r.confusion, caption);
     else cmSvg.replaceChildren();
   };
 

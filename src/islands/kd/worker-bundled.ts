@@ -34,7 +34,8 @@ async function fetchManifest(base: string): Promise<Pamap2Manifest | null> {
 /** A one-line description of the full shards when this build has them, else null. */
 export async function probeFullManifest(base: string): Promise<string | null> {
   const m = await fetchManifest(base);
-  return m ? `피험자 ${m.subjects.join(', ')} (${m.source.kind}: ${m.source.location})` : null;
+  // The committed browser share is built from the excerpt: only a real UCI source counts as "full".
+  return m && m.source.kind !== 'excerpt' ? `피험자 ${m.subjects.join(', ')} (${m.source.kind}: ${m.source.location})` : null;
 }
 
 export async function loadBundled(which: 'excerpt' | 'full', base: string, progress: Progress): Promise<LoadedData> {
@@ -47,7 +48,7 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
     return excerptData({ first10000, alexchow, indexCsv });
   }
   const m = await fetchManifest(base);
-  if (!m) throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)})`);
+  if (!m || m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)})`);
   const dir = new URL('data/pamap2/', base);
   const series = await loadShards(m, async (file) => {
     const r = await fetch(new URL(file, dir));
