@@ -22,5 +22,6 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<st
 
 export function fmt(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : 'NaN';
-  return x.toFixed(digits).replace(/^-/, '−');
+  const r = x.toFixed(digits);
+  return Number(r) === 0 ? (0).toFixed(digits) : r.replace(/^-/, '−'); // no "−0.000"
 }

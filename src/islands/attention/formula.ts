@@ -12,7 +12,8 @@ const SHOW = 6; // components of q_i / z_i shown before "…"
 
 function num(x: number, d = 2): string {
   if (!Number.isFinite(x)) return x < 0 ? '-\\infty' : '\\infty';
-  return x.toFixed(d);
+  const r = x.toFixed(d);
+  return Number(r) === 0 ? (0).toFixed(d) : r; // no "-0.00"
 }
 function vec(xs: ArrayLike<number>, n: number, d = 2): string {
   const parts = Array.from({ length: Math.min(n, xs.length) }, (_, i) => num(xs[i]!, d));
