@@ -5,7 +5,7 @@
  * kept; every output is validated before it is written. Deterministic (no timestamps), so a
  * re-run on the same input gives byte-identical files (`--check` verifies that).
  *
- *   npx tsx scripts/convert-reference.ts [--in ../shared/reference/reference-results.json] [--out content/results/reference] [--check]
+ *   npx tsx scripts/convert-reference.ts [--in data/reference/reference-results.json] [--out content/results/reference] [--check]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
@@ -23,7 +23,7 @@ const opt = (name: string, dflt: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
 };
-const inPath = resolve(opt('--in', resolve(import.meta.dirname, '../../shared/reference/reference-results.json')));
+const inPath = resolve(opt('--in', resolve(import.meta.dirname, '../data/reference/reference-results.json')));
 const outDir = resolve(opt('--out', resolve(import.meta.dirname, '../content/results/reference')));
 const check = args.includes('--check');
 

@@ -41,7 +41,7 @@ function expectRederived(rule: ComputableRule, trials: number[][], displayed: st
 
 describe('reference artifacts equal the notes', () => {
   it('every cell equals reference-results.json to the last digit (mean, std, displayed, rule, sources)', () => {
-    const orig = JSON.parse(readFileSync('../shared/reference/reference-results.json', 'utf8')).rows as Record<string, unknown>[];
+    const orig = JSON.parse(readFileSync('data/reference/reference-results.json', 'utf8')).rows as Record<string, unknown>[];
     expect(cells).toHaveLength(266);
     expect(orig).toHaveLength(266);
     orig.forEach((r, i) => {
