@@ -7,16 +7,22 @@
  * Lifecycle: mountKdRun(el) once per element (after whenVisible); the worker lives as long
  * as the page. State: the current data summary, per-phase curves and results.
  */
+import { z } from 'zod';
 import { DEFAULT_CONFIG, PHASES, parseConfig, type Phase, type RunConfig } from '../../../demos/kd/run/config';
 import { PHASE_LABELS } from '../../../demos/kd/run/labels';
 import { ACTIVITIES } from '../../../demos/kd/run/activities';
 import { parseFromWorker, type DataSummary, type FromWorker, type PhaseResult, type ToWorker } from '../../../demos/kd/run/protocol';
 import { renderRuntimeBadge } from '../runtime-badge';
-import { drawCurves, type CurveData } from './draw-curves';
+import { frameCurves, updateCurves, type CurveData } from './draw-curves';
 import { drawConfusion } from './draw-confusion';
 import { drawGaf, drawSignal } from './draw-gaf';
 import { clearRow, exportRun, fillRow, markRow } from './results-view';
 import { readControls, summaryText } from './controls';
+
+// zod 4 compiles an object schema's parser on its first use (70 ms for the message union in
+// Node, 160 ms measured on this page under load): a long task in the middle of training.
+// Interpreted parsing costs ~0.1 ms per message here, so turn the compiler off.
+z.config({ jitless: true });
 
 export function mountKdRun(root: HTMLElement): void {
   const q = <T extends Element>(role: string): T => {
@@ -64,12 +70,13 @@ export function mountKdRun(root: HTMLElement): void {
       drawPending = false;
       lastDraw = performance.now();
       for (const p of PHASES) {
-        const svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);
         const d = curves.get(p);
-        if (svg && d) drawCurves(svg, PHASE_LABELS[p], d);
+        if (d) updateCurves(curveSvg(p), d);
       }
     }), wait);
   };
+  const curveSvg = (p: Phase): SVGSVGElement => root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`)!;
+  const newCurve = (p: Phase, d: CurveData): void => { curves.set(p, d); frameCurves(curveSvg(p), PHASE_LABELS[p], d.epochs); };
   const showConfusion = (): void => {
     const p = cmPhase.value as Phase;
     const r = results.get(p);
@@ -128,7 +135,7 @@ export function mountKdRun(root: HTMLElement): void {
         setStatus(`체크포인트 교사를 불러왔습니다: ${m.names.join(', ')}`);
         break;
       case 'phase-start':
-        curves.set(m.phase, { losses: [], acc: [], epochs: lastConfig.epochs });
+        newCurve(m.phase, { losses: [], acc: [], epochs: lastConfig.epochs });
         results.delete(m.phase);
         clearRow(table, m.phase);
         markRow(table, m.phase, 'running');
@@ -151,14 +158,16 @@ export function mountKdRun(root: HTMLElement): void {
       case 'phase-done':
         results.set(m.result.phase, m.result);
         if (!curves.has(m.result.phase) || m.result.origin !== 'trained') {
-          curves.set(m.result.phase, { losses: m.result.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: m.result.curve, epochs: Math.max(1, m.result.curve.length) });
+          newCurve(m.result.phase, { losses: m.result.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: m.result.curve, epochs: Math.max(1, m.result.curve.length) });
         }
         fillRow(table, m.result, (r) => void exportRun(r, lastConfig, data!, backend).then((err) => { if (err) setStatus(`내보내기 실패: ${err}`); }));
+        // The 144-cell matrix is drawn when the run stops (or on request), not mid-run: rebuilding
+        // it is the one DOM-heavy update, and the main thread must stay free while training.
         cmPhase.value = m.result.phase;
-        showConfusion();
         redraw();
         break;
       case 'run-done':
+        showConfusion();
         root.dataset['done'] = 'true';
         setStatus(`완료: 교사 2개와 학생 2개 — ${m.results.map((r) => `${PHASE_LABELS[r.phase].split(' ·')[0]} ${r.bestAcc.toFixed(1)}%`).join(', ')}`);
         setRunning(false);
@@ -166,6 +175,7 @@ export function mountKdRun(root: HTMLElement): void {
       case 'cancelled':
         setStatus(`취소했습니다${m.phase ? ` (${PHASE_LABELS[m.phase]} 도중)` : ''}. 다시 실행하면 끝난 단계부터 이어 갑니다.`);
         if (m.phase) markRow(table, m.phase, 'idle');
+        if (results.has(cmPhase.value as Phase)) showConfusion();
         setRunning(false);
         break;
       case 'memory': {
