@@ -10,20 +10,20 @@ export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', caption);
   const rowMax = m.map((r) => Math.max(1, ...r));
+  const frag = document.createDocumentFragment();
   m.forEach((row, i) => {
     const name = ACTIVITIES[i]?.ko ?? String(i);
-    svg.append(svgEl('text', { x: left - 4, y: top + i * cell + cell * 0.68, 'text-anchor': 'end', class: 'kd-tick' }, name));
-    const t = svgEl('text', { x: 0, y: 0, class: 'kd-tick', transform: `translate(${left + i * cell + cell * 0.65},${top - 4}) rotate(-60)` }, name);
-    svg.append(t);
+    frag.append(svgEl('text', { x: left - 4, y: top + i * cell + cell * 0.68, 'text-anchor': 'end', class: 'kd-tick' }, name));
+    frag.append(svgEl('text', { x: 0, y: 0, class: 'kd-tick', transform: `translate(${left + i * cell + cell * 0.65},${top - 4}) rotate(-60)` }, name));
     row.forEach((v, j) => {
       const shade = v / rowMax[i]!;
-      const g = svgEl('rect', {
+      // No per-cell <title>: 144 extra nodes for a tooltip; the counts are printed in the cells.
+      frag.append(svgEl('rect', {
         x: left + j * cell, y: top + i * cell, width: cell - 1, height: cell - 1,
-        class: i === j ? 'kd-cm-diag' : 'kd-cm-off', 'fill-opacity': v === 0 ? 0.06 : 0.15 + 0.85 * shade,
-      });
-      g.append(svgEl('title', {}, `${ACTIVITIES[i]?.ko ?? i} → ${ACTIVITIES[j]?.ko ?? j}: ${v}`));
-      svg.append(g);
-      if (v > 0) svg.append(svgEl('text', { x: left + j * cell + cell / 2, y: top + i * cell + cell * 0.68, 'text-anchor': 'middle', class: 'kd-cm-n' }, String(v)));
+        class: i === j ? 'kd-cm-diag' : 'kd-cm-off', 'fill-opacity': v === 0 ? 0.06 : 0.15 + 0.85 * shade, 'data-n': v,
+      }));
+      if (v > 0) frag.append(svgEl('text', { x: left + j * cell + cell / 2, y: top + i * cell + cell * 0.68, 'text-anchor': 'middle', class: 'kd-cm-n' }, String(v)));
     });
   });
+  svg.append(frag);
 }
