@@ -129,3 +129,27 @@ test("the lab's PyTorch teacher checkpoints replace the trained teachers", async
   await expect(page.getByTestId('kd-row-student-kd')).toHaveAttribute('data-state', 'done');
   expect((await leakReadout(page)).leaked).toBe(0);
 });
+
+test('changing α re-runs only the KD student; after a reload the teachers come from IndexedDB', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page);
+  await page.getByTestId('kd-start').click();
+  await waitDone(page);
+  const ms = async (phase: string): Promise<string | null> => page.getByTestId(`kd-row-${phase}`).getAttribute('data-ms');
+  const before = await Promise.all(['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'].map(ms));
+
+  await page.locator('[data-role="alpha"]').fill('0.3');
+  await page.getByTestId('kd-start').click();
+  await waitDone(page);
+  const after = await Promise.all(['teacher-gaf', 'teacher-signal', 'student-ce'].map(ms));
+  expect(after).toEqual(before.slice(0, 3)); // same results object: not retrained
+  await expect(page.getByTestId('kd-row-student-kd')).toHaveAttribute('data-state', 'done');
+
+  await page.reload();
+  await open(page);
+  await page.getByTestId('kd-start').click();
+  await waitDone(page);
+  for (const phase of ['teacher-gaf', 'teacher-signal', 'student-ce']) await expect(page.getByTestId(`kd-row-${phase}`)).toContainText('캐시');
+  await expect(page.getByTestId('kd-row-student-kd')).toContainText('방금 학습');
+  expect((await leakReadout(page)).leaked).toBe(0);
+});
