@@ -153,3 +153,24 @@ test('changing α re-runs only the KD student; after a reload the teachers come 
   await expect(page.getByTestId('kd-row-student-kd')).toContainText('방금 학습');
   expect((await leakReadout(page)).leaked).toBe(0);
 });
+
+test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', async ({ page }, info) => {
+  test.skip(info.project.name !== 'chromium-webgpu', 'needs a WebGPU adapter (--enable-unsafe-webgpu)');
+  test.setTimeout(400_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${PAGE}?backend=webgpu`);
+  await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId('kd-badge')).toHaveAttribute('data-backend', 'webgpu');
+  await page.getByTestId('kd-start').click();
+  await expect(page.getByTestId('kd-row-teacher-signal')).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
+  await page.locator('kd-run-demo').evaluate((el) => el.dispatchEvent(new Event('kd-debug-lose-device')));
+  await waitDone(page, 300_000);
+  await expect(page.getByTestId('kd-badge')).not.toHaveAttribute('data-backend', 'webgpu');
+  await expect(page.getByTestId('kd-backend-note')).toContainText('WebGPU 장치를 잃어');
+  const best = Number(await page.getByTestId('kd-row-student-kd').getAttribute('data-best'));
+  expect(Number.isFinite(best)).toBe(true);
+  console.log(`after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}`);
+  expect(errors).toEqual([]);
+});

@@ -33,6 +33,8 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), config: RunConfigSchema }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('clear-cache') }),
+  /** e2e test hook: destroy the WebGPU device mid-run (the run must fall back and finish). */
+  z.object({ type: z.literal('debug-lose-device') }),
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 

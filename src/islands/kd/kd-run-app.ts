@@ -260,6 +260,9 @@ export function mountKdRun(root: HTMLElement): void {
   };
   ckptInputs.forEach((i) => i.addEventListener('change', () => void onCkpt()));
 
+  // Test hook: e2e dispatches `kd-debug-lose-device` on the element to simulate a GPU reset.
+  root.addEventListener('kd-debug-lose-device', () => send({ type: 'debug-lose-device' }));
+
   setStatus('백엔드와 데이터 준비 중…');
   send({ type: 'init', search: location.search, baseUrl: new URL(base, location.href).href });
   send({ type: 'load-bundled', which: 'excerpt' });

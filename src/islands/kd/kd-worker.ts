@@ -43,18 +43,28 @@ function memory(when: string): void {
   if (tf) post({ type: 'memory', numTensors: tf.memory().numTensors, baseline, held: session?.s.heldTensors() ?? 0, when });
 }
 
+let search = '';
+/** Set the moment the WebGPU device is lost, before the runtime has re-selected. */
+let deviceLost = false;
+
+function watchDevice(): void {
+  const device = tf ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+  if (info?.backend !== 'webgpu' || !device) return;
+  void device.lost.then(() => { deviceLost = true; running?.abort(new Error('device-lost')); });
+}
+
 async function runtime(pageSearch: string): Promise<void> {
   const pref = await trainingSearch(pageSearch);
-  const r = await initRuntime({ search: pref.search });
+  search = pref.search;
+  const r = await initRuntime({ search });
   tf = r.tf; info = r.info;
   baseline = tf.memory().numTensors;
   post({ type: 'runtime', info: r.info, deviceLost: false, note: pref.reason });
+  watchDevice();
   onRuntimeChange((next) => {
     const lost = info?.backend === 'webgpu' && next.backend !== 'webgpu';
     info = next;
-    post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? 'WebGPU 장치 분실 → 대체 백엔드' : pref.reason });
-    // Models on the lost device are gone: drop the session so the next phase rebuilds them.
-    if (lost) { session = null; running?.abort(new Error('device-lost')); }
+    post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? 'WebGPU 장치를 잃어 대체 백엔드로 계속합니다' : pref.reason });
   });
   memory('init');
 }
@@ -117,9 +127,15 @@ async function start(c: RunConfig): Promise<void> {
     });
     post({ type: 'run-done', results });
   } catch (e) {
-    const reason: unknown = ctl.signal.reason;
-    if (ctl.signal.aborted && reason instanceof Error && reason.message === 'device-lost') {
-      post({ type: 'notice', message: 'WebGPU 장치를 잃었습니다. 다른 백엔드로 이 단계를 다시 실행합니다…' });
+    if (deviceLost) {
+      // Models and tensors on the lost device are gone. The runtime is already re-selecting
+      // (initRuntime returns the new selection); teachers come back from the IndexedDB cache.
+      deviceLost = false;
+      post({ type: 'notice', message: 'WebGPU 장치를 잃었습니다. 대체 백엔드에서 이 단계부터 다시 실행합니다…' });
+      const r = await initRuntime({ search });
+      tf = r.tf; info = r.info;
+      try { session?.s.dispose(); } catch { /* buffers of a destroyed device */ }
+      session = null;
       running = null;
       void start(c);
       return;
@@ -160,6 +176,13 @@ async function handle(m: ToWorker): Promise<void> {
     case 'cancel':
       running?.abort();
       return;
+    case 'debug-lose-device': {
+      // Test hook (e2e): destroy the WebGPU device mid-run, as a driver reset would.
+      const device = tf && info?.backend === 'webgpu' ? (tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+      if (device) device.destroy();
+      else post({ type: 'notice', message: `debug: backend is ${info?.backend ?? '?'}, not webgpu` });
+      return;
+    }
     case 'clear-cache':
       await clearModelCache();
       post({ type: 'notice', message: 'IndexedDB 캐시를 지웠습니다.' });
