@@ -112,3 +112,33 @@ describe('fast path (JS im2col conv + fused JS BN+ReLU) equals the op-based path
     });
   }
 });
+
+describe('fast path on WASM (zero-copy heap reads) equals the op-based path on CPU', () => {
+  it('1D WRN10-2 training mode: loss and every parameter gradient', async () => {
+    const grads = async (backend: 'cpu' | 'wasm', impl: 'tf' | 'fast') => {
+      await useNodeBackend(backend);
+      const m = createWrn({ dims: 1, depth: 10, widen: 2, inChannels: 5, numClasses: 4, seed: 21, convImpl: impl });
+      let out = { v: 0, g: new Map<string, Float32Array>() };
+      tf.tidy(() => {
+        const x = tf.randomNormal([6, 20, 5], 0, 1, 'float32', 5);
+        const r = tf.randomNormal([6, 4], 0, 1, 'float32', 6);
+        const { value, grads: gs } = tf.variableGrads(() => tf.sum(tf.mul(m.apply(x, { training: true }).logits, r)) as tf.Scalar, m.params.trainable());
+        out = { v: value.dataSync()[0]!, g: new Map(m.params.list().filter((e) => e.trainable).map((e) => [e.name, gs[e.variable.name]!.dataSync() as Float32Array])) };
+      });
+      m.dispose();
+      return out;
+    };
+    try {
+      const ref = await grads('cpu', 'tf');
+      const got = await grads('wasm', 'fast');
+      expect(Math.abs(got.v - ref.v)).toBeLessThan(1e-4);
+      for (const [name, g] of got.g) {
+        const r = ref.g.get(name)!;
+        const scale = r.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+        expect(g.reduce((m, v, i) => Math.max(m, Math.abs(v - r[i]!)), 0) / scale, name).toBeLessThan(1e-4);
+      }
+    } finally {
+      await useNodeBackend('cpu');
+    }
+  });
+});

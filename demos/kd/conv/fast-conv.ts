@@ -12,7 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
-import { giveScratch, takeScratch } from './scratch';
+import { giveScratch, readNow, takeScratch } from './scratch';
 
 /** (rows, cols) row-major -> (cols, rows) row-major. */
 function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array {
@@ -33,7 +33,8 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
-    const pData = direct ? (x.dataSync() as Float32Array) : im2col(x.dataSync() as Float32Array, g, takeScratch(M * KC, true));
+    // direct: a copy (kept until backward); otherwise read x in place and copy patches out.
+    const pData = direct ? (x.dataSync() as Float32Array) : im2col(readNow(x), g, takeScratch(M * KC, true));
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
     const value = tf.tidy(() => tf.reshape(tf.matMul(tf.tensor2d(pData, [M, KC]), w2), [B, g.Ho, g.Wo, O]));
@@ -52,7 +53,7 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
         if (!inputGrad) return [tf.zeros([B, H, W, C]), dw];
         const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
         if (direct) return [tf.reshape(dP, [B, H, W, C]), dw];
-        const dxData = col2im(dP.dataSync() as Float32Array, g, takeScratch(B * H * W * C, true));
+        const dxData = col2im(readNow(dP), g, takeScratch(B * H * W * C, true));
         const dx = tf.tensor4d(dxData, [B, H, W, C]);
         giveScratch(dxData);
         return [dx, dw];

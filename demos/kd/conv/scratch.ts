@@ -24,3 +24,25 @@ export function giveScratch(a: Float32Array): void {
   const list = pool.get(a.length) ?? [];
   if (list.length < MAX_PER_SIZE) { list.push(a); pool.set(a.length, list); }
 }
+
+interface WasmBackendInternals {
+  dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
+  wasm?: { HEAPU8: Uint8Array };
+}
+
+/**
+ * The float32 values of `t` for immediate, read-only use. On WASM this is a view into the
+ * backend's heap (tfjs-backend-wasm 4.x internals: dataIdMap + HEAPU8), which saves the copy
+ * dataSync() makes; the view is invalid after any tfjs call that may allocate (the heap can
+ * grow), so read it completely before creating tensors. Elsewhere (or if the internals are
+ * not as expected) it is dataSync().
+ */
+export function readNow(t: tf.Tensor): Float32Array {
+  if (t.dtype === 'float32' && tf.getBackend() === 'wasm') {
+    const b = tf.backend() as unknown as WasmBackendInternals;
+    const info = b.dataIdMap?.get(t.dataId);
+    const heap = b.wasm?.HEAPU8;
+    if (info && heap && info.dtype === 'float32' && info.memoryOffset % 4 === 0) return new Float32Array(heap.buffer, info.memoryOffset, t.size);
+  }
+  return t.dataSync() as Float32Array;
+}

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BN_EPS, BN_MOMENTUM } from './batch-norm';
 import type { ParamStore } from './param-store';
-import { giveScratch, takeScratch } from '../conv/scratch';
+import { giveScratch, readNow, takeScratch } from '../conv/scratch';
 
 /** Per-channel batch mean and biased variance (float64 accumulation). */
 function moments(x: Float32Array, R: number, C: number, mean: Float64Array, variance: Float64Array): void {
@@ -74,14 +74,15 @@ export function bnReluJs<T extends tf.Tensor>(store: ParamStore, prefix: string,
     const scale = new Float32Array(C), shift = new Float32Array(C);
     for (let c = 0; c < C; c++) { scale[c] = gm[c]! / Math.sqrt(v[c]! + BN_EPS); shift[c] = bt[c]! - m[c]! * scale[c]!; }
     const y = takeScratch(n, false);
-    evalForward(x.dataSync() as Float32Array, R, C, scale, shift, y);
+    evalForward(readNow(x), R, C, scale, shift, y);
     const out = tf.tensor(y, x.shape) as T;
     giveScratch(y);
     return out;
   }
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xi, g, b] = args as [tf.Tensor, tf.Tensor, tf.Tensor];
-    const xd = xi.dataSync() as Float32Array, gd = g.dataSync() as Float32Array, bd = b.dataSync() as Float32Array;
+    const gd = g.dataSync() as Float32Array, bd = b.dataSync() as Float32Array;
+    const xd = readNow(xi); // read fully below before any tensor is created
     const mean = new Float64Array(C), variance = new Float64Array(C);
     moments(xd, R, C, mean, variance);
     const invStd = new Float32Array(C), m32 = new Float32Array(C);
@@ -102,7 +103,7 @@ export function bnReluJs<T extends tf.Tensor>(store: ParamStore, prefix: string,
       gradFunc: (dy: tf.Tensor) => {
         const dBeta = new Float64Array(C), dGamma = new Float64Array(C);
         const dx = takeScratch(n, false);
-        backward(dy.dataSync() as Float32Array, y, xhat, R, C, gd, invStd, dx, dGamma, dBeta);
+        backward(readNow(dy), y, xhat, R, C, gd, invStd, dx, dGamma, dBeta);
         const dxT = tf.tensor(dx, xi.shape);
         giveScratch(dx); giveScratch(xhat); giveScratch(y);
         return [dxT, tf.tensor1d(Float32Array.from(dGamma)), tf.tensor1d(Float32Array.from(dBeta))];
