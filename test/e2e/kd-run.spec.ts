@@ -174,3 +174,20 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   console.log(`after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}`);
   expect(errors).toEqual([]);
 });
+
+test('the UCI zip layout is read in the worker (Protocol/ only)', async ({ page }) => {
+  const { readFileSync } = await import('node:fs');
+  const { zipSync } = await import('fflate');
+  const real = new Uint8Array(readFileSync('data/pamap2/subject101.first10000.dat'));
+  const zip = zipSync({
+    'PAMAP2_Dataset/Protocol/subject101.dat': real,
+    // Optional/ is not part of the protocol (§1): the reader must skip it.
+    'PAMAP2_Dataset/Optional/subject101.dat': new TextEncoder().encode('not read\n'),
+    'PAMAP2_Dataset/readme.pdf': new Uint8Array([37, 80, 68, 70]),
+  });
+  await open(page);
+  await page.getByTestId('kd-file').setInputFiles({ name: 'PAMAP2_Dataset.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  await expect(page.getByTestId('kd-data-summary')).toContainText('PAMAP2_Dataset.zip', { timeout: 60_000 });
+  await expect(page.getByTestId('kd-data-summary')).toContainText('창 102개');
+  await expect(page.getByTestId('kd-data-error')).toBeHidden();
+});
