@@ -1,19 +1,11 @@
 /**
- * The 12 PAMAP2 protocol classes in the order of the lab's relabelling (protocol §1:
- * cls_id = [24, 1, 2, 3, 4, 5, 6, 7, 12, 13, 16, 17] → indices 0..11), Korean and English.
+ * Korean names of the 12 PAMAP2 protocol classes, paired with the data module's class order
+ * (../pamap2/format.ts: index 0..11 = activity 24, 1, 2, 3, 4, 5, 6, 7, 12, 13, 16, 17; §1).
  */
-export const ACTIVITIES: readonly { id: number; ko: string; en: string }[] = [
-  { id: 24, ko: '줄넘기', en: 'rope jumping' },
-  { id: 1, ko: '누워 있기', en: 'lying' },
-  { id: 2, ko: '앉아 있기', en: 'sitting' },
-  { id: 3, ko: '서 있기', en: 'standing' },
-  { id: 4, ko: '걷기', en: 'walking' },
-  { id: 5, ko: '달리기', en: 'running' },
-  { id: 6, ko: '자전거', en: 'cycling' },
-  { id: 7, ko: '노르딕 워킹', en: 'Nordic walking' },
-  { id: 12, ko: '계단 오르기', en: 'ascending stairs' },
-  { id: 13, ko: '계단 내려가기', en: 'descending stairs' },
-  { id: 16, ko: '청소기 돌리기', en: 'vacuum cleaning' },
-  { id: 17, ko: '다림질', en: 'ironing' },
-];
-export const NUM_CLASSES = 12;
+import { CLASS_ACTIVITY_IDS, CLASS_NAMES, NUM_CLASSES } from '../pamap2/format';
+
+const KO = ['줄넘기', '누워 있기', '앉아 있기', '서 있기', '걷기', '달리기', '자전거', '노르딕 워킹', '계단 오르기', '계단 내려가기', '청소기 돌리기', '다림질'];
+
+export const ACTIVITIES: readonly { id: number; ko: string; en: string }[] =
+  CLASS_NAMES.map((en, i) => ({ id: CLASS_ACTIVITY_IDS[i]!, ko: KO[i]!, en }));
+export { NUM_CLASSES };

@@ -7,7 +7,7 @@
  * GAF images (N, G, G, S) built from the [0, 1]-scaled windows, standardised per image
  * channel with training stats (§1 last bullet, §3).
  */
-import { CHANNELS, CHANNEL_NAMES, NUM_CLASSES, WINDOW } from '../pamap2/format';
+import { CHANNELS, CHANNEL_NAMES, WINDOW } from '../pamap2/format';
 import { countWindowsPerClass, makeWindows, type WindowSet } from '../pamap2/windows';
 import { prepareFold } from '../pamap2/folds';
 import { gafBatch, gafStats, gasfWindow } from '../pamap2/gaf';
@@ -82,7 +82,6 @@ export function foldInputs(ws: WindowSet, testSubject: number, gafSize: number):
   };
 }
 
-export { NUM_CLASSES };
 
 /** The bundled excerpt (demos/kd/pamap2/excerpt.ts), identified by the SHA-256 of its three files. */
 export async function excerptData(texts: ExcerptTexts): Promise<LoadedData> {

@@ -35,7 +35,6 @@ export function fillRow(table: HTMLTableElement, r: PhaseResult, onExport: (r: P
   btn.type = 'button';
   btn.textContent = 'JSON';
   btn.title = '이 실행을 결과 아티팩트(JSON)로 내려받기 — content/results/에 넣을 수 있음';
-  btn.dataset['testid'] = `kd-export-${r.phase}`;
   btn.setAttribute('data-testid', `kd-export-${r.phase}`);
   btn.addEventListener('click', () => onExport(r));
   cells[5]?.replaceChildren(btn);
