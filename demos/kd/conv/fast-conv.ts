@@ -14,12 +14,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 import { giveScratch, readNow, takeScratch } from './scratch';
 
-/** (rows, cols) row-major -> (cols, rows) row-major. */
+/** (rows, cols) row-major -> (cols, rows) row-major, in 32-row blocks (cache-friendly writes). */
 function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array {
   const out = takeScratch(a.length, false);
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) out[c * rows + r] = a[base + c]!;
+  const BS = 32;
+  for (let r0 = 0; r0 < rows; r0 += BS) {
+    const r1 = Math.min(rows, r0 + BS);
+    for (let c = 0; c < cols; c++) {
+      const dst = c * rows;
+      for (let r = r0; r < r1; r++) out[dst + r] = a[r * cols + c]!;
+    }
   }
   return out;
 }
@@ -34,7 +38,7 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
     // direct: a copy (kept until backward); otherwise read x in place and copy patches out.
-    const pData = direct ? (x.dataSync() as Float32Array) : im2col(readNow(x), g, takeScratch(M * KC, true));
+    const pData = direct ? (x.dataSync() as Float32Array) : im2col(readNow(x), g, takeScratch(M * KC, false));
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
     const value = tf.tidy(() => tf.reshape(tf.matMul(tf.tensor2d(pData, [M, KC]), w2), [B, g.Ho, g.Wo, O]));

@@ -18,11 +18,11 @@ export function geom(B: number, H: number, W: number, C: number, kh: number, kw:
   return { B, H, W, C, kh, kw, s, ph, pw, Ho: Math.floor((H + 2 * ph - kh) / s) + 1, Wo: Math.floor((W + 2 * pw - kw) / s) + 1 };
 }
 
-/** x (B, H, W, C) -> P (B·Ho·Wo, kh·kw·C). */
+/** x (B, H, W, C) -> P (B·Ho·Wo, kh·kw·C). Writes every element (padding as 0), so `outBuf` may hold garbage. */
 export function im2col(x: Float32Array, g: ConvGeom, outBuf?: Float32Array): Float32Array {
   const { B, H, W, C, kh, kw, s, ph, pw, Ho, Wo } = g;
   const cols = kh * kw * C;
-  const out = outBuf ?? new Float32Array(B * Ho * Wo * cols); // must be zero-initialised = padding
+  const out = outBuf ?? new Float32Array(B * Ho * Wo * cols);
   let o = 0;
   for (let b = 0; b < B; b++) {
     const xb = b * H * W * C;
@@ -30,13 +30,15 @@ export function im2col(x: Float32Array, g: ConvGeom, outBuf?: Float32Array): Flo
       for (let ow = 0; ow < Wo; ow++) {
         for (let i = 0; i < kh; i++) {
           const ih = oh * s + i - ph;
-          if (ih < 0 || ih >= H) { o += kw * C; continue; }
+          if (ih < 0 || ih >= H) { out.fill(0, o, o + kw * C); o += kw * C; continue; }
           const row = xb + ih * W * C;
           for (let j = 0; j < kw; j++) {
             const iw = ow * s + j - pw;
             if (iw >= 0 && iw < W) {
               const src = row + iw * C;
               for (let c = 0; c < C; c++) out[o + c] = x[src + c]!;
+            } else {
+              for (let c = 0; c < C; c++) out[o + c] = 0;
             }
             o += C;
           }
