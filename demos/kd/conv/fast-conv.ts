@@ -12,11 +12,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
-import { giveScratch, readNow, takeScratch } from './scratch';
+import { giveScratch, readNow, takeScratch, tensorFilled } from './scratch';
 
 /** (rows, cols) row-major -> (cols, rows) row-major, in 32-row blocks (cache-friendly writes). */
-function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array {
-  const out = takeScratch(a.length, false);
+function transposeJs(a: Float32Array, rows: number, cols: number, out: Float32Array): void {
   const BS = 32;
   for (let r0 = 0; r0 < rows; r0 += BS) {
     const r1 = Math.min(rows, r0 + BS);
@@ -25,7 +24,6 @@ function transposeJs(a: Float32Array, rows: number, cols: number): Float32Array 
       for (let r = r0; r < r1; r++) out[dst + r] = a[r * cols + c]!;
     }
   }
-  return out;
 }
 
 function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean, inputGrad: boolean): tf.Tensor4D {
@@ -48,18 +46,15 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
         const ws = saved[0] as tf.Tensor2D;
         const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
         // Pᵀ built in JS: cheaper than the WASM Transpose kernel on these shapes.
-        const pt = transposeJs(pData, M, KC);
-        const ptT = tf.tensor2d(pt, [KC, M]);
-        giveScratch(pt);
+        const ptT = tensorFilled([KC, M], (out) => transposeJs(pData, M, KC, out));
         if (!direct) giveScratch(pData); // the backward pass is its last reader
         const dw = tf.reshape(tf.matMul(ptT, dy2), [kh, kw, C, O]);
         // The stem's input is data: its gradient is never used, so skip dP and col2im.
         if (!inputGrad) return [tf.zeros([B, H, W, C]), dw];
         const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
         if (direct) return [tf.reshape(dP, [B, H, W, C]), dw];
-        const dxData = col2im(readNow(dP), g, takeScratch(B * H * W * C, true));
-        const dx = tf.tensor4d(dxData, [B, H, W, C]);
-        giveScratch(dxData);
+        // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
+        const dx = tensorFilled([B, H, W, C], (out) => { out.fill(0); col2im(readNow(dP), g, out); });
         return [dx, dw];
       },
     };

@@ -46,3 +46,26 @@ export function readNow(t: tf.Tensor): Float32Array {
   }
   return t.dataSync() as Float32Array;
 }
+
+interface WasmBackendWrite { write(values: null, shape: number[], dtype: 'float32'): object }
+
+/**
+ * A new float32 tensor whose values `fill` writes in place. On WASM the tensor's heap memory
+ * is allocated first and filled through a view (no JS array, no copy); elsewhere a JS array is
+ * filled and wrapped. `fill` must write every element and must not call tfjs.
+ */
+export function tensorFilled(shape: number[], fill: (out: Float32Array) => void): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (tf.getBackend() === 'wasm') {
+    const b = tf.backend() as unknown as WasmBackendWrite & WasmBackendInternals;
+    if (typeof b.write === 'function' && b.dataIdMap && b.wasm) {
+      const dataId = b.write(null, shape, 'float32');
+      const t = tf.engine().makeTensorFromDataId(dataId, shape, 'float32', tf.backend());
+      fill(readNow(t));
+      return t;
+    }
+  }
+  const a = new Float32Array(size);
+  fill(a);
+  return tf.tensor(a, shape);
+}

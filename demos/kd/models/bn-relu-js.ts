@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BN_EPS, BN_MOMENTUM } from './batch-norm';
 import type { ParamStore } from './param-store';
-import { giveScratch, readNow, takeScratch } from '../conv/scratch';
+import { giveScratch, readNow, takeScratch, tensorFilled } from '../conv/scratch';
 
 /** Per-channel batch mean and biased variance (float64 accumulation). */
 function moments(x: Float32Array, R: number, C: number, mean: Float64Array, variance: Float64Array): void {
@@ -74,11 +74,7 @@ export function bnReluJs<T extends tf.Tensor>(store: ParamStore, prefix: string,
     const m = rm.dataSync(), v = rv.dataSync(), gm = gamma.dataSync(), bt = beta.dataSync();
     const scale = new Float32Array(C), shift = new Float32Array(C);
     for (let c = 0; c < C; c++) { scale[c] = gm[c]! / Math.sqrt(v[c]! + BN_EPS); shift[c] = bt[c]! - m[c]! * scale[c]!; }
-    const y = takeScratch(n, false);
-    evalForward(readNow(x), R, C, scale, shift, y);
-    const out = tf.tensor(y, x.shape) as T;
-    giveScratch(y);
-    return out;
+    return tensorFilled([...x.shape], (y) => evalForward(readNow(x), R, C, scale, shift, y)) as T;
   }
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xi, g, b] = args as [tf.Tensor, tf.Tensor, tf.Tensor];
@@ -103,10 +99,9 @@ export function bnReluJs<T extends tf.Tensor>(store: ParamStore, prefix: string,
       value: tf.tensor(y, xi.shape),
       gradFunc: (dy: tf.Tensor) => {
         const dBeta = new Float64Array(C), dGamma = new Float64Array(C);
-        const dx = takeScratch(n, false);
-        backward(readNow(dy), y, xhat, R, C, gd, invStd, dx, dGamma, dBeta);
-        const dxT = tf.tensor(dx, xi.shape);
-        giveScratch(dx); giveScratch(xhat); giveScratch(y);
+        // dy is viewed inside the fill, after dx's memory exists (the WASM heap may move).
+        const dxT = tensorFilled([...xi.shape], (dx) => backward(readNow(dy), y, xhat, R, C, gd, invStd, dx, dGamma, dBeta));
+        giveScratch(xhat); giveScratch(y);
         return [dxT, tf.tensor1d(Float32Array.from(dGamma)), tf.tensor1d(Float32Array.from(dBeta))];
       },
     };
