@@ -40,6 +40,10 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   await open(page);
   const badge = page.getByTestId('kd-badge');
   await expect(badge).not.toHaveAttribute('data-backend', 'none');
+  // On the bundled excerpt the default split is the stratified window split (LOSO is degenerate there).
+  await expect(page.getByTestId('kd-split')).toHaveValue('window');
+  await expect(page.getByTestId('kd-fold')).toBeHidden();
+  await expect(page.getByTestId('kd-data-summary')).toContainText('창 단위 층화 분할 (LOSO 아님)');
   // Long tasks on the main thread while the worker trains (registered before starting).
   await page.evaluate(() => {
     const w = window as unknown as { __kdLong: number[] };

@@ -1,9 +1,10 @@
 /**
  * From preprocessed PAMAP2 subjects to what the mini run needs: the data summary the page
- * shows (computed, never typed), a preview window (signal + its GASF), and one LOSO fold as
- * training inputs for the four phases. Pure; uses demos/kd/pamap2.
+ * shows (computed, never typed), a preview window (signal + its GASF), and the training
+ * inputs for the four phases under one evaluation split — a LOSO fold (protocol §2) or the
+ * demo's stratified window split (split.ts). Pure; uses demos/kd/pamap2.
  *
- * Shapes: signals (N, W, S) = (N, 100, 40) standardised with the fold's training stats (§1);
+ * Shapes: signals (N, W, S) = (N, 100, 40) standardised with the split's training stats (§1);
  * GAF images (N, G, G, S) built from the [0, 1]-scaled windows, standardised per image
  * channel with training stats (§1 last bullet, §3).
  */
@@ -16,6 +17,8 @@ import { arrayData, type TrainData } from '../train/data';
 import type { DataSummary, Preview } from './protocol';
 import { EXCERPT_FILES, excerptSeries, type ExcerptTexts } from '../pamap2/excerpt';
 import { sha256Hex } from '../pamap2/shards';
+import type { RunConfig, SplitKind } from './config';
+import { prepareWindowSplit } from './split';
 
 export interface LoadedData { summary: DataSummary; windows: WindowSet }
 
@@ -59,27 +62,48 @@ export function makePreview(ws: WindowSet, gafSize: number): Preview | null {
 }
 
 export interface FoldInputs {
-  testSubject: number;
+  /** Which evaluation split these inputs come from. */
+  split: SplitKind;
+  /** The held-out subject (LOSO); null for the window split. */
+  testSubject: number | null;
   signal: { train: TrainData; test: TrainData };
   gaf: { train: TrainData; test: TrainData };
   /** Test windows whose class never occurs in training (unreachable for any model). */
   unseenTest: number;
 }
 
-/** One LOSO fold's inputs for every phase. GAF images are materialised (N·G²·S floats). */
-export function foldInputs(ws: WindowSet, testSubject: number, gafSize: number): FoldInputs {
-  const f = prepareFold(ws, testSubject);
+/**
+ * Shared by both splits: GAF images (N, G, G, S) from the [0, 1]-scaled windows, standardised
+ * with stats of the TRAINING images; signals already standardised with training stats.
+ */
+function inputsOf(split: SplitKind, testSubject: number | null, f: { train: WindowSet; test: WindowSet; trainX: Float32Array; testX: Float32Array }, gafSize: number): FoldInputs {
   const stats = gafStats(f.train, gafSize);
   const all = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
-  const gTrain = gafBatch(f.train, all(f.train.n), gafSize, stats);
-  const gTest = gafBatch(f.test, all(f.test.n), gafSize, stats);
+  const gTrain = gafBatch(f.train, all(f.train.n), gafSize, stats); // (N_train, G, G, S)
+  const gTest = gafBatch(f.test, all(f.test.n), gafSize, stats); // (N_test, G, G, S)
   const seen = new Set(f.train.y);
   return {
+    split,
     testSubject,
     signal: { train: arrayData(f.trainX, [WINDOW, CHANNELS], f.train.y), test: arrayData(f.testX, [WINDOW, CHANNELS], f.test.y) },
     gaf: { train: arrayData(gTrain, [gafSize, gafSize, CHANNELS], f.train.y), test: arrayData(gTest, [gafSize, gafSize, CHANNELS], f.test.y) },
     unseenTest: f.test.y.reduce((n, y) => n + (seen.has(y) ? 0 : 1), 0),
   };
+}
+
+/** One LOSO fold's inputs for every phase. GAF images are materialised (N·G²·S floats). */
+export function foldInputs(ws: WindowSet, testSubject: number, gafSize: number): FoldInputs {
+  return inputsOf('loso', testSubject, prepareFold(ws, testSubject), gafSize);
+}
+
+/** The window split's inputs (split.ts, seeded with `seed`): same standardisation and GAF as a LOSO fold. */
+export function windowSplitInputs(ws: WindowSet, seed: number, gafSize: number): FoldInputs {
+  return inputsOf('window', null, prepareWindowSplit(ws, seed), gafSize);
+}
+
+/** The inputs a run config asks for: its split, fold and seed. */
+export function runInputs(ws: WindowSet, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): FoldInputs {
+  return c.split === 'window' ? windowSplitInputs(ws, c.seed, c.gafSize) : foldInputs(ws, c.testSubject, c.gafSize);
 }
 
 

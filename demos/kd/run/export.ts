@@ -3,10 +3,15 @@
  * artifact per phase, so each file can be dropped into content/results/ on its own (the
  * collection holds one artifact per file). Validated with the artifact schema before the
  * page offers the download, so what the reader gets always loads.
+ *
+ * The artifact schema has no field for the evaluation split, so the split is recorded in the
+ * free-text `config.data.source` ("browser:excerpt; split=window-stratified …; not LOSO"),
+ * in the id and in the sweep group key; a window-split run has no `heldOutSubject`.
  */
 import { runArtifactSchema, ARTIFACT_SCHEMA_VERSION, type RunArtifact } from '../artifact';
 import type { Phase, RunConfig } from './config';
 import type { DataSummary, PhaseResult } from './protocol';
+import { TEST_FRACTION } from './split';
 
 export interface ExportContext {
   config: RunConfig;
@@ -42,26 +47,34 @@ function networks(phase: Phase, c: RunConfig): Pick<RunArtifact['config'], 'meth
   }
 }
 
+/** What `config.data.source` says about the split (the schema's only free-text data field). */
+export function splitDescription(c: Pick<RunConfig, 'split' | 'testSubject' | 'seed'>): string {
+  return c.split === 'window'
+    ? `split=window-stratified (seed ${c.seed}, ~${Math.round(TEST_FRACTION * 100)}% of each class's windows held out; not LOSO, not the paper's protocol)`
+    : `split=loso (held-out subject ${c.testSubject}, protocol §2)`;
+}
+
 const clampPct = (v: number): number => Math.min(100, Math.max(0, v));
 
 /** Builds and validates the artifact of one phase; throws a message naming the bad field. */
 export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
   const { config: c, data } = ctx;
   const subjects = data.subjects.map((s) => String(s.id));
-  const fold = subjects.indexOf(String(c.testSubject));
+  const loso = c.split === 'loso';
+  const fold = loso ? subjects.indexOf(String(c.testSubject)) : 0;
   const stamp = ctx.createdAt.replace(/[^0-9]/g, '').slice(0, 14);
   const candidate = {
     schemaVersion: ARTIFACT_SCHEMA_VERSION,
     kind: 'run',
-    id: `browser-${r.phase}-${c.teacherArch}-s${c.testSubject}-a${c.alpha}-${stamp}`.replace(/[^A-Za-z0-9._=+-]/g, '_'),
+    id: `browser-${r.phase}-${c.teacherArch}-${loso ? `s${c.testSubject}` : `win${c.seed}`}-a${c.alpha}-${stamp}`.replace(/[^A-Za-z0-9._=+-]/g, '_'),
     config: {
       ...networks(r.phase, c),
       epochs: c.epochs,
       batchSize: c.batchSize,
       learningRate: c.learningRate,
-      data: { dataset: 'PAMAP2', source: `browser:${data.source}`, sha256: ctx.sha256, subjects, windows: data.windows },
+      data: { dataset: 'PAMAP2', source: `browser:${data.source}; ${splitDescription(c)}`, sha256: ctx.sha256, subjects, windows: data.windows },
       fold: Math.max(0, fold),
-      heldOutSubject: String(c.testSubject),
+      ...(loso ? { heldOutSubject: String(c.testSubject) } : {}),
       trial: 0,
       seed: c.seed,
     },
@@ -72,7 +85,7 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
       curve: r.curve.map((p) => ({ epoch: p.epoch, trainLoss: p.trainLoss, testAcc: clampPct(p.testAcc) })),
     },
     env: { backend: ctx.backend, runtime: 'browser', codeVersion: ctx.codeVersion, createdAt: ctx.createdAt, durationMs: Math.max(0, r.ms) },
-    sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },
+    sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${c.split}|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },
   };
   const parsed = runArtifactSchema.safeParse(candidate);
   if (!parsed.success) {

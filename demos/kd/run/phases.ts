@@ -12,7 +12,7 @@
  * Ownership: the session owns the models it holds and disposes the ones it replaces.
  */
 import type { DataId, Phase, RunConfig } from './config';
-import { PHASES, phaseCacheKey } from './config';
+import { PHASES, phaseCacheKey, splitKey } from './config';
 import type { PhaseResult } from './protocol';
 
 /** epoch is 1-based; accuracies in %. */
@@ -81,7 +81,7 @@ export class RunSession<M> {
     // The KD student depends on both teachers and on α, λ, T; the other phases on their cache key.
     const keyOf = (p: Phase): string => p === 'student-kd'
       ? `kd|${keyOf('teacher-gaf')}|${keyOf('teacher-signal')}|${keyOf('student-ce')}|a${config.alpha}|l${config.lambda}|T${config.temperature}`
-      : `${p}|${config.teachers}|${phaseCacheKey(p, this.dataId, config) || `${this.dataId}|fold${config.testSubject}`}`;
+      : `${p}|${config.teachers}|${phaseCacheKey(p, this.dataId, config) || `${this.dataId}|${splitKey(config)}`}`;
     const results: PhaseResult[] = [];
     for (const phase of PHASES) {
       signal.throwIfAborted();

@@ -7,7 +7,7 @@
  * The worker answers with runtime, data-*, phase-*, epoch, memory, run-done / cancelled / error.
  */
 import { z } from 'zod';
-import { PHASES, RunConfigSchema } from './config';
+import { PHASES, RunConfigSchema, SPLITS } from './config';
 
 const PhaseSchema = z.enum(PHASES);
 
@@ -102,8 +102,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   /** tf.memory().numTensors in the worker; baseline = after backend init; held = owned by kept models. Leak = numTensors − baseline − held. */
   z.object({ type: z.literal('memory'), numTensors: z.number().int(), baseline: z.number().int(), held: z.number().int(), when: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
-  /** The fold the run uses: window counts and how many test windows have a class never seen in training. */
-  z.object({ type: z.literal('fold-info'), testSubject: z.number().int(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int() }),
+  /** The split the run uses (LOSO fold or window split; testSubject null for the latter): window counts and how many test windows have a class never seen in training. */
+  z.object({ type: z.literal('fold-info'), split: z.enum(SPLITS), testSubject: z.number().int().nullable(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int() }),
   /** The build ships the full-dataset shards (public/data/pamap2/manifest.json). */
   z.object({ type: z.literal('full-data'), description: z.string() }),
   z.object({ type: z.literal('error'), message: z.string() }),

@@ -8,7 +8,8 @@
  * as the page. State: the current data summary, per-phase curves and results.
  */
 import { z } from 'zod';
-import { DEFAULT_CONFIG, PHASES, parseConfig, type Phase, type RunConfig } from '../../../demos/kd/run/config';
+import { DEFAULT_CONFIG, PHASES, parseConfig, type Phase, type RunConfig, type SplitKind } from '../../../demos/kd/run/config';
+import { defaultSplitFor, windowSplitCounts } from '../../../demos/kd/run/split';
 import { PHASE_LABELS } from '../../../demos/kd/run/labels';
 import { ACTIVITIES } from '../../../demos/kd/run/activities';
 import { parseFromWorker, type DataSummary, type FromWorker, type PhaseResult, type ToWorker } from '../../../demos/kd/run/protocol';
@@ -17,7 +18,7 @@ import { frameCurves, updateCurves, type CurveData } from './draw-curves';
 import { drawConfusion } from './draw-confusion';
 import { drawGaf, drawSignal } from './draw-gaf';
 import { clearRow, exportRun, fillRow, markRow } from './results-view';
-import { readControls, summaryText } from './controls';
+import { ensureSplitControl, readControls, summaryText, syncFoldControl } from './controls';
 
 // zod 4 compiles an object schema's parser on its first use (70 ms for the message union in
 // Node, 160 ms measured on this page under load): a long task in the middle of training.
@@ -39,6 +40,8 @@ export function mountKdRun(root: HTMLElement): void {
   const fileInput = q<HTMLInputElement>('file'), progress = q<HTMLProgressElement>('progress');
   const cmSvg = q<SVGSVGElement>('cm'), cmPhase = q<HTMLSelectElement>('cm-phase');
   const foldSel = q<HTMLSelectElement>('fold');
+  const splitSel = ensureSplitControl(root);
+  const split = (): SplitKind => (splitSel.value === 'window' ? 'window' : 'loso');
   const base = root.dataset['base'] ?? '/';
 
   let data: DataSummary | null = null;
@@ -52,10 +55,38 @@ export function mountKdRun(root: HTMLElement): void {
   const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
   const send = (m: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(m, transfer);
   const setStatus = (t: string): void => { status.textContent = t; };
+  /** Why the chosen split cannot run on the loaded data, or null. */
+  const splitProblem = (): string | null => {
+    if (!data) return null;
+    if (split() === 'window') {
+      return windowSplitCounts(data.classCounts).test > 0 ? null : '창이 2개 이상인 클래스가 없어 창 단위 분할을 할 수 없습니다.';
+    }
+    const usable = data.subjects.filter((x) => x.windows > 0).length;
+    return usable < 2 ? `창이 있는 피험자가 ${usable}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.` : null;
+  };
+  const showSummary = (): void => {
+    if (!data) return;
+    summaryEl.textContent = summaryText(data, { split: split(), testSubject: Number(foldSel.value) || DEFAULT_CONFIG.testSubject });
+    const cap = table.querySelector('caption');
+    if (cap) cap.textContent = split() === 'window'
+      ? '평가 창(창 단위 층화 분할, LOSO 아님)에 대한 정확도 (%) — 최고 에폭 / 마지막 에폭'
+      : '평가 피험자(LOSO)에 대한 정확도 (%) — 최고 에폭 / 마지막 에폭';
+    const legend = root.querySelector('.kd-legend')?.lastChild;
+    if (legend?.nodeType === Node.TEXT_NODE) legend.textContent = ` ${split() === 'window' ? '평가 창(창 단위 분할)' : '평가 피험자'} 정확도 (에폭마다, 오른쪽 축)`;
+  };
+  const onSplitChange = (): void => {
+    syncFoldControl(root, split());
+    showSummary();
+    if (!running) {
+      startBtn.disabled = data === null || splitProblem() !== null;
+      const why = splitProblem();
+      if (why) setStatus(why);
+    }
+  };
   const setRunning = (r: boolean): void => {
     running = r;
     root.dataset['state'] = r ? 'running' : 'idle';
-    startBtn.disabled = r || data === null;
+    startBtn.disabled = r || data === null || splitProblem() !== null;
     cancelBtn.disabled = !r;
   };
 
@@ -80,7 +111,8 @@ export function mountKdRun(root: HTMLElement): void {
   const showConfusion = (): void => {
     const p = cmPhase.value as Phase;
     const r = results.get(p);
-    const caption = `${PHASE_LABELS[p]} — 평가 피험자 ${lastConfig.testSubject}, 마지막 에폭 (행: 정답, 열: 예측)`;
+    const where = lastConfig.split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : `평가 피험자 ${lastConfig.testSubject}`;
+    const caption = `${PHASE_LABELS[p]} — ${where}, 마지막 에폭 (행: 정답, 열: 예측)`;
     q<HTMLElement>('cm-caption').textContent = r ? caption : '';
     if (r) drawConfusion(cmSvg, r.confusion, caption);
     else cmSvg.replaceChildren();
@@ -107,8 +139,15 @@ export function mountKdRun(root: HTMLElement): void {
         results.clear(); curves.clear(); cmSvg.replaceChildren();
         q<HTMLElement>('fold-note').textContent = '';
         for (const p of PHASES) { clearRow(table, p); root.querySelector(`svg.kd-curve[data-phase="${p}"]`)?.querySelectorAll(':not(.kd-curve-title)').forEach((n) => n.remove()); }
-        summaryEl.textContent = summaryText(m.summary, Number(foldSel.value) || DEFAULT_CONFIG.testSubject);
         fillFolds(m.summary);
+        {
+          // The window split where LOSO is degenerate (the excerpt: one subject per activity) or
+          // impossible (a single subject's file); LOSO, the protocol, everywhere else.
+          const usable = m.summary.subjects.filter((x) => x.windows > 0).length;
+          splitSel.value = usable < 2 ? 'window' : defaultSplitFor(m.summary.source);
+        }
+        syncFoldControl(root, split());
+        showSummary();
         if (m.preview) {
           drawSignal(q<HTMLCanvasElement>('signal'), m.preview);
           drawGaf(q<HTMLCanvasElement>('gaf'), m.preview);
@@ -117,11 +156,8 @@ export function mountKdRun(root: HTMLElement): void {
         }
         setRunning(false);
         {
-          const usable = m.summary.subjects.filter((x) => x.windows > 0).length;
-          if (usable < 2) {
-            startBtn.disabled = true;
-            setStatus(`데이터를 읽었지만 창이 있는 피험자가 ${usable}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. 다른 피험자 파일을 함께 올리세요.`);
-          } else setStatus('데이터 준비 완료. "증류 실행"을 누르세요.');
+          const why = splitProblem();
+          setStatus(why ? `데이터를 읽었지만 ${why}` : '데이터 준비 완료. "증류 실행"을 누르세요.');
         }
         break;
       case 'data-error':
@@ -185,11 +221,13 @@ export function mountKdRun(root: HTMLElement): void {
         Object.assign(out.dataset, { numTensors: String(m.numTensors), held: String(m.held), baseline: String(m.baseline), leaked: String(leaked), when: m.when });
         break;
       }
-      case 'fold-info':
+      case 'fold-info': {
+        const which = m.split === 'window' ? '이번 분할(창 단위 층화, LOSO 아님)' : `이번 fold(평가 피험자 ${m.testSubject ?? '?'})`;
         q<HTMLElement>('fold-note').textContent = m.unseenTest > 0
-          ? `이번 fold: 학습 창 ${m.train}개, 평가 창 ${m.test}개 — 그중 ${m.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
-          : `이번 fold: 학습 창 ${m.train}개, 평가 창 ${m.test}개.`;
+          ? `${which}: 학습 창 ${m.train}개, 평가 창 ${m.test}개 — 그중 ${m.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
+          : `${which}: 학습 창 ${m.train}개, 평가 창 ${m.test}개.`;
         break;
+      }
       case 'full-data': {
         const radio = q<HTMLInputElement>('full-radio');
         radio.disabled = false;
@@ -223,7 +261,7 @@ export function mountKdRun(root: HTMLElement): void {
     lastConfig = parsed.config;
     delete root.dataset['done'];
     delete root.dataset['error'];
-    if (data) summaryEl.textContent = summaryText(data, parsed.config.testSubject);
+    showSummary();
     setRunning(true);
     setStatus('실행 시작…');
     send({ type: 'start', config: parsed.config });
@@ -231,7 +269,8 @@ export function mountKdRun(root: HTMLElement): void {
   cancelBtn.addEventListener('click', () => { if (running) send({ type: 'cancel' }); });
   q<HTMLButtonElement>('clear').addEventListener('click', () => { send({ type: 'clear-cache' }); });
   cmPhase.addEventListener('change', showConfusion);
-  foldSel.addEventListener('change', () => { if (data) summaryEl.textContent = summaryText(data, Number(foldSel.value)); });
+  foldSel.addEventListener('change', showSummary);
+  splitSel.addEventListener('change', onSplitChange);
 
   root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]').forEach((r) => r.addEventListener('change', () => {
     fileInput.hidden = r.value !== 'upload';

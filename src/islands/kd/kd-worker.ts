@@ -4,7 +4,7 @@
  * ?backend= passed in), loads data (bundled excerpt, full shards, or the reader's files),
  * and runs the four phases through RunSession (demos/kd/run/phases.ts). The page only draws.
  *
- * State: one LoadedData, one RunSession per (data, fold, GAF size) — finished phases and
+ * State: one LoadedData, one RunSession per (data, split/fold, GAF size) — finished phases and
  * loaded checkpoints live there, so "start" after "cancel" resumes. One run at a time.
  * Memory: after every phase, cancel and error the worker reports tf.memory().numTensors
  * (the page's debug readout; e2e checks it returns to the idle baseline).
@@ -14,10 +14,10 @@
 import '../../../demos/kd/gradients';
 import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '../../lib/runtime';
 import { parseToWorker, type FromWorker, type ToWorker } from '../../../demos/kd/run/protocol';
-import { buildData, foldInputs, makePreview, type LoadedData } from '../../../demos/kd/run/data';
+import { buildData, runInputs, makePreview, type LoadedData } from '../../../demos/kd/run/data';
 import { RunSession } from '../../../demos/kd/run/phases';
 import { WrnPhaseTrainer } from '../../../demos/kd/run/trainer';
-import type { RunConfig, Phase } from '../../../demos/kd/run/config';
+import { splitKey, type RunConfig, type Phase } from '../../../demos/kd/run/config';
 import type { Wrn } from '../../../demos/kd/models/wrn';
 import { idbModelCache, clearModelCache } from './idb-cache';
 import { readFiles, hashFiles } from './worker-files';
@@ -88,11 +88,12 @@ async function loadData(load: () => Promise<LoadedData>): Promise<void> {
 
 function sessionFor(c: RunConfig): RunSession<Wrn> {
   if (!data || !tf) throw new Error('data or backend not ready');
-  const key = `${data.summary.dataId}|${c.testSubject}|${c.gafSize}|${tf.getBackend()}`;
+  const key = `${data.summary.dataId}|${splitKey(c)}|${c.gafSize}|${tf.getBackend()}`;
   if (session?.key === key) return session.s;
   session?.s.dispose();
-  const fold = foldInputs(data.windows, c.testSubject, c.gafSize);
-  post({ type: 'fold-info', testSubject: c.testSubject, train: fold.signal.train.n, test: fold.signal.test.n, unseenTest: fold.unseenTest });
+  session = null;
+  const fold = runInputs(data.windows, c);
+  post({ type: 'fold-info', split: fold.split, testSubject: fold.testSubject, train: fold.signal.train.n, test: fold.signal.test.n, unseenTest: fold.unseenTest });
   const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), data.summary.dataId, idbModelCache);
   session = { key, s, ckptKey: '' };
   return s;
