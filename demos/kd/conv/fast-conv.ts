@@ -26,6 +26,31 @@ function transposeJs(a: Float32Array, rows: number, cols: number, out: Float32Ar
   }
 }
 
+/**
+ * 1D only (kh = 1): Pᵀ (kw·C, B·Wo) from xᵀ (C, B·W). Row (j, c) of Pᵀ is channel c of x,
+ * shifted by j − pw (and strided by s) within each sample, zero outside: for stride 1 one
+ * contiguous copy per (j, c, b) instead of a transpose of the 3× larger P.
+ */
+function patchesTFromXT(xT: Float32Array, g: ConvGeom, out: Float32Array): void {
+  const { B, W, C, kw, s, pw, Wo } = g;
+  const M = B * Wo, BW = B * W;
+  for (let j = 0; j < kw; j++) {
+    const sh = j - pw; // iw = ow·s + sh
+    const lo = Math.max(0, Math.ceil(-sh / s)), hi = Math.min(Wo, Math.floor((W - 1 - sh) / s) + 1);
+    for (let c = 0; c < C; c++) {
+      const rowOut = (j * C + c) * M, rowIn = c * BW;
+      for (let b = 0; b < B; b++) {
+        const o = rowOut + b * Wo, src = rowIn + b * W + sh;
+        if (hi <= lo) { out.fill(0, o, o + Wo); continue; }
+        if (lo > 0) out.fill(0, o, o + lo);
+        if (s === 1) out.set(xT.subarray(src + lo, src + hi), o + lo);
+        else for (let ow = lo; ow < hi; ow++) out[o + ow] = xT[src + ow * s]!;
+        if (hi < Wo) out.fill(0, o + hi, o + Wo);
+      }
+    }
+  }
+}
+
 function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean, inputGrad: boolean): tf.Tensor4D {
   const [B, H, W, C] = x4.shape;
   const [kh, kw, , O] = w4.shape;
@@ -34,31 +59,48 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
+    save([w2]);
+    if (is1d) {
+      // 1D: P is written straight into a new tensor's memory (on WASM: no JS array, no upload
+      // copy); for dW the backward pass rebuilds Pᵀ from xᵀ, kept in JS memory (1/kw of P's size).
+      const xT = takeScratch(B * W * C, false);
+      transposeJs(readNow(x), B * W, C, xT);
+      const pT = (direct ? tf.reshape(x, [M, KC]) : tensorFilled([M, KC], (out) => im2col(readNow(x), g, out))) as tf.Tensor2D;
+      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), [B, g.Ho, g.Wo, O])) as tf.Tensor;
+      pT.dispose();
+      return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const ptT = tensorFilled([KC, M], (out) => patchesTFromXT(xT, g, out));
+        giveScratch(xT); // the backward pass is its last reader
+        return backwardRest(ptT, dy, saved[0] as tf.Tensor2D);
+      } };
+    }
     // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
     // direct: a copy (kept until backward); otherwise read x in place and copy patches out.
     const pData = direct ? (x.dataSync() as Float32Array) : im2col(readNow(x), g, takeScratch(M * KC, false));
-    const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
-    save([w2]);
     const value = tf.tidy(() => tf.reshape(tf.matMul(tf.tensor2d(pData, [M, KC]), w2), [B, g.Ho, g.Wo, O]));
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const ws = saved[0] as tf.Tensor2D;
-        const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
         // Pᵀ built in JS: cheaper than the WASM Transpose kernel on these shapes.
         const ptT = tensorFilled([KC, M], (out) => transposeJs(pData, M, KC, out));
         if (!direct) giveScratch(pData); // the backward pass is its last reader
-        const dw = tf.reshape(tf.matMul(ptT, dy2), [kh, kw, C, O]);
-        // The stem's input is data: its gradient is never used, so skip dP and col2im.
-        if (!inputGrad) return [tf.zeros([B, H, W, C]), dw];
-        const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
-        if (direct) return [tf.reshape(dP, [B, H, W, C]), dw];
-        // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
-        const dx = tensorFilled([B, H, W, C], (out) => { out.fill(0); col2im(readNow(dP), g, out); });
-        return [dx, dw];
+        return backwardRest(ptT, dy, saved[0] as tf.Tensor2D);
       },
     };
   });
+  /** dW = Pᵀ·dy; dP = dy·Wᵀ; dx = col2im(dP). */
+  const backwardRest = (ptT: tf.Tensor, dy: tf.Tensor, ws: tf.Tensor2D): tf.Tensor[] => {
+    const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
+    const dw = tf.reshape(tf.matMul(ptT as tf.Tensor2D, dy2), [kh, kw, C, O]);
+    // The stem's input is data: its gradient is never used, so skip dP and col2im.
+    if (!inputGrad) return [tf.zeros([B, H, W, C]), dw];
+    const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
+    if (direct) return [tf.reshape(dP, [B, H, W, C]), dw];
+    // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
+    const dx = tensorFilled([B, H, W, C], (out) => { if (!is1d) out.fill(0); col2im(readNow(dP), g, out); });
+    return [dx, dw];
+  };
   return op(x4, w4) as tf.Tensor4D;
 }
 

@@ -28,20 +28,18 @@ export function im2col(x: Float32Array, g: ConvGeom, outBuf?: Float32Array): Flo
     const xb = b * H * W * C;
     for (let oh = 0; oh < Ho; oh++) {
       for (let ow = 0; ow < Wo; ow++) {
+        // Taps j0..j1-1 fall inside the input row: one contiguous (j, c) range of x (NHWC).
+        const iw0 = ow * s - pw;
+        const j0 = Math.max(0, -iw0), j1 = Math.min(kw, W - iw0);
         for (let i = 0; i < kh; i++) {
           const ih = oh * s + i - ph;
-          if (ih < 0 || ih >= H) { out.fill(0, o, o + kw * C); o += kw * C; continue; }
-          const row = xb + ih * W * C;
-          for (let j = 0; j < kw; j++) {
-            const iw = ow * s + j - pw;
-            if (iw >= 0 && iw < W) {
-              const src = row + iw * C;
-              for (let c = 0; c < C; c++) out[o + c] = x[src + c]!;
-            } else {
-              for (let c = 0; c < C; c++) out[o + c] = 0;
-            }
-            o += C;
-          }
+          if (ih < 0 || ih >= H || j1 <= j0) { out.fill(0, o, o + kw * C); o += kw * C; continue; }
+          if (j0 > 0) out.fill(0, o, o + j0 * C);
+          const src = xb + (ih * W + iw0 + j0) * C, n = (j1 - j0) * C;
+          if (n <= 16) { const d = o + j0 * C; for (let c = 0; c < n; c++) out[d + c] = x[src + c]!; }
+          else out.set(x.subarray(src, src + n), o + j0 * C);
+          if (j1 < kw) out.fill(0, o + j1 * C, o + kw * C);
+          o += kw * C;
         }
       }
     }
@@ -49,10 +47,42 @@ export function im2col(x: Float32Array, g: ConvGeom, outBuf?: Float32Array): Flo
   return out;
 }
 
-/** Adjoint of im2col: P-shaped gradient (B·Ho·Wo, kh·kw·C) -> dx (B, H, W, C), overlaps summed. */
+/**
+ * 1D (kh = 1, ph = 0) adjoint as a gather: each dx element is written once, its taps summed in
+ * the scatter's order (ow ascending = j descending, so results are bit-identical), so dx
+ * needs no zeroing and no read-modify-write.
+ */
+function col2im1d(dp: Float32Array, g: ConvGeom, dx: Float32Array): void {
+  const { B, H, W, C, kw, s, pw, Wo } = g;
+  const rowP = kw * C;
+  for (let b = 0; b < B; b++) {
+    const xb = b * H * W * C, pb = b * Wo * rowP;
+    for (let w = 0; w < W; w++) {
+      const d = xb + w * C;
+      let first = true;
+      for (let j = kw - 1; j >= 0; j--) {
+        const t = w + pw - j; // = ow·s
+        if (t < 0 || t % s !== 0) continue;
+        const ow = t / s;
+        if (ow >= Wo) continue;
+        const src = pb + ow * rowP + j * C;
+        if (first) { for (let c = 0; c < C; c++) dx[d + c] = dp[src + c]!; first = false; }
+        else for (let c = 0; c < C; c++) dx[d + c] = dx[d + c]! + dp[src + c]!;
+      }
+      if (first) dx.fill(0, d, d + C);
+    }
+  }
+}
+
+/**
+ * Adjoint of im2col: P-shaped gradient (B·Ho·Wo, kh·kw·C) -> dx (B, H, W, C), overlaps summed.
+ * 1D: writes every element of dx (`outBuf` may hold garbage); 2D: adds into dx, so `outBuf` must
+ * be zeroed (fresh arrays are).
+ */
 export function col2im(dp: Float32Array, g: ConvGeom, outBuf?: Float32Array): Float32Array {
   const { B, H, W, C, kh, kw, s, ph, pw, Ho, Wo } = g;
-  const dx = outBuf ?? new Float32Array(B * H * W * C); // must be zero-initialised
+  const dx = outBuf ?? new Float32Array(B * H * W * C);
+  if (kh === 1 && ph === 0 && H === 1 && Ho === 1) { col2im1d(dp, g, dx); return dx; }
   let o = 0;
   for (let b = 0; b < B; b++) {
     const xb = b * H * W * C;
