@@ -51,9 +51,15 @@ function patchesTFromXT(xT: Float32Array, g: ConvGeom, out: Float32Array): void 
   }
 }
 
-function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: boolean, inputGrad: boolean): tf.Tensor4D {
-  const [B, H, W, C] = x4.shape;
-  const [kh, kw, , O] = w4.shape;
+/**
+ * x (B, H, W, C) or, 1D, (B, W, C); w (kh, kw, C, O) or (kw, C, O). Shapes are passed, not
+ * reshaped outside the custom op: a tf.reshape recorded on the tape saves (clones = copies on
+ * WASM) its input, so gradients come back in x's and w's own shapes.
+ */
+function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, number], ws4: [number, number, number, number],
+  s: number, p: number, is1d: boolean, inputGrad: boolean): tf.Tensor {
+  const [B, H, W, C] = xs;
+  const [kh, kw, , O] = ws4;
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
@@ -67,7 +73,7 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
       const xT = takeScratch(B * W * C, false);
       transposeJs(readNow(x), B * W, C, xT);
       const pT = (direct ? tf.reshape(x, [M, KC]) : tensorFilled([M, KC], (out) => im2col(readNow(x), g, out))) as tf.Tensor2D;
-      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), [B, g.Ho, g.Wo, O])) as tf.Tensor;
+      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), [B, g.Wo, O])) as tf.Tensor;
       pT.dispose();
       return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const ptT = tensorFilled([KC, M], (out) => patchesTFromXT(xT, g, out));
@@ -92,27 +98,26 @@ function convCore(x4: tf.Tensor4D, w4: tf.Tensor4D, s: number, p: number, is1d: 
   /** dW = Pᵀ·dy; dP = dy·Wᵀ; dx = col2im(dP). */
   const backwardRest = (ptT: tf.Tensor, dy: tf.Tensor, ws: tf.Tensor2D): tf.Tensor[] => {
     const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
-    const dw = tf.reshape(tf.matMul(ptT as tf.Tensor2D, dy2), [kh, kw, C, O]);
+    const dw = tf.reshape(tf.matMul(ptT as tf.Tensor2D, dy2), w4.shape);
     // The stem's input is data: its gradient is never used, so skip dP and col2im.
-    if (!inputGrad) return [tf.zeros([B, H, W, C]), dw];
+    if (!inputGrad) return [tf.zeros(x4.shape), dw];
     const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
-    if (direct) return [tf.reshape(dP, [B, H, W, C]), dw];
+    if (direct) return [tf.reshape(dP, x4.shape), dw];
     // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
-    const dx = tensorFilled([B, H, W, C], (out) => { if (!is1d) out.fill(0); col2im(readNow(dP), g, out); });
+    const dx = tensorFilled([...x4.shape], (out) => { if (!is1d) out.fill(0); col2im(readNow(dP), g, out); });
     return [dx, dw];
   };
-  return op(x4, w4) as tf.Tensor4D;
+  return op(x4, w4);
 }
 
 /** x (B, W, Cin), w (k, Cin, Cout), symmetric zero padding p -> (B, Wout, Cout). */
 export function conv1dFast(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number, inputGrad = true): tf.Tensor3D {
   const [B, W, C] = x.shape;
   const [k, , O] = w.shape;
-  const y = convCore(tf.reshape(x, [B, 1, W, C]), tf.reshape(w, [1, k, C, O]), stride, pad, true, inputGrad);
-  return tf.reshape(y, [B, y.shape[2], O]);
+  return convCore(x, w, [B, 1, W, C], [1, k, C, O], stride, pad, true, inputGrad) as tf.Tensor3D;
 }
 
 /** x (B, H, W, Cin), w (k, k, Cin, Cout) -> (B, Ho, Wo, Cout). */
 export function conv2dFast(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: number, inputGrad = true): tf.Tensor4D {
-  return convCore(x, w, stride, pad, false, inputGrad);
+  return convCore(x, w, x.shape, w.shape, stride, pad, false, inputGrad) as tf.Tensor4D;
 }

@@ -7,13 +7,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 const pool = new Map<number, Float32Array[]>();
-const MAX_PER_SIZE = 6;
+// A training step keeps dozens of same-sized buffers alive at once (x̂ and y of every BN, xᵀ of
+// every 1D conv, until the backward pass): pool enough of them, up to a total byte budget.
+const MAX_PER_SIZE = 64;
+const MAX_POOL_BYTES = 128 * 2 ** 20;
+let poolBytes = 0;
 
 /** A buffer of `n` floats; zeroed if `zero` (fresh arrays are zero already). */
 export function takeScratch(n: number, zero: boolean): Float32Array {
   if (tf.getBackend() !== 'wasm') return new Float32Array(n);
   const a = pool.get(n)?.pop();
   if (!a) return new Float32Array(n);
+  poolBytes -= a.byteLength;
   if (zero) a.fill(0);
   return a;
 }
@@ -22,7 +27,7 @@ export function takeScratch(n: number, zero: boolean): Float32Array {
 export function giveScratch(a: Float32Array): void {
   if (tf.getBackend() !== 'wasm') return;
   const list = pool.get(a.length) ?? [];
-  if (list.length < MAX_PER_SIZE) { list.push(a); pool.set(a.length, list); }
+  if (list.length < MAX_PER_SIZE && poolBytes + a.byteLength <= MAX_POOL_BYTES) { list.push(a); pool.set(a.length, list); poolBytes += a.byteLength; }
 }
 
 interface WasmBackendInternals {
