@@ -9,6 +9,7 @@
  * Lifecycle: owns the velocity buffers; dispose() frees them.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { readNow, tensorFilled } from '../conv/scratch';
 
 export interface SgdOptions { momentum: number; weightDecay: number; impl?: 'tensor' | 'js' }
 
@@ -35,14 +36,17 @@ export class Sgd {
     };
     if (this.velocityJs) {
       this.params.forEach((p, i) => {
-        const g = gradOf(p).dataSync(), w = p.dataSync(), v = this.velocityJs![i]!;
-        const next = new Float32Array(w.length);
-        for (let j = 0; j < w.length; j++) {
-          const vj = momentum * v[j]! + g[j]! + weightDecay * w[j]!;
-          v[j] = vj;
-          next[j] = w[j]! - lr * vj;
-        }
-        const t = tf.tensor(next, p.shape);
+        const gt = gradOf(p), v = this.velocityJs![i]!;
+        // On WASM: g and w are read in place and the new values written straight into the new
+        // tensor's heap memory (views taken inside the fill, after that allocation).
+        const t = tensorFilled([...p.shape], (next) => {
+          const g = readNow(gt), w = readNow(p);
+          for (let j = 0; j < w.length; j++) {
+            const vj = momentum * v[j]! + g[j]! + weightDecay * w[j]!;
+            v[j] = vj;
+            next[j] = w[j]! - lr * vj;
+          }
+        });
         p.assign(t);
         t.dispose();
       });
