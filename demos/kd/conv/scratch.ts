@@ -8,7 +8,9 @@ import * as tf from '@tensorflow/tfjs-core';
 
 const pool = new Map<number, Float32Array[]>();
 // A training step keeps dozens of same-sized buffers alive at once (x̂ and y of every BN, xᵀ of
-// every 1D conv, until the backward pass): pool enough of them, up to a total byte budget.
+// every 1D conv, until the backward pass): pool up to MAX_PER_SIZE of a size while the pool
+// stays under MAX_POOL_BYTES, and always up to MIN_PER_SIZE (the large 2D patch matrices).
+const MIN_PER_SIZE = 6;
 const MAX_PER_SIZE = 64;
 const MAX_POOL_BYTES = 128 * 2 ** 20;
 let poolBytes = 0;
@@ -27,7 +29,7 @@ export function takeScratch(n: number, zero: boolean): Float32Array {
 export function giveScratch(a: Float32Array): void {
   if (tf.getBackend() !== 'wasm') return;
   const list = pool.get(a.length) ?? [];
-  if (list.length < MAX_PER_SIZE && poolBytes + a.byteLength <= MAX_POOL_BYTES) { list.push(a); pool.set(a.length, list); poolBytes += a.byteLength; }
+  if (list.length < MIN_PER_SIZE || (list.length < MAX_PER_SIZE && poolBytes + a.byteLength <= MAX_POOL_BYTES)) { list.push(a); pool.set(a.length, list); poolBytes += a.byteLength; }
 }
 
 interface WasmBackendInternals {
