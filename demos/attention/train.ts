@@ -17,7 +17,7 @@ export interface Trainer { tf: Tf; model: TinyModel; optimizer: tfc.Optimizer; r
 
 /**
  * tfjs-core's entry point registers no gradients. The caller registers them once:
- * browser: `import '@tensorflow/tfjs-core/dist/register_all_gradients'` (ESM);
+ * browser: `import 'demos/shared/gradients'` (registers tfjs-core's ESM gradients);
  * Node: `import '@tensorflow/tfjs-layers'` (its CJS bundle registers them; the ESM file
  * above uses directory imports Node cannot resolve).
  */

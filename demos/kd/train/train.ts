@@ -90,7 +90,7 @@ export function trainStep(
 /** Throws a clear message when no gradients are registered (see ../gradients.ts). */
 export function assertGradients(): void {
   if (!tf.getGradient('BatchMatMul') || !tf.getGradient('Relu')) {
-    throw new Error("tfjs gradients are not registered: import 'demos/kd/gradients' (bundled code) or call useNodeBackend() from demos/kd/tf-node (Node)");
+    throw new Error("tfjs gradients are not registered: import 'demos/shared/gradients' (bundled code) or call useNodeBackend() from demos/kd/tf-node (Node)");
   }
 }
 

@@ -19,7 +19,7 @@ export async function mountAttentionDemo(root: HTMLElement): Promise<void> {
     const rt = await initRuntime();
     tf = rt.tf;
     // tfjs-core's entry registers no gradients; the trained mode needs them (ESM, browser).
-    await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+    await import('../../../demos/shared/gradients');
     const badge = h('span', { class: 'attn-badge', 'data-testid': 'runtime-badge' });
     bindRuntimeBadge(badge, rt.info);
     host.replaceChildren(badge);

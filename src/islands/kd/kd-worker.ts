@@ -11,7 +11,7 @@
  * WebGPU device loss: the runtime falls back; we tell the page and re-run the phase in flight.
  */
 // tfjs-core alone registers no gradient functions; training needs them (demos/kd/README.md).
-import '../../../demos/kd/gradients';
+import '../../../demos/shared/gradients';
 import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '../../lib/runtime';
 import { parseToWorker, type FromWorker, type ToWorker } from '../../../demos/kd/run/protocol';
 import { buildData, runInputs, makePreview, type LoadedData } from '../../../demos/kd/run/data';

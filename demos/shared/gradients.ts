@@ -1,10 +1,10 @@
 /**
  * Registers tfjs's gradient functions. `@tensorflow/tfjs-core` alone registers none (the
  * union package does), and training needs them. Import this module for its side effect in
- * bundled code (the page, the Web Worker, Vitest): `import '../gradients'`.
+ * bundled code (the page, the Web Worker, Vitest): `import 'demos/shared/gradients'` (shared by the attention and KD demos).
  *
  * Plain Node (tsx CLIs, benches) cannot load tfjs-core's ESM dist (extension-less imports),
- * so Node processes call `useNodeBackend()` from ./tf-node instead, which registers the same
+ * so Node processes call `useNodeBackend()` from demos/kd/tf-node instead, which registers the same
  * gradients through the union package's CommonJS build. `assertGradients()` gives a clear
  * error if neither happened.
  */
