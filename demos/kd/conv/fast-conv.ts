@@ -13,6 +13,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 import { giveScratch, readNow, takeScratch, tensorFilled } from './scratch';
+import { holdUntilBackward, wasmHeap, type WasmHeap } from '../wasm/kernels';
 
 /** (rows, cols) row-major -> (cols, rows) row-major, in 32-row blocks (cache-friendly writes). */
 function transposeJs(a: Float32Array, rows: number, cols: number, out: Float32Array): void {
@@ -67,6 +68,27 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
+    const heap = is1d ? wasmHeap() : null;
+    if (heap) {
+      // 1D on WASM: the same steps as below, done by the SIMD kernels on the tfjs heap; xᵀ is
+      // a heap block held until the backward pass.
+      const { k } = heap;
+      const xp = heap.ptr(x);
+      const xT = heap.malloc(4 * B * W * C);
+      if ((B * W) % 4 === 0 && C % 4 === 0) k.transpose4(xp, B * W, C, xT); else k.transpose(xp, B * W, C, xT);
+      let pT: tf.Tensor2D;
+      if (direct) pT = tf.reshape(x, [M, KC]);
+      else { const a = heap.alloc([M, KC]); k.im2col1d(xp, B, W, C, kw, s, p, g.Wo, a.ptr); pT = a.t as tf.Tensor2D; }
+      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), [B, g.Wo, O])) as tf.Tensor;
+      pT.dispose();
+      const release = holdUntilBackward(heap, xT, value1);
+      return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const ptT = heap.alloc([KC, M]);
+        k.patchesT1d(xT, B, W, C, kw, s, p, g.Wo, ptT.ptr);
+        release(); // the backward pass is xᵀ's last reader
+        return backwardRest(ptT.t, dy, saved[0] as tf.Tensor2D, heap);
+      } };
+    }
     if (is1d) {
       // 1D: P is written straight into a new tensor's memory (on WASM: no JS array, no upload
       // copy); for dW the backward pass rebuilds Pᵀ from xᵀ, kept in JS memory (1/kw of P's size).
@@ -96,13 +118,18 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
     };
   });
   /** dW = Pᵀ·dy; dP = dy·Wᵀ; dx = col2im(dP). */
-  const backwardRest = (ptT: tf.Tensor, dy: tf.Tensor, ws: tf.Tensor2D): tf.Tensor[] => {
+  const backwardRest = (ptT: tf.Tensor, dy: tf.Tensor, ws: tf.Tensor2D, heap: WasmHeap | null = null): tf.Tensor[] => {
     const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
     const dw = tf.reshape(tf.matMul(ptT as tf.Tensor2D, dy2), w4.shape);
     // The stem's input is data: its gradient is never used, so skip dP and col2im.
     if (!inputGrad) return [tf.zeros(x4.shape), dw];
     const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
     if (direct) return [tf.reshape(dP, x4.shape), dw];
+    if (heap && C % 4 === 0) {
+      const dx = heap.alloc([...x4.shape]);
+      heap.k.col2im1d(heap.ptr(dP), B, W, C, kw, s, p, g.Wo, dx.ptr);
+      return [dx.t, dw];
+    }
     // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
     const dx = tensorFilled([...x4.shape], (out) => { if (!is1d) out.fill(0); col2im(readNow(dP), g, out); });
     return [dx, dw];

@@ -13,6 +13,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BN_EPS, BN_MOMENTUM } from './batch-norm';
 import type { ParamStore } from './param-store';
 import { giveScratch, readNow, takeScratch, tensorFilled } from '../conv/scratch';
+import { wasmHeap } from '../wasm/kernels';
+import { bnReluWasm } from './bn-relu-wasm';
 
 /** Per-channel batch mean and biased variance (float64 accumulation). */
 function moments(x: Float32Array, R: number, C: number, mean: Float64Array, variance: Float64Array): void {
@@ -69,6 +71,8 @@ export function bnReluJs<T extends tf.Tensor>(store: ParamStore, prefix: string,
   const gamma = store.get(`${prefix}.weight`), beta = store.get(`${prefix}.bias`);
   const rm = store.get(`${prefix}.running_mean`), rv = store.get(`${prefix}.running_var`);
   const C = x.shape[x.rank - 1]!;
+  const heap = wasmHeap();
+  if (heap && C % 4 === 0) return bnReluWasm(heap, store, prefix, x, training); // same op, SIMD loops in WASM
   const n = x.size, R = n / C;
   if (!training) {
     const m = rm.dataSync(), v = rv.dataSync(), gm = gamma.dataSync(), bt = beta.dataSync();
