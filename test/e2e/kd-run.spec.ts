@@ -40,6 +40,11 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   await open(page);
   const badge = page.getByTestId('kd-badge');
   await expect(badge).not.toHaveAttribute('data-backend', 'none');
+  // On wasm (what software GPUs get for training) the fast path's WASM SIMD kernels must run in the worker.
+  if (await badge.getAttribute('data-backend') === 'wasm') {
+    await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
+    await expect(page.getByTestId('kd-backend-note')).toContainText('WASM SIMD 커널');
+  }
   // On the bundled excerpt the default split is the stratified window split (LOSO is degenerate there).
   await expect(page.getByTestId('kd-split')).toHaveValue('window');
   await expect(page.getByTestId('kd-fold')).toBeHidden();

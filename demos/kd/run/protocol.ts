@@ -88,7 +88,8 @@ export const PhaseResultSchema = z.object({
 export type PhaseResult = z.infer<typeof PhaseResultSchema>;
 
 export const FromWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('runtime'), info: RuntimeInfoSchema, deviceLost: z.boolean(), note: z.string().nullable() }),
+  // wasmKernels: on the wasm backend, whether the fast path's WASM SIMD kernels run (demos/kd/wasm/); null elsewhere.
+  z.object({ type: z.literal('runtime'), info: RuntimeInfoSchema, deviceLost: z.boolean(), note: z.string().nullable(), wasmKernels: z.boolean().nullable() }),
   z.object({ type: z.literal('data-progress'), file: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('data-ready'), summary: DataSummarySchema, preview: PreviewSchema.nullable() }),
   z.object({ type: z.literal('data-error'), message: z.string() }),

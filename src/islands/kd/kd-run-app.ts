@@ -123,7 +123,10 @@ export function mountKdRun(root: HTMLElement): void {
       case 'runtime':
         backend = m.info.backend;
         renderRuntimeBadge(badge, m.info);
-        root.querySelector('[data-role="backend-note"]')!.textContent = m.note ?? '';
+        root.dataset.wasmKernels = m.wasmKernels === null ? 'n/a' : m.wasmKernels ? 'on' : 'off';
+        root.querySelector('[data-role="backend-note"]')!.textContent = [m.note,
+          m.wasmKernels === true ? 'WASM SIMD 커널로 학습합니다' : m.wasmKernels === false ? 'WASM SIMD 커널을 쓸 수 없어 JS 루프로 학습합니다(더 느림)' : null,
+        ].filter(Boolean).join(' · ');
         if (m.deviceLost) setStatus(`WebGPU 장치를 잃어 ${m.info.backend} 백엔드로 전환했습니다. 진행 중인 단계는 다시 시작합니다.`);
         break;
       case 'data-progress':

@@ -24,6 +24,7 @@ import { readFiles, hashFiles } from './worker-files';
 import { loadBundled, probeFullManifest } from './worker-bundled';
 import { loadCheckpointPair } from './worker-checkpoints';
 import { trainingSearch } from './backend-preference';
+import { prepareWasmKernels, wasmHeap } from '../../../demos/kd/wasm/kernels';
 
 const post = (m: FromWorker): void => self.postMessage(m);
 
@@ -59,14 +60,22 @@ async function runtime(pageSearch: string): Promise<void> {
   const r = await initRuntime({ search });
   tf = r.tf; info = r.info;
   baseline = tf.memory().numTensors;
-  post({ type: 'runtime', info: r.info, deviceLost: false, note: pref.reason });
+  post({ type: 'runtime', info: r.info, deviceLost: false, note: pref.reason, wasmKernels: await kernelsFor(r.info.backend) });
   watchDevice();
   onRuntimeChange((next) => {
     const lost = info?.backend === 'webgpu' && next.backend !== 'webgpu';
     info = next;
-    post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? 'WebGPU 장치를 잃어 대체 백엔드로 계속합니다' : pref.reason });
+    void kernelsFor(next.backend).then((wasmKernels) =>
+      post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? 'WebGPU 장치를 잃어 대체 백엔드로 계속합니다' : pref.reason, wasmKernels }));
   });
   memory('init');
+}
+
+/** On wasm: compiles the fast path's SIMD kernels and says whether they run (else the JS loops do). */
+async function kernelsFor(backend: string): Promise<boolean | null> {
+  if (backend !== 'wasm') return null;
+  await prepareWasmKernels();
+  return wasmHeap() !== null;
 }
 
 function setData(d: LoadedData): void {
