@@ -11,7 +11,8 @@
  * the wall figure moves with other people's load; the CPU-time figure much less. Ratios are
  * against PyTorch on the same metric. Targets (issue 5): ≥ 400 samples/s WRN16-1, ≥ 100 WRN16-3.
  * Each configuration: 1 warm-up step, then up to 5 (--quick: 2) timed steps, fewer if a
- * configuration passes 30 s (--quick: 10 s) of wall time.
+ * configuration passes 30 s (--quick: 10 s) of wall time; the variants of one model and backend
+ * are interleaved step by step, and samples/s is the batch over the median step time.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { execFileSync } from 'node:child_process';
@@ -22,13 +23,14 @@ import type { ConvImpl } from '../demos/kd/conv/index';
 import { Sgd } from '../demos/kd/train/sgd';
 import { trainStep } from '../demos/kd/train/train';
 import { setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
+import { setWinogradEnabled } from '../demos/kd/conv/winograd1d';
 
 interface Model { dims: 1 | 2; depth: number; widen: number; batch: number; length: number; role: string }
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
-const steps = quick ? 2 : 5;
+const steps = quick ? 3 : 7;
 // Slow configurations stop early once this much wall time has passed (at least one timed step).
 const budgetS = quick ? 10 : 30;
 
@@ -41,40 +43,73 @@ const MODELS: Model[] = [
 
 interface Row { model: string; backend: string; conv: string; batch: number; wall: number | null; cpu: number | null; note: string }
 
-/** kernels: on wasm, the fast path's loops as WASM SIMD kernels (default) or as JS (the previous baseline). */
-async function measure(m: Model, backend: NodeBackend, impl: ConvImpl, kernels = true): Promise<Row> {
+interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; row: Row; run?: { step: () => void; dispose: () => void }; wall: number[]; cpu: number[]; spent: number }
+
+const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2; };
+
+/**
+ * The variants of one model on one backend, measured INTERLEAVED: round after round, each
+ * variant takes one timed training step, so a burst of other people's load hits all of them
+ * alike; samples/s is the batch over the MEDIAN step time (wall, and process CPU time).
+ * On wasm the fast path runs three ways: with the JS loops (the same-process baseline for the
+ * ratio printed), with the WASM SIMD kernels but direct (im2col) 3-tap convs ('no Winograd',
+ * 1D only), and as shipped (kernels + Winograd F(2,3), 'fast').
+ */
+async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
   const name = wrnName(m);
-  const conv = impl === 'tf' ? 'stock tf.conv' : backend === 'wasm' ? (kernels ? 'fast' : 'fast, JS loops') : 'fast';
-  const row: Row = { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' };
-  setWasmKernelsEnabled(kernels);
-  if (backend === 'wasm' && impl === 'tf') { row.note = 'n/a: WASM has no Conv2DBackpropFilter kernel'; return row; }
-  if (backend === 'cpu' && impl === 'tf' && (quick || m.widen > 1 || m.dims === 2)) {
-    row.note = quick ? 'skipped (--quick)' : 'skipped (minutes per step)';
-    if (!(m.dims === 1 && m.widen === 1) || quick) return row;
-  }
+  // [impl, WASM kernels, Winograd F(2,3) for 3-tap stride-1 1D convs (kernels only)]
+  const specs: [ConvImpl, boolean, boolean][] = backend === 'wasm'
+    ? [['tf', true, true], ['fast', false, false], ...(m.dims === 1 ? [['fast', true, false] as [ConvImpl, boolean, boolean]] : []), ['fast', true, true]]
+    : [['tf', true, true], ['fast', true, true]];
   await useNodeBackend(backend);
-  const model = createWrn({ dims: m.dims, depth: m.depth, widen: m.widen, inChannels: 40, numClasses: 12, seed: 1, convImpl: impl });
-  const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4, impl: impl === 'tf' ? 'tensor' : 'js' });
   const shape = m.dims === 1 ? [m.batch, m.length, 40] : [m.batch, m.length, m.length, 40];
   const x = tf.randomNormal(shape, 0, 1, 'float32', 1);
   const y = tf.tensor1d(Array.from({ length: m.batch }, (_, i) => i % 12), 'int32');
-  const n = impl === 'tf' && backend === 'cpu' ? 1 : steps;
-  try {
-    trainStep(model, opt, x, y, [], null, 0.01); // warm-up: kernel set-up, first allocations
-    const c0 = process.cpuUsage(), t0 = performance.now();
-    let done = 0;
-    while (done < n && (done === 0 || (performance.now() - t0) / 1000 < budgetS)) { trainStep(model, opt, x, y, [], null, 0.01); done++; }
-    const wall = (performance.now() - t0) / 1000, cu = process.cpuUsage(c0);
-    row.wall = (done * m.batch) / wall;
-    row.cpu = (done * m.batch) / ((cu.user + cu.system) / 1e6);
-    row.note = `${done} step${done > 1 ? 's' : ''}`;
-  } catch (e) {
-    row.note = `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-  } finally {
-    tf.dispose([x, y]); opt.dispose(); model.dispose();
-    setWasmKernelsEnabled(true);
+  const vs: Variant[] = specs.map(([impl, kernels, winograd]) => {
+    const conv = impl === 'tf' ? 'stock tf.conv' : backend !== 'wasm' ? 'fast' : !kernels ? 'fast, JS loops' : winograd || m.dims === 2 ? 'fast' : 'fast, no Winograd';
+    return { impl, kernels, winograd, row: { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' }, wall: [], cpu: [], spent: 0 };
+  });
+  for (const v of vs) {
+    if (backend === 'wasm' && v.impl === 'tf') { v.row.note = 'n/a: WASM has no Conv2DBackpropFilter kernel'; continue; }
+    if (backend === 'cpu' && v.impl === 'tf' && (quick || m.widen > 1 || m.dims === 2)) { v.row.note = quick ? 'skipped (--quick)' : 'skipped (minutes per step)'; continue; }
+    const model = createWrn({ dims: m.dims, depth: m.depth, widen: m.widen, inChannels: 40, numClasses: 12, seed: 1, convImpl: v.impl });
+    const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4, impl: v.impl === 'tf' ? 'tensor' : 'js' });
+    v.run = {
+      step: () => {
+        setWasmKernelsEnabled(v.kernels); setWinogradEnabled(v.winograd);
+        try { trainStep(model, opt, x, y, [], null, 0.01); } finally { setWasmKernelsEnabled(true); setWinogradEnabled(true); }
+      },
+      dispose: () => { opt.dispose(); model.dispose(); },
+    };
+    try { v.run.step(); } catch (e) { fail(v, e); } // warm-up: kernel set-up, first allocations
   }
-  return row;
+  const n = (v: Variant) => (v.impl === 'tf' && backend === 'cpu' ? 1 : steps);
+  for (let round = 0; ; round++) {
+    const active = vs.filter((v) => v.run && v.wall.length < n(v) && (v.wall.length === 0 || v.spent < budgetS));
+    if (active.length === 0) break;
+    for (const v of active) {
+      const c0 = process.cpuUsage(), t0 = performance.now();
+      try { v.run!.step(); } catch (e) { fail(v, e); continue; }
+      const w = (performance.now() - t0) / 1000, cu = process.cpuUsage(c0);
+      v.wall.push(w); v.cpu.push((cu.user + cu.system) / 1e6); v.spent += w;
+    }
+  }
+  for (const v of vs) {
+    v.run?.dispose();
+    if (v.wall.length > 0) {
+      v.row.wall = m.batch / median(v.wall);
+      v.row.cpu = m.batch / median(v.cpu);
+      v.row.note = `median of ${v.wall.length} step${v.wall.length > 1 ? 's' : ''}`;
+    }
+  }
+  tf.dispose([x, y]);
+  return vs.map((v) => v.row);
+}
+
+function fail(v: Variant, e: unknown): void {
+  v.row.note = `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  v.run?.dispose();
+  delete v.run;
 }
 
 function pytorch(): Row[] {
@@ -83,7 +118,7 @@ function pytorch(): Row[] {
     const out = execFileSync('/usr/bin/python3', ['bench/pytorch_train.py', '--threads', '1', '--steps', String(steps), ...cfg], { encoding: 'utf8', timeout: 900_000 });
     return out.trim().split('\n').map((l) => {
       const r = JSON.parse(l) as { model: string; batch: number; steps: number; wall_s: number; cpu_s: number };
-      return { model: r.model, backend: 'pytorch cpu (1 thread)', conv: 'torch', batch: r.batch, wall: r.batch * r.steps / r.wall_s, cpu: r.batch * r.steps / r.cpu_s, note: `${r.steps} steps` };
+      return { model: r.model, backend: 'pytorch cpu (1 thread)', conv: 'torch', batch: r.batch, wall: r.batch / r.wall_s, cpu: r.batch / r.cpu_s, note: `median of ${r.steps} steps` }; // wall_s, cpu_s: median step
     });
   } catch (e) {
     return [{ model: '-', backend: 'pytorch', conv: '-', batch: 0, wall: null, cpu: null, note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }];
@@ -94,19 +129,17 @@ const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 const ratio = (a: number | null, b: number | null | undefined) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 
 const load0 = loadavg()[0]!;
-console.log(`bench:train ${quick ? '(--quick) ' : ''}— ${steps} timed steps after 1 warm-up; load average at start ${load0.toFixed(1)} on this machine`);
+console.log(`bench:train ${quick ? '(--quick) ' : ''}— median of ${steps} timed steps after 1 warm-up (variants interleaved); load average at start ${load0.toFixed(1)} on this machine`);
 const torchRows = pytorch();
 const rows: Row[] = [];
 for (const m of MODELS) {
   for (const backend of ['cpu', 'wasm'] as NodeBackend[]) {
     if (only && backend !== only) continue;
-    const variants: [ConvImpl, boolean][] = backend === 'wasm' ? [['tf', true], ['fast', false], ['fast', true]] : [['tf', true], ['fast', true]];
-    for (const [impl, kernels] of variants) {
-      const r = await measure(m, backend, impl, kernels);
+    for (const r of await measureAll(m, backend)) {
       rows.push(r);
       const t = torchRows.find((p) => p.model === r.model);
       const base = rows.find((b) => b.model === r.model && b.backend === 'wasm' && b.conv === 'fast, JS loops');
-      const vsJs = r.backend === 'wasm' && r.conv === 'fast' && base ? `  (${ratio(r.cpu, base.cpu)} the JS loops per CPU-s)` : '';
+      const vsJs = r.backend === 'wasm' && r.conv.startsWith('fast') && r !== base && base ? `  (${ratio(r.cpu, base.cpu)} the JS loops per CPU-s)` : '';
       console.log(`${r.model.padEnd(11)} b${String(r.batch).padEnd(4)} ${r.backend.padEnd(5)} ${r.conv.padEnd(14)} ${fmt(r.wall).padStart(8)} samples/s wall ${fmt(r.cpu).padStart(8)} per CPU-s   vs PyTorch: ${ratio(r.wall, t?.wall).padStart(6)} wall ${ratio(r.cpu, t?.cpu).padStart(6)} CPU   ${r.note}${vsJs}`);
     }
   }

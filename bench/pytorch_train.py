@@ -2,11 +2,12 @@
 """PyTorch CPU reference for `npm run bench:train`: the same WRN (test/golden/make_golden.py,
 kd-protocol §5) and the same training step (forward, CE, backward, SGD momentum 0.9 wd 1e-4).
 
-Prints one JSON object per line: {"model", "batch", "steps", "threads", "wall_s", "cpu_s"}.
+Prints one JSON object per line: {"model", "batch", "steps", "threads", "wall_s", "cpu_s"}, where
+wall_s and cpu_s are the MEDIAN time of one step (bench-train.ts reports medians for tfjs too).
 Usage: pytorch_train.py --threads 1 --steps 3 --config 1:16:1:128:100 [--config ...]
        (config = dims:depth:widen:batch:length)
 """
-import argparse, json, os, sys, time
+import argparse, json, os, statistics, sys, time
 import torch
 import torch.nn.functional as F
 
@@ -38,11 +39,14 @@ def main():
             opt.step()
 
         step()  # warm-up
-        w0, c0 = time.perf_counter(), time.process_time()
+        walls, cpus = [], []
         for _ in range(a.steps):
+            w0, c0 = time.perf_counter(), time.process_time()
             step()
+            walls.append(time.perf_counter() - w0)
+            cpus.append(time.process_time() - c0)
         print(json.dumps({"model": f"{dims}D WRN{depth}-{widen}", "batch": batch, "steps": a.steps, "threads": a.threads,
-                          "wall_s": time.perf_counter() - w0, "cpu_s": time.process_time() - c0}), flush=True)
+                          "wall_s": statistics.median(walls), "cpu_s": statistics.median(cpus)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,11 @@ import { bnReluJs } from '../../demos/kd/models/bn-relu-js';
 import { ParamStore } from '../../demos/kd/models/param-store';
 import { KERNELS_WASM_BASE64 } from '../../demos/kd/wasm/kernels-wasm';
 import { heldHeapBlocks, setWasmKernelsEnabled, wasmHeap } from '../../demos/kd/wasm/kernels';
+import { setWinogradEnabled } from '../../demos/kd/conv/winograd1d';
 
 const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+/** Max difference relative to the reference's largest magnitude (at least 1): float32 sums of many terms. */
+const relDiff = (a: Float32Array, b: Float32Array) => maxDiff(a, b) / Math.max(1, ...Array.from(b, Math.abs));
 
 beforeAll(async () => { await useNodeBackend('wasm'); });
 afterAll(async () => { setWasmKernelsEnabled(true); await useNodeBackend('cpu'); });
@@ -35,9 +38,10 @@ describe('WASM kernel module', () => {
   });
 });
 
-/** Value and both gradients of sum(f(x, w)·r), with the kernels on or off. */
-function convGrads(kernels: boolean, xs: number[], ws: number[], s: number, p: number) {
+/** Value and both gradients of sum(f(x, w)·r), with the kernels on or off (and Winograd F(2,3) on or off). */
+function convGrads(kernels: boolean, xs: number[], ws: number[], s: number, p: number, winograd = true) {
   setWasmKernelsEnabled(kernels);
+  setWinogradEnabled(winograd);
   try {
     return tf.tidy(() => {
       const x = tf.randomNormal(xs, 0, 1, 'float32', 1), w = tf.randomNormal(ws, 0, 0.3, 'float32', 2);
@@ -48,7 +52,7 @@ function convGrads(kernels: boolean, xs: number[], ws: number[], s: number, p: n
       const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => { const o = f(a, b); heldInside = heldHeapBlocks(); return tf.sum(tf.mul(o, r)); })([x, w]);
       return { y: y.dataSync() as Float32Array, dx: g[0]!.dataSync() as Float32Array, dw: g[1]!.dataSync() as Float32Array, heldInside };
     });
-  } finally { setWasmKernelsEnabled(true); }
+  } finally { setWasmKernelsEnabled(true); setWinogradEnabled(true); }
 }
 
 describe('1D conv: WASM kernels equal the JS loops', () => {
@@ -56,19 +60,26 @@ describe('1D conv: WASM kernels equal the JS loops', () => {
   const cases: [number, number, number, number, number, number, number][] = [
     [4, 25, 8, 12, 3, 1, 1], [3, 25, 8, 12, 3, 1, 1], [2, 20, 16, 8, 3, 2, 1], [3, 25, 12, 4, 3, 2, 1],
     [2, 9, 5, 7, 3, 1, 1], [2, 50, 8, 16, 1, 2, 0], [4, 10, 8, 8, 1, 1, 0],
+    [4, 25, 40, 48, 3, 1, 1], [3, 20, 48, 40, 3, 1, 1], // Winograd (≥ 40 channels), odd and even W
+    [1, 2, 40, 40, 3, 1, 1], [2, 3, 40, 44, 3, 1, 1], [1, 1, 44, 40, 3, 1, 1], // Winograd edge tiles: W = 2, 3, 1
   ];
   for (const [B, W, C, O, k, s, p] of cases) {
     it(`B${B} W${W} C${C}→${O} k${k} s${s} p${p}`, () => {
       const before = heldHeapBlocks();
       const a = convGrads(true, [B, W, C], [k, C, O], s, p), b = convGrads(false, [B, W, C], [k, C, O], s, p);
       expect(a.y.length).toBe(b.y.length);
-      expect(maxDiff(a.y, b.y)).toBeLessThan(1e-5);
-      expect(maxDiff(a.dx, b.dx)).toBeLessThan(1e-5);
-      expect(maxDiff(a.dw, b.dw)).toBeLessThan(1e-5);
+      expect(relDiff(a.y, b.y)).toBeLessThan(1e-6);
+      expect(relDiff(a.dx, b.dx)).toBeLessThan(1e-6);
+      expect(relDiff(a.dw, b.dw)).toBeLessThan(1e-6);
       expect(heldHeapBlocks()).toBe(before);
       // While a gradient is being recorded, xᵀ is held (a heap block) until the backward pass.
       expect(a.heldInside).toBe(before + 1);
       expect(b.heldInside).toBe(before);
+      // The direct (im2col) kernels where Winograd would apply.
+      const c = convGrads(true, [B, W, C], [k, C, O], s, p, false);
+      expect(relDiff(c.y, b.y)).toBeLessThan(1e-6);
+      expect(relDiff(c.dx, b.dx)).toBeLessThan(1e-6);
+      expect(relDiff(c.dw, b.dw)).toBeLessThan(1e-6);
     });
   }
 });

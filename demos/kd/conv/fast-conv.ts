@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 import { giveScratch, readNow, takeScratch, tensorFilled } from './scratch';
 import { holdUntilBackward, wasmHeap, type WasmHeap } from '../wasm/kernels';
+import { conv1dWinograd, winogradApplies } from './winograd1d';
 
 /** (rows, cols) row-major -> (cols, rows) row-major, in 32-row blocks (cache-friendly writes). */
 function transposeJs(a: Float32Array, rows: number, cols: number, out: Float32Array): void {
@@ -64,6 +65,11 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
+  if (is1d) {
+    // 3-tap stride-1 convs on WASM: Winograd F(2,3), 2/3 of the matMul work (./winograd1d.ts).
+    const heap = wasmHeap();
+    if (winogradApplies(heap, kw, s, p, C, O)) return conv1dWinograd(heap, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad);
+  }
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;

@@ -25,6 +25,11 @@ export interface KdKernels {
   im2col1d(x: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, out: number): void;
   patchesT1d(xT: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, out: number): void;
   col2im1d(dp: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, dx: number): void;
+  winoIn(x: number, B: number, W: number, C: number, u0: number, u1: number, u2: number, u3: number): void;
+  winoInT(xT: number, B: number, W: number, C: number, u0: number, u1: number, u2: number, u3: number): void;
+  winoOut(m0: number, m1: number, m2: number, m3: number, B: number, W: number, O: number, y: number): void;
+  winoGradOut(dy: number, B: number, W: number, O: number, m0: number, m1: number, m2: number, m3: number): void;
+  winoGradIn(u0: number, u1: number, u2: number, u3: number, B: number, W: number, C: number, dx: number): void;
 }
 
 interface WasmBackendInternals {
@@ -62,8 +67,8 @@ function bytes(): Uint8Array {
 
 /**
  * Compiles the module off the main thread's critical path (call once the wasm backend is
- * chosen). Optional: without it the first use compiles synchronously (the module is ~3 KB,
- * under every browser's limit for synchronous compiles). Resolves false if WASM SIMD is missing.
+ * chosen). Optional: without it the first use compiles synchronously (fine in Node and in
+ * workers; browsers may refuse large synchronous compiles on the main thread, ours is ~4 KB). Resolves false if WASM SIMD is missing.
  */
 export async function prepareWasmKernels(): Promise<boolean> {
   if (compiled !== undefined) return compiled !== null;
