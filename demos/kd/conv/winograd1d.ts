@@ -15,21 +15,25 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { holdUntilBackward, type WasmHeap } from '../wasm/kernels';
 
-let enabled = true;
-/** Turns the Winograd path off (direct im2col convs instead); for benchmarks and tests. */
-export function setWinogradEnabled(on: boolean): void { enabled = on; }
-
 /**
  * Where Winograd is used: 3-tap stride-1 pad-1 convs with C, O multiples of 4 and at least 40
- * channels. Measured here (forward + both gradients, batch 128, .work-style micro-bench noted in
- * demos/kd/README.md): no gain at 16 channels, mixed at 32 (the 4 matMuls with K = C are too
- * small for XNNPACK to run at full rate), 10–30 % faster from 48 channels up.
+ * channels. Measured with `npm run bench:conv` (forward + both gradients, batch 128): no gain at
+ * 16–64 channels (the 4 matMuls with K = C are too small for XNNPACK to run at full rate),
+ * 15–35 % faster at 48–192 channels at the WRN's lengths.
  */
 export const WINOGRAD_MIN_CHANNELS = 40;
 
+let enabled = true;
+let minChannels = WINOGRAD_MIN_CHANNELS;
+/**
+ * Turns the Winograd path off (direct im2col convs instead), or on from `min` channels
+ * (default WINOGRAD_MIN_CHANNELS); for benchmarks and tests.
+ */
+export function setWinogradEnabled(on: boolean, min = WINOGRAD_MIN_CHANNELS): void { enabled = on; minChannels = min; }
+
 export function winogradApplies(heap: WasmHeap | null, kw: number, s: number, p: number, C: number, O: number): heap is WasmHeap {
   return enabled && heap !== null && kw === 3 && s === 1 && p === 1 && C % 4 === 0 && O % 4 === 0
-    && Math.min(C, O) >= WINOGRAD_MIN_CHANNELS;
+    && Math.min(C, O) >= minChannels;
 }
 
 type Quad = [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
