@@ -9,7 +9,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend } from '../../demos/kd/tf-node';
-import { conv1d } from '../../demos/kd/conv/index';
+import { conv1d, conv2d } from '../../demos/kd/conv/index';
 import { bnReluJs } from '../../demos/kd/models/bn-relu-js';
 import { ParamStore } from '../../demos/kd/models/param-store';
 import { KERNELS_WASM_BASE64 } from '../../demos/kd/wasm/kernels-wasm';
@@ -45,7 +45,8 @@ function convGrads(kernels: boolean, xs: number[], ws: number[], s: number, p: n
   try {
     return tf.tidy(() => {
       const x = tf.randomNormal(xs, 0, 1, 'float32', 1), w = tf.randomNormal(ws, 0, 0.3, 'float32', 2);
-      const f = (a: tf.Tensor, b: tf.Tensor) => conv1d(a as tf.Tensor3D, b as tf.Tensor3D, s, p, 'fast');
+      const f = (a: tf.Tensor, b: tf.Tensor) => xs.length === 3
+        ? conv1d(a as tf.Tensor3D, b as tf.Tensor3D, s, p, 'fast') : conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s, p, 'fast');
       const y = f(x, w);
       const r = tf.randomNormal(y.shape, 0, 1, 'float32', 3);
       let heldInside = 0;
@@ -80,6 +81,25 @@ describe('1D conv: WASM kernels equal the JS loops', () => {
       expect(relDiff(c.y, b.y)).toBeLessThan(1e-6);
       expect(relDiff(c.dx, b.dx)).toBeLessThan(1e-6);
       expect(relDiff(c.dw, b.dw)).toBeLessThan(1e-6);
+    });
+  }
+});
+
+describe('2D conv: WASM kernels equal the JS loops', () => {
+  // [B, H = W, C, O, k, s, p]: C % 4 == 0 (SIMD col2im) and not; odd sizes; 1×1 shortcuts.
+  const cases: [number, number, number, number, number, number, number][] = [
+    [2, 8, 8, 12, 3, 1, 1], [2, 9, 4, 8, 3, 2, 1], [1, 7, 12, 4, 3, 2, 1], [2, 8, 8, 16, 1, 2, 0], [2, 6, 8, 8, 1, 1, 0], [1, 5, 6, 4, 3, 1, 1],
+  ];
+  for (const [B, L, C, O, k, s, p] of cases) {
+    it(`B${B} ${L}×${L} C${C}→${O} k${k} s${s} p${p}`, () => {
+      const before = heldHeapBlocks();
+      const a = convGrads(true, [B, L, L, C], [k, k, C, O], s, p), b = convGrads(false, [B, L, L, C], [k, k, C, O], s, p);
+      expect(a.y.length).toBe(b.y.length);
+      expect(relDiff(a.y, b.y)).toBeLessThan(1e-6);
+      expect(relDiff(a.dx, b.dx)).toBeLessThan(1e-6);
+      expect(relDiff(a.dw, b.dw)).toBeLessThan(1e-6);
+      expect(heldHeapBlocks()).toBe(before);
+      expect(a.heldInside).toBe(before + 1);
     });
   }
 });

@@ -113,15 +113,15 @@ describe('fast path (JS im2col conv + fused JS BN+ReLU) equals the op-based path
   }
 });
 
-describe('fast path on WASM (zero-copy heap reads) equals the op-based path on CPU', () => {
-  it('1D WRN10-2 training mode: loss and every parameter gradient', async () => {
+describe('fast path on WASM (SIMD kernels on the heap) equals the op-based path on CPU', () => {
+  for (const dims of [1, 2] as const) it(`${dims}D WRN10-2 training mode: loss and every parameter gradient`, async () => {
     const grads = async (backend: 'cpu' | 'wasm', impl: 'tf' | 'fast') => {
       await useNodeBackend(backend);
-      const m = createWrn({ dims: 1, depth: 10, widen: 2, inChannels: 5, numClasses: 4, seed: 21, convImpl: impl });
+      const m = createWrn({ dims, depth: 10, widen: 2, inChannels: 5, numClasses: 4, seed: 21, convImpl: impl });
       let out = { v: 0, g: new Map<string, Float32Array>() };
       tf.tidy(() => {
-        const x = tf.randomNormal([6, 20, 5], 0, 1, 'float32', 5);
-        const r = tf.randomNormal([6, 4], 0, 1, 'float32', 6);
+        const x = tf.randomNormal(dims === 1 ? [6, 20, 5] : [3, 10, 10, 5], 0, 1, 'float32', 5);
+        const r = tf.randomNormal([dims === 1 ? 6 : 3, 4], 0, 1, 'float32', 6);
         const { value, grads: gs } = tf.variableGrads(() => tf.sum(tf.mul(m.apply(x, { training: true }).logits, r)) as tf.Scalar, m.params.trainable());
         out = { v: value.dataSync()[0]!, g: new Map(m.params.list().filter((e) => e.trainable).map((e) => [e.name, gs[e.variable.name]!.dataSync() as Float32Array])) };
       });

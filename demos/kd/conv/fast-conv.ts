@@ -74,23 +74,29 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
-    const heap = is1d ? wasmHeap() : null;
+    const heap = wasmHeap();
     if (heap) {
-      // 1D on WASM: the same steps as below, done by the SIMD kernels on the tfjs heap; xᵀ is
-      // a heap block held until the backward pass.
+      // On WASM: the same steps as below, done by the SIMD kernels on the tfjs heap (1D and 2D);
+      // xᵀ (C, B·H·W) is a heap block held until the backward pass, which rebuilds Pᵀ from it.
       const { k } = heap;
       const xp = heap.ptr(x);
-      const xT = heap.malloc(4 * B * W * C);
-      if ((B * W) % 4 === 0 && C % 4 === 0) k.transpose4(xp, B * W, C, xT); else k.transpose(xp, B * W, C, xT);
+      const xT = heap.malloc(4 * B * H * W * C);
+      if ((B * H * W) % 4 === 0 && C % 4 === 0) k.transpose4(xp, B * H * W, C, xT); else k.transpose(xp, B * H * W, C, xT);
       let pT: tf.Tensor2D;
       if (direct) pT = tf.reshape(x, [M, KC]);
-      else { const a = heap.alloc([M, KC]); k.im2col1d(xp, B, W, C, kw, s, p, g.Wo, a.ptr); pT = a.t as tf.Tensor2D; }
-      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), [B, g.Wo, O])) as tf.Tensor;
+      else {
+        const a = heap.alloc([M, KC]);
+        if (is1d) k.im2col1d(xp, B, W, C, kw, s, p, g.Wo, a.ptr);
+        else k.im2col2d(xp, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, a.ptr);
+        pT = a.t as tf.Tensor2D;
+      }
+      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O])) as tf.Tensor;
       pT.dispose();
       const release = holdUntilBackward(heap, xT, value1);
       return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const ptT = heap.alloc([KC, M]);
-        k.patchesT1d(xT, B, W, C, kw, s, p, g.Wo, ptT.ptr);
+        if (is1d) k.patchesT1d(xT, B, W, C, kw, s, p, g.Wo, ptT.ptr);
+        else k.patchesT2d(xT, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, ptT.ptr);
         release(); // the backward pass is xᵀ's last reader
         return backwardRest(ptT.t, dy, saved[0] as tf.Tensor2D, heap);
       } };
@@ -133,7 +139,8 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
     if (direct) return [tf.reshape(dP, x4.shape), dw];
     if (heap && C % 4 === 0) {
       const dx = heap.alloc([...x4.shape]);
-      heap.k.col2im1d(heap.ptr(dP), B, W, C, kw, s, p, g.Wo, dx.ptr);
+      if (is1d) heap.k.col2im1d(heap.ptr(dP), B, W, C, kw, s, p, g.Wo, dx.ptr);
+      else heap.k.col2im2d(heap.ptr(dP), B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, dx.ptr);
       return [dx.t, dw];
     }
     // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).

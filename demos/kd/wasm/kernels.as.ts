@@ -342,3 +342,90 @@ export function winoGradIn(u0: usize, u1: usize, u2: usize, u3: usize, B: i32, W
     }
   }
 }
+
+// ---------------------------------------------------------------- 2D convolution (conv/fast-conv.ts)
+// Geometry as conv/im2col-js.ts: x (B, H, W, C) NHWC, output (Ho, Wo), tap (i, j) reads
+// (oh·s + i − ph, ow·s + j − pw), zero outside. P (B·Ho·Wo, kh·kw·C), column order (i, j, c).
+
+/** P from x: per output position and tap row i, one contiguous copy of the taps inside x. */
+export function im2col2d(x: usize, B: i32, H: i32, W: i32, C: i32, kh: i32, kw: i32, s: i32, ph: i32, pw: i32, Ho: i32, Wo: i32, out: usize): void {
+  const cb = <usize>C << 2, rowK = <usize>kw * cb;
+  let o = out;
+  for (let b = 0; b < B; b++) {
+    const xb = x + <usize>b * <usize>H * <usize>W * cb;
+    for (let oh = 0; oh < Ho; oh++) {
+      for (let ow = 0; ow < Wo; ow++) {
+        const iw0 = ow * s - pw;
+        const j0 = max(0, -iw0), j1 = min(kw, W - iw0);
+        for (let i = 0; i < kh; i++) {
+          const ih = oh * s + i - ph;
+          if (ih < 0 || ih >= H || j1 <= j0) { memory.fill(o, 0, rowK); o += rowK; continue; }
+          if (j0 > 0) memory.fill(o, 0, <usize>j0 * cb);
+          memory.copy(o + <usize>j0 * cb, xb + (<usize>ih * <usize>W + <usize>(iw0 + j0)) * cb, <usize>(j1 - j0) * cb);
+          if (j1 < kw) memory.fill(o + <usize>j1 * cb, 0, <usize>(kw - j1) * cb);
+          o += rowK;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Pᵀ (kh·kw·C, B·Ho·Wo) from xᵀ (C, B·H·W): row (i, j, c), for each (b, oh), is a run of
+ * input row ih = oh·s + i − ph of channel c, shifted by j − pw and strided by s (zero outside).
+ */
+export function patchesT2d(xT: usize, B: i32, H: i32, W: i32, C: i32, kh: i32, kw: i32, s: i32, ph: i32, pw: i32, Ho: i32, Wo: i32, out: usize): void {
+  const M = B * Ho * Wo, HW = H * W, BHW = B * HW;
+  const woBytes = <usize>Wo << 2;
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const sh = j - pw; // iw = ow·s + sh
+      let lo = 0;
+      while (lo < Wo && lo * s + sh < 0) lo++;
+      let hi = Wo;
+      while (hi > lo && (hi - 1) * s + sh > W - 1) hi--;
+      for (let c = 0; c < C; c++) {
+        const rowOut = out + (<usize>((i * kw + j) * C + c) * <usize>M << 2), rowIn = xT + (<usize>c * <usize>BHW << 2);
+        for (let b = 0; b < B; b++) {
+          for (let oh = 0; oh < Ho; oh++) {
+            const o = rowOut + (<usize>((b * Ho + oh) * Wo) << 2);
+            const ih = oh * s + i - ph;
+            if (ih < 0 || ih >= H || hi <= lo) { memory.fill(o, 0, woBytes); continue; }
+            if (lo > 0) memory.fill(o, 0, <usize>lo << 2);
+            const src = rowIn + (<usize>(b * HW + ih * W + sh) << 2);
+            if (s === 1) memory.copy(o + (<usize>lo << 2), src + (<usize>lo << 2), <usize>(hi - lo) << 2);
+            else for (let ow = lo; ow < hi; ow++) store<f32>(o + (<usize>ow << 2), load<f32>(src + (<usize>(ow * s) << 2)));
+            if (hi < Wo) memory.fill(o + (<usize>hi << 2), 0, <usize>(Wo - hi) << 2);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** dx (B, H, W, C) from dP (B·Ho·Wo, kh·kw·C): zeroes dx, then adds every patch back (C % 4 == 0). */
+export function col2im2d(dp: usize, B: i32, H: i32, W: i32, C: i32, kh: i32, kw: i32, s: i32, ph: i32, pw: i32, Ho: i32, Wo: i32, dx: usize): void {
+  const cb = <usize>C << 2;
+  memory.fill(dx, 0, <usize>B * <usize>H * <usize>W * cb);
+  let o = dp;
+  for (let b = 0; b < B; b++) {
+    const xb = dx + <usize>b * <usize>H * <usize>W * cb;
+    for (let oh = 0; oh < Ho; oh++) {
+      for (let ow = 0; ow < Wo; ow++) {
+        for (let i = 0; i < kh; i++) {
+          const ih = oh * s + i - ph;
+          if (ih < 0 || ih >= H) { o += <usize>kw * cb; continue; }
+          const row = xb + <usize>ih * <usize>W * cb;
+          for (let j = 0; j < kw; j++) {
+            const iw = ow * s + j - pw;
+            if (iw >= 0 && iw < W) {
+              const d = row + <usize>iw * cb;
+              for (let c: usize = 0; c < cb; c += 16) v128.store(d + c, f32x4.add(v128.load(d + c), v128.load(o + c)));
+            }
+            o += cb;
+          }
+        }
+      }
+    }
+  }
+}

@@ -25,6 +25,9 @@ export interface KdKernels {
   im2col1d(x: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, out: number): void;
   patchesT1d(xT: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, out: number): void;
   col2im1d(dp: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, dx: number): void;
+  im2col2d(x: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
+  patchesT2d(xT: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
+  col2im2d(dp: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, dx: number): void;
   winoIn(x: number, B: number, W: number, C: number, u0: number, u1: number, u2: number, u3: number): void;
   winoInT(xT: number, B: number, W: number, C: number, u0: number, u1: number, u2: number, u3: number): void;
   winoOut(m0: number, m1: number, m2: number, m3: number, B: number, W: number, O: number, y: number): void;
