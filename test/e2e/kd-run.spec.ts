@@ -168,6 +168,7 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   test.setTimeout(400_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.text().includes('DEBUG-LEAK')) console.log(m.text()); });
   await page.goto(`${PAGE}?backend=webgpu`);
   await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
