@@ -168,7 +168,6 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   test.setTimeout(400_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.text().includes('DEBUG-LEAK')) console.log(m.text()); });
   await page.goto(`${PAGE}?backend=webgpu`);
   await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
@@ -181,7 +180,13 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   await expect(page.getByTestId('kd-backend-note')).toContainText('WebGPU 장치를 잃어');
   const best = Number(await page.getByTestId('kd-row-student-kd').getAttribute('data-best'));
   expect(Number.isFinite(best)).toBe(true);
-  console.log(`after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}`);
+  // The worker's last readout of the run ('idle', after run-done). Nothing from the lost device may
+  // survive the fallback: the readback in flight when it was lost (eval logits, (46, K)) used to stay
+  // registered because its rejected data() skipped the dispose (demos/kd/train/predict.ts).
+  await expect(page.getByTestId('kd-tensors')).toHaveAttribute('data-when', 'idle');
+  const mem = await leakReadout(page);
+  console.log(`after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}, leaked ${mem.leaked}`);
+  expect(mem.leaked).toBe(0);
   expect(errors).toEqual([]);
 });
 

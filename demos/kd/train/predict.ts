@@ -1,7 +1,8 @@
 /**
  * Eval-mode inference over a whole dataset in batches: logits (for precomputing frozen
  * teachers' outputs once per dataset, §6) and accuracy (held-out evaluation, §2).
- * Yields between batches; leaks nothing (each batch runs in tf.tidy).
+ * Yields between batches; leaks nothing (each batch runs in tf.tidy; its logits are disposed
+ * even when the readback fails).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Wrn } from '../models/wrn';
@@ -22,8 +23,13 @@ export async function predictLogits(model: Wrn, data: TrainData, opts: PredictOp
     const idx = Array.from({ length: b }, (_, i) => start + i);
     data.fill(idx, buf);
     const logits = tf.tidy(() => model.apply(tf.tensor(buf.subarray(0, b * size), [b, ...data.sampleShape]), { training: false }).logits);
-    out.set(await logits.data() as Float32Array, start * K);
-    logits.dispose();
+    // The readback can reject (a lost WebGPU device fails its mapAsync): dispose the (b, K)
+    // logits either way, else the tensor stays registered after the fallback (KD page e2e).
+    try {
+      out.set(await logits.data() as Float32Array, start * K);
+    } finally {
+      logits.dispose();
+    }
     await yieldToEventLoop();
   }
   return out;

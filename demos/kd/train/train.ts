@@ -82,9 +82,11 @@ export function trainStep(
     opt.step(grads, lr);
     return [value, ceVal!];
   });
-  const out: [number, number] = [loss.dataSync()[0]!, ce.dataSync()[0]!];
-  tf.dispose([loss, ce]);
-  return out;
+  try {
+    return [loss.dataSync()[0]!, ce.dataSync()[0]!];
+  } finally {
+    tf.dispose([loss, ce]); // also when the readback throws (e.g. a lost WebGPU device)
+  }
 }
 
 /** Throws a clear message when no gradients are registered (see ../gradients.ts). */

@@ -40,17 +40,7 @@ let currentPhase: Phase | null = null;
 const gafPreviewSize = 16; // the default run's GAF size: the preview shows what teacher 1 sees
 
 let baseline = 0;
-// DEBUG-LEAK (temporary)
-const dbgLive = new Map<number, [string, { kept?: boolean; trainable?: boolean; isDisposed?: boolean; dtype?: string }]>();
-function dbgPatch(t: Tf): void {
-  const e = t.engine() as unknown as { trackTensor: (a: { id: number }, b: unknown) => void; disposeTensor: (a: { id: number }) => void; __p?: boolean };
-  if (e.__p) return; e.__p = true;
-  const tr = e.trackTensor.bind(e), di = e.disposeTensor.bind(e);
-  e.trackTensor = (a, b) => { dbgLive.set(a.id, [`${t.getBackend()} ${(a as unknown as {shape: number[]}).shape} ${(new Error().stack ?? '').split('\n').slice(2, 9).join(' | ')}`, a as never]); tr(a, b); };
-  e.disposeTensor = (a) => { dbgLive.delete(a.id); di(a); };
-}
 function memory(when: string): void {
-  if (tf && when === 'idle') console.log(`DEBUG-LEAK ${when} n=${tf.memory().numTensors} live=${dbgLive.size}\n` + [...dbgLive.entries()].filter(([, v]) => v[1].trainable === undefined).slice(0, 20).map(([k, v]) => `#${k} ${v[1].dtype} kept=${v[1].kept} disp=${v[1].isDisposed} ${v[0]}`).join('\n'));
   if (tf) post({ type: 'memory', numTensors: tf.memory().numTensors, baseline, held: session?.s.heldTensors() ?? 0, when });
 }
 
@@ -69,7 +59,6 @@ async function runtime(pageSearch: string): Promise<void> {
   search = pref.search;
   const r = await initRuntime({ search });
   tf = r.tf; info = r.info;
-  dbgPatch(r.tf);
   baseline = tf.memory().numTensors;
   post({ type: 'runtime', info: r.info, deviceLost: false, note: pref.reason, wasmKernels: await kernelsFor(r.info.backend) });
   watchDevice();
