@@ -38,6 +38,13 @@ describe('WASM kernel module', () => {
   });
 });
 
+type ConvOut = { y: Float32Array; dx: Float32Array; dw: Float32Array };
+/** Values and both gradients agree to 1e-6 of the reference's largest magnitude. */
+function expectSame(a: ConvOut, b: ConvOut): void {
+  expect(a.y.length).toBe(b.y.length);
+  for (const key of ['y', 'dx', 'dw'] as const) expect(relDiff(a[key], b[key]), key).toBeLessThan(1e-6);
+}
+
 /** Value and both gradients of sum(f(x, w)·r), with the kernels on or off (and Winograd F(2,3) on or off). */
 function convGrads(kernels: boolean, xs: number[], ws: number[], s: number, p: number, winograd = true) {
   setWasmKernelsEnabled(kernels);
@@ -68,19 +75,13 @@ describe('1D conv: WASM kernels equal the JS loops', () => {
     it(`B${B} W${W} C${C}→${O} k${k} s${s} p${p}`, () => {
       const before = heldHeapBlocks();
       const a = convGrads(true, [B, W, C], [k, C, O], s, p), b = convGrads(false, [B, W, C], [k, C, O], s, p);
-      expect(a.y.length).toBe(b.y.length);
-      expect(relDiff(a.y, b.y)).toBeLessThan(1e-6);
-      expect(relDiff(a.dx, b.dx)).toBeLessThan(1e-6);
-      expect(relDiff(a.dw, b.dw)).toBeLessThan(1e-6);
+      expectSame(a, b);
       expect(heldHeapBlocks()).toBe(before);
       // While a gradient is being recorded, xᵀ is held (a heap block) until the backward pass.
       expect(a.heldInside).toBe(before + 1);
       expect(b.heldInside).toBe(before);
       // The direct (im2col) kernels where Winograd would apply.
-      const c = convGrads(true, [B, W, C], [k, C, O], s, p, false);
-      expect(relDiff(c.y, b.y)).toBeLessThan(1e-6);
-      expect(relDiff(c.dx, b.dx)).toBeLessThan(1e-6);
-      expect(relDiff(c.dw, b.dw)).toBeLessThan(1e-6);
+      expectSame(convGrads(true, [B, W, C], [k, C, O], s, p, false), b);
     });
   }
 });
@@ -94,10 +95,7 @@ describe('2D conv: WASM kernels equal the JS loops', () => {
     it(`B${B} ${L}×${L} C${C}→${O} k${k} s${s} p${p}`, () => {
       const before = heldHeapBlocks();
       const a = convGrads(true, [B, L, L, C], [k, k, C, O], s, p), b = convGrads(false, [B, L, L, C], [k, k, C, O], s, p);
-      expect(a.y.length).toBe(b.y.length);
-      expect(relDiff(a.y, b.y)).toBeLessThan(1e-6);
-      expect(relDiff(a.dx, b.dx)).toBeLessThan(1e-6);
-      expect(relDiff(a.dw, b.dw)).toBeLessThan(1e-6);
+      expectSame(a, b);
       expect(heldHeapBlocks()).toBe(before);
       expect(a.heldInside).toBe(before + 1);
     });

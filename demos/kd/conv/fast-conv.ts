@@ -86,8 +86,7 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
       if (direct) pT = tf.reshape(x, [M, KC]);
       else {
         const a = heap.alloc([M, KC]);
-        if (is1d) k.im2col1d(xp, B, W, C, kw, s, p, g.Wo, a.ptr);
-        else k.im2col2d(xp, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, a.ptr);
+        k.im2col2d(xp, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, a.ptr); // 1D: H = kh = 1
         pT = a.t as tf.Tensor2D;
       }
       const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O])) as tf.Tensor;
@@ -95,8 +94,7 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
       const release = holdUntilBackward(heap, xT, value1);
       return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const ptT = heap.alloc([KC, M]);
-        if (is1d) k.patchesT1d(xT, B, W, C, kw, s, p, g.Wo, ptT.ptr);
-        else k.patchesT2d(xT, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, ptT.ptr);
+        k.patchesT2d(xT, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, ptT.ptr);
         release(); // the backward pass is xᵀ's last reader
         return backwardRest(ptT.t, dy, saved[0] as tf.Tensor2D, heap);
       } };
@@ -139,8 +137,7 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
     if (direct) return [tf.reshape(dP, x4.shape), dw];
     if (heap && C % 4 === 0) {
       const dx = heap.alloc([...x4.shape]);
-      if (is1d) heap.k.col2im1d(heap.ptr(dP), B, W, C, kw, s, p, g.Wo, dx.ptr);
-      else heap.k.col2im2d(heap.ptr(dP), B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, dx.ptr);
+      heap.k.col2im2d(heap.ptr(dP), B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, dx.ptr);
       return [dx.t, dw];
     }
     // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).

@@ -110,9 +110,7 @@ export function bnBackwardDx(dy: usize, xhat: usize, R: i32, C: i32, gamma: usiz
   }
 }
 
-// ---------------------------------------------------------------- 1D convolution (conv/fast-conv.ts)
-// Geometry as conv/im2col-js.ts with H = kh = 1: x (B, W, C), output positions ow ∈ [0, Wo),
-// tap j reads iw = ow·s + j − pw, zero outside [0, W).
+// ---------------------------------------------------------------- transposes (conv/fast-conv.ts, conv/winograd1d.ts)
 
 /** (rows, cols) -> (cols, rows), in 4×4 SIMD blocks; needs rows % 4 == 0 and cols % 4 == 0. */
 export function transpose4(a: usize, rows: i32, cols: i32, out: usize): void {
@@ -139,73 +137,6 @@ export function transpose(a: usize, rows: i32, cols: i32, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const src = a + (<usize>r * <usize>cols << 2);
     for (let c = 0; c < cols; c++) store<f32>(out + ((<usize>c * <usize>rows + <usize>r) << 2), load<f32>(src + (<usize>c << 2)));
-  }
-}
-
-/** P (B·Wo, kw·C) from x (B, W, C): per output position, one contiguous copy of the taps inside x. */
-export function im2col1d(x: usize, B: i32, W: i32, C: i32, kw: i32, s: i32, pw: i32, Wo: i32, out: usize): void {
-  const cb = <usize>C << 2, rowP = <usize>kw * cb;
-  let o = out;
-  for (let b = 0; b < B; b++) {
-    const xb = x + <usize>b * <usize>W * cb;
-    for (let ow = 0; ow < Wo; ow++) {
-      const iw0 = ow * s - pw;
-      const j0 = max(0, -iw0), j1 = min(kw, W - iw0);
-      if (j1 <= j0) { memory.fill(o, 0, rowP); o += rowP; continue; }
-      if (j0 > 0) memory.fill(o, 0, <usize>j0 * cb);
-      memory.copy(o + <usize>j0 * cb, xb + <usize>(iw0 + j0) * cb, <usize>(j1 - j0) * cb);
-      if (j1 < kw) memory.fill(o + <usize>j1 * cb, 0, <usize>(kw - j1) * cb);
-      o += rowP;
-    }
-  }
-}
-
-/** Pᵀ (kw·C, B·Wo) from xᵀ (C, B·W): row (j, c) is channel c shifted by j − pw (strided by s). */
-export function patchesT1d(xT: usize, B: i32, W: i32, C: i32, kw: i32, s: i32, pw: i32, Wo: i32, out: usize): void {
-  const M = B * Wo, BW = B * W;
-  for (let j = 0; j < kw; j++) {
-    const sh = j - pw; // iw = ow·s + sh
-    let lo = 0;
-    while (lo < Wo && lo * s + sh < 0) lo++;
-    let hi = Wo;
-    while (hi > lo && (hi - 1) * s + sh > W - 1) hi--;
-    for (let c = 0; c < C; c++) {
-      const rowOut = out + (<usize>(j * C + c) * <usize>M << 2), rowIn = xT + (<usize>c * <usize>BW << 2);
-      for (let b = 0; b < B; b++) {
-        const o = rowOut + (<usize>(b * Wo) << 2);
-        if (hi <= lo) { memory.fill(o, 0, <usize>Wo << 2); continue; }
-        if (lo > 0) memory.fill(o, 0, <usize>lo << 2);
-        const src = rowIn + (<usize>(b * W + sh) << 2);
-        if (s === 1) memory.copy(o + (<usize>lo << 2), src + (<usize>lo << 2), <usize>(hi - lo) << 2);
-        else for (let ow = lo; ow < hi; ow++) store<f32>(o + (<usize>ow << 2), load<f32>(src + (<usize>(ow * s) << 2)));
-        if (hi < Wo) memory.fill(o + (<usize>hi << 2), 0, <usize>(Wo - hi) << 2);
-      }
-    }
-  }
-}
-
-/**
- * dx (B, W, C) from dP (B·Wo, kw·C), the adjoint of im2col1d, as a gather: each dx row is
- * written once, its taps summed in ascending ow (= descending j) order, as the JS version.
- */
-export function col2im1d(dp: usize, B: i32, W: i32, C: i32, kw: i32, s: i32, pw: i32, Wo: i32, dx: usize): void {
-  const cb = <usize>C << 2, rowP = <usize>kw * cb;
-  for (let b = 0; b < B; b++) {
-    const xb = dx + <usize>b * <usize>W * cb, pb = dp + <usize>b * <usize>Wo * rowP;
-    for (let w = 0; w < W; w++) {
-      const d = xb + <usize>w * cb;
-      let first = true;
-      for (let j = kw - 1; j >= 0; j--) {
-        const t = w + pw - j; // = ow·s
-        if (t < 0 || t % s !== 0) continue;
-        const ow = t / s;
-        if (ow >= Wo) continue;
-        const src = pb + <usize>ow * rowP + <usize>j * cb;
-        if (first) { memory.copy(d, src, cb); first = false; }
-        else for (let o: usize = 0; o < cb; o += 16) v128.store(d + o, f32x4.add(v128.load(d + o), v128.load(src + o)));
-      }
-      if (first) memory.fill(d, 0, cb);
-    }
   }
 }
 
@@ -343,9 +274,10 @@ export function winoGradIn(u0: usize, u1: usize, u2: usize, u3: usize, B: i32, W
   }
 }
 
-// ---------------------------------------------------------------- 2D convolution (conv/fast-conv.ts)
+// ---------------------------------------------------------------- convolution loops (conv/fast-conv.ts)
 // Geometry as conv/im2col-js.ts: x (B, H, W, C) NHWC, output (Ho, Wo), tap (i, j) reads
 // (oh·s + i − ph, ow·s + j − pw), zero outside. P (B·Ho·Wo, kh·kw·C), column order (i, j, c).
+// 1D convs are the case H = kh = 1, ph = 0.
 
 /** P from x: per output position and tap row i, one contiguous copy of the taps inside x. */
 export function im2col2d(x: usize, B: i32, H: i32, W: i32, C: i32, kh: i32, kw: i32, s: i32, ph: i32, pw: i32, Ho: i32, Wo: i32, out: usize): void {

@@ -22,9 +22,6 @@ export interface KdKernels {
   bnBackwardDx(dy: number, xhat: number, R: number, C: number, gamma: number, beta: number, k: number, mb: number, mg: number, dx: number): void;
   transpose4(a: number, rows: number, cols: number, out: number): void;
   transpose(a: number, rows: number, cols: number, out: number): void;
-  im2col1d(x: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, out: number): void;
-  patchesT1d(xT: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, out: number): void;
-  col2im1d(dp: number, B: number, W: number, C: number, kw: number, s: number, pw: number, Wo: number, dx: number): void;
   im2col2d(x: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
   patchesT2d(xT: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
   col2im2d(dp: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, dx: number): void;
