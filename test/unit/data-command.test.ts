@@ -16,15 +16,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excerptSeries } from '../../demos/kd/pamap2/excerpt.ts';
 import { Pamap2ManifestSchema } from '../../demos/kd/pamap2/manifest-schema.ts';
 import { runDataCommand, type DataCommandOptions } from '../../demos/kd/pamap2/node/data-command.ts';
-import { loadExcerptSubjectTexts, readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt.ts';
+import { readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt.ts';
 import { loadShardDir } from '../../demos/kd/pamap2/node/shard-files.ts';
 import { PROTOCOL_FILE_HASHES } from '../../demos/kd/pamap2/source-hashes.ts';
+import { buildUciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
 
 const enc = new TextEncoder();
 let tmp = '';
 let files: Record<string, Uint8Array> = {};
 let plainZip = '';
-let nestedZip = new Uint8Array(0);
+let nestedZip: Uint8Array = new Uint8Array(0);
 let server: http.Server;
 let base = '';
 const requests: Array<{ path: string; range: string | undefined }> = [];
@@ -36,13 +37,8 @@ function sha(b: Uint8Array): string {
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'pamap2-cmd-'));
-  const texts = await loadExcerptSubjectTexts();
-  files = Object.fromEntries([...texts].map(([s, t]) => [`PAMAP2_Dataset/Protocol/subject${s}.dat`, enc.encode(t)]));
-  plainZip = join(tmp, 'PAMAP2_Dataset.zip');
-  const inner = zipSync({ ...files, 'PAMAP2_Dataset/readme.pdf': enc.encode('not data') }, { level: 1 });
-  await writeFile(plainZip, inner);
-  // The UCI download wraps PAMAP2_Dataset.zip in an outer archive.
-  nestedZip = zipSync({ 'PAMAP2_Dataset.zip': [inner, { level: 0 }] });
+  // The UCI download wraps PAMAP2_Dataset.zip in an outer archive (nested).
+  ({ files, zipPath: plainZip, nested: nestedZip } = await buildUciZipFixture(tmp));
 
   server = http.createServer((req, res) => {
     const path = req.url ?? '/';

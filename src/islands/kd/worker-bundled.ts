@@ -24,18 +24,27 @@ async function fetchText(url: string, name: string, progress: Progress): Promise
 
 const manifestUrl = (base: string): string => new URL('data/pamap2/manifest.json', base).href;
 
-async function fetchManifest(base: string): Promise<Pamap2Manifest | null> {
-  const r = await fetch(manifestUrl(base)).catch(() => null);
-  if (!r?.ok) return null;
-  const parsed = Pamap2ManifestSchema.safeParse(await r.json().catch(() => null));
-  return parsed.success ? parsed.data : null;
+/** The build's manifest.json, validated with the data API's schema; why not, naming the file, when it cannot be used. */
+async function fetchManifest(base: string): Promise<{ ok: true; m: Pamap2Manifest } | { ok: false; why: string }> {
+  const url = manifestUrl(base);
+  const r = await fetch(url).catch((e: unknown) => e instanceof Error ? e : new Error(String(e)));
+  if (r instanceof Error) return { ok: false, why: `${url}: ${r.message}` };
+  if (!r.ok) return { ok: false, why: `${url}: HTTP ${r.status}` };
+  const json: unknown = await r.json().catch(() => undefined);
+  if (json === undefined) return { ok: false, why: `${url}: not valid JSON` };
+  const parsed = Pamap2ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, why: `${url}: not a pamap2-shards manifest (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'schema'})` };
+  }
+  return { ok: true, m: parsed.data };
 }
 
 /** A one-line description of the full shards when this build has them, else null. */
 export async function probeFullManifest(base: string): Promise<string | null> {
-  const m = await fetchManifest(base);
+  const r = await fetchManifest(base);
   // The committed browser share is built from the excerpt: only a real UCI source counts as "full".
-  return m && m.source.kind !== 'excerpt' ? `피험자 ${m.subjects.join(', ')} (${m.source.kind}: ${m.source.location})` : null;
+  return r.ok && r.m.source.kind !== 'excerpt' ? `피험자 ${r.m.subjects.join(', ')} (${r.m.source.kind}: ${r.m.source.location})` : null;
 }
 
 export async function loadBundled(which: 'excerpt' | 'full', base: string, progress: Progress): Promise<LoadedData> {
@@ -47,8 +56,11 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
     ]);
     return excerptData({ first10000, alexchow, indexCsv });
   }
-  const m = await fetchManifest(base);
-  if (!m || m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)})`);
+  const r = await fetchManifest(base);
+  // A manifest that was readable when the page probed it may have changed or broken since (redeploy, bad proxy).
+  if (!r.ok) throw new Error(`전체 데이터 샤드를 읽을 수 없습니다 — ${r.why}`);
+  const m = r.m;
+  if (m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)}: 발췌본으로 만든 샤드)`);
   const dir = new URL('data/pamap2/', base);
   const series = await loadShards(m, async (file) => {
     const r = await fetch(new URL(file, dir));
