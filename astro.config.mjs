@@ -17,6 +17,19 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
+  vite: {
+    worker: {
+      // ES-module workers (both are created with { type: 'module' }): the worker bundle is
+      // code-split, so runtime.ts's dynamic import() of each tfjs backend stays a lazy chunk
+      // and a reader downloads only the backend that is chosen. The default 'iife' format
+      // inlines every backend (webgpu, webgl, wasm, cpu) into one ~2 MB worker file.
+      format: 'es',
+      // Name worker assets like Astro names client assets ([name].[hash]): the tfjs .wasm
+      // binaries, imported by wasm-urls.ts from both the page and the workers, then resolve
+      // to one file each instead of a '-'- and a '.'-named copy of the same bytes.
+      rolldownOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+    },
+  },
   // Math: remark-math + rehype-katex on the unified processor (MDX inherits it).
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
