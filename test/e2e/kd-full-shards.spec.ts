@@ -158,13 +158,15 @@ test('a truncated shard, a manifest hash that does not match, a broken manifest:
   await expect(page.getByTestId('kd-status')).toContainText('이전 데이터');
   await expect(summary).toHaveText(before ?? '');
 
-  // 2. Back to the excerpt, then full again with intact files but a manifest whose SHA-256 for
-  // subject105.y.u8 is wrong.
+  // After a failed load the radios show the data still in use (the excerpt), so choosing the
+  // full shards again retries them.
+  await expect(page.locator('input[name="kd-data"][value="excerpt"]')).toBeChecked();
+  await expect(fullRadio(page)).not.toBeChecked();
+
+  // 2. Full again with intact files but a manifest whose SHA-256 for subject105.y.u8 is wrong.
   override.clear();
   const y105 = manifest.shards.find((s) => s.subject === 105)!.y;
   override.set('manifest.json', Buffer.from(manifestText.replace(y105.sha256, 'f'.repeat(64))));
-  await page.locator('input[name="kd-data"][value="excerpt"]').check();
-  await expect(err).toBeHidden({ timeout: 60_000 });
   await expect(summary).toHaveText(before ?? '');
   await fullRadio(page).check();
   await expect(err).toBeVisible({ timeout: 60_000 });
@@ -175,8 +177,7 @@ test('a truncated shard, a manifest hash that does not match, a broken manifest:
   // 3. The manifest breaks after the page probed it (e.g. a redeploy cut short): named, not "not in this build".
   override.clear();
   override.set('manifest.json', Buffer.from(manifestText.slice(0, 200)));
-  await page.locator('input[name="kd-data"][value="excerpt"]').check();
-  await expect(err).toBeHidden({ timeout: 60_000 });
+  await expect(page.locator('input[name="kd-data"][value="excerpt"]')).toBeChecked();
   await fullRadio(page).check();
   await expect(err).toBeVisible({ timeout: 60_000 });
   await expect(err).toContainText('data/pamap2/manifest.json: not valid JSON');

@@ -8,6 +8,7 @@
  * GAF images (N, G, G, S) built from the [0, 1]-scaled windows, standardised per image
  * channel with training stats (§1 last bullet, §3).
  */
+import { capWindows, type CapInfo } from './cap';
 import { CHANNELS, CHANNEL_NAMES, WINDOW } from '../pamap2/format';
 import { countWindowsPerClass, makeWindows, type WindowSet } from '../pamap2/windows';
 import { prepareFold } from '../pamap2/folds';
@@ -70,6 +71,8 @@ export interface FoldInputs {
   gaf: { train: TrainData; test: TrainData };
   /** Test windows whose class never occurs in training (unreachable for any model). */
   unseenTest: number;
+  /** Set when the data was above the run's window cap and a seeded subsample is used (cap.ts). */
+  capped: CapInfo | null;
 }
 
 /**
@@ -88,6 +91,7 @@ function inputsOf(split: SplitKind, testSubject: number | null, f: { train: Wind
     signal: { train: arrayData(f.trainX, [WINDOW, CHANNELS], f.train.y), test: arrayData(f.testX, [WINDOW, CHANNELS], f.test.y) },
     gaf: { train: arrayData(gTrain, [gafSize, gafSize, CHANNELS], f.train.y), test: arrayData(gTest, [gafSize, gafSize, CHANNELS], f.test.y) },
     unseenTest: f.test.y.reduce((n, y) => n + (seen.has(y) ? 0 : 1), 0),
+    capped: null,
   };
 }
 
@@ -101,9 +105,14 @@ export function windowSplitInputs(ws: WindowSet, seed: number, gafSize: number):
   return inputsOf('window', null, prepareWindowSplit(ws, seed), gafSize);
 }
 
-/** The inputs a run config asks for: its split, fold and seed. */
+/**
+ * The inputs a run config asks for: its split, fold and seed, on at most runWindowCap(gafSize)
+ * windows (a seeded, class-stratified subsample above it: cap.ts).
+ */
 export function runInputs(ws: WindowSet, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): FoldInputs {
-  return c.split === 'window' ? windowSplitInputs(ws, c.seed, c.gafSize) : foldInputs(ws, c.testSubject, c.gafSize);
+  const { ws: used, cap } = capWindows(ws, c);
+  const f = c.split === 'window' ? windowSplitInputs(used, c.seed, c.gafSize) : foldInputs(used, c.testSubject, c.gafSize);
+  return { ...f, capped: cap };
 }
 
 

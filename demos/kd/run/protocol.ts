@@ -104,7 +104,9 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('memory'), numTensors: z.number().int(), baseline: z.number().int(), held: z.number().int(), when: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
   /** The split the run uses (LOSO fold or window split; testSubject null for the latter): window counts and how many test windows have a class never seen in training. */
-  z.object({ type: z.literal('fold-info'), split: z.enum(SPLITS), testSubject: z.number().int().nullable(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int() }),
+  z.object({ type: z.literal('fold-info'), split: z.enum(SPLITS), testSubject: z.number().int().nullable(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int(),
+    // Set when the data was above the run's window cap (demos/kd/run/cap.ts): a seeded subsample is used.
+    capped: z.object({ from: z.number().int(), used: z.number().int(), cap: z.number().int(), seed: z.number().int() }).nullable() }),
   /** The build ships the full-dataset shards (public/data/pamap2/manifest.json). */
   z.object({ type: z.literal('full-data'), description: z.string() }),
   z.object({ type: z.literal('error'), message: z.string() }),

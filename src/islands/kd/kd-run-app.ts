@@ -168,6 +168,11 @@ export function mountKdRun(root: HTMLElement): void {
         dataError.hidden = false;
         dataError.textContent = m.message;
         setStatus(data ? `파일을 읽지 못했습니다. 이전 데이터(${data.label})를 그대로 씁니다.` : '파일을 읽지 못했습니다.');
+        // The radios show the data in use again, so choosing the failed source retries it.
+        if (data) {
+          const inUse = root.querySelector<HTMLInputElement>(`input[name="kd-data"][value="${data.source}"]`);
+          if (inUse) { inUse.checked = true; fileInput.hidden = data.source !== 'upload'; }
+        }
         setRunning(false);
         break;
       case 'checkpoints-ready':
@@ -226,9 +231,13 @@ export function mountKdRun(root: HTMLElement): void {
       }
       case 'fold-info': {
         const which = m.split === 'window' ? '이번 분할(창 단위 층화, LOSO 아님)' : `이번 fold(평가 피험자 ${m.testSubject ?? '?'})`;
-        q<HTMLElement>('fold-note').textContent = m.unseenTest > 0
+        const capNote = m.capped
+          ? ` 전체 ${m.capped.from.toLocaleString('ko-KR')}개 창은 브라우저 한 번의 실행에 너무 많아(메모리·시간), GAF 크기에 따른 상한 ${m.capped.cap}개 안에서 클래스 비율을 유지해 시드 ${m.capped.seed}로 ${m.capped.used}개를 뽑아 씁니다.`
+          : '';
+        q<HTMLElement>('fold-note').textContent = (m.unseenTest > 0
           ? `${which}: 학습 창 ${m.train}개, 평가 창 ${m.test}개 — 그중 ${m.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
-          : `${which}: 학습 창 ${m.train}개, 평가 창 ${m.test}개.`;
+          : `${which}: 학습 창 ${m.train}개, 평가 창 ${m.test}개.`) + capNote;
+        q<HTMLElement>('fold-note').dataset['capped'] = m.capped ? String(m.capped.used) : '';
         break;
       }
       case 'full-data': {

@@ -102,7 +102,7 @@ function sessionFor(c: RunConfig): RunSession<Wrn> {
   session?.s.dispose();
   session = null;
   const fold = runInputs(data.windows, c);
-  post({ type: 'fold-info', split: fold.split, testSubject: fold.testSubject, train: fold.signal.train.n, test: fold.signal.test.n, unseenTest: fold.unseenTest });
+  post({ type: 'fold-info', split: fold.split, testSubject: fold.testSubject, train: fold.signal.train.n, test: fold.signal.test.n, unseenTest: fold.unseenTest, capped: fold.capped });
   const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), data.summary.dataId, idbModelCache);
   session = { key, s, ckptKey: '' };
   return s;
