@@ -18,6 +18,20 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
   vite: {
+    // Dev server only: pre-bundle every tfjs entry the islands and workers import, up front,
+    // so opening the first demo does not make Vite re-optimise and reload the page. (The dev-only
+    // "Cannot evaluate flag 'DEBUG'" worker error was an evaluation-order problem, fixed in
+    // demos/shared/gradients.ts.)
+    optimizeDeps: {
+      include: [
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-core/dist/register_all_gradients',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-webgl',
+        '@tensorflow/tfjs-backend-webgpu',
+        '@tensorflow/tfjs-backend-wasm',
+      ],
+    },
     worker: {
       // ES-module workers (both are created with { type: 'module' }): the worker bundle is
       // code-split, so runtime.ts's dynamic import() of each tfjs backend stays a lazy chunk

@@ -8,4 +8,8 @@
  * gradients through the union package's CommonJS build. `assertGradients()` gives a clear
  * error if neither happened.
  */
+// tfjs-core's entry first: it registers the environment flags (DEBUG, …) that gradient
+// registration reads. Vite's dev pre-bundle otherwise may evaluate register_all_gradients before
+// the entry (error: "Cannot evaluate flag 'DEBUG': no evaluation function found").
+import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
