@@ -152,7 +152,7 @@ test('a truncated shard, a manifest hash that does not match, a broken manifest:
   const before = await summary.textContent();
 
   // 1. subject103.x.u8 cut to 1000 bytes.
-  await fullRadio(page).check();
+  await fullRadio(page).click(); // not check(): a fast failure re-checks the excerpt radio before check() could verify
   await expect(err).toBeVisible({ timeout: 60_000 });
   await expect(err).toContainText(x103);
   await expect(page.getByTestId('kd-status')).toContainText('이전 데이터');
@@ -168,7 +168,7 @@ test('a truncated shard, a manifest hash that does not match, a broken manifest:
   const y105 = manifest.shards.find((s) => s.subject === 105)!.y;
   override.set('manifest.json', Buffer.from(manifestText.replace(y105.sha256, 'f'.repeat(64))));
   await expect(summary).toHaveText(before ?? '');
-  await fullRadio(page).check();
+  await fullRadio(page).click(); // not check(): a fast failure re-checks the excerpt radio before check() could verify
   await expect(err).toBeVisible({ timeout: 60_000 });
   await expect(err).toContainText(y105.file);
   await expect(err).toContainText('SHA-256');
@@ -178,7 +178,7 @@ test('a truncated shard, a manifest hash that does not match, a broken manifest:
   override.clear();
   override.set('manifest.json', Buffer.from(manifestText.slice(0, 200)));
   await expect(page.locator('input[name="kd-data"][value="excerpt"]')).toBeChecked();
-  await fullRadio(page).check();
+  await fullRadio(page).click(); // not check(): a fast failure re-checks the excerpt radio before check() could verify
   await expect(err).toBeVisible({ timeout: 60_000 });
   await expect(err).toContainText('data/pamap2/manifest.json: not valid JSON');
   await expect(summary).toHaveText(before ?? '');
