@@ -12,9 +12,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { leakReadout, openKdPage, waitDone } from './kd-helpers';
 import { buildUciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
 
-const PAGE = 'research/kd-method/';
 const SUBJECTS = [101, 102, 103, 105, 107, 108];
 
 let tmp = '';
@@ -62,29 +62,8 @@ async function serveShards(page: Page, override: Map<string, Buffer> = new Map()
   return served;
 }
 
-async function open(page: Page, errors: string[]): Promise<void> {
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(PAGE);
-  const demo = page.locator('kd-run-demo');
-  await demo.scrollIntoViewIfNeeded();
-  await expect(demo).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
-  await expect(page.getByTestId('kd-data-summary')).toContainText('창');
-}
-
-/** Waits until the run finishes or fails; a failure fails the test at once with the page's message. */
-async function waitDone(page: Page, timeout = 90_000): Promise<void> {
-  await page.waitForFunction(() => {
-    const d = document.querySelector('kd-run-demo');
-    return d?.getAttribute('data-done') === 'true' || d?.hasAttribute('data-error');
-  }, null, { timeout });
-  expect(await page.locator('kd-run-demo').getAttribute('data-error')).toBeNull();
-  await expect(page.locator('kd-run-demo')).toHaveAttribute('data-done', 'true');
-}
-
-async function leaked(page: Page): Promise<number> {
-  return page.getByTestId('kd-tensors').evaluate((el: HTMLElement) => Number(el.dataset['leaked']));
-}
+const open = (page: Page, errors: string[]): Promise<void> => openKdPage(page, errors);
+const leaked = async (page: Page): Promise<number> => (await leakReadout(page)).leaked;
 
 async function expectFiniteRows(page: Page): Promise<void> {
   for (const phase of ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd']) {

@@ -5,35 +5,10 @@
  * excerpt file loads. Runs in chromium-fallback; the first test also in chromium-webgpu.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { KD_PAGE, leakReadout, openKdPage, waitDone } from './kd-helpers';
 
-const PAGE = 'research/kd-method/';
-
-async function open(page: Page): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(PAGE);
-  const demo = page.locator('kd-run-demo');
-  await demo.scrollIntoViewIfNeeded();
-  await expect(demo).toHaveAttribute('data-hydrated', 'true');
-  await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
-  await expect(page.getByTestId('kd-data-summary')).toContainText('창');
-  expect(errors).toEqual([]);
-}
-
-/** Waits until the run finishes or fails; a failure fails the test at once with the page's message. */
-async function waitDone(page: Page, timeout = 240_000): Promise<void> {
-  await page.waitForFunction(() => {
-    const d = document.querySelector('kd-run-demo');
-    return d?.getAttribute('data-done') === 'true' || d?.hasAttribute('data-error');
-  }, null, { timeout });
-  expect(await page.locator('kd-run-demo').getAttribute('data-error')).toBeNull();
-  await expect(page.locator('kd-run-demo')).toHaveAttribute('data-done', 'true');
-}
-
-async function leakReadout(page: Page): Promise<{ leaked: number; when: string; numTensors: number }> {
-  const out = page.getByTestId('kd-tensors');
-  return out.evaluate((el: HTMLElement) => ({ leaked: Number(el.dataset['leaked']), when: el.dataset['when'] ?? '', numTensors: Number(el.dataset['numTensors']) }));
-}
+const PAGE = KD_PAGE;
+const open = (page: Page): Promise<void> => openKdPage(page);
 
 test('default KD run completes: curves, confusion, table with finite numbers, no long tasks @webgpu', async ({ page }) => {
   test.setTimeout(300_000);
