@@ -15,6 +15,7 @@
  * are interleaved step by step, and samples/s is the batch over the median step time.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { median } from './median';
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
@@ -45,7 +46,6 @@ interface Row { model: string; backend: string; conv: string; batch: number; wal
 
 interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; row: Row; run?: { step: () => void; dispose: () => void }; wall: number[]; cpu: number[]; spent: number }
 
-const median = (a: number[]) => { const s = [...a].sort((x, y) => x - y); const n = s.length; return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2; };
 
 /**
  * The variants of one model on one backend, measured INTERLEAVED: round after round, each

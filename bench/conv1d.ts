@@ -6,6 +6,7 @@
  * how WINOGRAD_MIN_CHANNELS was chosen (Winograd is forced at every width here).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { median } from './median';
 import { useNodeBackend } from '../demos/kd/tf-node';
 import { conv1d } from '../demos/kd/conv/index';
 import { setWinogradEnabled, WINOGRAD_MIN_CHANNELS } from '../demos/kd/conv/winograd1d';
@@ -13,7 +14,6 @@ import { setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
 
 await useNodeBackend('wasm');
 const B = 128, ROUNDS = 7;
-const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 const ways = [
   { name: 'JS loops', kernels: false, winograd: false },
   { name: 'kernels, direct', kernels: true, winograd: false },

@@ -5,6 +5,7 @@
  * Cuts the garbage collector's share of a WASM training step (large short-lived arrays).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { allocHeapTensor, heapOffset, wasmInternals } from '../wasm/internals';
 
 const pool = new Map<number, Float32Array[]>();
 // A training step keeps dozens of same-sized buffers alive at once (x̂ and y of every BN, xᵀ of
@@ -32,11 +33,6 @@ export function giveScratch(a: Float32Array): void {
   if (list.length < MIN_PER_SIZE || (list.length < MAX_PER_SIZE && poolBytes + a.byteLength <= MAX_POOL_BYTES)) { list.push(a); pool.set(a.length, list); poolBytes += a.byteLength; }
 }
 
-interface WasmBackendInternals {
-  dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
-  wasm?: { HEAPU8: Uint8Array };
-}
-
 /**
  * The float32 values of `t` for immediate, read-only use. On WASM this is a view into the
  * backend's heap (tfjs-backend-wasm 4.x internals: dataIdMap + HEAPU8), which saves the copy
@@ -45,16 +41,11 @@ interface WasmBackendInternals {
  * not as expected) it is dataSync().
  */
 export function readNow(t: tf.Tensor): Float32Array {
-  if (t.dtype === 'float32' && tf.getBackend() === 'wasm') {
-    const b = tf.backend() as unknown as WasmBackendInternals;
-    const info = b.dataIdMap?.get(t.dataId);
-    const heap = b.wasm?.HEAPU8;
-    if (info && heap && info.dtype === 'float32' && info.memoryOffset % 4 === 0) return new Float32Array(heap.buffer, info.memoryOffset, t.size);
-  }
+  const b = t.dtype === 'float32' ? wasmInternals() : null;
+  const heap = b?.wasm?.HEAPU8, off = b ? heapOffset(b, t) : null;
+  if (heap && off !== null) return new Float32Array(heap.buffer, off, t.size);
   return t.dataSync() as Float32Array;
 }
-
-interface WasmBackendWrite { write(values: null, shape: number[], dtype: 'float32'): object }
 
 /**
  * A new float32 tensor whose values `fill` writes in place. On WASM the tensor's heap memory
@@ -62,17 +53,10 @@ interface WasmBackendWrite { write(values: null, shape: number[], dtype: 'float3
  * filled and wrapped. `fill` must write every element and must not call tfjs.
  */
 export function tensorFilled(shape: number[], fill: (out: Float32Array) => void): tf.Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (tf.getBackend() === 'wasm') {
-    const b = tf.backend() as unknown as WasmBackendWrite & WasmBackendInternals;
-    if (typeof b.write === 'function' && b.dataIdMap && b.wasm) {
-      const dataId = b.write(null, shape, 'float32');
-      const t = tf.engine().makeTensorFromDataId(dataId, shape, 'float32', tf.backend());
-      fill(readNow(t));
-      return t;
-    }
-  }
-  const a = new Float32Array(size);
-  fill(a);
-  return tf.tensor(a, shape);
+  const b = wasmInternals();
+  const a = b?.wasm?.HEAPU8 ? allocHeapTensor(b, shape) : null;
+  if (a) { fill(readNow(a.t)); return a.t; }
+  const arr = new Float32Array(shape.reduce((x, y) => x * y, 1));
+  fill(arr);
+  return tf.tensor(arr, shape);
 }

@@ -8,9 +8,10 @@
  * others; the window split subsamples the whole set before splitting. The page states it.
  */
 import { createRng, permutation } from '../../shared/rng';
-import { CHANNELS, NUM_CLASSES } from '../pamap2/format';
+import { CHANNELS } from '../pamap2/format';
 import { selectWindows, type WindowSet } from '../pamap2/windows';
 import type { RunConfig } from './config';
+import { groupByClass } from './split';
 
 export const MAX_RUN_WINDOWS = 3000;
 export const GAF_BUDGET_BYTES = 192 * 2 ** 20;
@@ -24,10 +25,8 @@ export interface CapInfo { from: number; used: number; cap: number; seed: number
 /** Sorted indices of `idx` (into y): at most `max`, each class keeping its share, seeded. */
 export function stratifiedSubsample(idx: readonly number[], y: ArrayLike<number>, max: number, seed: number): number[] {
   if (idx.length <= max) return [...idx];
-  const byClass: number[][] = Array.from({ length: NUM_CLASSES }, () => []);
-  for (const i of idx) byClass[y[i]!]!.push(i);
   const out: number[] = [];
-  byClass.forEach((list, c) => {
+  groupByClass(idx, y).forEach((list, c) => {
     if (list.length === 0) return;
     const keep = Math.max(1, Math.floor((list.length * max) / idx.length));
     const perm = permutation(list.length, createRng((seed ^ Math.imul(c + 7, 0x85ebca6b)) >>> 0));

@@ -43,17 +43,23 @@ export function windowSplitCounts(classCounts: readonly number[]): { train: numb
   return { train, test };
 }
 
+/** Window indices `idx` grouped by their class y[i] (NUM_CLASSES lists, order kept). */
+export function groupByClass(idx: readonly number[], y: ArrayLike<number>): number[][] {
+  const byClass: number[][] = Array.from({ length: NUM_CLASSES }, () => []);
+  for (const i of idx) {
+    const c = y[i]!;
+    if (c < 0 || c >= NUM_CLASSES) throw new Error(`window ${i}: class ${c} out of range`);
+    byClass[c]!.push(i);
+  }
+  return byClass;
+}
+
 /**
  * Stratified split of window indices. y: (N) class 0..11. Returns sorted, disjoint index
  * arrays covering 0..N-1: train (N_train), test (N_test). Deterministic for (y, seed).
  */
 export function stratifiedWindowSplit(y: ArrayLike<number>, seed: number): { train: Int32Array; test: Int32Array } {
-  const byClass: number[][] = Array.from({ length: NUM_CLASSES }, () => []);
-  for (let i = 0; i < y.length; i++) {
-    const c = y[i]!;
-    if (c < 0 || c >= NUM_CLASSES) throw new Error(`window ${i}: class ${c} out of range`);
-    byClass[c]!.push(i);
-  }
+  const byClass = groupByClass(Array.from({ length: y.length }, (_, i) => i), y);
   const train: number[] = [], test: number[] = [];
   byClass.forEach((idx, c) => {
     // One stream per class (seed mixed with the class), so one class's size does not move another's pick.

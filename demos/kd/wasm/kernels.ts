@@ -5,13 +5,14 @@
  * browser without WASM SIMD, tfjs internals not as expected) the JS loops run instead, with
  * the same results to float rounding.
  *
- * Relies on tfjs-backend-wasm 4.22 internals: backend.wasm.asm.memory (the heap's
- * WebAssembly.Memory), backend.wasm._malloc/_free, backend.dataIdMap (tensor -> heap offset)
- * and backend.write(null, shape, dtype) (allocate without values). If any is missing,
- * wasmHeap() returns null and the JS loops run.
+ * Relies on tfjs-backend-wasm 4.22 internals (all reached through ./internals.ts):
+ * backend.wasm.asm.memory (the heap's WebAssembly.Memory), backend.wasm._malloc/_free,
+ * backend.dataIdMap (tensor -> heap offset) and backend.write(null, shape, dtype) (allocate
+ * without values). If any is missing, wasmHeap() returns null and the JS loops run.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm';
+import { allocHeapTensor, heapOffset, recordingForBackward, wasmInternals } from './internals';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
 export interface KdKernels {
@@ -30,12 +31,6 @@ export interface KdKernels {
   winoOut(m0: number, m1: number, m2: number, m3: number, B: number, W: number, O: number, y: number): void;
   winoGradOut(dy: number, B: number, W: number, O: number, m0: number, m1: number, m2: number, m3: number): void;
   winoGradIn(u0: number, u1: number, u2: number, u3: number, B: number, W: number, C: number, dx: number): void;
-}
-
-interface WasmBackendInternals {
-  dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
-  wasm?: { asm?: { memory?: WebAssembly.Memory }; _malloc?: (n: number) => number; _free?: (p: number) => void };
-  write?(values: null, shape: number[], dtype: 'float32'): object;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */
@@ -82,11 +77,10 @@ export function wasmKernelsEnabled(): boolean { return enabled; }
 
 /** The kernels for the active backend's heap, or null (not 'wasm', disabled, or unavailable). */
 export function wasmHeap(): WasmHeap | null {
-  if (!enabled || tf.getBackend() !== 'wasm') return null;
-  const b = tf.backend() as unknown as WasmBackendInternals;
-  const memory = b.wasm?.asm?.memory;
-  const malloc = b.wasm?._malloc, free = b.wasm?._free, map = b.dataIdMap;
-  if (!(memory instanceof WebAssembly.Memory) || !malloc || !free || !map || typeof b.write !== 'function') return null;
+  const b = enabled ? wasmInternals() : null;
+  const memory = b?.wasm?.asm?.memory;
+  const malloc = b?.wasm?._malloc, free = b?.wasm?._free;
+  if (!b || !(memory instanceof WebAssembly.Memory) || !malloc || !free || !b.dataIdMap || typeof b.write !== 'function') return null;
   const known = heaps.get(memory);
   if (known !== undefined) return known;
   let heap: WasmHeap | null = null;
@@ -94,22 +88,20 @@ export function wasmHeap(): WasmHeap | null {
     if (compiled === undefined) compiled = new WebAssembly.Module(bytes() as BufferSource);
     if (compiled) {
       const inst = new WebAssembly.Instance(compiled, { env: { memory } });
-      const backend = tf.backend();
-      const ptr = (t: tf.Tensor): number => {
-        const info = map.get(t.dataId);
-        if (!info || info.dtype !== 'float32') throw new Error('wasm kernels: tensor is not a float32 tensor of the wasm backend');
-        return info.memoryOffset;
-      };
       heap = {
         k: inst.exports as unknown as KdKernels,
         memory,
         malloc: (n) => { const p = malloc(n); if (!p) throw new Error(`wasm kernels: out of memory allocating ${n} bytes`); return p; },
         free: (p) => free(p),
-        ptr,
+        ptr: (t) => {
+          const p = heapOffset(b, t);
+          if (p === null) throw new Error('wasm kernels: tensor is not a float32 tensor of the wasm backend');
+          return p;
+        },
         alloc: (shape) => {
-          const dataId = b.write!(null, shape, 'float32');
-          const t = tf.engine().makeTensorFromDataId(dataId, shape, 'float32', backend);
-          return { t, ptr: ptr(t) };
+          const a = allocHeapTensor(b, shape);
+          if (!a) throw new Error('wasm kernels: could not allocate a heap tensor');
+          return a;
         },
         f32: (p, n) => new Float32Array(memory.buffer, p, n),
         f64: (p, n) => new Float64Array(memory.buffer, p, n),
@@ -133,17 +125,6 @@ const orphans = new FinalizationRegistry<{ heap: WasmHeap; ptr: number }>(({ hea
 let held = 0;
 /** Blocks held from a forward pass and not yet released (tests check it returns to 0). */
 export function heldHeapBlocks(): number { return held; }
-
-/**
- * Whether the custom op now running its forward pass is being recorded for a backward pass
- * (tfjs engine internals, as engine.runKernelFunc decides it: inside a gradient, and not
- * nested in another kernel; our forward runs at kernelDepth 1). Unknown internals: true.
- */
-function recordingForBackward(): boolean {
-  const st = (tf.engine() as unknown as { state?: { gradientDepth?: unknown; kernelDepth?: unknown } }).state;
-  if (typeof st?.gradientDepth !== 'number' || typeof st.kernelDepth !== 'number') return true;
-  return st.gradientDepth > 0 && st.kernelDepth === 1;
-}
 
 /**
  * Call at the end of a custom op's forward pass: keeps `ptr` for the backward pass and returns
