@@ -139,3 +139,39 @@ test('bad and unusual images: corrupt, too big, 10,000², 1×1, transparent, EXI
   await expect(demo).toHaveAttribute('data-image', 'dropped.png');
   await expect(demo).toHaveAttribute('data-state', 'ready');
 });
+
+test('a shared URL restores the ViT controls; bad values fall back with a note', async ({ page }) => {
+  await page.goto('study/vit/?vit-p=8&vit-d=384&vit-pos=sincos&vit-img=rocket.jpg&vit-sel=100');
+  const demo = page.locator('vit-demo');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-seq', '785x384', { timeout: 90_000 });
+  await expect(demo).toHaveAttribute('data-image', 'rocket.jpg');
+  await expect(demo.locator('input[name="vit-patch"][value="8"]')).toBeChecked();
+  await expect(demo.locator('input[name="vit-pos"][value="sincos"]')).toBeChecked();
+  await expect(demo.locator('[data-vit="dim-select"]')).toHaveValue('384');
+  await expect(demo.locator('[data-vit="sel"]')).toContainText('패치 #100 ');
+  await expect(demo.locator('.vit-sample[data-sample="rocket.jpg"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(demo.locator('[data-vit="url-note"]')).toBeHidden();
+  // Changing a control rewrites the URL, so the address bar can be shared as it is.
+  await demo.locator('input[name="vit-patch"][value="32"]').check();
+  await expect(page).toHaveURL(/vit-p=32/);
+
+  await page.goto('study/vit/?vit-p=15&vit-sel=-3&backend=cpu');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(demo.locator('input[name="vit-patch"][value="16"]')).toBeChecked();
+  await expect(demo.locator('[data-vit="url-note"]')).toContainText('vit-p=15');
+  await expect(demo.locator('[data-vit="url-note"]')).toContainText('vit-sel=-3');
+  await expect(page).toHaveURL(/backend=cpu/);
+});
+
+test('an island that cannot load says so to the reader', async ({ page }) => {
+  // The ViT island module is requested only when the demo scrolls into view: make it fail.
+  await page.route(/\/_astro\/mount\.[^/]+\.js$/, (route) => route.abort());
+  await page.goto('study/vit/');
+  const demo = page.locator('vit-demo');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-island', 'error');
+  await expect(demo.locator('[data-island-error]')).toBeVisible();
+  await expect(demo.locator('[data-island-error]')).toContainText('데모를 불러오지 못했습니다');
+});

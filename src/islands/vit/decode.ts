@@ -9,7 +9,7 @@
  */
 import { checkFileSize, sniffImage, checkDimensions, HEADER_BYTES } from '../../../demos/vit/image-file';
 import { rgbaOverWhite, centreCropResize, fitShorterSide } from '../../../demos/vit/resize';
-import type { LoadedImage } from './protocol';
+import type { LoadedImage } from '../../../demos/vit/protocol';
 
 /** Decode at up to twice the model size, so the final resample averages (anti-aliasing). */
 const DRAW_SHORT_SIDE = 448;

@@ -102,10 +102,3 @@ export function drawSimilarity(canvas: HTMLCanvasElement, row: Float32Array, g: 
   c.strokeRect((n % g) * cell + c.lineWidth / 2, Math.floor(n / g) * cell + c.lineWidth / 2, cell - c.lineWidth, cell - c.lineWidth);
   return { min, max };
 }
-
-/** Largest |value| in a Float32Array (for a common colour scale across strips). */
-export function maxAbs(v: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]!));
-  return m;
-}

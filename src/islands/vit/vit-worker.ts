@@ -7,10 +7,10 @@
 import { initRuntime, onRuntimeChange } from '../../lib/runtime';
 import { embedImage, type VitCache } from '../../../demos/vit/pipeline';
 import { IMAGE_SIZE } from '../../../demos/vit/config';
+import { openChannel, type PortLike } from '../../../demos/shared/channel';
+import { VitRequestSchema, VitResponseSchema, type LoadedImage, type ParsedVitRequest, type VitResponse } from '../../../demos/vit/protocol';
 import { decodeToModelInput, ImageInputError } from './decode';
-import { requestSchema, type LoadedImage, type VitResponse } from './protocol';
 
-const post = (msg: VitResponse, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(msg, transfer);
 let current: LoadedImage | null = null;
 /** Seeded weights and position tables, reused across images and re-renders. */
 const cache: VitCache = new Map();
@@ -29,13 +29,11 @@ async function runtime(search: string) {
   return rt;
 }
 
-self.addEventListener('message', (ev: MessageEvent) => {
-  const parsed = requestSchema.safeParse(ev.data);
-  if (!parsed.success) {
-    post({ type: 'error', id: -1, message: `잘못된 요청: ${parsed.error.message}` });
-    return;
-  }
-  const req = parsed.data;
+const channel = openChannel(self as unknown as PortLike, { receive: VitRequestSchema, send: VitResponseSchema, name: 'page message' },
+  (req) => handle(req), (problem) => post({ type: 'error', id: -1, message: `잘못된 요청: ${problem}` }));
+function post(msg: VitResponse, transfer: Transferable[] = []): void { channel.send(msg, transfer); }
+
+function handle(req: ParsedVitRequest): void {
   if (req.type === 'embed') latestEmbed = Math.max(latestEmbed, req.id);
   queue = queue.then(async () => {
     // A newer embed request is already queued: the page would drop this answer anyway.
@@ -60,4 +58,4 @@ self.addEventListener('message', (ev: MessageEvent) => {
       post({ type: 'error', id: req.id, message });
     }
   });
-});
+}

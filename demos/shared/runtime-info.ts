@@ -1,0 +1,15 @@
+/**
+ * What a demo's worker tells its page about the tfjs backend it got: the schema of
+ * src/lib/runtime.ts's RuntimeInfo, for validating worker messages (demos/<demo>/protocol.ts).
+ */
+import { z } from 'zod';
+
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
+export const RuntimeInfoSchema = z.object({
+  backend: z.enum(BACKEND_NAMES),
+  forced: z.boolean(),
+  adapter: z.object({ vendor: z.string(), architecture: z.string(), description: z.string() }).nullable(),
+  skipped: z.array(z.object({ backend: z.enum(BACKEND_NAMES), reason: z.string() })),
+});
+export type RuntimeInfoMessage = z.infer<typeof RuntimeInfoSchema>;
