@@ -22,21 +22,21 @@ export interface Channel<Out> {
   close(): void;
 }
 
-export interface ChannelSpec<In, Out> {
+export interface ChannelSpec<R extends z.ZodType, S extends z.ZodType> {
   /** Schema of the messages this end receives. */
-  receive: z.ZodType<In>;
+  receive: R;
   /** Schema of the messages this end sends (the other end's `receive`); used for typing. */
-  send: z.ZodType<Out>;
+  send: S;
   /** Names this end in rejection messages, e.g. "worker message" or "page message". */
   name: string;
 }
 
-export function openChannel<In, Out>(
+export function openChannel<R extends z.ZodType, S extends z.ZodType>(
   port: PortLike,
-  spec: ChannelSpec<In, Out>,
-  onMessage: (message: In) => void,
+  spec: ChannelSpec<R, S>,
+  onMessage: (message: z.output<R>) => void,
   onRejected: (problem: string) => void,
-): Channel<z.input<ChannelSpec<In, Out>['send']>> {
+): Channel<z.input<S>> {
   const listener = (ev: MessageEvent): void => {
     const r = spec.receive.safeParse(ev.data);
     if (r.success) onMessage(r.data);
