@@ -6,7 +6,7 @@
  */
 import { initRuntime, onRuntimeChange, type Tf } from '../../lib/runtime';
 import { bindRuntimeBadge } from '../runtime-badge';
-import { readState, writeState, type Mode } from './state';
+import { readState, writeState, type Mode } from './url-state';
 import { h } from './dom';
 import { createStepMode } from './step-mode';
 import { createTrainedMode } from './trained-mode';

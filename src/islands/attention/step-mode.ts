@@ -8,7 +8,7 @@ import type { Tf } from '../../lib/runtime';
 import { computeAttention, type AttentionData } from '../../../demos/attention/attention';
 import { tokenize, MAX_TOKENS } from '../../../demos/attention/tokenize';
 import { embedTokens, toyWeights, D_CHOICES, H_CHOICES, TOY_SEED } from '../../../demos/attention/toy-model';
-import type { DemoState } from './state';
+import type { DemoState } from './url-state';
 import { h, fmt } from './dom';
 import { renderHeatmap, renderLines, headColor } from './heatmap';
 import { formulaTex, renderFormula, rowOf, sharpness } from './formula';

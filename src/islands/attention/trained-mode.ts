@@ -11,7 +11,7 @@ import { parseCheckpoint } from '../../../demos/attention/checkpoint';
 import { createTinyModel, disposeTinyModel, DEFAULT_TINY, type TinyModel } from '../../../demos/attention/tiny-transformer';
 import { evalSet, type Batch } from '../../../demos/attention/reverse-task';
 import { attentionMaps, createTrainer, disposeTrainer, evaluate, trainLoop, type EvalResult, type Trainer } from '../../../demos/attention/train';
-import type { DemoState } from './state';
+import type { DemoState } from './url-state';
 import { h, fmt } from './dom';
 import { renderHeatmap, renderLines, headColor } from './heatmap';
 import { weightsTable } from './table';
