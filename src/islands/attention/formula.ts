@@ -7,6 +7,7 @@
 import katex from 'katex';
 import type { AttentionData } from '../../../demos/attention/attention';
 import { softmaxRef } from '../../../demos/shared/self-check';
+import { ATTN_TEXT } from './strings';
 
 const SHOW = 6; // components of q_i / z_i shown before "…"
 
@@ -42,7 +43,7 @@ export function formulaTex(a: AttentionData, head: number, i: number, token: str
   const shown = Array.from(r.scaled, (v, j) => (r.mask[j]! > 0 ? v : -Infinity));
   const denom = scale ? `\\sqrt{${a.dh}}` : '1';
   return [
-    `\\textbf{헤드 ${head + 1}},\\ i=${i}\\ (${texText(token)})`,
+    `\\textbf{${ATTN_TEXT.formulaHead(head)}},\\ i=${i}\\ (${texText(token)})`,
     `q_i = x_i W_Q^{(${head + 1})} = ${vec(r.q, SHOW)}`,
     `s_i = \\frac{q_i K^\\top}{${denom}} = ${vec(shown, 64)}`,
     `\\alpha_i = \\operatorname{softmax}(s_i) = ${vec(r.weights, 64, 3)}`,

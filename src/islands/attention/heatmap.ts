@@ -5,6 +5,7 @@
  * Drawing only: the numbers come in as typed arrays.
  */
 import { s, fmt } from './dom';
+import { ATTN_TEXT } from './strings';
 
 export const HEAD_COLORS = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9'] as const;
 export const headColor = (h: number): string => HEAD_COLORS[h % HEAD_COLORS.length]!;
@@ -67,7 +68,7 @@ export function renderHeatmap(o: HeatmapOpts): SVGSVGElement {
       });
       if (titles) {
         const tt = s('title');
-        tt.textContent = `${o.rowLabels[i]} → ${o.colLabels[j]}: ${masked ? '마스크됨' : fmt(w, 4)}`;
+        tt.textContent = `${o.rowLabels[i]} → ${o.colLabels[j]}: ${masked ? ATTN_TEXT.step.masked : fmt(w, 4)}`;
         r.append(tt);
       }
       svg.append(r);
@@ -103,7 +104,7 @@ export function renderLines(o: LinesOpts): SVGSVGElement {
   const row = Math.max(12, Math.min(20, Math.floor(520 / t)));
   const font = Math.max(9, Math.min(13, row - 3));
   const w = 300, colX = 100, colX2 = 200, top = 6;
-  const svg = s('svg', { viewBox: `0 0 ${w} ${top * 2 + row * t}`, width: w, height: top * 2 + row * t, class: 'attn-lines', role: 'img', 'aria-label': `질의 토큰 ${o.tokens[o.query] ?? ''}에서 각 키로 가는 주의 선` });
+  const svg = s('svg', { viewBox: `0 0 ${w} ${top * 2 + row * t}`, width: w, height: top * 2 + row * t, class: 'attn-lines', role: 'img', 'aria-label': ATTN_TEXT.linesLabel(o.tokens[o.query] ?? '') });
   for (let hIdx = 0; hIdx < o.heads.length; hIdx++) {
     const wts = o.heads[hIdx]!;
     for (let j = 0; j < t; j++) {

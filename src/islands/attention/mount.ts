@@ -1,19 +1,40 @@
 /**
- * Entry of the attention island, imported dynamically by <attention-demo> once it is near
- * the viewport. Picks the tfjs backend (initRuntime), shows the badge, builds the two
- * modes and keeps the view state in the URL. Recomputes when the runtime falls back
- * (e.g. WebGPU device lost) without a reload.
+ * Entry of the attention island (loaded by defineIsland once <attention-demo> is near the
+ * viewport): picks the tfjs backend (initRuntime), shows the badge, builds the two modes'
+ * views, and runs the loop event → updateAttention (state.ts) → effects + redraw. The view
+ * state lives in the URL (url-state.ts). On a backend fallback (e.g. WebGPU device lost)
+ * it recomputes without a reload.
  */
 import { initRuntime, onRuntimeChange, type Tf } from '../../lib/runtime';
 import { bindRuntimeBadge } from '../runtime-badge';
+import { computeAttention } from '../../../demos/attention/attention';
+import { embedTokens, toyWeights, TOY_SEED } from '../../../demos/attention/toy-model';
 import { readState, writeState, type Mode } from './url-state';
+import { initialAttnState, updateAttention, type AttnEffect, type AttnEvent, type AttnState } from './state';
 import { h } from './dom';
-import { createStepMode } from './step-mode';
-import { createTrainedMode } from './trained-mode';
+import { createStepView } from './step-view';
+import { createTrainedView } from './trained-view';
+import { createTrainedModel } from './trained-model';
+import { ATTN_TEXT } from './strings';
 
-export async function mountAttentionDemo(root: HTMLElement): Promise<void> {
+/** One step-mode computation on the active backend; every tensor made here is disposed. */
+async function computeStep(tf: Tf, e: Extract<AttnEffect, { type: 'compute' }>) {
+  const x = embedTokens(e.tokens, e.d, TOY_SEED); // (T, D)
+  const rw = toyWeights(e.d, TOY_SEED);
+  const w = tf.tidy(() => ({
+    wq: tf.tensor2d(rw.wq, [e.d, e.d]), wk: tf.tensor2d(rw.wk, [e.d, e.d]),
+    wv: tf.tensor2d(rw.wv, [e.d, e.d]), wo: tf.tensor2d(rw.wo, [e.d, e.d]),
+  }));
+  try {
+    return await computeAttention(tf, x, e.tokens.length, e.d, w, { heads: e.h, causal: e.causal, scale: e.scale });
+  } finally {
+    tf.dispose(Object.values(w));
+  }
+}
+
+export async function mount(root: HTMLElement): Promise<void> {
   const host = root.querySelector<HTMLElement>('.attn-live') ?? root;
-  host.replaceChildren(h('p', { class: 'attn-msg' }, 'TensorFlow.js 백엔드를 고르는 중…'));
+  host.replaceChildren(h('p', { class: 'attn-msg' }, ATTN_TEXT.choosingBackend));
   let tf: Tf;
   try {
     const rt = await initRuntime();
@@ -24,58 +45,80 @@ export async function mountAttentionDemo(root: HTMLElement): Promise<void> {
     bindRuntimeBadge(badge, rt.info);
     host.replaceChildren(badge);
   } catch (e) {
-    host.replaceChildren(h('p', { class: 'attn-msg', 'data-kind': 'error' }, `데모를 시작하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`));
+    host.replaceChildren(h('p', { class: 'attn-msg', 'data-kind': 'error', 'data-island-error': '' }, ATTN_TEXT.startFailed(e)));
+    root.dataset['island'] = 'error';
     return;
   }
-  const state = readState(location.search);
-  const save = (): void => {
-    const next = writeState(location.search, state);
-    if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
+
+  let state: AttnState = initialAttnState(readState(location.search));
+  const dispatch = (e: AttnEvent): void => {
+    const prev = state;
+    const r = updateAttention(state, e);
+    state = r.state;
+    for (const eff of r.effects) run(eff);
+    render(prev);
   };
-  const getTf = (): Tf => tf;
-  const step = createStepMode(getTf, state, save);
-  const trained = createTrainedMode(getTf, state, save);
-  let trainedLoaded = false;
+  const model = createTrainedModel(() => tf, dispatch, () => state.view.digits);
+  const step = createStepView(state, dispatch);
+  const trained = createTrainedView(state, dispatch, model);
+
+  function run(eff: AttnEffect): void {
+    if (eff.type === 'compute') {
+      computeStep(tf, eff).then(
+        (data) => dispatch({ type: 'computed', version: eff.version, result: { tokens: eff.tokens, data, causal: eff.causal, scale: eff.scale }, seed: TOY_SEED }),
+        (error: unknown) => dispatch({ type: 'compute-failed', version: eff.version, error }),
+      );
+    } else if (eff.type === 'load-checkpoint') void model.load();
+    else if (eff.type === 'stop-training') model.stop();
+    else void model.drawMaps(eff.digits);
+  }
 
   const tabs: Record<Mode, HTMLButtonElement> = {
-    step: h('button', { type: 'button', role: 'tab', id: 'attn-tab-step', 'aria-controls': 'attn-panel-step' }, '단계별 계산'),
-    trained: h('button', { type: 'button', role: 'tab', id: 'attn-tab-trained', 'aria-controls': 'attn-panel-trained' }, '학습된 모델 (숫자 뒤집기)'),
+    step: h('button', { type: 'button', role: 'tab', id: 'attn-tab-step', 'aria-controls': 'attn-panel-step' }, ATTN_TEXT.tabs.step),
+    trained: h('button', { type: 'button', role: 'tab', id: 'attn-tab-trained', 'aria-controls': 'attn-panel-trained' }, ATTN_TEXT.tabs.trained),
   };
   const panels: Record<Mode, HTMLElement> = {
     step: h('div', { role: 'tabpanel', id: 'attn-panel-step', 'aria-labelledby': 'attn-tab-step' }, step.el),
     trained: h('div', { role: 'tabpanel', id: 'attn-panel-trained', 'aria-labelledby': 'attn-tab-trained' }, trained.el),
   };
-  const show = (m: Mode): void => {
-    state.mode = m;
-    save();
+  const tablist = h('div', { role: 'tablist', 'aria-label': ATTN_TEXT.tabs.label, class: 'attn-tabs' }, tabs.step, tabs.trained);
+  tablist.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next: Mode = state.view.mode === 'step' ? 'trained' : 'step';
+    dispatch({ type: 'mode', mode: next });
+    tabs[next].focus();
+  });
+  tabs.step.addEventListener('click', () => dispatch({ type: 'mode', mode: 'step' }));
+  tabs.trained.addEventListener('click', () => dispatch({ type: 'mode', mode: 'trained' }));
+  host.append(tablist, panels.step, panels.trained);
+
+  function render(prev: AttnState | null): void {
+    const m = state.view.mode;
     root.dataset['mode'] = m;
     for (const k of ['step', 'trained'] as const) {
       tabs[k].setAttribute('aria-selected', String(k === m));
       tabs[k].tabIndex = k === m ? 0 : -1;
       panels[k].hidden = k !== m;
     }
-    if (m === 'trained' && !trainedLoaded) { trainedLoaded = true; void trained.load(); }
-    if (m === 'step') trained.stop();
-  };
-  const tablist = h('div', { role: 'tablist', 'aria-label': '데모 모드', class: 'attn-tabs' }, tabs.step, tabs.trained);
-  tablist.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const next: Mode = state.mode === 'step' ? 'trained' : 'step';
-    show(next);
-    tabs[next].focus();
+    step.render(state, prev);
+    trained.render(state, prev);
+    const next = writeState(location.search, state.view);
+    if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
+  }
+
+  render(null);
+  dispatch({ type: 'mode', mode: state.view.mode });
+  dispatch({ type: 'input', patch: {} }); // first computation with the URL's inputs
+  await new Promise<void>((resolve) => {
+    const wait = (): void => { if (state.step || state.message?.kind === 'error') resolve(); else setTimeout(wait, 20); };
+    wait();
   });
-  tabs.step.addEventListener('click', () => show('step'));
-  tabs.trained.addEventListener('click', () => show('trained'));
-  host.append(tablist, panels.step, panels.trained);
-  show(state.mode);
-  await step.update();
   root.dataset['ready'] = 'true';
 
   onRuntimeChange((info) => {
     void initRuntime().then((rt) => {
       tf = rt.tf;
-      void step.update();
-      if (trainedLoaded) void trained.load(); // the old backend's weights are gone: reload
+      dispatch({ type: 'backend-changed' });
       root.dataset['backend'] = info.backend;
     });
   });

@@ -3,9 +3,10 @@
  * Home, End) move the selection, so the demo is operable from the keyboard.
  */
 import { h } from './dom';
+import { ATTN_TEXT } from './strings';
 
 export function tokenStrip(tokens: readonly string[], selected: number, onSelect: (i: number) => void): HTMLElement {
-  const bar = h('div', { role: 'toolbar', 'aria-label': '질의 토큰 선택 (화살표 키로 이동)', class: 'attn-tokens' });
+  const bar = h('div', { role: 'toolbar', 'aria-label': ATTN_TEXT.tokenBar, class: 'attn-tokens' });
   tokens.forEach((tok, i) => {
     const b = h('button', { type: 'button', class: 'attn-token', 'aria-pressed': i === selected ? 'true' : 'false', tabindex: i === selected ? 0 : -1, 'data-i': i }, tok);
     b.addEventListener('click', () => onSelect(i));
