@@ -5,6 +5,9 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
+import { rehypeHeadingMath } from './src/markdown/rehype-heading-math.ts';
+import { citationPlugins } from './src/markdown/rehype-citations-site.ts';
+import { fileURLToPath } from 'node:url';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -44,9 +47,14 @@ export default defineConfig({
       rolldownOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
     },
   },
-  // Math: remark-math + rehype-katex on the unified processor (MDX inherits it).
+  // Unified processor (MDX inherits it): math (remark-math + rehype-katex, then headings with
+  // math get one readable TOC text) and citations ([@key] against content/references.bib,
+  // numbered, with a 참고 문헌 list; an unknown key fails the build).
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, rehypeHeadingMath, ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)))],
+    }),
   },
   integrations: [
     starlight({
