@@ -63,6 +63,8 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
+      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       // Explicit sidebar (autogenerate does not see a glob() loader outside src/content/docs).
       // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here.
       sidebar: [

@@ -50,10 +50,12 @@ function pageName(file: VFile): string {
 export function checkLeftovers(tree: Root, file: VFile, known: ReadonlySet<string>): void {
   const problems: string[] = [];
   proseTexts(tree, (t) => {
+    const at = t.position?.start?.line;
+    const line = at ? `line ${at}: ` : '';
     for (const g of citationGroups(t.value)) {
       const unknown = g.keys.filter((k) => !known.has(k));
-      if (unknown.length) problems.push(`unknown citation key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} in ${g.text} (not in ${BIB_FILE})`);
-      else problems.push(`citation ${g.text} was not formatted: cite in a paragraph, list item or table cell, not inside a heading, link or emphasis`);
+      if (unknown.length) problems.push(`${line}unknown citation key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} in ${g.text} (not in ${BIB_FILE})`);
+      else problems.push(`${line}citation ${g.text} was not formatted: cite in a paragraph, list item or table cell, not inside a heading, link or emphasis`);
     }
   });
   if (problems.length) throw new CitationError(`${pageName(file)}: ${problems.join('; ')}`);
