@@ -6,12 +6,19 @@
  */
 import type { Element, ElementContent } from 'hast';
 
-const SUP: Record<string, string> = Object.fromEntries(
-  [...'0123456789+-−=()niT⊤'].map((c, i) => [c, [...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱᵀᵀ'][i]!]),
+/** pairs "xX…": character, then its super/subscript form (Unicode has no full alphabet). */
+function table(pairs: string): Record<string, string> {
+  const cs = [...pairs];
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < cs.length; i += 2) out[cs[i]!] = cs[i + 1]!;
+  return out;
+}
+const SUP = table(
+  '0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺-⁻−⁻=⁼(⁽)⁾⊤ᵀ' +
+  'aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻ' +
+  'AᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂ',
 );
-const SUB: Record<string, string> = Object.fromEntries(
-  [...'0123456789+-−=()aeoxhklmnpstijruv'].map((c, i) => [c, [...'₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ'][i]!]),
-);
+const SUB = table('0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊-₋−₋=₌(₍)₎aₐeₑoₒxₓhₕkₖlₗmₘnₙpₚsₛtₜiᵢjⱼrᵣuᵤvᵥ');
 
 /** s in Unicode super/subscript characters, or null when one character has none. */
 function script(s: string, table: Record<string, string>): string | null {
@@ -52,7 +59,8 @@ function text(n: ElementContent): string {
       return raise(raise(text(c[0]!), text(c[1]!), SUB, '_'), text(c[2]!), SUP, '^');
     case 'mfrac': {
       const [a, b] = [text(c[0]!), text(c[1]!)];
-      const wrap = (s: string): string => ([...s].length > 1 ? `(${s})` : s);
+      // Parenthesise only sums and lists: "QKᵀ/√(dₖ)" reads fine, "(1−α)/2" needs them.
+      const wrap = (s: string): string => (/[\s+\-−=,]/.test(s) ? `(${s})` : s);
       return `${wrap(a)}/${wrap(b)}`;
     }
     case 'msqrt':

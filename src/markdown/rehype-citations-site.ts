@@ -11,6 +11,7 @@
 import { relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
+import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeCitation from 'rehype-citation';
 import { SKIP, visit } from 'unist-util-visit';
 import { BIB_FILE, BIB_PATH, entryLink, loadBib } from './bib';
@@ -23,7 +24,7 @@ const CSL_PATH = 'src/markdown/numeric.csl';
 
 function classes(e: Element): string[] {
   const c = e.properties['className'];
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+  return Array.isArray(c) ? c.map(String) : c ? String(c).split(/\s+/) : [];
 }
 function el(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
   return { type: 'element', tagName, properties, children };
@@ -49,8 +50,9 @@ function pageName(file: VFile): string {
 /** Throws when a "[@…]" group is still plain text after rehype-citation ran. */
 export function checkLeftovers(tree: Root, file: VFile, known: ReadonlySet<string>): void {
   const problems: string[] = [];
-  proseTexts(tree, (t) => {
-    const at = t.position?.start?.line;
+  proseTexts(tree, (t, parent) => {
+    // rehype-citation's split text nodes carry no position; their paragraph does.
+    const at = (t.position ?? parent.position)?.start?.line;
     const line = at ? `line ${at}: ` : '';
     for (const g of citationGroups(t.value)) {
       const unknown = g.keys.filter((k) => !known.has(k));
@@ -124,10 +126,10 @@ export function rehypeCitationsFinish() {
 }
 
 /** The plugin pair for astro.config.mjs; `root` is the repository root. */
-export function citationPlugins(root: string) {
+export function citationPlugins(root: string): RehypePlugins {
   return [
     [rehypeCitation, { bibliography: BIB_FILE, path: root, csl: CSL_PATH, lang: 'en-US' }],
     rehypeCitationsFinish,
-  ] as const;
+  ];
 }
 export { BIB_PATH };

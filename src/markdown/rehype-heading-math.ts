@@ -21,7 +21,7 @@ import { mathText } from './math-text';
 
 const HEADING = /^h[1-6]$/;
 
-function isKatex(n: ElementContent): n is Element {
+function isKatex(n: ElementContent): boolean {
   if (n.type !== 'element') return false;
   const c = n.properties['className'];
   return Array.isArray(c) && c.includes('katex');
@@ -53,7 +53,7 @@ function fragment(katex: Element): MdxJsxTextElementHast {
 function replaceFormulas(parent: Element): number {
   let n = 0;
   parent.children = parent.children.map((c) => {
-    if (isKatex(c)) { n++; return fragment(c) as unknown as ElementContent; }
+    if (isKatex(c)) { n++; return fragment(c as Element) as unknown as ElementContent; }
     if (c.type === 'element') n += replaceFormulas(c);
     return c;
   });
