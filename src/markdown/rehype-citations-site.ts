@@ -82,6 +82,11 @@ function linkCitation(span: Element, keys: string[], numbers: Map<string, string
   visit(span, 'text', (t) => { text += t.value; });
   const parts = [...text.matchAll(/\[(\d+)[^\]]*\]/g)];
   if (parts.length !== keys.length) throw new CitationError(`${page}: citation "${text}" has ${parts.length} numbers for ${keys.length} keys`);
+  // Anything but ", " between or around the "[n…]" parts is a locator citeproc only half read
+  // ("[@k, sec. 3.1]" -> "[1, sec. 3].1"); braces pass it whole: "[@k, {sec. 3.1}]".
+  const gaps = [text.slice(0, parts[0]?.index ?? 0), ...parts.map((m, i) => text.slice(m.index + m[0].length, parts[i + 1]?.index ?? text.length))];
+  if (gaps.some((g, i) => g !== (i === 0 || i === gaps.length - 1 ? '' : ', ')))
+    throw new CitationError(`${page}: citation rendered as "${text}": put a locator that is not a plain number in braces, e.g. [@${keys[0]}, {sec. 3.1}]`);
   const children: ElementContent[] = [];
   let at = 0;
   parts.forEach((m, i) => {

@@ -104,6 +104,12 @@ describe('rendering (rehype-citation + the site finish)', () => {
     expect((err as Error).message).toMatch(/test\/unit\/fixtures\/citations\/unknown-key\.mdx: line \d+: unknown citation key "nonexistent"/);
   });
 
+  it('fails on a locator citeproc reads only in part, and renders it in braces', async () => {
+    const err = await render(join(FIXTURES, 'bad-locator.mdx')).then(() => null, (e: unknown) => e);
+    expect((err as Error).message).toMatch(/bad-locator\.mdx: citation rendered as "\[1, sec\. 3\]\.1": put a locator .* in braces/);
+    expect(await render(join(FIXTURES, 'braced-locator.mdx'))).toContain('class="cite-ref">[1, sec. 3.1]</a></span>.');
+  });
+
   it('adds no reference section to a page without citations', async () => {
     expect(await render(join(FIXTURES, 'no-citation.mdx'))).not.toContain(REFERENCES_HEADING);
   });
