@@ -8,13 +8,13 @@
  *   4. puts the list under a "참고 문헌" heading, at the end of the page.
  * Must run after rehype-citation and before Astro's heading collection (for the TOC).
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
 import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeCitation from 'rehype-citation';
 import { SKIP, visit } from 'unist-util-visit';
-import { BIB_FILE, BIB_PATH, entryLink, loadBib } from './bib';
+import { BIB_FILE, entryLink, loadBib } from './bib';
 import { citationGroups } from './citation-keys';
 
 export const REFERENCES_HEADING = '참고 문헌';
@@ -101,8 +101,9 @@ function linkCitation(span: Element, keys: string[], numbers: Map<string, string
   span.properties['className'] = ['citation'];
 }
 
-export function rehypeCitationsFinish() {
-  const bib = loadBib();
+/** `root`: the repository root (the bibliography is `<root>/content/references.bib`). */
+export function rehypeCitationsFinish(options: { root: string }) {
+  const bib = loadBib(join(options.root, BIB_FILE));
   const known = new Set(bib.keys());
   return (tree: Root, file: VFile): void => {
     checkLeftovers(tree, file, known);
@@ -134,7 +135,6 @@ export function rehypeCitationsFinish() {
 export function citationPlugins(root: string): RehypePlugins {
   return [
     [rehypeCitation, { bibliography: BIB_FILE, path: root, csl: CSL_PATH, lang: 'en-US' }],
-    rehypeCitationsFinish,
+    [rehypeCitationsFinish, { root }],
   ];
 }
-export { BIB_PATH };

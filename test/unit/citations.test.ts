@@ -39,10 +39,10 @@ function withoutLinkedCitation(files: string[], known: Map<string, BibEntry>): s
 }
 
 async function render(path: string): Promise<string> {
-  const [[cite, options], finish] = citationPlugins(ROOT) as [[Plugin<[unknown]>, unknown], Plugin];
+  const [[cite, options], [finish, finishOptions]] = citationPlugins(ROOT) as [[Plugin<[unknown]>, unknown], [Plugin<[unknown]>, unknown]];
   const file = new VFile({ value: readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), path });
   const out = await unified().use(remarkParse).use(remarkRehype)
-    .use(cite, options).use(finish).use(rehypeStringify).process(file);
+    .use(cite, options).use(finish, finishOptions).use(rehypeStringify).process(file);
   return String(out);
 }
 
