@@ -5,6 +5,9 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
+import { rehypeHeadingMath } from './src/markdown/rehype-heading-math.ts';
+import { citationPlugins } from './src/markdown/rehype-citations-site.ts';
+import { fileURLToPath } from 'node:url';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -44,9 +47,14 @@ export default defineConfig({
       rolldownOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
     },
   },
-  // Math: remark-math + rehype-katex on the unified processor (MDX inherits it).
+  // Unified processor (MDX inherits it): math (remark-math + rehype-katex, then headings with
+  // math get one readable TOC text) and citations ([@key] against content/references.bib,
+  // numbered, with a 참고 문헌 list; an unknown key fails the build).
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, rehypeHeadingMath, ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)))],
+    }),
   },
   integrations: [
     starlight({
@@ -54,7 +62,9 @@ export default defineConfig({
       description: 'Transformer, ViT, LLM·VLM 공부 노트와 다중 교사 지식 증류(KD) 연구 로그 — 브라우저에서 직접 돌려 보는 데모와 함께.',
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
-      customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css'],
+      // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
+      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       // Explicit sidebar (autogenerate does not see a glob() loader outside src/content/docs).
       // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here.
       sidebar: [

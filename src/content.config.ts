@@ -1,14 +1,17 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { resultsDirs, resultsLoader } from './components/results/results-loader';
+import { sourceNotesField } from './components/source-notes/schema';
 
 // Notes live in ./content/docs (not src/content/docs), so a glob() loader replaces
 // Starlight's docsLoader(), which has no base option.
 export const collections = {
   docs: defineCollection({
     loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }),
-    schema: docsSchema(),
+    // sourceNotes: links to the researcher's original notes (see components/source-notes).
+    schema: docsSchema({ extend: z.object({ sourceNotes: sourceNotesField }) }),
   }),
   // Sweep result artifacts (demos/kd/artifact): content/results/** plus $RESULTS_EXTRA_DIR
   // (a sweep run outside the repo, e.g. CI's smoke run). A malformed file fails the build.
