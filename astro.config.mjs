@@ -66,33 +66,36 @@ export default defineConfig({
       // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
       components: { PageTitle: './src/components/overrides/PageTitle.astro' },
       // Explicit sidebar (autogenerate does not see a glob() loader outside src/content/docs).
-      // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here.
+      // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here. The order is the
+      // reading order and matches each page's frontmatter sidebar.order: Transformer and ViT first,
+      // since the VLM pages build on them; the KD method before the log and results that use it.
       sidebar: [
         { label: '홈', link: '/' },
         {
           label: '공부 노트',
           items: [
+            'study/transformer',
+            'study/vit',
             'study/llm-vs-vlm',
             'study/vlm-components',
             'study/vlm-training',
             'study/vlm-uses-limits',
             'study/what-matters-vlm',
-            'study/transformer',
-            'study/vit',
           ],
         },
-        { label: '연구 로그 (KD)', items: ['research/2025-05-02', 'research/kd-method'] },
+        { label: '연구 로그 (KD)', items: ['research/kd-method', 'research/2025-05-02'] },
         {
           label: '실험 결과',
           items: [
             'results',
-            'results/alpha-sweep-2025-05-02',
             'results/table-2025-04-25',
             'results/lambda-selection',
+            'results/alpha-sweep-2025-05-02',
             'results/final-2-teacher',
             'results/own-runs',
           ],
         },
+        { label: '참고', items: ['glossary'] },
       ],
     }),
   ],

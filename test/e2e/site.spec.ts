@@ -3,8 +3,8 @@ import { test, expect, type Page } from '@playwright/test';
 // The notes as a reader sees them: Korean text, KaTeX math in light and dark mode, no raw
 // TeX left over, and nothing wider than a phone screen.
 
-const NOTES = ['', 'study/llm-vs-vlm/', 'study/vlm-components/', 'study/vlm-training/', 'study/vlm-uses-limits/',
-  'study/what-matters-vlm/', 'study/transformer/', 'study/vit/', 'research/2025-05-02/', 'research/kd-method/'];
+const NOTES = ['', 'study/transformer/', 'study/vit/', 'study/llm-vs-vlm/', 'study/vlm-components/', 'study/vlm-training/',
+  'study/vlm-uses-limits/', 'study/what-matters-vlm/', 'research/kd-method/', 'research/2025-05-02/', 'glossary/'];
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
@@ -87,7 +87,7 @@ test('no horizontal overflow on a 390 px phone; long display math scrolls in its
 
 test('demo slots sit in their marked sections', async ({ page }) => {
   for (const [slug, heading, demo] of [
-    ['study/transformer/', '직접 해 보기: Self-Attention 시각화', 'AttentionDemo'],
+    ['study/transformer/', '직접 해 보기: 셀프 어텐션 시각화', 'AttentionDemo'],
     ['study/vit/', '직접 해 보기: 패치 임베딩', 'VitDemo'],
     ['research/kd-method/', '브라우저에서 직접 증류해 보기', 'KdRunDemo'],
   ] as const) {

@@ -1,0 +1,70 @@
+/**
+ * The site's glossary (용어집): one Korean term per concept, its English term, an optional
+ * symbol, one line of explanation, and the variants prose must not use. The data lives in
+ * content/glossary.json; this schema validates it at build (the glossary page) and in the unit
+ * test that searches the pages for the "avoid" variants, so both read the same list.
+ */
+import { z } from 'zod';
+
+/** Group ids, in page order; the glossary page writes each group's heading and renders it with <Glossary group="…" />. */
+const groupSchema = z.string().regex(/^[a-z0-9-]+$/);
+
+export const glossaryTermSchema = z.object({
+  /** Anchor on the glossary page: pages link to glossary/#<id>. */
+  id: z.string().regex(/^[a-z0-9-]+$/, 'id must be a lowercase ASCII slug (it is the link anchor)'),
+  group: z.string(),
+  /** The word to use in Korean prose. */
+  ko: z.string().min(1),
+  en: z.string().min(1),
+  /** Symbol as written in formulas; _x / _{…} and ^x / ^{…} render as sub- and superscripts. */
+  symbol: z.string().optional(),
+  /** One line, in Korean. */
+  line: z.string().min(10),
+  /** Variants the glossary test rejects in reader-visible text (matched literally; Latin ones as whole words). */
+  avoid: z.array(z.string().min(2)).default([]),
+  /** What to avoid where a literal match would also hit correct uses (checked by readers, not by the test). */
+  avoidNote: z.string().optional(),
+});
+
+export const glossarySchema = z
+  .object({ groups: z.array(groupSchema).min(1), terms: z.array(glossaryTermSchema).min(1) })
+  .superRefine((g, ctx) => {
+    const groups = new Set(g.groups);
+    const ids = new Set<string>();
+    g.terms.forEach((t, i) => {
+      if (!groups.has(t.group)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'group'], message: `unknown group "${t.group}"` });
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], message: `duplicate id "${t.id}"` });
+      ids.add(t.id);
+    });
+    // A variant must never be a term the glossary itself asks for.
+    const used = g.terms.map((t) => t.ko);
+    g.terms.forEach((t, i) => t.avoid.forEach((v, j) => {
+      if (used.some((u) => u.includes(v))) ctx.addIssue({ code: 'custom', path: ['terms', i, 'avoid', j], message: `"${v}" is part of a term the glossary uses` });
+    }));
+  });
+
+export type Glossary = z.infer<typeof glossarySchema>;
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+
+/** Parses the glossary JSON; a malformed file throws with the field path, so the build fails loudly. */
+export function parseGlossary(json: unknown, source = 'content/glossary.json'): Glossary {
+  const r = glossarySchema.safeParse(json);
+  if (!r.success) throw new Error(`${source}: ${z.prettifyError(r.error)}`);
+  return r.data;
+}
+
+export interface ScriptPart { text: string; kind: 'base' | 'sub' | 'sup' }
+
+/** Splits "W_i^Q" / "y_{n−1}" into plain, subscript and superscript runs for rendering. */
+export function scriptParts(s: string): ScriptPart[] {
+  const out: ScriptPart[] = [];
+  const re = /([_^])(\{([^{}]*)\}|([A-Za-z0-9]+))/g;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index > last) out.push({ text: s.slice(last, m.index), kind: 'base' });
+    out.push({ text: m[3] ?? m[4] ?? '', kind: m[1] === '_' ? 'sub' : 'sup' });
+    last = re.lastIndex;
+  }
+  if (last < s.length) out.push({ text: s.slice(last), kind: 'base' });
+  return out;
+}

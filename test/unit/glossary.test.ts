@@ -1,0 +1,156 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, astroSegments, bibTitles, formatFinding, isTextLike, loadGlossary, matchers, mdxSegments, normalizeProse, scanRepo, tsSegments,
+} from './glossary-lib';
+import { glossarySchema, scriptParts } from '../../src/lib/glossary';
+
+const glossary = loadGlossary();
+const ms = matchers(glossary);
+
+/** Variants found in a list of segments, after the same normalisation the repo scan applies. */
+function variantsIn(segs: { text: string }[], titles: string[] = []): string[] {
+  const out: string[] = [];
+  for (const s of segs) {
+    const t = normalizeProse(s.text, titles);
+    for (const m of ms) { m.re.lastIndex = 0; if (m.re.test(t)) out.push(m.variant); }
+  }
+  return [...new Set(out)].sort();
+}
+
+describe('glossary data', () => {
+  it('parses: unique ids, known groups, no variant inside a term the glossary uses', () => {
+    expect(glossary.terms.length).toBeGreaterThan(30);
+    const bad = glossarySchema.safeParse({ groups: ['a'], terms: [
+      { id: 'x', group: 'a', ko: '어텐션', en: 'attention', line: '한 줄 설명입니다.', avoid: ['어텐션'] },
+      { id: 'x', group: 'b', ko: '투영', en: 'projection', line: '한 줄 설명입니다.' },
+    ] });
+    expect(bad.success).toBe(false);
+    const msgs = bad.error!.issues.map((i) => i.message).join('\n');
+    expect(msgs).toMatch(/part of a term/);
+    expect(msgs).toMatch(/duplicate id/);
+    expect(msgs).toMatch(/unknown group/);
+  });
+
+  it('has the terms and symbols the lead decided (TERMS.md)', () => {
+    const by = (id: string) => glossary.terms.find((t) => t.id === id);
+    expect(by('alpha')).toMatchObject({ ko: '알파', symbol: 'α' });
+    expect(by('lambda')).toMatchObject({ ko: '람다', symbol: 'λ' });
+    expect(by('temperature')).toMatchObject({ ko: '온도', symbol: 'T' });
+    for (const [id, variant] of [['attention', '주의 메커니즘'], ['projection', '사영'], ['two-teacher', '2-Teacher'], ['fold', '접기'],
+      ['subject', '대상자'], ['knowledge-distillation', '지식 전이'], ['vlm', '시각 언어 모델'], ['llm', '거대 언어 모델'], ['fine-tuning', '파인튜닝']]) {
+      expect(by(id!)?.avoid, id).toContain(variant);
+    }
+  });
+
+  it('renders symbols with sub- and superscripts', () => {
+    expect(scriptParts('W_i^Q')).toEqual([{ text: 'W', kind: 'base' }, { text: 'i', kind: 'sub' }, { text: 'Q', kind: 'sup' }]);
+    expect(scriptParts('y_{n−1}')).toEqual([{ text: 'y', kind: 'base' }, { text: 'n−1', kind: 'sub' }]);
+  });
+
+  it('the glossary page renders every group, and every link to it names an existing anchor', () => {
+    const page = readFileSync(join(ROOT, 'content/docs/glossary.mdx'), 'utf8');
+    for (const g of glossary.groups) expect(page, g).toContain(`<Glossary group="${g}" />`);
+    const ids = new Set(glossary.terms.map((t) => t.id));
+    const broken: string[] = [];
+    const walk = (d: string): string[] => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
+    for (const f of walk(join(ROOT, 'content/docs')).filter((f) => f.endsWith('.mdx'))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/glossary\/#([a-z0-9-]+)/g)) if (!ids.has(m[1]!)) broken.push(`${f}: #${m[1]}`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('what counts as prose (precision of the variant search)', () => {
+  it('MDX: prose, headings, table cells, frontmatter title/description and JSX text attributes count', () => {
+    const src = [
+      '---', 'title: 주의 메커니즘 정리', 'description: 사영 행렬', 'sidebar: { order: 1 }', '---',
+      "import X from '../fold/attention.astro';",
+      '',
+      '## Self-Attention 개요',
+      '| 열 | 값 |', '|---|---|', '| 폴드 | 9 fold |',
+      '문장 안의 Cross-Attention은 2-교사 설정에서 쓰입니다.',
+      '<LinkCard title="지식 전이 실험" href="fold/" />',
+    ].join('\n');
+    expect(variantsIn(mdxSegments(src))).toEqual(['Attention', 'Cross-Attention', 'Self-Attention', 'fold', '사영', '주의 메커니즘', '지식 전이', '2-교사'].sort());
+    // Line numbers point into the file, frontmatter included.
+    expect(mdxSegments(src).find((s) => s.text.includes('Cross-Attention'))?.line).toBe(12);
+  });
+
+  it('MDX: code, math, URLs, link targets, citations, glosses and English titles do not count', () => {
+    const src = [
+      '---', 'title: 어텐션', 'fold: true', '---',
+      '`Attention(Q, K, V)` 와 $\\mathrm{Attention}$ 그리고',
+      '$$', '\\text{fold}', '$$',
+      '```ts', "const fold = 'Self-Attention';", '```',
+      '[폴드](../fold/) 링크와 https://example.com/Attention 주소,',
+      '인용 [@vaswani2017attention; @fold2020] 과 어텐션(attention), 셀프 어텐션(self-attention), 교사(teacher).',
+      '논문 *Attention Is All You Need* 를 읽습니다.',
+      '"I am a teacher"는 번역 예제입니다.',
+    ].join('\n');
+    expect(variantsIn(mdxSegments(src))).toEqual([]);
+  });
+
+  it('MDX: a one-word English italic is still prose, and a gloss may not hide a Korean variant', () => {
+    expect(variantsIn(mdxSegments('*Attention*을 봅니다.'))).toEqual(['Attention']);
+    expect(variantsIn(mdxSegments('어텐션(주의 메커니즘)이라고도 합니다.'))).toEqual(['주의 메커니즘']);
+    expect(variantsIn(mdxSegments('어텐션 (Attention)'))).toEqual(['Attention']); // a gloss sits right after the Korean word
+  });
+
+  it('paper titles from the bibliography are exempt', () => {
+    const titles = bibTitles('@article{a, title = {{Attention} Is All You {Need}}, year = {2017}}\n@misc{b,\n  title={Distilling the Knowledge in a Neural Network}}');
+    expect(titles).toEqual(['Attention Is All You Need', 'Distilling the Knowledge in a Neural Network']);
+    expect(variantsIn([{ text: '제목은 Attention Is All You Need 입니다' }], titles)).toEqual([]);
+    expect(variantsIn([{ text: '제목은 Attention Is All You Need 입니다' }])).toEqual(['Attention']);
+  });
+
+  it('.astro: text, text-like attributes and Korean string literals count; code and data-* values do not', () => {
+    const src = [
+      '---',
+      "import Figure from './fold/Attention.astro';",
+      "const boxes = [{ t: 'Multi-Head Self-Attention', k: 'att' }, { t: '주의 가중치', k: 'fold' }];",
+      "const cls = 'nf-box nf-att';",
+      '---',
+      '<Figure label="Cross-Attention 비교" caption="그림">',
+      '  <div data-role="fold" class="attention-demo" aria-label="사영 결과">2-Teacher 결과</div>',
+      '  {boxes.map((b) => <text class={`nf-${b.k}`}>{b.t}</text>)}',
+      '</Figure>',
+      '<script>',
+      "  const el = document.querySelector('[data-role=\"fold\"]');",
+      "  el.textContent = `피험자 ${1} (fold)`;",
+      '</script>',
+      '<style>.fold { color: red } /* Attention */</style>',
+    ].join('\n');
+    const segs = astroSegments(src);
+    expect(variantsIn(segs)).toEqual(['2-Teacher', 'Attention', 'Cross-Attention', 'Self-Attention', 'Teacher', 'fold', '사영', '주의 가중치'].sort());
+    expect(segs.some((s) => s.text === 'fold' || s.text.includes('nf-box'))).toBe(false);
+    // "피험자 ${1} (fold)": a space before the parenthesis, so it is not a gloss but a bare word.
+    expect(variantsIn(segs.filter((s) => s.text.includes('피험자')))).toEqual(['fold']);
+    expect(segs.find((s) => s.text === '주의 가중치')?.line).toBe(3);
+  });
+
+  it('islands (.ts): Korean and label-like string literals count; imports, keys and identifiers do not', () => {
+    const src = [
+      "import { fold } from './fold';",
+      "const fold2 = 'fold';",
+      "h('summary', { 'data-role': 'fold' }, '주의 가중치 표');",
+      "const title = `헤드 ${h}: 사영`;",
+      "const label = 'Cross-Attention map';",
+      "const lazy = await import('./attention/Attention');",
+    ].join('\n');
+    expect(variantsIn(tsSegments(src))).toEqual(['Attention', 'Cross-Attention', '사영', '주의 가중치'].sort());
+  });
+
+  it('text-likeness of code strings', () => {
+    for (const s of ['fold', 'attention-demo', 'nf-box nf-att', '../islands/attention/mount', '#attention', 'a[data-x="y"]']) expect(isTextLike(s), s).toBe(false);
+    for (const s of ['Multi-Head Self-Attention', '평가 피험자 (fold)', 'Add & LayerNorm']) expect(isTextLike(s), s).toBe(true);
+  });
+});
+
+describe('the site uses the glossary terms', () => {
+  it('no "avoid" variant in pages, components or island strings', () => {
+    const found = scanRepo().map(formatFinding);
+    expect(found).toEqual([]);
+  });
+});
