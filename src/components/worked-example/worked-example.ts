@@ -12,7 +12,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import { computeAttention, type AttentionData } from '../../../demos/attention/attention';
 import { tokenize } from '../../../demos/attention/tokenize';
 import { embedTokens, toyWeights, TOY_SEED } from '../../../demos/attention/toy-model';
-import { DEFAULT_STATE, writeState, type DemoState } from '../../islands/attention/state';
+import { DEFAULT_STATE, writeState, type DemoState } from '../../islands/attention/url-state';
 
 /** The example's settings. `head` and `query` are 0-based (the demo shows "헤드 1"). */
 export const WORKED = {
