@@ -130,6 +130,21 @@ export const RULE_KO: Record<AggregationRule, string> = {
   mean_se: '폴드 F개 × trial R개 평균. std = (폴드별 평균의 표본 표준편차) / √(F·R) — 이 사이트의 스윕 규칙',
 };
 
+/**
+ * Decimals of every number the results pages derive from the sheets (sums of means, %p
+ * differences, ranges): one rounding convention on every page, rounded half away from zero by
+ * toFixed. Sheet values themselves keep their own (truncated) digits.
+ */
+export const DERIVED_DECIMALS = 2;
+
+/** Smallest and largest std shown in the tables (as displayed), or null when none shows one. */
+export function stdRange(tables: readonly ViewTable[]): { min: string; max: string } | null {
+  const shown = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c) => (c?.stdText ? [c.stdText] : []))));
+  if (shown.length === 0) return null;
+  const byValue = [...shown].sort((a, b) => Number(a) - Number(b));
+  return { min: byValue[0]!, max: byValue[byValue.length - 1]! };
+}
+
 /** Adds a right-hand column with the sum of each row's shown means (the λ-selection criterion). */
 export function addSumColumn(table: ViewTable, header: string, decimals: number): number[] {
   const sums = table.rows.map((r) => r.cells.reduce((s, c) => s + (c ? Number(c.meanText) : NaN), 0));
