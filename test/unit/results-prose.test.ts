@@ -174,9 +174,9 @@ describe('results/table-2025-04-25 prose', () => {
     }
     const order = ['best3', 'best3_pstd', 'mean3', 'mean3_se', 'mid3of6', 'unknown'];
     const list = (s: Set<string>) => [...s].sort((x, y) => order.indexOf(x) - order.indexOf(y)).join(', ');
-    expect(text).toContain(`| ${list(rules.red)} (세 가지가 섞임) |`);
-    expect(text).toContain(`| ${list(rules.blue)} |`);
-    expect(text).toContain(`| ${list(rules.black)} |`);
+    expect(text).toMatch(new RegExp(`\\*\\*빨강\\*\\*:[^\\n]*집계 규칙: ${list(rules.red)} \\(세 가지가 섞임\\)\\.`));
+    expect(text).toMatch(new RegExp(`\\*\\*파랑\\*\\*:[^\\n]*집계 규칙: ${list(rules.blue)}\\.`));
+    expect(text).toMatch(new RegExp(`\\*\\*검정\\*\\*:[^\\n]*집계 규칙: ${list(rules.black)}\\.`));
     expect(rules.red.size).toBe(3);
   });
 });
