@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseArtifact, type ReferenceCellsArtifact, type ReferenceRawTrialsArtifact } from '../../demos/kd/artifact/index.ts';
-import { addSumColumn, buildTable, rowsBySource, rulesOf } from '../../src/components/results/views.ts';
+import { addSumColumn, buildTable, rowsBySource, rulesOf, stdRange } from '../../src/components/results/views.ts';
 import { alphaPoints, subjectSummary } from '../../src/components/results/chart-data.ts';
 
 const load = <T,>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
@@ -59,6 +59,10 @@ describe('results page tables', () => {
     expect(t.rows[0]!.cells.map((c) => c?.meanText)).toEqual(['85.27', '85.8', '84.81', '84.46']);
     expect(t.rows.find((r) => r.label.includes('ann+spkd'))!.cells[1]!.meanText).toBe('88');
     expect(t.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0)).toBe(60);
+    // the rule legend quotes the smallest and largest std the sheet shows, as displayed
+    expect(stdRange([t])).toEqual({ min: '0.94', max: '2.58' });
+    const noStd = buildTable(cells, { caption: 'x', rows: rows.filter((r) => r.label.startsWith('S : PI')), source: 'i425' });
+    expect(stdRange([noStd])).toBeNull();
   });
 
   it('charts: α points with ±std bars; per-subject spread 52.8268 … 100', () => {

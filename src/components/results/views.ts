@@ -124,11 +124,26 @@ export const RULE_KO: Record<AggregationRule, string> = {
   mean3_se: '9 폴드 × 3 trial 평균. std = (폴드별 평균 9개의 표본 표준편차) / √27, 소수 둘째 자리에서 버림',
   mid3of6: '폴드마다 6 trial을 오름차순 정렬해 2~4번째(가운데 3개) 평균 → 9 폴드 평균. std = (폴드값의 표본 표준편차) / √27',
   mean3_se_assumed: 'mean3_se와 같은 방식으로 추정(원시 데이터가 노트에 없어 검증 불가)',
-  unknown: '집계 방식이 노트에 없음 — 교수님(선행 연구)의 PAMAP2 결과를 옮겨 온 값',
+  unknown: '집계 방식이 노트에 없음 — 지도 교수의 선행 연구(TPKD)에서 옮겨 온 PAMAP2 결과',
   unknown_own: '집계 방식이 노트에 적혀 있지 않음',
   mean27_pstd: '27번 실행 전체 평균. std = 27개 값의 모집단 표준편차',
   mean_se: '폴드 F개 × trial R개 평균. std = (폴드별 평균의 표본 표준편차) / √(F·R) — 이 사이트의 스윕 규칙',
 };
+
+/**
+ * Decimals of every number the results pages derive from the sheets (sums of means, %p
+ * differences, ranges): one rounding convention on every page, rounded half away from zero by
+ * toFixed. Sheet values themselves keep their own (truncated) digits.
+ */
+export const DERIVED_DECIMALS = 2;
+
+/** Smallest and largest std shown in the tables (as displayed), or null when none shows one. */
+export function stdRange(tables: readonly ViewTable[]): { min: string; max: string } | null {
+  const shown = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c) => (c?.stdText ? [c.stdText] : []))));
+  if (shown.length === 0) return null;
+  const byValue = [...shown].sort((a, b) => Number(a) - Number(b));
+  return { min: byValue[0]!, max: byValue[byValue.length - 1]! };
+}
 
 /** Adds a right-hand column with the sum of each row's shown means (the λ-selection criterion). */
 export function addSumColumn(table: ViewTable, header: string, decimals: number): number[] {
