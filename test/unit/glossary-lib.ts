@@ -59,13 +59,17 @@ export function matchers(g: Glossary): Matcher[] {
 
 /**
  * What is left of a reader-visible string once the exempt parts are gone: citations [@key],
- * URLs, paper titles, and English glosses in parentheses right after a Korean word
- * ("어텐션(attention)": the English term at its first use is allowed).
+ * URLs, paper titles, quotations in curly quotes “…”, and English glosses in parentheses right after a Korean word, with or
+ * without one space ("어텐션(attention)": the English term at its first use is allowed).
  */
 export function normalizeProse(s: string, titles: readonly string[]): string {
   let t = s.replace(/\[[^[\]]*@[\w:.-]+[^[\]]*\]/g, ' ').replace(/https?:\/\/\S+/g, ' ');
   for (const title of titles) t = t.replace(new RegExp(escapeRe(title), 'gi'), ' ');
-  return t.replace(/(?<=[\uac00-\ud7a3])\([^()\uac00-\ud7a3]*\)/g, '');
+  // Words in curly quotes are someone else's (a label copied from the researcher's sheet).
+  t = t.replace(/“[^”]*”/g, ' ');
+  // A space may stand before the parenthesis ("크로스 어텐션 (cross-attention)"): Pagefind indexes
+  // the English word on its own only then.
+  return t.replace(/(?<=[\uac00-\ud7a3]) ?\([^()\uac00-\ud7a3]*\)/g, '');
 }
 
 /**

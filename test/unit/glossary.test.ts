@@ -95,7 +95,10 @@ describe('what counts as prose (precision of the variant search)', () => {
   it('MDX: a one-word English italic is still prose, and a gloss may not hide a Korean variant', () => {
     expect(variantsIn(mdxSegments('*Attention*을 봅니다.'))).toEqual(['Attention']);
     expect(variantsIn(mdxSegments('어텐션(주의 메커니즘)이라고도 합니다.'))).toEqual(['주의 메커니즘']);
-    expect(variantsIn(mdxSegments('어텐션 (Attention)'))).toEqual(['Attention']); // a gloss sits right after the Korean word
+    expect(variantsIn(mdxSegments('어텐션 (Attention)'))).toEqual([]); // a gloss: right after the Korean word, one space allowed
+    expect(variantsIn(mdxSegments('어텐션은 중요하다 (Attention)'))).toEqual([]);
+    expect(variantsIn(mdxSegments('Attention (어텐션)'))).toEqual(['Attention']);
+    expect(variantsIn(mdxSegments('시트의 “2-Teacher” 행과 2-Teacher 결과'))).toEqual(['2-Teacher', 'Teacher']); // quoted once, bare once
   });
 
   it('paper titles from the bibliography are exempt', () => {
