@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
+import { notesSidebar } from './scripts/sidebar.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -55,35 +56,9 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
-      // Explicit sidebar (autogenerate does not see a glob() loader outside src/content/docs).
-      // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here.
-      sidebar: [
-        { label: '홈', link: '/' },
-        {
-          label: '공부 노트',
-          items: [
-            'study/llm-vs-vlm',
-            'study/vlm-components',
-            'study/vlm-training',
-            'study/vlm-uses-limits',
-            'study/what-matters-vlm',
-            'study/transformer',
-            'study/vit',
-          ],
-        },
-        { label: '연구 로그 (KD)', items: ['research/2025-05-02', 'research/kd-method'] },
-        {
-          label: '실험 결과',
-          items: [
-            'results',
-            'results/alpha-sweep-2025-05-02',
-            'results/table-2025-04-25',
-            'results/lambda-selection',
-            'results/final-2-teacher',
-            'results/own-runs',
-          ],
-        },
-      ],
+      // Generated from the files in content/docs and their frontmatter (scripts/sidebar.mjs):
+      // adding a note is adding a file. NOTES_DOCS_DIR (tests only) points at a copy of the notes.
+      sidebar: notesSidebar(process.env.NOTES_DOCS_DIR || './content/docs'),
     }),
   ],
 });

@@ -4,10 +4,11 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { resultsDirs, resultsLoader } from './components/results/results-loader';
 
 // Notes live in ./content/docs (not src/content/docs), so a glob() loader replaces
-// Starlight's docsLoader(), which has no base option.
+// Starlight's docsLoader(), which has no base option. NOTES_DOCS_DIR (tests only) builds a copy,
+// the same folder astro.config.mjs generates the sidebar from.
 export const collections = {
   docs: defineCollection({
-    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }),
+    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: process.env['NOTES_DOCS_DIR'] || './content/docs' }),
     schema: docsSchema(),
   }),
   // Sweep result artifacts (demos/kd/artifact): content/results/** plus $RESULTS_EXTRA_DIR
