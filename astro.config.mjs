@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
 import { notesSidebar } from './scripts/sidebar.mjs';
+import rehypeScrollable from './scripts/rehype-scrollable.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -47,7 +48,14 @@ export default defineConfig({
   },
   // Math: remark-math + rehype-katex on the unified processor (MDX inherits it).
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [
+        rehypeKatex,
+        // keyboard access to formulas and tables that scroll sideways (after rehype-katex)
+        rehypeScrollable,
+      ],
+    }),
   },
   integrations: [
     starlight({
@@ -56,6 +64,8 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css'],
+      // The search button is named from its visible text (WCAG 2.5.3, label in name).
+      components: { Search: './src/components/overrides/Search.astro' },
       // Generated from the files in content/docs and their frontmatter (scripts/sidebar.mjs):
       // adding a note is adding a file. NOTES_DOCS_DIR (tests only) points at a copy of the notes.
       sidebar: notesSidebar(process.env.NOTES_DOCS_DIR || './content/docs'),
