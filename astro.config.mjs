@@ -8,6 +8,8 @@ import { siteAndBase } from './scripts/site-base.mjs';
 import { rehypeHeadingMath } from './src/markdown/rehype-heading-math.ts';
 import { citationPlugins } from './src/markdown/rehype-citations-site.ts';
 import { fileURLToPath } from 'node:url';
+import { notesSidebar } from './scripts/sidebar.mjs';
+import rehypeScrollable from './scripts/rehype-scrollable.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -53,7 +55,13 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [rehypeKatex, rehypeHeadingMath, ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)))],
+      rehypePlugins: [
+        rehypeKatex,
+        rehypeHeadingMath,
+        ...citationPlugins(fileURLToPath(new URL('.', import.meta.url))),
+        // keyboard access to formulas and tables that scroll sideways (after rehype-katex)
+        rehypeScrollable,
+      ],
     }),
   },
   integrations: [
@@ -63,40 +71,17 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css'],
-      // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
-      components: { PageTitle: './src/components/overrides/PageTitle.astro' },
-      // Explicit sidebar (autogenerate does not see a glob() loader outside src/content/docs).
-      // Adding a note: create content/docs/<group>/<slug>.mdx and add its slug here. The order is the
-      // reading order and matches each page's frontmatter sidebar.order: Transformer and ViT first,
+      components: {
+        // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
+        PageTitle: './src/components/overrides/PageTitle.astro',
+        // The search button is named from its visible text (WCAG 2.5.3, label in name).
+        Search: './src/components/overrides/Search.astro',
+      },
+      // Generated from the files in content/docs and their frontmatter sidebar.order (scripts/sidebar.mjs):
+      // adding a note is adding a file. The order is the reading order: Transformer and ViT first,
       // since the VLM pages build on them; the KD method before the log and results that use it.
-      sidebar: [
-        { label: '홈', link: '/' },
-        {
-          label: '공부 노트',
-          items: [
-            'study/transformer',
-            'study/vit',
-            'study/llm-vs-vlm',
-            'study/vlm-components',
-            'study/vlm-training',
-            'study/vlm-uses-limits',
-            'study/what-matters-vlm',
-          ],
-        },
-        { label: '연구 로그 (KD)', items: ['research/kd-method', 'research/2025-05-02'] },
-        {
-          label: '실험 결과',
-          items: [
-            'results',
-            'results/table-2025-04-25',
-            'results/lambda-selection',
-            'results/alpha-sweep-2025-05-02',
-            'results/final-2-teacher',
-            'results/own-runs',
-          ],
-        },
-        { label: '참고', items: ['glossary'] },
-      ],
+      // NOTES_DOCS_DIR (tests only) points at a copy of the notes.
+      sidebar: notesSidebar(process.env.NOTES_DOCS_DIR || './content/docs'),
     }),
   ],
 });

@@ -1,10 +1,25 @@
 import { defineConfig } from '@playwright/test';
+import { accessSync, constants } from 'node:fs';
 
 // End-to-end tests run in Debian's Chromium (no browser download): the built site is
 // served under a sub-path, as GitHub project pages are, so base-path bugs show up here.
 export const E2E_BASE = '/notes/';
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without a browser every test would fail at launch, one identical error each, after the build:
+// stop here, before the build, with the one thing to do.
+try {
+  accessSync(executablePath, constants.X_OK);
+} catch {
+  console.error(
+    `e2e tests need Chromium, and there is no executable at ${executablePath}` +
+      `${process.env.CHROMIUM_PATH ? ' (CHROMIUM_PATH)' : ''}.\n` +
+      'Install it (Debian/Ubuntu):  apt-get install chromium fonts-noto-cjk\n' +
+      'or point CHROMIUM_PATH at a Chromium or Chrome executable, e.g. CHROMIUM_PATH=/usr/bin/chromium npm test',
+  );
+  process.exit(1);
+}
 const commonArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({

@@ -6,10 +6,11 @@ import { resultsDirs, resultsLoader } from './components/results/results-loader'
 import { sourceNotesField } from './components/source-notes/schema';
 
 // Notes live in ./content/docs (not src/content/docs), so a glob() loader replaces
-// Starlight's docsLoader(), which has no base option.
+// Starlight's docsLoader(), which has no base option. NOTES_DOCS_DIR (tests only) builds a copy,
+// the same folder astro.config.mjs generates the sidebar from.
 export const collections = {
   docs: defineCollection({
-    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }),
+    loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: process.env['NOTES_DOCS_DIR'] || './content/docs' }),
     // sourceNotes: links to the researcher's original notes (see components/source-notes).
     schema: docsSchema({ extend: z.object({ sourceNotes: sourceNotesField }) }),
   }),

@@ -28,7 +28,7 @@ async function shownNumbers(page: Page): Promise<{ table: number[]; z: number[];
   };
 }
 
-test('@webgpu step mode: badge names the backend and the numbers equal the CPU reference', async ({ page, browser }, info) => {
+test('@webgpu step mode: badge names the backend and the numbers equal another backend\'s', async ({ page, browser }, info) => {
   await openDemo(page, FIXED);
   const badge = page.locator('.runtime-badge').first();
   const backend = await badge.getAttribute('data-backend');
@@ -40,15 +40,19 @@ test('@webgpu step mode: badge names the backend and the numbers equal the CPU r
   expect(got.table.length).toBe(9 * 9); // 9 tokens: 고양이가 매트 위에 앉았다 . The cat sat !
   expect(got.z.length).toBe(16);
 
-  const cpuPage = await browser.newPage();
-  await openDemo(cpuPage, `backend=cpu&${FIXED}`);
-  await expect(cpuPage.locator('.runtime-badge').first()).toHaveAttribute('data-backend', 'cpu');
-  const ref = await shownNumbers(cpuPage);
-  await cpuPage.close();
+  // The reference is always a different backend: CPU, or WASM where the automatic choice was CPU.
+  const refBackend = backend === 'cpu' ? 'wasm' : 'cpu';
+  const refPage = await browser.newPage();
+  await openDemo(refPage, `backend=${refBackend}&${FIXED}`);
+  await expect(refPage.locator('.runtime-badge').first()).toHaveAttribute('data-backend', refBackend);
+  const ref = await shownNumbers(refPage);
+  await refPage.close();
+  expect(refBackend).not.toBe(backend);
+  info.annotations.push({ type: 'compared', description: `${backend} vs ${refBackend}` });
   expect(ref.table.length).toBe(got.table.length);
   for (const key of ['table', 'z', 'weights'] as const) {
     const diffs = got[key].map((v, i) => Math.abs(v - ref[key][i]!));
-    expect(Math.max(...diffs), `${key} on ${backend} vs cpu`).toBeLessThanOrEqual(TOL);
+    expect(Math.max(...diffs), `${key} on ${backend} vs ${refBackend}`).toBeLessThanOrEqual(TOL);
   }
   // Causal: query 3 puts no weight on keys 4..8.
   expect(got.weights.slice(4).every((w) => w === 0)).toBe(true);
@@ -63,6 +67,7 @@ test('?backend=wasm forces the WASM backend (binaries served under the base path
   const got = await shownNumbers(page);
   const cpuPage = await browser.newPage();
   await openDemo(cpuPage, `backend=cpu&${FIXED}`);
+  await expect(cpuPage.locator('.runtime-badge').first()).toHaveAttribute('data-backend', 'cpu');
   const ref = await shownNumbers(cpuPage);
   await cpuPage.close();
   expect(got.table.length).toBe(81);
