@@ -10,9 +10,16 @@ async function searchUi(page: Page, query: string): Promise<string[]> {
   await input.fill(query);
   const links = page.locator('.pagefind-ui__result-link');
   await expect(links.first()).toBeVisible();
-  // Show every result, not only the first page of them.
+  // The UI renders results as their data arrives: wait until it shows as many links as its
+  // message counts ("N개의 결과"), clicking "more" for the pages after the first.
+  const message = page.locator('.pagefind-ui__message');
+  await expect(message).toHaveText(/\d/);
+  const total = Number((await message.innerText()).match(/\d+/)![0]);
   const more = page.locator('.pagefind-ui__button');
-  while (await more.isVisible().catch(() => false)) await more.click();
+  await expect(async () => {
+    if (await more.isVisible()) await more.click();
+    expect(await links.count()).toBe(total);
+  }).toPass({ timeout: 20_000 });
   return links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
