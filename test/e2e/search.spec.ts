@@ -10,16 +10,17 @@ async function searchUi(page: Page, query: string): Promise<string[]> {
   await input.fill(query);
   const links = page.locator('.pagefind-ui__result-link');
   await expect(links.first()).toBeVisible();
-  // The UI renders results as their data arrives: wait until it shows as many links as its
-  // message counts ("N개의 결과"), clicking "more" for the pages after the first.
-  const message = page.locator('.pagefind-ui__message');
-  await expect(message).toHaveText(/\d/);
-  const total = Number((await message.innerText()).match(/\d+/)![0]);
+  // The UI renders results as their data arrives: click "more" until it is gone, then wait
+  // until the number of links holds still for half a second.
   const more = page.locator('.pagefind-ui__button');
+  let last = -1;
   await expect(async () => {
     if (await more.isVisible()) await more.click();
-    expect(await links.count()).toBe(total);
-  }).toPass({ timeout: 20_000 });
+    const n = await links.count();
+    const settled = n === last && !(await more.isVisible());
+    last = n;
+    expect(settled).toBe(true);
+  }).toPass({ intervals: [500], timeout: 20_000 });
   return links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
