@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pamap2FormatError } from '../../demos/kd/pamap2/errors.ts';
 import { Pamap2ZipError, ProtocolZipReader, readProtocolZip, zipProtocolSubject, type EntryHandler, type ProtocolEntry, type ZipLimits, type ZipProblem } from '../../demos/kd/pamap2/zip.ts';
