@@ -208,12 +208,17 @@ export async function browserMemory(dist: string, opts: { shareDir?: string; epo
   }
 }
 
-export function printMemory(r: MemoryResult): void {
+/** One table row per measured build, e.g. this build and a baseline (`--memory-baseline <dist>`). */
+export function printMemory(results: ReadonlyArray<{ label: string; r: MemoryResult }>): void {
   const mib = (b: number): string => `${(b / MiB).toFixed(0)} MiB`;
   const verdict = (b: number): string => (b <= MEMORY_TARGET_BYTES ? 'MET' : 'NOT MET');
-  console.log(`\nKD page memory, chromium wasm, synthetic full-size share (${r.windows} windows, ${(r.shareBytes / 1e6).toFixed(1)} MB):`);
-  console.log(`| measure | after load | peak (load + run) | target ${mib(MEMORY_TARGET_BYTES)} |`);
-  console.log('|---|---:|---:|---|');
-  console.log(`| worker: JS heap + ArrayBuffers + WASM heap (largest sample; JS alone ${mib(r.workerHeapPeak)}, WASM heap ${mib(r.wasm)}) | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} | ${verdict(r.workerPeak)} |`);
-  console.log(`| renderer process (page + worker), peak RSS | ${mib(r.afterLoad.renderer)} | ${mib(r.rendererPeak)} | ${verdict(r.rendererPeak)} |`);
+  const first = results[0]?.r;
+  if (!first) return;
+  console.log(`\nKD page memory, chromium wasm, synthetic full-size share (${first.windows} windows, ${(first.shareBytes / 1e6).toFixed(1)} MB; `
+    + `all its windows as one (N, 100, 40) float32 WindowSet would be ${mib(first.windows * 100 * 40 * 4)}):`);
+  console.log(`| build | worker after load | worker peak (JS heap + ArrayBuffers / WASM heap) | renderer peak RSS (page + worker) | run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`);
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const { label, r } of results) {
+    console.log(`| ${label} | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} (${mib(r.workerHeapPeak)} / ${mib(r.wasm)}) | ${mib(r.rendererPeak)} | ${r.seconds.toFixed(0)} s | ${verdict(r.workerPeak)} |`);
+  }
 }

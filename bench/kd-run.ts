@@ -12,6 +12,7 @@
  *                                             # share (kd-run-memory.ts); the folder defaults to
  *                                             # $ASTRO_OUT_DIR or dist/
  *   npm run bench:kd-run -- --memory [dist]     # the memory measurement alone
+ *   … --memory-baseline <dist>                  # also measure another build (e.g. an older commit's) in the same run
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
@@ -37,9 +38,16 @@ function distArg(name: string): string | undefined {
   const v = process.argv[i + 1];
   return v && !v.startsWith('--') ? v : (process.env['ASTRO_OUT_DIR'] ?? 'dist');
 }
+async function memoryRows(dist: string): Promise<Array<{ label: string; r: Awaited<ReturnType<typeof browserMemory>> }>> {
+  const epochs = Number(arg('epochs') ?? 1);
+  const rows = [{ label: `this build (${dist})`, r: await browserMemory(dist, { epochs }) }];
+  const baseline = arg('memory-baseline');
+  if (baseline) rows.push({ label: `baseline (${baseline})`, r: await browserMemory(baseline, { epochs }) });
+  return rows;
+}
 const memoryOnly = distArg('memory');
 if (memoryOnly) {
-  printMemory(await browserMemory(memoryOnly, { epochs: Number(arg('epochs') ?? 1) }));
+  printMemory(await memoryRows(memoryOnly));
   process.exit(0);
 }
 
@@ -78,4 +86,4 @@ for (const r of rows) {
   console.log(`| ${r.where} | ${PHASES.map((p) => (r.t[p] / 1000).toFixed(2)).join(' | ')} | ${(r.t.total / 1000).toFixed(2)} s | ${ratio.toFixed(2)} |`);
 }
 
-if (dist) printMemory(await browserMemory(dist, { epochs: Number(arg('epochs') ?? 1) }));
+if (dist) printMemory(await memoryRows(dist));

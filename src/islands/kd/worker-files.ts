@@ -40,7 +40,8 @@ const ZIP_PROBLEM_KO: Record<ZipProblem, string> = {
 };
 
 export function zipErrorKo(e: Pamap2ZipError): string {
-  return `${e.path}: ${ZIP_PROBLEM_KO[e.problem]} [${e.message}]`;
+  const detail = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+  return `${e.path}: ${ZIP_PROBLEM_KO[e.problem]} (${detail})`;
 }
 
 /** The shared zip reader (demos/kd/pamap2/zip.ts); each Protocol entry is parsed and preprocessed as it inflates. */
