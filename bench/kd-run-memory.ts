@@ -56,7 +56,6 @@ async function workerSession(bs: CDPSession): Promise<(method: string, params?: 
   const w = targetInfos.find((t) => t.type === 'worker' && /kd-worker/.test(t.url)) ?? targetInfos.find((t) => t.type === 'worker');
   if (!w) throw new Error('no worker target: did the KD page start its worker?');
   const { sessionId } = await bs.send('Target.attachToTarget', { targetId: w.targetId, flatten: false }) as { sessionId: string };
-  void bs.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 0, method: 'Runtime.runIfWaitingForDebugger' }) });
   let id = 0;
   const waiting = new Map<number, { ok: (v: Record<string, unknown>) => void; fail: (e: Error) => void }>();
   bs.on('Target.detachedFromTarget', (e: { sessionId: string }) => {
@@ -121,8 +120,9 @@ export interface MemoryResult {
   /** Largest WASM heap (it never shrinks). */
   wasm: number;
   rendererPeak: number;
-  /** The same after loading the data, before the run. */
+  /** The same peaks up to the moment the share is loaded, before the run. */
   afterLoad: { worker: number; renderer: number };
+  /** Loading the share + the run. */
   seconds: number;
 }
 
@@ -137,8 +137,7 @@ export async function browserMemory(dist: string, opts: { shareDir?: string; epo
     const page = await browser.newPage();
     await page.goto(`${url}research/kd-method/?backend=wasm`);
     await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
-    // Attach only once the worker has started and loaded the default data (an attach during its
-    // start-up can leave it waiting for a debugger).
+    // Sampling starts once the worker has loaded the default data (the excerpt): the baseline.
     await poll(async () => (await page.getByTestId('kd-start').isEnabled() && (await page.getByTestId('kd-data-summary').textContent() ?? '').includes('창')) || null, 300_000, 'the page to load its default data');
     const bs = await browser.newBrowserCDPSession();
     const procs = (await bs.send('SystemInfo.getProcessInfo') as { processInfo: Array<{ type: string; id: number }> }).processInfo.filter((p) => p.type === 'renderer');
@@ -183,7 +182,7 @@ export async function browserMemory(dist: string, opts: { shareDir?: string; epo
     for (const s of manifest.shards) if (!served.has(s.x.file)) throw new Error(`${s.x.file} was not fetched`);
     await sample();
     const afterLoad = { worker: totalPeak, renderer: await rendererPeak() };
-    log(`memory: after loading the share — worker ${(afterLoad.worker / MiB).toFixed(0)} MiB, renderer peak RSS ${(afterLoad.renderer / MiB).toFixed(0)} MiB`);
+    log(`memory: share loaded — peaks so far: worker ${(afterLoad.worker / MiB).toFixed(0)} MiB, renderer RSS ${(afterLoad.renderer / MiB).toFixed(0)} MiB`);
 
     await page.getByTestId('kd-epochs').fill(String(opts.epochs ?? 1));
     await page.getByTestId('kd-start').click();
@@ -216,7 +215,7 @@ export function printMemory(results: ReadonlyArray<{ label: string; r: MemoryRes
   if (!first) return;
   console.log(`\nKD page memory, chromium wasm, synthetic full-size share (${first.windows} windows, ${(first.shareBytes / 1e6).toFixed(1)} MB; `
     + `all its windows as one (N, 100, 40) float32 WindowSet would be ${mib(first.windows * 100 * 40 * 4)}):`);
-  console.log(`| build | worker after load | worker peak (JS heap + ArrayBuffers / WASM heap) | renderer peak RSS (page + worker) | run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`);
+  console.log(`| build | worker peak, loading | worker peak, load + run (JS heap + ArrayBuffers / WASM heap) | renderer peak RSS (page + worker) | load + run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`);
   console.log('|---|---:|---:|---:|---:|---|');
   for (const { label, r } of results) {
     console.log(`| ${label} | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} (${mib(r.workerHeapPeak)} / ${mib(r.wasm)}) | ${mib(r.rendererPeak)} | ${r.seconds.toFixed(0)} s | ${verdict(r.workerPeak)} |`);
