@@ -8,6 +8,11 @@
  *   npm run bench:kd-run -- --backends wasm   # one backend
  *   npm run bench:kd-run -- --browser .work/dist-kd   # also the browser backends (Playwright,
  *                                             # a built site under base /notes/; see kd-run-browser.ts)
+ *                                             # and the page worker's peak memory with a full-size
+ *                                             # share (kd-run-memory.ts); the folder defaults to
+ *                                             # $ASTRO_OUT_DIR or dist/
+ *   npm run bench:kd-run -- --memory [dist]     # the memory measurement alone
+ *   … --memory-baseline <dist>                  # also measure another build (e.g. an older commit's) in the same run
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
@@ -19,10 +24,31 @@ import { WrnPhaseTrainer } from '../demos/kd/run/trainer';
 import { DEFAULT_CONFIG, PHASES, type Phase } from '../demos/kd/run/config';
 import type { Wrn } from '../demos/kd/models/wrn';
 import { browserPhaseTimes } from './kd-run-browser';
+import { browserMemory, printMemory } from './kd-run-memory';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** `--browser [dist]`, `--memory [dist]`: a site built with base /notes/ (default $ASTRO_OUT_DIR or dist/). */
+function distArg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const v = process.argv[i + 1];
+  return v && !v.startsWith('--') ? v : (process.env['ASTRO_OUT_DIR'] ?? 'dist');
+}
+async function memoryRows(dist: string): Promise<Array<{ label: string; r: Awaited<ReturnType<typeof browserMemory>> }>> {
+  const epochs = Number(arg('epochs') ?? 1);
+  const rows = [{ label: `this build (${dist})`, r: await browserMemory(dist, { epochs }) }];
+  const baseline = arg('memory-baseline');
+  if (baseline) rows.push({ label: `baseline (${baseline})`, r: await browserMemory(baseline, { epochs }) });
+  return rows;
+}
+const memoryOnly = distArg('memory');
+if (memoryOnly) {
+  printMemory(await memoryRows(memoryOnly));
+  process.exit(0);
 }
 
 const backends = (arg('backends') ?? 'wasm,cpu').split(',') as NodeBackend[];
@@ -49,7 +75,7 @@ for (const b of backends) {
   console.log(`node ${active}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s; tensors after dispose ${tf.memory().numTensors}`);
 }
 
-const dist = arg('browser');
+const dist = distArg('browser');
 if (dist) for (const r of await browserPhaseTimes(dist)) rows.push(r);
 
 const base = rows[0];
@@ -59,3 +85,5 @@ for (const r of rows) {
   const ratio = base ? r.t.total / base.t.total : Number.NaN;
   console.log(`| ${r.where} | ${PHASES.map((p) => (r.t[p] / 1000).toFixed(2)).join(' | ')} | ${(r.t.total / 1000).toFixed(2)} s | ${ratio.toFixed(2)} |`);
 }
+
+if (dist) printMemory(await memoryRows(dist));

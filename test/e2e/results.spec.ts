@@ -1,22 +1,29 @@
 import { expect, test } from '@playwright/test';
 
 // The results pages are static: every number comes from content/results artifacts at build
-// time; the smoke sweep (run by scripts/e2e-server.mjs before the build, loaded through
-// RESULTS_EXTRA_DIR) must show up on results/own-runs, labelled with its protocol.
+// time. The smoke sweep (run by scripts/e2e-server.mjs before the build, loaded through
+// RESULTS_EXTRA_DIR) runs on the bundled excerpt, where every LOSO fold tests only on activities
+// absent from its training subjects: results/own-runs must name it and say why instead of
+// publishing its all-zero table, and tell a researcher how a real sweep is made.
 
-test('the smoke sweep run appears on results/own-runs, labelled with its protocol', async ({ page }) => {
+test('results/own-runs shows no all-zero table: the excerpt smoke sweep is named with the reason, and the page says how to make a real sweep', async ({ page }) => {
   await page.goto('results/own-runs/');
-  const sweep = page.locator('[data-testid=own-sweep][data-sweep=smoke]');
-  await expect(sweep).toHaveCount(1);
-  await expect(sweep).toContainText('CI/e2e 실행');
-  const protocol = sweep.getByTestId('own-protocol');
-  await expect(protocol).toContainText('프로토콜 (참고 결과와 다름)');
-  await expect(protocol).toContainText('에폭: 1');
-  await expect(protocol).toContainText('excerpt:data/pamap2');
-  await expect(protocol).toContainText('wasm (node)');
-  await expect(protocol).toContainText('101, 108');
-  await expect(sweep.getByTestId('own-run')).toHaveCount(2);
-  await expect(sweep.getByTestId('own-group')).toContainText('α 0.7 λ 0.99 T 4');
+  const hidden = page.locator('[data-testid=own-hidden-sweep][data-sweep=smoke]');
+  await expect(hidden).toHaveCount(1);
+  await expect(hidden).toContainText('CI/e2e 실행');
+  await expect(hidden).toContainText('평가 피험자 101, 108');
+  await expect(hidden).toContainText('구조적으로 0 %');
+  await expect(page.locator('[data-testid=own-sweep][data-sweep=smoke]')).toHaveCount(0);
+  // Whatever sweeps are tabled, none is all zeros.
+  for (const table of await page.getByTestId('own-sweep').all()) {
+    const means: string[] = [];
+    for (const row of await table.getByTestId('own-group').all()) means.push(await row.locator('td.num').nth(1).textContent() ?? '');
+    expect(means.every((m) => /^0\.00 ± 0\.00$/.test(m.trim())), `all-zero table: ${means.join(' | ')}`).toBe(false);
+  }
+  const how = page.getByTestId('own-empty');
+  await expect(how).toContainText('npm run data:pamap2');
+  await expect(how).toContainText('npm run sweep -- --config paper');
+  await expect(how).toContainText('--shard');
 });
 
 test('α sweep page: the 2025-05-02 row values, best marker, rule, chart with a table alternative', async ({ page }) => {

@@ -179,10 +179,19 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
     expect(shardHashes(r.manifest)).toEqual(refDl());
   });
 
+  it('the UCI download as a local file (a zip holding PAMAP2_Dataset.zip) gives the same shards as PAMAP2_Dataset.zip', async () => {
+    const zip = join(tmp, 'pamap2+physical+activity+monitoring.zip');
+    await writeFile(zip, nestedZip);
+    const r = await runDataCommand(opts('nested-file', { source: zip, ...DL }));
+    expect(r.manifest.source).toMatchObject({ kind: 'zip', location: 'pamap2+physical+activity+monitoring.zip' });
+    expect(r.manifest.source.files.map((f) => f.name)).toEqual(['PAMAP2_Dataset/Protocol/subject102.dat', 'PAMAP2_Dataset/Protocol/subject108.dat']);
+    expect(shardHashes(r.manifest)).toEqual(refDl());
+  });
+
   it('a truncated zip is rejected naming the archive', async () => {
     const zip = join(tmp, 'cut.zip');
     await writeFile(zip, (await readFile(plainZip)).subarray(0, 200_000));
-    await expect(runDataCommand(opts('cutzip', { source: zip, unverified: true }))).rejects.toThrow(/cut\.zip/);
+    await expect(runDataCommand(opts('cutzip', { source: zip, unverified: true }))).rejects.toThrow(/^cut\.zip.*(cut short|archive ends inside)/);
   });
 
   it('downloads the UCI-style nested zip over HTTP and gives the same shards', async () => {

@@ -10,7 +10,7 @@ import { readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt';
 import { excerptData, foldInputs, makePreview, runInputs, windowSplitInputs, type LoadedData } from '../../demos/kd/run/data';
 import { prepareWindowSplit, stratifiedWindowSplit, testCountFor, windowSplitCounts, defaultSplitFor } from '../../demos/kd/run/split';
 import { signalStats, standardize } from '../../demos/kd/pamap2/folds';
-import { countWindowsPerClass, selectWindows } from '../../demos/kd/pamap2/windows';
+import { countWindowsPerClass } from '../../demos/kd/pamap2/windows';
 import { CHANNELS, WINDOW } from '../../demos/kd/pamap2/format';
 import { RunSession, type ModelCache, type RunEvent } from '../../demos/kd/run/phases';
 import { WrnPhaseTrainer } from '../../demos/kd/run/trainer';
@@ -89,8 +89,12 @@ describe('kd run on the real excerpt', () => {
     s2.dispose();
     expect(tf.memory().numTensors).toBe(before);
 
-    const a = phaseArtifact(results[3]!, { config: CONFIG, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-26T23:00:00.000Z' });
+    const unseen = foldInputs(data.windows, CONFIG.testSubject, CONFIG.gafSize).unseenTest;
+    const a = phaseArtifact(results[3]!, { config: CONFIG, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-26T23:00:00.000Z', unseenTestWindows: unseen });
     expect(parseArtifact('x.json', JSON.parse(JSON.stringify(a))).kind).toBe('run');
+    // LOSO on the excerpt: every test window of the fold is a class absent from training, and the artifact says so.
+    expect(a.config.split).toBe('loso');
+    expect(a.metrics.unseenTestWindows).toBe(a.metrics.testWindows);
     expect(a.config.method).toBe('base');
     expect(a.config.alpha).toBe(CONFIG.alpha);
     expect(a.config.teachers.map((t) => t.modality)).toEqual(['GAF', 'signal']);
@@ -139,11 +143,11 @@ describe('window split (창 단위 층화 분할, not LOSO)', () => {
 
   it('standardises with statistics of the training windows only, as the LOSO path does', () => {
     const f = prepareWindowSplit(data.windows, 1234);
-    const trainOnly = signalStats(selectWindows(data.windows, f.trainIdx));
+    const trainOnly = signalStats(data.windows.select(f.trainIdx));
     expect(Array.from(f.stats.mean)).toEqual(Array.from(trainOnly.mean));
     expect(Array.from(f.stats.std)).toEqual(Array.from(trainOnly.std));
     // Falsifiable: stats over all windows (train + test) differ.
-    const everything = signalStats(data.windows);
+    const everything = signalStats(data.windows.select(Array.from({ length: data.windows.n }, (_, i) => i)));
     expect(Array.from(everything.mean)).not.toEqual(Array.from(trainOnly.mean));
     // The run's inputs are exactly these standardised windows, test included.
     const inp = runInputs(data.windows, { ...DEFAULT_CONFIG, split: 'window', gafSize: 8 });
@@ -177,14 +181,14 @@ describe('window split (창 단위 층화 분할, not LOSO)', () => {
     s.dispose();
     expect(tf.memory().numTensors).toBe(before);
 
-    const a = phaseArtifact(by['student-kd']!, { config, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-27T00:00:00.000Z' });
+    const a = phaseArtifact(by['student-kd']!, { config, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-27T00:00:00.000Z', unseenTestWindows: 0 });
     const parsed = parseArtifact('x.json', JSON.parse(JSON.stringify(a)));
     expect(parsed.kind).toBe('run');
     expect(a.config.data.source).toContain('split=window-stratified');
     expect(a.config.data.source).toContain('not LOSO');
     expect(a.config.heldOutSubject).toBeUndefined();
     expect(a.id).toContain('-win1234-');
-    const l = phaseArtifact(by['student-kd']!, { config: DEFAULT_CONFIG, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-27T00:00:00.000Z' });
+    const l = phaseArtifact(by['student-kd']!, { config: DEFAULT_CONFIG, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-27T00:00:00.000Z', unseenTestWindows: 0 });
     expect(l.config.data.source).toContain('split=loso');
     expect(l.config.heldOutSubject).toBe('101');
   }, 300_000);

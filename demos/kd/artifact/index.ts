@@ -4,7 +4,7 @@
  * See schema.ts for the format and its rules.
  */
 import { z } from 'zod';
-import { groupArtifactSchema, runArtifactSchema } from './schema';
+import { groupArtifactSchema, READABLE_SCHEMA_VERSIONS, runArtifactSchema } from './schema';
 import {
   referenceCellsArtifactSchema,
   referencePerFoldArtifactSchema,
@@ -59,10 +59,10 @@ export function parseArtifactText(file: string, text: string): Artifact {
 }
 
 export function parseArtifact(file: string, json: unknown): Artifact {
-  if (typeof json === 'object' && json !== null && 'schemaVersion' in json && json.schemaVersion !== 1) {
+  if (typeof json === 'object' && json !== null && 'schemaVersion' in json && !READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion as number)) {
     throw new ArtifactError(
       file,
-      `${file}: field schemaVersion: version ${String(json.schemaVersion)} is not supported (this build reads 1)`,
+      `${file}: field schemaVersion: version ${String(json.schemaVersion)} is not supported (this build reads ${READABLE_SCHEMA_VERSIONS.join(', ')})`,
     );
   }
   const r = artifactSchema.safeParse(json);

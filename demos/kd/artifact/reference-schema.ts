@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import {
-  ARTIFACT_SCHEMA_VERSION,
+  schemaVersionSchema,
   aggregationRuleSchema,
   archSchema,
   methodSchema,
@@ -41,7 +41,7 @@ export const conversionSchema = z.object({
 });
 
 const referenceHeader = {
-  schemaVersion: z.literal(ARTIFACT_SCHEMA_VERSION),
+  schemaVersion: schemaVersionSchema,
   id: z.string().min(1),
   title: z.string().min(1),
   conversion: conversionSchema,

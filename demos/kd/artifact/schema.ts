@@ -17,6 +17,9 @@
  *
  * Accuracies are percentages (0–100), like the notes. Every artifact carries
  * `schemaVersion`; a reader rejects versions it does not know instead of guessing.
+ * Version 2 adds to `run` artifacts what a page needs to tell whether a held-out accuracy can
+ * mean anything: `config.split` and the fold's `metrics.testWindows` / `unseenTestWindows`
+ * (required from 2). Version 1 files still read; their runs count as "fold not recorded".
  *
  * Writers validate before writing (`parseArtifact`), the site validates at build (content
  * collection), so a malformed file fails loudly with its file name and the field path
@@ -31,7 +34,11 @@
  */
 import { z } from 'zod';
 
-export const ARTIFACT_SCHEMA_VERSION = 1 as const;
+/** The version writers write. */
+export const ARTIFACT_SCHEMA_VERSION = 2 as const;
+/** The versions this build reads. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export const schemaVersionSchema = z.union([z.literal(1), z.literal(2)]);
 
 /** Aggregation rules; keys of reference-results.json `aggregation_methods` (kd-protocol §9) + `mean_se`. */
 export const aggregationRuleSchema = z.enum([
@@ -99,6 +106,12 @@ export const groupConfigSchema = z.object({
   batchSize: z.number().int().positive().optional(),
   learningRate: z.number().positive().optional(),
   data: dataSourceSchema,
+  /**
+   * Evaluation split: 'loso' = leave one subject out (protocol §2, `heldOutSubject`); 'window' =
+   * the in-page demo's seeded stratified split of windows (not the protocol). Required on runs
+   * from schemaVersion 2.
+   */
+  split: z.enum(['loso', 'window']).optional(),
 });
 export type GroupConfig = z.infer<typeof groupConfigSchema>;
 
@@ -139,7 +152,7 @@ export const sweepRefSchema = z.object({
 });
 
 export const runArtifactSchema = z.object({
-  schemaVersion: z.literal(ARTIFACT_SCHEMA_VERSION),
+  schemaVersion: schemaVersionSchema,
   kind: z.literal('run'),
   id: z.string().regex(/^[A-Za-z0-9._=+-]+$/, 'id must be file-name safe'),
   config: runConfigSchema,
@@ -148,19 +161,30 @@ export const runArtifactSchema = z.object({
     bestEpoch: z.number().int().nonnegative(),
     lastTestAcc: pct,
     curve: z.array(epochPointSchema).min(1),
-    /** held-out windows of the fold (optional, added in v1 without a version bump: additive) */
+    /** held-out windows of the fold (required from schemaVersion 2) */
     testWindows: z.number().int().nonnegative().optional(),
     /** held-out windows whose class never occurs in the fold's training data (no model can get
-     *  them right; on the small excerpt this is every test window of every fold) */
+     *  them right; on the small excerpt this is every test window of every LOSO fold); required
+     *  from schemaVersion 2 */
     unseenTestWindows: z.number().int().nonnegative().optional(),
   }),
   env: environmentSchema,
   sweep: sweepRefSchema.optional(),
+}).superRefine((a, ctx) => {
+  if (a.schemaVersion < 2) return;
+  const need = (path: (string | number)[], v: unknown): void => {
+    if (v === undefined) ctx.addIssue({ code: 'custom', path, message: 'required from schemaVersion 2' });
+  };
+  need(['config', 'split'], a.config.split);
+  need(['metrics', 'testWindows'], a.metrics.testWindows);
+  need(['metrics', 'unseenTestWindows'], a.metrics.unseenTestWindows);
+  const { testWindows: t, unseenTestWindows: u } = a.metrics;
+  if (t !== undefined && u !== undefined && u > t) ctx.addIssue({ code: 'custom', path: ['metrics', 'unseenTestWindows'], message: `${u} unseen of ${t} test windows` });
 });
 export type RunArtifact = z.infer<typeof runArtifactSchema>;
 
 export const groupArtifactSchema = z.object({
-  schemaVersion: z.literal(ARTIFACT_SCHEMA_VERSION),
+  schemaVersion: schemaVersionSchema,
   kind: z.literal('group'),
   id: z.string().min(1),
   label: z.string().min(1),

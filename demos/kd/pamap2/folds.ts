@@ -10,7 +10,8 @@
  * all zeros instead of NaN (the lab divides by 0 for signals and by machine eps for images).
  */
 import { CHANNELS, WINDOW } from './format.ts';
-import { selectWindows, type WindowSet } from './windows.ts';
+import type { WindowSet } from './windows.ts';
+import { asWindowSource, type Windows } from './window-source.ts';
 
 export interface ChannelStats {
   /** (C) */
@@ -34,11 +35,13 @@ export function subjectsOf(ws: WindowSet): number[] {
   return [...new Set(ws.subject)].sort((a, b) => a - b);
 }
 
-export function splitFold(ws: WindowSet, testSubject: number): { train: WindowSet; test: WindowSet } {
+/** Copies the fold's windows only (a WindowSource never materialises the others). */
+export function splitFold(windows: Windows, testSubject: number): { train: WindowSet; test: WindowSet } {
+  const ws = asWindowSource(windows);
   const train: number[] = [];
   const test: number[] = [];
   for (let i = 0; i < ws.n; i++) (ws.subject[i] === testSubject ? test : train).push(i);
-  return { train: selectWindows(ws, train), test: selectWindows(ws, test) };
+  return { train: ws.select(train), test: ws.select(test) };
 }
 
 /**
@@ -107,18 +110,15 @@ export interface PreparedFold extends FoldSpec {
   testX: Float32Array;
 }
 
-export function prepareFold(ws: WindowSet, testSubject: number): PreparedFold {
+/** The fold's windows and its training stats, without standardised copies (see prepareFold). */
+export function foldSplit(ws: Windows, testSubject: number): Omit<PreparedFold, 'trainX' | 'testX'> {
   const { train, test } = splitFold(ws, testSubject);
   if (test.n === 0) throw new Error(`fold ${testSubject}: no windows for the test subject`);
   if (train.n === 0) throw new Error(`fold ${testSubject}: no training windows`);
-  const stats = signalStats(train);
-  return {
-    testSubject,
-    trainSubjects: subjectsOf(train),
-    train,
-    test,
-    stats,
-    trainX: standardize(train.x, stats, CHANNELS),
-    testX: standardize(test.x, stats, CHANNELS),
-  };
+  return { testSubject, trainSubjects: subjectsOf(train), train, test, stats: signalStats(train) };
+}
+
+export function prepareFold(ws: Windows, testSubject: number): PreparedFold {
+  const f = foldSplit(ws, testSubject);
+  return { ...f, trainX: standardize(f.train.x, f.stats, CHANNELS), testX: standardize(f.test.x, f.stats, CHANNELS) };
 }

@@ -15,6 +15,6 @@ export interface SubjectSeries {
 }
 
 /** Half-open [start, end) row ranges of the segments. */
-export function segmentRanges(s: SubjectSeries): Array<[number, number]> {
+export function segmentRanges(s: Pick<SubjectSeries, 'segments' | 'rows'>): Array<[number, number]> {
   return s.segments.map((start, k) => [start, s.segments[k + 1] ?? s.rows]);
 }

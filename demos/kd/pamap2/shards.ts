@@ -9,6 +9,7 @@
 import { CHANNELS, NUM_CLASSES } from './format.ts';
 import type { Pamap2Manifest, SubjectShard } from './manifest-schema.ts';
 import type { SubjectSeries } from './series.ts';
+import type { RowSeries } from './window-source.ts';
 
 export const UINT8_SCALE = 1 / 255;
 export type ShardDtype = 'float32' | 'uint8';
@@ -29,11 +30,21 @@ export function encodeY(y: Int32Array): Uint8Array {
   return Uint8Array.from(y);
 }
 
-export function decodeSeries(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): SubjectSeries {
+/** Byte lengths and class range of one shard's files. */
+function checkShard(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): void {
   const n = shard.rows * CHANNELS;
   const width = encoding.dtype === 'float32' ? 4 : 1;
   if (xBytes.byteLength !== n * width) throw new Error(`${shard.x.file}: ${xBytes.byteLength} bytes, expected ${n * width} (${shard.rows} rows × ${CHANNELS} × ${width})`);
   if (yBytes.byteLength !== shard.rows) throw new Error(`${shard.y.file}: ${yBytes.byteLength} bytes, expected ${shard.rows}`);
+  for (let i = 0; i < shard.rows; i++) {
+    const c = yBytes[i] as number;
+    if (c >= NUM_CLASSES) throw new Error(`${shard.y.file}: byte ${i} is class ${c}, outside 0..11`);
+  }
+}
+
+export function decodeSeries(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): SubjectSeries {
+  checkShard(shard, xBytes, yBytes, encoding);
+  const n = shard.rows * CHANNELS;
   const x = new Float32Array(n);
   if (encoding.dtype === 'float32') {
     const view = new DataView(xBytes.buffer, xBytes.byteOffset, xBytes.byteLength);
@@ -41,13 +52,18 @@ export function decodeSeries(shard: SubjectShard, xBytes: Uint8Array, yBytes: Ui
   } else {
     for (let i = 0; i < n; i++) x[i] = (xBytes[i] as number) * encoding.scale;
   }
-  const y = new Int32Array(shard.rows);
-  for (let i = 0; i < shard.rows; i++) {
-    const c = yBytes[i] as number;
-    if (c >= NUM_CLASSES) throw new Error(`${shard.y.file}: byte ${i} is class ${c}, outside 0..11`);
-    y[i] = c;
-  }
+  const y = Int32Array.from(yBytes);
   return { subject: shard.subject, rows: shard.rows, x, y, segments: [...shard.segments] };
+}
+
+/**
+ * The rows as loaded: a uint8 shard stays bytes (value = q · scale, 1 byte a value instead of 4),
+ * for window-source.ts; a float32 shard is decoded.
+ */
+export function shardRows(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): RowSeries {
+  if (encoding.dtype === 'float32') return decodeSeries(shard, xBytes, yBytes, encoding);
+  checkShard(shard, xBytes, yBytes, encoding);
+  return { subject: shard.subject, rows: shard.rows, x: xBytes, scale: encoding.scale, y: yBytes, segments: [...shard.segments] };
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -68,6 +84,24 @@ export async function loadShards(
   fetchBytes: (file: string) => Promise<Uint8Array>,
   opts: LoadShardsOptions = {},
 ): Promise<SubjectSeries[]> {
+  return readShards(manifest, fetchBytes, opts, decodeSeries);
+}
+
+/** As loadShards, keeping uint8 shards as bytes (the page: a quarter of the memory). */
+export async function loadShardRows(
+  manifest: Pamap2Manifest,
+  fetchBytes: (file: string) => Promise<Uint8Array>,
+  opts: LoadShardsOptions = {},
+): Promise<RowSeries[]> {
+  return readShards(manifest, fetchBytes, opts, shardRows);
+}
+
+async function readShards<T>(
+  manifest: Pamap2Manifest,
+  fetchBytes: (file: string) => Promise<Uint8Array>,
+  opts: LoadShardsOptions,
+  decode: (shard: SubjectShard, x: Uint8Array, y: Uint8Array, encoding: Pamap2Manifest['encoding']) => T,
+): Promise<T[]> {
   const want = opts.subjects ? new Set(opts.subjects) : null;
   const shards = manifest.shards.filter((s) => !want || want.has(s.subject));
   if (want) {
@@ -76,7 +110,7 @@ export async function loadShards(
   }
   const total = shards.reduce((a, s) => a + s.x.bytes + s.y.bytes, 0);
   let done = 0;
-  const out: SubjectSeries[] = [];
+  const out: T[] = [];
   for (const shard of shards) {
     const [xb, yb] = await Promise.all([fetchBytes(shard.x.file), fetchBytes(shard.y.file)]);
     if (opts.verify ?? true) {
@@ -85,7 +119,7 @@ export async function loadShards(
         if (h !== f.sha256) throw new Error(`${f.file}: SHA-256 ${h.slice(0, 12)}… does not match the manifest (${f.sha256.slice(0, 12)}…)`);
       }
     }
-    out.push(decodeSeries(shard, xb, yb, manifest.encoding));
+    out.push(decode(shard, xb, yb, manifest.encoding));
     done += shard.x.bytes + shard.y.bytes;
     opts.onProgress?.(done, total);
   }

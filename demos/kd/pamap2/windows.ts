@@ -22,7 +22,7 @@ export interface WindowSet {
 }
 
 /** Row indices where kept windows start, in order. */
-export function windowStarts(s: SubjectSeries): Int32Array {
+export function windowStarts(s: Pick<SubjectSeries, 'segments' | 'rows'> & { y: ArrayLike<number> }): Int32Array {
   const out: number[] = [];
   for (const [a, b] of segmentRanges(s)) {
     const len = b - a;

@@ -10,6 +10,7 @@
 import { createRng, permutation } from '../../shared/rng';
 import { CHANNELS } from '../pamap2/format';
 import { selectWindows, type WindowSet } from '../pamap2/windows';
+import { subsetWindows, type WindowSource, type Windows } from '../pamap2/window-source';
 import type { RunConfig } from './config';
 import { groupByClass } from './split';
 
@@ -35,10 +36,10 @@ export function stratifiedSubsample(idx: readonly number[], y: ArrayLike<number>
   return out.sort((a, b) => a - b);
 }
 
-/** The windows a run uses (all of them when under the cap), and what was dropped. */
-export function capWindows(ws: WindowSet, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { ws: WindowSet; cap: CapInfo | null } {
+/** Sorted indices of the windows a run uses, or null when all of them fit under the cap. */
+export function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { keep: number[] | null; cap: CapInfo | null } {
   const cap = runWindowCap(c.gafSize);
-  if (ws.n <= cap) return { ws, cap: null };
+  if (ws.n <= cap) return { keep: null, cap: null };
   let keep: number[];
   if (c.split === 'loso') {
     const test: number[] = [], train: number[] = [];
@@ -48,5 +49,17 @@ export function capWindows(ws: WindowSet, c: Pick<RunConfig, 'split' | 'testSubj
   } else {
     keep = stratifiedSubsample(Array.from({ length: ws.n }, (_, i) => i), ws.y, cap, c.seed);
   }
-  return { ws: selectWindows(ws, keep), cap: { from: ws.n, used: keep.length, cap, seed: c.seed } };
+  return { keep, cap: { from: ws.n, used: keep.length, cap, seed: c.seed } };
+}
+
+/** The windows a run uses (all of them when under the cap), copied, and what was dropped. */
+export function capWindows(ws: WindowSet, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { ws: WindowSet; cap: CapInfo | null } {
+  const { keep, cap } = capIndices(ws, c);
+  return keep ? { ws: selectWindows(ws, keep), cap } : { ws, cap };
+}
+
+/** The same as a view: nothing is copied until the split selects its train and test windows. */
+export function capSource(ws: Windows, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { ws: Windows; cap: CapInfo | null } {
+  const { keep, cap } = capIndices(ws, c);
+  return keep ? { ws: subsetWindows(ws, keep) satisfies WindowSource, cap } : { ws, cap };
 }

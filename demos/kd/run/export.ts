@@ -4,9 +4,11 @@
  * collection holds one artifact per file). Validated with the artifact schema before the
  * page offers the download, so what the reader gets always loads.
  *
- * The artifact schema has no field for the evaluation split, so the split is recorded in the
- * free-text `config.data.source` ("browser:excerpt; split=window-stratified …; not LOSO"),
- * in the id and in the sweep group key; a window-split run has no `heldOutSubject`.
+ * The split is `config.split`, also spelled out in `config.data.source` ("browser:excerpt;
+ * split=window-stratified …; not LOSO"), the id and the sweep group key; a window-split run has
+ * no `heldOutSubject`. The fold's test windows and those of classes absent from its training
+ * windows (`unseenTestWindows`, from the worker's fold info) let the results page tell whether the
+ * accuracy can mean anything.
  */
 import { runArtifactSchema, ARTIFACT_SCHEMA_VERSION, type RunArtifact } from '../artifact';
 import type { Phase, RunConfig } from './config';
@@ -21,6 +23,8 @@ export interface ExportContext {
   backend: string;
   codeVersion: string;
   createdAt: string;
+  /** Test windows of the run's split whose class is absent from its training windows (fold-info `unseenTest`). */
+  unseenTestWindows: number;
 }
 
 /** "wrn16-3" → "WRN16-3" (the artifact's spelling). */
@@ -73,6 +77,7 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
       batchSize: c.batchSize,
       learningRate: c.learningRate,
       data: { dataset: 'PAMAP2', source: `browser:${data.source}; ${splitDescription(c)}`, sha256: ctx.sha256, subjects, windows: data.windows },
+      split: c.split,
       fold: Math.max(0, fold),
       ...(loso ? { heldOutSubject: String(c.testSubject) } : {}),
       trial: 0,
@@ -83,6 +88,8 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
       bestEpoch: r.bestEpoch,
       lastTestAcc: clampPct(r.lastAcc),
       curve: r.curve.map((p) => ({ epoch: p.epoch, trainLoss: p.trainLoss, testAcc: clampPct(p.testAcc) })),
+      testWindows: r.testWindows,
+      unseenTestWindows: ctx.unseenTestWindows,
     },
     env: { backend: ctx.backend, runtime: 'browser', codeVersion: ctx.codeVersion, createdAt: ctx.createdAt, durationMs: Math.max(0, r.ms) },
     sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${c.split}|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },

@@ -14,7 +14,8 @@
  * TRAINING windows only, applied to train and test.
  */
 import { CHANNELS, NUM_CLASSES } from '../pamap2/format';
-import { selectWindows, type WindowSet } from '../pamap2/windows';
+import type { WindowSet } from '../pamap2/windows';
+import { asWindowSource, type Windows } from '../pamap2/window-source';
 import { signalStats, standardize, subjectsOf, type ChannelStats } from '../pamap2/folds';
 import { createRng, permutation } from '../../shared/rng';
 import type { SplitKind } from './config';
@@ -76,7 +77,7 @@ export interface PreparedWindowSplit {
   /** [0, 1]-scaled windows (the GAF input, §3). */
   train: WindowSet;
   test: WindowSet;
-  /** Indices into the full WindowSet: (N_train), (N_test). */
+  /** Indices into the windows given: (N_train), (N_test). */
   trainIdx: Int32Array;
   testIdx: Int32Array;
   /** Subjects present in train / test (both usually hold every subject). */
@@ -90,21 +91,20 @@ export interface PreparedWindowSplit {
   testX: Float32Array;
 }
 
-/** The window split's counterpart of folds.ts prepareFold. */
-export function prepareWindowSplit(ws: WindowSet, seed: number): PreparedWindowSplit {
+/** The split's windows and training stats, without standardised copies (see prepareWindowSplit). */
+export function windowSplit(windows: Windows, seed: number): Omit<PreparedWindowSplit, 'trainX' | 'testX'> {
+  const ws = asWindowSource(windows);
   const { train: trainIdx, test: testIdx } = stratifiedWindowSplit(ws.y, seed);
   if (testIdx.length === 0) throw new Error('창 단위 분할: 평가 창이 없습니다 (창이 2개 이상인 클래스가 없음)');
-  const train = selectWindows(ws, trainIdx);
-  const test = selectWindows(ws, testIdx);
-  const stats = signalStats(train);
-  return {
-    seed, train, test, trainIdx, testIdx,
-    trainSubjects: subjectsOf(train),
-    testSubjects: subjectsOf(test),
-    stats,
-    trainX: standardize(train.x, stats, CHANNELS),
-    testX: standardize(test.x, stats, CHANNELS),
-  };
+  const train = ws.select(trainIdx);
+  const test = ws.select(testIdx);
+  return { seed, train, test, trainIdx, testIdx, trainSubjects: subjectsOf(train), testSubjects: subjectsOf(test), stats: signalStats(train) };
+}
+
+/** The window split's counterpart of folds.ts prepareFold. */
+export function prepareWindowSplit(windows: Windows, seed: number): PreparedWindowSplit {
+  const f = windowSplit(windows, seed);
+  return { ...f, trainX: standardize(f.train.x, f.stats, CHANNELS), testX: standardize(f.test.x, f.stats, CHANNELS) };
 }
 
 /** Default split for a data source: the window split where LOSO is degenerate (the excerpt), LOSO elsewhere. */

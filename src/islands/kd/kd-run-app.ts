@@ -48,6 +48,8 @@ export function mountKdRun(root: HTMLElement): void {
   let running = false;
   let backend = '?';
   let lastConfig: RunConfig = DEFAULT_CONFIG;
+  /** The current split's test windows of classes absent from training (fold-info), for the exported artifact. */
+  let unseenTest = 0;
   const results = new Map<Phase, PhaseResult>();
   const curves = new Map<Phase, CurveData>();
   let drawPending = false;
@@ -204,7 +206,7 @@ export function mountKdRun(root: HTMLElement): void {
         if (!curves.has(m.result.phase) || m.result.origin !== 'trained') {
           newCurve(m.result.phase, { losses: m.result.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: m.result.curve, epochs: Math.max(1, m.result.curve.length) });
         }
-        fillRow(table, m.result, (r) => void exportRun(r, lastConfig, data!, backend).then((err) => { if (err) setStatus(`내보내기 실패: ${err}`); }));
+        fillRow(table, m.result, (r) => void exportRun(r, lastConfig, data!, backend, unseenTest).then((err) => { if (err) setStatus(`내보내기 실패: ${err}`); }));
         // The 144-cell matrix is drawn when the run stops (or on request), not mid-run: rebuilding
         // it is the one DOM-heavy update, and the main thread must stay free while training.
         cmPhase.value = m.result.phase;
@@ -230,6 +232,7 @@ export function mountKdRun(root: HTMLElement): void {
         break;
       }
       case 'fold-info': {
+        unseenTest = m.unseenTest;
         const which = m.split === 'window' ? '이번 분할(창 단위 층화, LOSO 아님)' : `이번 fold(평가 피험자 ${m.testSubject ?? '?'})`;
         const capNote = m.capped
           ? ` 전체 ${m.capped.from.toLocaleString('ko-KR')}개 창은 브라우저 한 번의 실행에 너무 많아(메모리·시간), GAF 크기에 따른 상한 ${m.capped.cap}개 안에서 클래스 비율을 유지해 시드 ${m.capped.seed}로 ${m.capped.used}개를 뽑아 씁니다.`

@@ -41,10 +41,10 @@ export function fillRow(table: HTMLTableElement, r: PhaseResult, onExport: (r: P
 }
 
 /** Builds the artifact and triggers a download; returns an error message instead of throwing. */
-export async function exportRun(r: PhaseResult, config: RunConfig, data: DataSummary, backend: string): Promise<string | null> {
+export async function exportRun(r: PhaseResult, config: RunConfig, data: DataSummary, backend: string, unseenTestWindows: number): Promise<string | null> {
   try {
     const { phaseArtifact } = await import('../../../demos/kd/run/export');
-    const artifact = phaseArtifact(r, { config, data, sha256: data.sha256, backend, codeVersion: 'browser', createdAt: new Date().toISOString() });
+    const artifact = phaseArtifact(r, { config, data, sha256: data.sha256, backend, codeVersion: 'browser', createdAt: new Date().toISOString(), unseenTestWindows });
     const blob = new Blob([JSON.stringify(artifact, null, 2) + '\n'], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);

@@ -10,7 +10,7 @@ import first10000Url from '../../../data/pamap2/subject101.first10000.dat?url';
 import alexchowUrl from '../../../data/pamap2/alexchow-windows.uci54.dat?url';
 import indexCsvUrl from '../../../data/pamap2/alexchow-windows.index.csv?url';
 import { Pamap2ManifestSchema, type Pamap2Manifest } from '../../../demos/kd/pamap2/manifest-schema';
-import { loadShards, sha256Hex } from '../../../demos/kd/pamap2/shards';
+import { loadShardRows, sha256Hex } from '../../../demos/kd/pamap2/shards';
 import { buildData, excerptData, type LoadedData } from '../../../demos/kd/run/data';
 import type { Progress } from './worker-files';
 
@@ -62,7 +62,8 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
   const m = r.m;
   if (m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)}: 발췌본으로 만든 샤드)`);
   const dir = new URL('data/pamap2/', base);
-  const series = await loadShards(m, async (file) => {
+  // uint8 shards stay bytes; windows are copied out per run (demos/kd/pamap2/window-source.ts).
+  const series = await loadShardRows(m, async (file) => {
     const r = await fetch(new URL(file, dir));
     if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
     return new Uint8Array(await r.arrayBuffer());

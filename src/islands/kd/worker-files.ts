@@ -1,14 +1,16 @@
 /**
  * Reading the reader's own PAMAP2 copy in the worker: `.dat` Protocol files (subject from
- * the name, subject10N.dat) or the UCI zip (PAMAP2_Dataset/Protocol/subject10N.dat inside;
- * the Optional folder is skipped, §1 uses Protocol only). Streams with progress; text is
- * never held whole. Errors name the file and line (Pamap2FormatError from the parser).
+ * the name, subject10N.dat) or a zip — the UCI download as it comes (a zip holding
+ * PAMAP2_Dataset.zip), PAMAP2_Dataset.zip, or a zip of the Protocol files — through the zip
+ * reader the data command uses (demos/kd/pamap2/zip.ts; Optional/ is skipped, §1 uses Protocol
+ * only). Streams with progress; text is never held whole. Errors name the file and line
+ * (Pamap2FormatError from the parser) or the path inside the archive (Pamap2ZipError).
  */
-import { Unzip, UnzipInflate } from 'fflate';
 import { preprocessSubjectStream, SubjectPreprocessor } from '../../../demos/kd/pamap2/preprocess';
 import { ProtocolLineParser } from '../../../demos/kd/pamap2/parse';
 import type { SubjectSeries } from '../../../demos/kd/pamap2/series';
 import { sha256Hex } from '../../../demos/kd/pamap2/shards';
+import { Pamap2ZipError, readProtocolZip, type EntrySink, type ProtocolEntry, type ZipProblem } from '../../../demos/kd/pamap2/zip';
 
 export type Progress = (file: string, done: number, total: number) => void;
 
@@ -25,42 +27,40 @@ async function readDat(file: File, progress: Progress): Promise<SubjectSeries> {
   return preprocessSubjectStream(subject, file.stream(), { file: file.name, onProgress: (b) => progress(file.name, b, file.size) });
 }
 
+/** Korean for the reader; the English original (with the path inside the archive) stays in brackets. */
+const ZIP_PROBLEM_KO: Record<ZipProblem, string> = {
+  'not-zip': 'zip 파일이 아닙니다',
+  corrupt: 'zip 파일이 손상되었습니다',
+  truncated: 'zip 파일이 중간에 잘렸습니다 (다운로드가 끊겼나요?)',
+  'too-deep': 'zip 안의 zip이 너무 깊습니다 — UCI에서 받은 압축 파일(PAMAP2_Dataset.zip을 담은 zip)이나 PAMAP2_Dataset.zip을 고르세요',
+  'no-protocol': 'zip 안에 Protocol/subject10N.dat 파일이 없습니다 — PAMAP2 압축 파일이 아닙니다',
+  'too-large': 'PAMAP2 파일로 보기에는 너무 큽니다',
+  unsupported: '지원하지 않는 zip 압축 방식입니다 (stored, deflate만 읽습니다)',
+  duplicate: '같은 피험자의 Protocol 파일이 zip 안에 두 번 있습니다',
+};
+
+export function zipErrorKo(e: Pamap2ZipError): string {
+  const detail = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+  return `${e.path}: ${ZIP_PROBLEM_KO[e.problem]} (${detail})`;
+}
+
+/** The shared zip reader (demos/kd/pamap2/zip.ts); each Protocol entry is parsed and preprocessed as it inflates. */
 async function readZip(file: File, progress: Progress): Promise<SubjectSeries[]> {
   const out: SubjectSeries[] = [];
-  const pending: Promise<void>[] = [];
-  let failure: unknown = null;
-  const unzip = new Unzip((entry) => {
-    const subject = subjectFromName(entry.name);
-    if (subject === null || !/(^|\/)Protocol\//.test(entry.name)) return; // skip Optional/, docs
-    const pre = new SubjectPreprocessor(subject);
-    const parser = new ProtocolLineParser({ file: `${file.name}/${entry.name}`, onRow: (row) => pre.push(row) });
+  const sink = (entry: ProtocolEntry): EntrySink => {
+    const pre = new SubjectPreprocessor(entry.subject);
+    const parser = new ProtocolLineParser({ file: `${file.name}!${entry.name}`, onRow: (row) => pre.push(row) });
     const decoder = new TextDecoder();
-    pending.push(new Promise<void>((resolve) => {
-      entry.ondata = (err, chunk, final) => {
-        if (failure) return;
-        try {
-          if (err) throw err;
-          parser.push(decoder.decode(chunk, { stream: !final }));
-          if (final) { parser.end(); out.push(pre.finish()); resolve(); }
-        } catch (e) { failure = e; resolve(); }
-      };
-    }));
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  const reader = file.stream().getReader();
-  let done = 0;
-  for (;;) {
-    const r = await reader.read();
-    if (failure) break;
-    if (r.done) { unzip.push(new Uint8Array(0), true); break; }
-    done += r.value.byteLength;
-    unzip.push(r.value, false);
-    progress(file.name, done, file.size);
+    return {
+      push: (chunk) => parser.push(decoder.decode(chunk, { stream: true })),
+      end: () => { parser.push(decoder.decode()); parser.end(); out.push(pre.finish()); },
+    };
+  };
+  try {
+    await readProtocolZip(file.name, file.stream(), sink, { onBytes: (read) => progress(file.name, read, file.size) });
+  } catch (e) {
+    throw e instanceof Pamap2ZipError ? new Error(zipErrorKo(e)) : e;
   }
-  await Promise.all(pending);
-  if (failure) throw failure;
-  if (out.length === 0) throw new Error(`${file.name}: zip 안에 Protocol/subject10N.dat 파일이 없습니다`);
   return out;
 }
 

@@ -199,31 +199,53 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
 
   let browserManifest: Pamap2Manifest | null = null;
   if (opts.browserOut) {
-    const budget = opts.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES;
     const order = opts.browserSubjects ?? subjects;
-    const chosen: Done[] = [];
-    let used = 0;
-    for (const subject of order) {
+    const items = order.map((subject) => {
       const s = series.get(subject);
       const d = done.get(subject);
       if (!s || !d) throw new Error(`--browser-subjects: subject ${subject} was not processed`);
-      const size = s.rows * 41; // uint8 x (40/row) + uint8 y
-      if (used + size > budget) {
-        log(`browser share: subject ${subject} left out (${(size / 1e6).toFixed(1)} MB would exceed ${(budget / 1e6).toFixed(1)} MB)`);
-        continue;
-      }
-      const { shard } = await writeSubjectShard(opts.browserOut, s, 'uint8');
-      chosen.push({ source: d.source, shard });
-      used += shard.x.bytes + shard.y.bytes;
-    }
-    if (chosen.length === 0) throw new Error(`browser share: no subject fits in ${budget} bytes`);
-    chosen.sort((a, b) => a.shard.subject - b.shard.subject);
-    browserManifest = buildManifest('browser', base, chosen, segmentGapS, opts.now);
-    await writeAtomic(join(opts.browserOut, 'manifest.json'), `${JSON.stringify(browserManifest, null, 1)}\n`);
-    await pruneShards(opts.browserOut, new Set(browserManifest.shards.flatMap((s) => [s.x.file, s.y.file])));
-    log(`browser shards: ${opts.browserOut} — subjects ${browserManifest.subjects.join(', ')}, ${browserManifest.totals.windows} windows, ${(browserManifest.totals.bytes / 1e6).toFixed(2)} MB`);
+      return { series: s, source: d.source };
+    });
+    browserManifest = await writeBrowserShare(opts.browserOut, items, { ...base, segmentGapS, budget: opts.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES, now: opts.now }, log);
   }
   return { manifest, browserManifest, skippedSubjects: skipped };
+}
+
+export interface ShareOptions {
+  kind: Pamap2Manifest['source']['kind'];
+  location: string;
+  unverifiedAllowed: boolean;
+  segmentGapS: number | null;
+  /** Bytes of x + y shards at most; subjects that would exceed it are left out (in order). */
+  budget: number;
+  now?: (() => Date) | undefined;
+}
+
+/**
+ * The browser share: uint8 shards + manifest.json in `dir` for the subjects of `items` (in that
+ * priority order) that fit `budget`. What the deploy writes into public/data/pamap2/; the memory
+ * load test (bench/load-test-share.ts) writes its synthetic share of the same size with it.
+ */
+export async function writeBrowserShare(dir: string, items: ReadonlyArray<{ series: SubjectSeries; source: SourceFile }>, o: ShareOptions, log: (line: string) => void = () => {}): Promise<Pamap2Manifest> {
+  const chosen: Done[] = [];
+  let used = 0;
+  for (const { series: s, source } of items) {
+    const size = s.rows * 41; // uint8 x (40/row) + uint8 y
+    if (used + size > o.budget) {
+      log(`browser share: subject ${s.subject} left out (${(size / 1e6).toFixed(1)} MB would exceed ${(o.budget / 1e6).toFixed(1)} MB)`);
+      continue;
+    }
+    const { shard } = await writeSubjectShard(dir, s, 'uint8');
+    chosen.push({ source, shard });
+    used += shard.x.bytes + shard.y.bytes;
+  }
+  if (chosen.length === 0) throw new Error(`browser share: no subject fits in ${o.budget} bytes`);
+  chosen.sort((a, b) => a.shard.subject - b.shard.subject);
+  const manifest = buildManifest('browser', { kind: o.kind, location: o.location, unverifiedAllowed: o.unverifiedAllowed }, chosen, o.segmentGapS, o.now);
+  await writeAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  await pruneShards(dir, new Set(manifest.shards.flatMap((s) => [s.x.file, s.y.file])));
+  log(`browser shards: ${dir} — subjects ${manifest.subjects.join(', ')}, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB`);
+  return manifest;
 }
 
 function buildManifest(

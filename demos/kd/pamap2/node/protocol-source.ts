@@ -1,8 +1,8 @@
 /**
  * Node: walk the `Protocol/subject10N.dat` files of a PAMAP2 source and stream each one's bytes
  * into a sink, never holding a whole file:
- *   - a zip (the UCI download; an inner `PAMAP2_Dataset.zip` inside the outer archive is
- *     unzipped on the fly too), read in 1 MiB chunks through fflate's streaming `Unzip`;
+ *   - a zip (the UCI download, which wraps `PAMAP2_Dataset.zip`, or that zip itself), read in
+ *     1 MiB chunks through the reader the page shares (../zip.ts);
  *   - a folder holding `PAMAP2_Dataset/Protocol/`, `Protocol/` or the .dat files themselves;
  *   - the excerpt folder (`data/pamap2/`), regrouped per subject by excerpt.ts.
  * A handler decides per entry whether to read it (a sink) or skip it (null: a zip entry is then
@@ -12,24 +12,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { EXCERPT_FILES } from '../excerpt.ts';
-import { protocolSubject } from '../source-hashes.ts';
+import { readProtocolZip, type EntryHandler } from '../zip.ts';
 import { loadExcerptSubjectTexts } from './excerpt.ts';
 
-export interface ProtocolEntry {
-  /** Path as shown to the user, e.g. `PAMAP2_Dataset/Protocol/subject101.dat`. */
-  name: string;
-  subject: number;
-  bytes: number | null;
-  /** Identifies this exact input for resume (name, sizes, mtime or content hash). */
-  key: string;
-}
-export interface EntrySink {
-  push(chunk: Uint8Array): void;
-  end(): void;
-}
-export type EntryHandler = (entry: ProtocolEntry) => EntrySink | null;
+export type { EntryHandler, EntrySink, ProtocolEntry } from '../zip.ts';
 export type SourceKind = 'zip' | 'folder' | 'excerpt';
 
 export function isExcerptFolder(dir: string): boolean {
@@ -52,78 +39,8 @@ export async function readProtocolFiles(path: string, handler: EntryHandler, onB
 }
 
 async function readZip(path: string, handler: EntryHandler, onBytes?: (read: number, total: number) => void): Promise<string[]> {
-  const seen: string[] = [];
-  const open = new Set<string>();
-  const zipName = basename(path);
-  // fflate turns an exception thrown by a data handler into an error passed to the next handler;
-  // keep ours so the message stays the one that names the entry and line.
-  let failure: unknown = null;
-  const rethrow = (err: Error, where: string): never => {
-    throw failure ?? new Error(`${where}: ${err.message}`);
-  };
-  const onfile = (file: UnzipFile): void => {
-    if (/\.zip$/i.test(file.name)) {
-      const inner = new Unzip(onfile);
-      inner.register(UnzipInflate);
-      file.ondata = (err, data, final) => {
-        if (err) rethrow(err, `${zipName}!${file.name}`);
-        inner.push(data, final);
-      };
-      file.start();
-      return;
-    }
-    const subject = protocolSubject(file.name);
-    if (subject === null) return;
-    const entry: ProtocolEntry = {
-      name: file.name,
-      subject,
-      bytes: file.originalSize ?? null,
-      key: `zip:${file.name}:${file.originalSize ?? '?'}:${file.size ?? '?'}`,
-    };
-    seen.push(file.name);
-    const sink = handler(entry);
-    if (!sink) return;
-    if (file.compression !== 0 && file.compression !== 8) {
-      throw new Error(`${zipName}!${file.name}: unsupported zip compression method ${file.compression}`);
-    }
-    open.add(file.name);
-    file.ondata = (err, data, final) => {
-      if (err) rethrow(err, `${zipName}!${file.name}`);
-      try {
-        if (data.length > 0) sink.push(data);
-        if (final) {
-          open.delete(file.name);
-          sink.end();
-        }
-      } catch (e) {
-        failure ??= e;
-        throw e;
-      }
-    };
-    file.start();
-  };
-  const unzip = new Unzip(onfile);
-  unzip.register(UnzipInflate);
   const total = (await stat(path)).size;
-  let read = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const bytes = chunk as Buffer;
-    read += bytes.length;
-    try {
-      unzip.push(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), false);
-    } catch (e) {
-      throw failure ?? new Error(`${zipName}: ${e instanceof Error ? e.message : String(e)} (at byte ~${read} of ${total})`);
-    }
-    onBytes?.(read, total);
-  }
-  try {
-    unzip.push(new Uint8Array(0), true);
-  } catch (e) {
-    throw failure ?? new Error(`${zipName}: ${e instanceof Error ? e.message : String(e)} (truncated archive?)`);
-  }
-  if (open.size > 0) throw new Error(`${zipName}: archive ends inside ${[...open].join(', ')} (truncated download?)`);
-  if (seen.length === 0) throw new Error(`${zipName}: no Protocol/subject10N.dat inside — not the PAMAP2 archive`);
-  return seen;
+  return readProtocolZip(basename(path), createReadStream(path, { highWaterMark: 1 << 20 }), handler, { onBytes: (read) => onBytes?.(read, total) });
 }
 
 async function readFolder(dir: string, handler: EntryHandler): Promise<string[]> {

@@ -123,6 +123,7 @@ export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teach
       batchSize: c.batchSize,
       learningRate: c.learningRate,
       data: { dataset: 'PAMAP2', source: ctx.data.source, sha256: ctx.data.sha256, subjects: ctx.data.subjects.map(String), windows: ctx.data.windows },
+      split: 'loso',
       fold: ctx.data.subjects.indexOf(run.subject),
       heldOutSubject: String(run.subject),
       trial: run.trial,
