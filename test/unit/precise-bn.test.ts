@@ -51,7 +51,7 @@ describe('recomputeBnStats', () => {
     // By hand: the stem conv (k3, pad 1, no bias) over all N windows, then per-channel moments over N·W positions.
     const stem = (m: ReturnType<typeof model>) => tf.tidy(() => {
       const y = tf.conv1d(tf.pad(tf.tensor3d(data.x, [N, W, S]), [[0, 0], [1, 1], [0, 0]]), m.params.get('conv1.weight') as tf.Tensor3D, 1, 'valid');
-      const v = y.reshape([N * W, 16]).arraySync() as number[][];
+      const v = tf.reshape(y, [N * W, 16]).arraySync() as number[][];
       const mean = v[0]!.map((_, c) => v.reduce((a, r) => a + r[c]!, 0) / v.length);
       const variance = mean.map((mu, c) => v.reduce((a, r) => a + (r[c]! - mu) ** 2, 0) / v.length);
       return { mean, variance };
