@@ -84,7 +84,9 @@ export function mount(root: HTMLElement): void {
       if (a.description) { root.querySelector<HTMLInputElement>('input[name="kd-data"][value="full"]')!.checked = true; loadBundled('full'); }
       else { notes.push(S.urlNoFull); showNotes(); }
     }
-    render();
+    // The reader's own actions show at once (e.g. a new start clears data-done before anything else).
+    if (a.type.startsWith('ui-')) view(state, controls());
+    else render();
   }
 
   el<HTMLButtonElement>('start').addEventListener('click', () => {

@@ -70,6 +70,7 @@ export const S = {
     `우연 수준(평가 창의 클래스 ${classes}개를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 창 중 그 클래스의 비율입니다. `
     + (single.length > 0 ? `주의: ${single.map(short).join(', ')}은(는) 모든 평가 창에 한 클래스만 답합니다.` : '한 클래스만 답하는 모델은 없습니다.')
     + ' 매크로 F1은 클래스마다 F1을 구해 단순 평균한 값, 균형 정확도는 클래스별 재현율의 평균입니다.',
+  kdNote: kdNote,
   cmCaption: (p: Phase, split: SplitKind, subject: number | null) => `${PHASE_LABELS[p]} — ${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : `평가 피험자 ${subject ?? '?'}`}, 마지막 에폭 (행: 정답, 열: 예측)`,
   // What the student takes from each teacher.
   windowOption: (i: number, truth: number, split: boolean) => `#${i + 1} · 정답 ${ACTIVITIES[truth]?.ko ?? truth}${split ? ' · 두 교사의 답이 다름' : ''}`,
@@ -129,4 +130,15 @@ function alphaNote(p: { alpha: number; agreeGaf: number; agreeSig: number; klGaf
   return agreeHead + few
     + `α를 ${first.alpha}에서 ${last.alpha}로 올리면 GAF 교사와의 일치율은 ${first.agreeGaf.toFixed(0)}% → ${last.agreeGaf.toFixed(0)}%로 ${gaf}, 신호 교사와의 일치율은 ${first.agreeSig.toFixed(0)}% → ${last.agreeSig.toFixed(0)}%로 ${sig}. `
     + `KL(GAF‖학생) ${first.klGaf.toFixed(3)} → ${last.klGaf.toFixed(3)}, KL(신호‖학생) ${first.klSig.toFixed(3)} → ${last.klSig.toFixed(3)}.`;
+}
+
+/** One computed sentence comparing the KD student with the student alone, naming the teacher α favours. */
+function kdNote(acc: Partial<Record<Phase, number>>, alpha: number): string {
+  const [g, q, ce, kd] = [acc['teacher-gaf'], acc['teacher-signal'], acc['student-ce'], acc['student-kd']];
+  if (g === undefined || q === undefined || ce === undefined || kd === undefined) return '';
+  const head = `KD 학생 ${kd.toFixed(1)}% 대 학생 단독 ${ce.toFixed(1)}% (정확도). `;
+  const favoured = alpha > 0.5 ? 'GAF' : alpha < 0.5 ? '신호' : null;
+  const weaker = g < q ? 'GAF' : q < g ? '신호' : null;
+  const mix = `α = ${alpha}이면 KD 항의 ${Math.round(alpha * 100)}%는 GAF 교사(${g.toFixed(1)}%), ${Math.round((1 - alpha) * 100)}%는 신호 교사(${q.toFixed(1)}%)의 분포를 맞춥니다`;
+  return head + mix + (favoured && favoured === weaker ? ` — 더 약한 ${favoured} 교사 쪽에 무게가 실린 설정입니다. 아래 'α 비교'에서 α를 바꾸면 무엇이 달라지는지 확인하세요.` : '.');
 }

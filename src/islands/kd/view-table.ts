@@ -58,5 +58,6 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
   const classes = testCounts.filter((n) => n > 0).length;
   const chance = chanceLevel(classes);
   table.dataset['chance'] = String(chance);
-  note.textContent = S.tableNote(chance, classes, base.accuracy, single);
+  const acc = Object.fromEntries(PHASES.flatMap((p) => { const r = s.results[p]; return r ? [[p, metricsOf(r.confusion).accuracy]] : []; }));
+  note.textContent = `${S.tableNote(chance, classes, base.accuracy, single)} ${s.config ? S.kdNote(acc, s.config.alpha) : ''}`;
 }
