@@ -260,7 +260,8 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   test.setTimeout(400_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${PAGE}?backend=webgpu`);
+  // A short run: on the software adapter every phase really trains on WebGPU (about 50 s per default phase here).
+  await page.goto(`${PAGE}?backend=webgpu&kd-epochs=2&kd-gaf=8`);
   await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
   await expect(page.getByTestId('kd-badge')).toHaveAttribute('data-backend', 'webgpu');

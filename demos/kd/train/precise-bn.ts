@@ -97,7 +97,8 @@ export async function recomputeBnStats(model: Wrn, data: TrainData, opts: Precis
     return { p, rm: e.variable, rv: model.params.get(`${p}.running_var`), per };
   });
   // A cancel (or a lost device) mid-way must not leave zeroed statistics behind.
-  const saved = vars.map((v) => [v.rm.dataSync().slice(), v.rv.dataSync().slice()] as const);
+  // Read asynchronously: a synchronous read on WebGPU can destroy the device (train.ts trainStepAsync).
+  const saved = await Promise.all(vars.map(async (v) => [(await v.rm.data()).slice(), (await v.rv.data()).slice()] as const));
   let parts: Moments[][];
   try {
     parts = await batchMoments(model, data, vars, opts);

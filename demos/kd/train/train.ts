@@ -73,13 +73,13 @@ export interface TrainResult {
   aborted: boolean;
 }
 
-/** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. */
-export function trainStep(
+/** One SGD step on a batch; returns the [loss, ce] scalars (the caller reads and disposes them). */
+function stepTensors(
   model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
-): [number, number] {
+): [tf.Tensor, tf.Tensor] {
   const vars = model.params.trainable();
   let ceVal: tf.Tensor | null = null;
-  const [loss, ce] = tf.tidy(() => {
+  return tf.tidy(() => {
     const { value, grads } = tf.variableGrads(() => {
       const { logits } = model.apply(x, { training: true });
       const parts = kdLossParts(logits, y, teachers, kd?.weights ?? [], kd ?? { lambda: 0, T: 1 });
@@ -89,10 +89,35 @@ export function trainStep(
     opt.step(grads, lr);
     return [value, ceVal!];
   });
+}
+
+/** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. Reads synchronously: cpu/wasm callers. */
+export function trainStep(
+  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+): [number, number] {
+  const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
   try {
     return [loss.dataSync()[0]!, ce.dataSync()[0]!];
   } finally {
     tf.dispose([loss, ce]); // also when the readback throws (e.g. a lost WebGPU device)
+  }
+}
+
+/**
+ * trainStep with an asynchronous readback, what the training loop uses: on WebGPU, tfjs's
+ * synchronous read goes through OffscreenCanvas WebGPU contexts, which in a Web Worker under
+ * Chromium's software adapter destroyed the device on the first step (measured: the KD page's
+ * worker fell back to wasm within seconds of `?backend=webgpu`).
+ */
+export async function trainStepAsync(
+  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+): Promise<[number, number]> {
+  const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
+  try {
+    const [l, c] = await Promise.all([loss.data(), ce.data()]);
+    return [l[0]!, c[0]!];
+  } finally {
+    tf.dispose([loss, ce]);
   }
 }
 
@@ -155,7 +180,7 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
         const teachers = (kd?.teacherLogits ?? []).map((t) => tf.tensor2d(gatherRows(t, K, idx), [b, K]));
         let loss: number, ce: number;
         try {
-          [loss, ce] = trainStep(model, opt, x, y, teachers, kd ?? null, lr);
+          [loss, ce] = await trainStepAsync(model, opt, x, y, teachers, kd ?? null, lr);
         } finally {
           tf.dispose([x, y, ...teachers]);
         }

@@ -8,7 +8,7 @@
 import type { Tf } from '../../lib/runtime';
 import { createWrn } from '../../../demos/kd/models/wrn';
 import { Sgd } from '../../../demos/kd/train/sgd';
-import { trainStep } from '../../../demos/kd/train/train';
+import { trainStepAsync } from '../../../demos/kd/train/train';
 import { withInputClip } from '../../../demos/kd/run/input-clip';
 import { prepareWindowSplit } from '../../../demos/kd/run/split';
 import type { LoadedData } from '../../../demos/kd/run/data';
@@ -31,7 +31,7 @@ export async function debugTrainSteps(tf: Tf, data: LoadedData, steps: number, s
       const xt = tf.tensor3d(x, [BATCH, WINDOW, CHANNELS]);
       const yt = tf.tensor1d(Int32Array.from(idx, (w) => split.train.y[w]!), 'int32');
       try {
-        losses.push(trainStep(model, sgd, xt, yt, [], null, 0.05)[0]);
+        losses.push((await trainStepAsync(model, sgd, xt, yt, [], null, 0.05))[0]);
       } finally {
         tf.dispose([xt, yt]);
       }
