@@ -33,6 +33,7 @@ export class WorkerRuntime {
     const pref = await trainingSearch(pageSearch);
     this.search = pref.search;
     await this.select();
+    this.baseline = this.tf!.memory().numTensors;
     this.post({ type: 'runtime', info: this.info!, deviceLost: false, note: pref.reason, wasmKernels: await kernelsFor(this.info!.backend) });
     onRuntimeChange((next) => {
       const lost = this.info?.backend === 'webgpu' && next.backend !== 'webgpu';
@@ -42,18 +43,29 @@ export class WorkerRuntime {
     });
   }
 
-  /** (Re-)selects the backend; after a device loss initRuntime returns the fallback. */
+  /** (Re-)selects the backend; after a device loss initRuntime returns the fallback. The leak baseline stays the first backend's. */
   async select(): Promise<void> {
     const r = await initRuntime({ search: this.search });
     this.tf = r.tf;
     this.info = r.info;
-    this.baseline = this.tf.memory().numTensors;
     this.watchDevice();
   }
 
   /** The live WebGPU device, if the backend is WebGPU. */
   device(): GPUDevice | undefined {
     return this.tf && this.info?.backend === 'webgpu' ? (this.tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+  }
+
+  /**
+   * Whether the WebGPU device is (being) lost: a readback in flight can reject before
+   * `device.lost` has resolved, so an error on WebGPU waits up to `ms` for it.
+   */
+  async lostSoon(ms = 1000): Promise<boolean> {
+    const device = this.device();
+    if (this.deviceLost || !device) return this.deviceLost;
+    await Promise.race([device.lost, new Promise((r) => setTimeout(r, ms))]);
+    await Promise.resolve(); // let the lost handler (watchDevice) run first
+    return this.deviceLost;
   }
 
   private watchDevice(): void {

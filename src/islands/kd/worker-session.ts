@@ -97,13 +97,13 @@ export class KdWorkerSession {
       this.useCheckpoints(c, s);
       await work(s, ctl.signal);
     } catch (e) {
-      if (this.rt.deviceLost) {
+      if (await this.rt.lostSoon()) {
         // Models on the lost device are gone; teachers come back from the IndexedDB cache.
         this.rt.deviceLost = false;
         this.post({ type: 'notice', message: S.deviceLostRetry });
-        await this.rt.select();
         try { this.session?.s.dispose(); } catch { /* buffers of a destroyed device */ }
         this.session = null;
+        await this.rt.select();
         this.running = null;
         void retry();
         return;
