@@ -61,6 +61,9 @@ export const DEFAULT_CONFIG: RunConfig = {
   teachers: 'train',
 };
 
+/** The models trained in the page clip their standardised inputs to ±INPUT_CLIP (input-clip.ts says why). */
+export const INPUT_CLIP = 5;
+
 export const PHASES = ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'] as const;
 export type Phase = (typeof PHASES)[number];
 

@@ -12,8 +12,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Wrn } from '../models/wrn';
+import { INPUT_CLIP } from './config';
 
-export const INPUT_CLIP = 5;
+export { INPUT_CLIP };
 
 /** The same model (same parameters, same owner) whose apply() clips its input to ±limit first. */
 export function withInputClip(model: Wrn, limit = INPUT_CLIP): Wrn {
