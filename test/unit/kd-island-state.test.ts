@@ -29,7 +29,7 @@ describe('KD island reducer', () => {
       { type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 1.4, testAcc: 40, fit },
     ].reduce((s, a) => reduce(s, a as FromWorker), s1);
     expect(s2.current).toBe('student-kd');
-    expect(s2.curves['student-kd']).toEqual({ epochs: DEFAULT_CONFIG.epochs, losses: [{ x: 0.5, loss: 1.5 }], acc: [{ epoch: 1, testAcc: 40 }], fit: [{ epoch: 1, ...fit }] });
+    expect(s2.curves['student-kd']).toEqual({ key: 1, epochs: DEFAULT_CONFIG.epochs, losses: [{ x: 0.5, loss: 1.5 }], acc: [{ epoch: 1, testAcc: 40 }], fit: [{ epoch: 1, ...fit }] });
     expect(s2.status).toContain(`에폭 1/${DEFAULT_CONFIG.epochs}`);
     const s3 = reduce(s2, { type: 'phase-done', result: result('student-kd') });
     expect(s3.results['student-kd']?.lastAcc).toBe(55);
@@ -43,6 +43,7 @@ describe('KD island reducer', () => {
     const s = run({ type: 'ui-start', config: DEFAULT_CONFIG }, { type: 'phase-start', phase: 'teacher-gaf', trainWindows: 1, testWindows: 1 }, { type: 'phase-done', result: result('teacher-gaf', 'cache') });
     expect(s.curves['teacher-gaf']?.acc).toEqual(result('teacher-gaf').curve);
     expect(s.curves['teacher-gaf']?.losses.map((p) => p.loss)).toEqual([2, 1]);
+    expect(s.curves['teacher-gaf']?.key).toBe(2); // a new curve: the view re-frames its panel
   });
 
   it('the α comparison keeps the run, reports progress and its points', () => {

@@ -10,7 +10,8 @@ import { S } from './strings';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 export type FoldInfo = Omit<Msg<'fold-info'>, 'type'>;
-export interface Curve { epochs: number; losses: { x: number; loss: number }[]; acc: { epoch: number; testAcc: number }[]; fit: FitReport[] }
+/** `key` changes when a curve starts over (a new phase run, or one taken from the cache): the view re-frames its panel then. */
+export interface Curve { key: number; epochs: number; losses: { x: number; loss: number }[]; acc: { epoch: number; testAcc: number }[]; fit: FitReport[] }
 export type Busy = 'none' | 'data' | 'run' | 'compare';
 
 export interface KdState {
@@ -37,6 +38,8 @@ export interface KdState {
   /** The full shards' description; null: not in this build; undefined: not known yet. */
   fullData: string | null | undefined;
   debug: Omit<Msg<'debug-steps'>, 'type'> | null;
+  /** Source of Curve keys. */
+  seq: number;
 }
 
 export type Action = FromWorker
@@ -50,7 +53,7 @@ const zeroCounts = (): Record<Phase, number> => Object.fromEntries(PHASES.map((p
 export const initialState: KdState = {
   status: S.preparing, busy: 'data', runtime: null, data: null, preview: null, dataError: null, progress: null, fold: null,
   config: null, results: {}, curves: {}, current: null, done: false, error: null, counts: zeroCounts(), memory: null,
-  alpha: { config: null, points: null, at: null }, fullData: undefined, debug: null,
+  alpha: { config: null, points: null, at: null }, fullData: undefined, debug: null, seq: 0,
 };
 
 function withCurve(s: KdState, p: Phase, f: (c: Curve) => Curve): KdState {
@@ -84,8 +87,8 @@ export function reduce(s: KdState, a: Action): KdState {
     }
     case 'phase-start': {
       const { [a.phase]: _, ...results } = s.results;
-      const curve: Curve = { epochs: s.config?.epochs ?? 1, losses: [], acc: [], fit: [] };
-      return { ...s, results, current: a.phase, curves: { ...s.curves, [a.phase]: curve }, status: S.phaseStart(a.phase, a.trainWindows, a.testWindows) };
+      const curve: Curve = { key: s.seq + 1, epochs: s.config?.epochs ?? 1, losses: [], acc: [], fit: [] };
+      return { ...s, seq: s.seq + 1, results, current: a.phase, curves: { ...s.curves, [a.phase]: curve }, status: S.phaseStart(a.phase, a.trainWindows, a.testWindows) };
     }
     case 'step':
       return withCurve(s, a.phase, (c) => ({ ...c, losses: [...c.losses, { x: a.epoch - 1 + a.step / a.steps, loss: a.loss }] }));
@@ -97,9 +100,9 @@ export function reduce(s: KdState, a: Action): KdState {
       const r = a.result;
       // Phases not trained now (memory, cache, checkpoint) draw the curve they were trained with.
       const curve: Curve = s.curves[r.phase] && r.origin === 'trained' ? s.curves[r.phase]! : {
-        epochs: Math.max(1, r.curve.length), losses: r.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: r.curve, fit: r.fit,
+        key: s.seq + 1, epochs: Math.max(1, r.curve.length), losses: r.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: r.curve, fit: r.fit,
       };
-      return { ...s, current: null, results: { ...s.results, [r.phase]: r }, curves: { ...s.curves, [r.phase]: curve } };
+      return { ...s, seq: s.seq + 1, current: null, results: { ...s.results, [r.phase]: r }, curves: { ...s.curves, [r.phase]: curve } };
     }
     case 'run-done':
       return { ...s, busy: 'none', done: true, current: null, status: S.runDone(a.results) };

@@ -37,22 +37,27 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
   };
 
   return (s, c) => {
-    status.textContent = s.status;
-    root.dataset['state'] = s.busy === 'none' ? 'idle' : s.busy === 'data' ? 'loading' : 'running';
-    if (s.done) root.dataset['done'] = 'true'; else delete root.dataset['done'];
-    if (s.error) root.dataset['error'] = s.error; else delete root.dataset['error'];
-    start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null;
-    cancel.disabled = s.busy !== 'run' && s.busy !== 'compare';
-    compare.disabled = s.busy !== 'none' || !s.results['teacher-gaf'] || !s.results['teacher-signal'];
+    // Unchanged values are not written again (each write invalidates style on the island).
+    if (status.textContent !== s.status) status.textContent = s.status;
+    if (changed('flags', s.busy, s.done, s.error, s.data, s.results, c.splitProblem)) {
+      root.dataset['state'] = s.busy === 'none' ? 'idle' : s.busy === 'data' ? 'loading' : 'running';
+      if (s.done) root.dataset['done'] = 'true'; else delete root.dataset['done'];
+      if (s.error) root.dataset['error'] = s.error; else delete root.dataset['error'];
+      start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null;
+      cancel.disabled = s.busy !== 'run' && s.busy !== 'compare';
+      compare.disabled = s.busy !== 'none' || !s.results['teacher-gaf'] || !s.results['teacher-signal'];
+    }
     if (changed('runtime', s.runtime) && s.runtime) {
       renderRuntimeBadge(badge, s.runtime.info);
       root.dataset['wasmKernels'] = s.runtime.wasmKernels === null ? 'n/a' : s.runtime.wasmKernels ? 'on' : 'off';
       note.textContent = [s.runtime.note, S.kernels(s.runtime.wasmKernels)].filter(Boolean).join(' · ');
     }
-    progress.hidden = s.progress === null;
-    if (s.progress !== null) progress.value = s.progress;
-    dataError.hidden = s.dataError === null;
-    dataError.textContent = s.dataError ?? '';
+    if (changed('progress', s.progress, s.dataError)) {
+      progress.hidden = s.progress === null;
+      if (s.progress !== null) progress.value = s.progress;
+      dataError.hidden = s.dataError === null;
+      dataError.textContent = s.dataError ?? '';
+    }
     if (s.data && changed('summary', s.data, c.split, c.testSubject)) summary.textContent = S.summary(s.data, c);
     if (changed('fold', s.fold)) {
       foldNote.textContent = s.fold ? S.foldNote(s.fold) : '';
@@ -84,11 +89,12 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
     for (const p of PHASES) {
       const curve = s.curves[p], svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);
       if (!svg || !changed(`curve-${p}`, curve)) continue;
-      // Redrawn whole (about 20 nodes): at most a few times a second.
-      frameCurves(svg, PHASE_LABELS[p], curve?.epochs ?? 1);
+      // Framed once per curve; a live update only rewrites two `points` attributes and adds dots.
+      const key = String(curve?.key ?? 'none');
+      if (svg.dataset['key'] !== key) { frameCurves(svg, PHASE_LABELS[p], curve?.epochs ?? 1); svg.dataset['key'] = key; }
       if (curve) updateCurves(svg, curve);
     }
-    if (changed('fit', s.curves['student-kd'], s.results)) renderFit(el('fit-agree'), el('fit-kl'), s);
+    if (changed('fit', s.curves['student-kd']?.fit, s.results)) renderFit(el('fit-agree'), el('fit-kl'), s);
     if (changed('alpha', s.alpha, s.fold)) renderAlpha(el('alpha-chart'), el('alpha-table'), el('alpha-note'), s);
     if (changed('bars', s.results, s.fold, c.window)) {
       const pick = s.fold && s.results['teacher-gaf'] ? fillWindowPicker(winSel, s.fold.testLabels, teachersDisagree(s), c.window) : -1;
