@@ -1,11 +1,15 @@
 /**
- * npm run bench:kd-run — duration of each phase of the in-page KD run's DEFAULT config
- * (demos/kd/run/config.ts) on the real excerpt, on each Node backend here (tfjs cpu and
- * wasm, through the same RunSession + WrnPhaseTrainer the page's worker uses), with the
- * ratio to the first backend measured in this process. Numbers come from real runs.
+ * npm run bench:kd-run — the in-page KD run's DEFAULT run (demos/kd/run/config.ts, with the
+ * split the page picks for the bundled excerpt: split.ts defaultSplitFor) on the real
+ * excerpt, on each Node backend here (tfjs cpu and wasm, through the same RunSession +
+ * WrnPhaseTrainer the page's worker uses): the duration of each phase with the ratio to the
+ * first backend, and, on the first backend, what the reader's table shows (accuracy, macro-F1,
+ * balanced accuracy, the most-predicted class's share, the majority baseline) and the α
+ * comparison (agreement / KL with each teacher at α 0, 0.5, 1). Numbers come from real runs.
  *
- *   npm run bench:kd-run                      # cpu and wasm
+ *   npm run bench:kd-run                      # wasm and cpu
  *   npm run bench:kd-run -- --backends wasm   # one backend
+ *   npm run bench:kd-run -- --no-precise-bn   # evaluate with the moving-average BN statistics (to compare)
  *   npm run bench:kd-run -- --browser .work/dist-kd   # also the browser backends (Playwright,
  *                                             # a built site under base /notes/; see kd-run-browser.ts)
  *                                             # and the page worker's peak memory with a full-size
@@ -15,16 +19,20 @@
  *   … --memory-baseline <dist>                  # also measure another build (e.g. an older commit's) in the same run
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { loadavg } from 'node:os';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
 import { defaultConvImpl } from '../demos/kd/conv/index';
 import { readExcerptTexts } from '../demos/kd/pamap2/node/excerpt';
-import { excerptData, foldInputs } from '../demos/kd/run/data';
+import { excerptData, runInputs } from '../demos/kd/run/data';
+import { defaultSplitFor } from '../demos/kd/run/split';
 import { RunSession } from '../demos/kd/run/phases';
 import { WrnPhaseTrainer } from '../demos/kd/run/trainer';
 import { DEFAULT_CONFIG, PHASES, type Phase } from '../demos/kd/run/config';
 import type { Wrn } from '../demos/kd/models/wrn';
 import { browserPhaseTimes } from './kd-run-browser';
 import { browserMemory, printMemory } from './kd-run-memory';
+import { printAlphas, printMetrics } from './kd-run-report';
+import { INPUT_CLIP, maxAbs } from '../demos/kd/run/input-clip';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,11 +60,20 @@ if (memoryOnly) {
 }
 
 const backends = (arg('backends') ?? 'wasm,cpu').split(',') as NodeBackend[];
-const config = DEFAULT_CONFIG;
+const preciseBn = !process.argv.includes('--no-precise-bn');
+const config = { ...DEFAULT_CONFIG, split: defaultSplitFor('excerpt') };
 const data = await excerptData(await readExcerptTexts());
-const fold = foldInputs(data.windows, config.testSubject, config.gafSize);
-console.log(`default run: fold ${config.testSubject} (train ${fold.signal.train.n} / test ${fold.signal.test.n} windows of the excerpt), `
-  + `teachers ${config.teacherArch}, GAF ${config.gafSize}x${config.gafSize}, epochs ${config.epochs}, batch ${config.batchSize}, α ${config.alpha}, λ ${config.lambda}, T ${config.temperature}`);
+const fold = runInputs(data.windows, config);
+console.log(`default run: ${config.split === 'window' ? `window split, seed ${config.seed}` : `LOSO fold ${config.testSubject}`} (train ${fold.signal.train.n} / test ${fold.signal.test.n} windows of the excerpt), `
+  + `teachers ${config.teacherArch}, GAF ${config.gafSize}x${config.gafSize}, epochs ${config.epochs}, batch ${config.batchSize}, lr ${config.learningRate}, α ${config.alpha}, λ ${config.lambda}, T ${config.temperature}; `
+  + `BN statistics for evaluation: ${preciseBn ? 'precise (re-estimated over the training windows)' : 'moving averages (--no-precise-bn)'}`);
+const problems: string[] = [];
+{
+  const d = fold.signal.train, all = new Float32Array(d.n * 4000);
+  d.fill(Int32Array.from({ length: d.n }, (_, i) => i), all);
+  console.log(`largest |standardised input| of the training signals: ${maxAbs(all).toFixed(0)} (the models trained here clip to ±${INPUT_CLIP}); `
+    + `class thinning kept ${fold.signal.train.n + fold.signal.test.n} of ${data.windows.n} windows (split.ts classLimit)`);
+}
 
 type Times = Record<Phase, number> & { total: number };
 const rows: { where: string; t: Times }[] = [];
@@ -64,15 +81,22 @@ const rows: { where: string; t: Times }[] = [];
 for (const b of backends) {
   const active = await useNodeBackend(b);
   const impl = defaultConvImpl(active);
-  const session = new RunSession<Wrn>(new WrnPhaseTrainer(fold, impl), data.summary.dataId, null);
-  const t0 = performance.now();
+  const session = new RunSession<Wrn>(new WrnPhaseTrainer(fold, impl, { preciseBn }), data.summary.dataId, null);
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const results = await session.run(config, new AbortController().signal, () => {});
   const total = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  if (rows.length === 0) {
+    problems.push(...printMetrics(results, fold.signal.train.y, fold.signal.test.y));
+    const t1 = performance.now();
+    printAlphas(await session.compareAlphas(config, [0, 0.5, 1], new AbortController().signal, () => {}), config.temperature);
+    console.log(`α comparison: ${((performance.now() - t1) / 1000).toFixed(2)} s (3 KD students; teachers trained ${session.trained['teacher-gaf']}× / ${session.trained['teacher-signal']}× in this session)\n`);
+  }
   session.dispose();
   const t = { total } as Times;
   for (const r of results) t[r.phase] = r.ms;
   rows.push({ where: `node ${active} (${impl})`, t });
-  console.log(`node ${active}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s; tensors after dispose ${tf.memory().numTensors}`);
+  console.log(`node ${active}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (load average ${loadavg()[0]!.toFixed(1)}); tensors after dispose ${tf.memory().numTensors}`);
 }
 
 const dist = distArg('browser');
@@ -87,3 +111,7 @@ for (const r of rows) {
 }
 
 if (dist) printMemory(await memoryRows(dist));
+if (problems.length > 0) {
+  console.log(`\nPROBLEMS: ${problems.join('; ')}`);
+  process.exitCode = 1;
+}

@@ -30,3 +30,12 @@ export async function leakReadout(page: Page): Promise<{ leaked: number; when: s
   const out = page.getByTestId('kd-tensors');
   return out.evaluate((el: HTMLElement) => ({ leaked: Number(el.dataset['leaked']), when: el.dataset['when'] ?? '', numTensors: Number(el.dataset['numTensors']) }));
 }
+
+/** The worker's counts of phases actually trained (data-trained-* on the counter, kd-counts). */
+export type Counts = Record<'teacher-gaf' | 'teacher-signal' | 'student-ce' | 'student-kd', number>;
+export async function trainedCounts(page: Page): Promise<Counts> {
+  return page.getByTestId('kd-counts').evaluate((el: HTMLElement) => ({
+    'teacher-gaf': Number(el.dataset['trainedTeacherGaf']), 'teacher-signal': Number(el.dataset['trainedTeacherSignal']),
+    'student-ce': Number(el.dataset['trainedStudentCe']), 'student-kd': Number(el.dataset['trainedStudentKd']),
+  }));
+}

@@ -65,8 +65,10 @@ describe('run window cap', () => {
   it('runInputs reports the cap and trains on the subsample (window split)', () => {
     const ws = synthetic(1500, 3);
     const f = runInputs(ws, { split: 'window', testSubject: 101, seed: 9, gafSize: 64 });
-    expect(f.capped).toEqual({ from: 1500, used: f.signal.train.n + f.signal.test.n, cap: 307, seed: 9 });
-    expect(f.signal.train.n + f.signal.test.n).toBeLessThanOrEqual(307);
+    expect(f.capped).toMatchObject({ from: 1500, cap: 307, seed: 9 });
+    // The window split may thin a class far above the median after the cap (split.ts classLimit).
+    expect(f.capped!.used).toBeLessThanOrEqual(307);
+    expect(f.signal.train.n + f.signal.test.n).toBeLessThanOrEqual(f.capped!.used);
     expect(runInputs(synthetic(100, 3), { split: 'window', testSubject: 101, seed: 9, gafSize: 16 }).capped).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 /** Pure parts of the KD run: config validation, cache keys, worker messages, confusion matrix. */
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig, phaseCacheKey } from '../../demos/kd/run/config';
-import { parseFromWorker, parseToWorker } from '../../demos/kd/run/protocol';
+import { FromWorkerSchema, ToWorkerSchema } from '../../demos/kd/run/protocol';
+import { formatZodError } from '../../demos/shared/zod-error';
 import { accuracyOf, confusionMatrix, recallPerClass } from '../../demos/kd/run/confusion';
 
 describe('run config', () => {
@@ -28,16 +29,16 @@ describe('run config', () => {
 });
 
 describe('worker protocol', () => {
-  it('round-trips a valid message and turns a malformed one into an error message', () => {
-    const ok = parseFromWorker({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 0.5, testAcc: 40 });
-    expect(ok.type).toBe('epoch');
-    const bad = parseFromWorker({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: Number.NaN, testAcc: 40 });
-    expect(bad.type).toBe('error');
-    if (bad.type === 'error') expect(bad.message).toContain('trainLoss');
-    expect(parseFromWorker({ type: 'nope' }).type).toBe('error');
-    expect(parseToWorker({ type: 'start', config: DEFAULT_CONFIG }).ok).toBe(true);
-    const badStart = parseToWorker({ type: 'start', config: { ...DEFAULT_CONFIG, gafSize: 2 } });
-    expect(badStart.ok).toBe(false);
+  it('accepts valid messages both ways and names the bad field of a malformed one', () => {
+    expect(FromWorkerSchema.safeParse({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 0.5, testAcc: 40, fit: null }).success).toBe(true);
+    const bad = FromWorkerSchema.safeParse({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: Number.NaN, testAcc: 40, fit: null });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(formatZodError(bad.error)).toContain('trainLoss');
+    expect(FromWorkerSchema.safeParse({ type: 'nope' }).success).toBe(false);
+    expect(ToWorkerSchema.safeParse({ type: 'start', config: DEFAULT_CONFIG }).success).toBe(true);
+    expect(ToWorkerSchema.safeParse({ type: 'start', config: { ...DEFAULT_CONFIG, gafSize: 2 } }).success).toBe(false);
+    expect(ToWorkerSchema.safeParse({ type: 'compare-alphas', config: DEFAULT_CONFIG, alphas: [0, 0.5, 1] }).success).toBe(true);
+    expect(ToWorkerSchema.safeParse({ type: 'compare-alphas', config: DEFAULT_CONFIG, alphas: [1.5] }).success).toBe(false);
   });
 });
 

@@ -53,13 +53,16 @@ export const DEFAULT_CONFIG: RunConfig = {
   alpha: 0.7,
   lambda: 0.99,
   temperature: 4,
-  epochs: 2,
+  epochs: 10,
   gafSize: 16,
-  batchSize: 16,
+  batchSize: 8,
   learningRate: 0.05,
   seed: 1234,
   teachers: 'train',
 };
+
+/** The models trained in the page clip their standardised inputs to ±INPUT_CLIP (input-clip.ts says why). */
+export const INPUT_CLIP = 5;
 
 export const PHASES = ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -78,7 +81,7 @@ export function splitKey(c: Pick<RunConfig, 'split' | 'testSubject' | 'seed'>): 
 
 /** Key under which a phase's trained model + result is cached. */
 export function phaseCacheKey(phase: Phase, dataId: DataId, c: RunConfig): string {
-  const base = `kd-run/v1|${dataId}|${splitKey(c)}`;
+  const base = `kd-run/v2|${dataId}|${splitKey(c)}`;
   switch (phase) {
     case 'teacher-gaf':
       return c.teachers === 'checkpoint' ? '' : `${base}|${phase}|${c.teacherArch}|g${c.gafSize}|${trainingPart(c)}`;

@@ -11,9 +11,10 @@
  * accuracy can mean anything.
  */
 import { runArtifactSchema, ARTIFACT_SCHEMA_VERSION, type RunArtifact } from '../artifact';
-import type { Phase, RunConfig } from './config';
+import { INPUT_CLIP, type Phase, type RunConfig } from './config';
 import type { DataSummary, PhaseResult } from './protocol';
-import { TEST_FRACTION } from './split';
+import { CLASS_THIN_FACTOR, TEST_FRACTION } from './split';
+import { SHORT_RUN_EPOCHS, SHORT_RUN_HIGH } from './run-schedule';
 
 export interface ExportContext {
   config: RunConfig;
@@ -51,10 +52,13 @@ function networks(phase: Phase, c: RunConfig): Pick<RunArtifact['config'], 'meth
   }
 }
 
+/** How the page's models differ from the lab's protocol (input-clip.ts, precise-bn.ts, run-schedule.ts). */
+const TRAINING_NOTE = `inputs clipped to ±${INPUT_CLIP} after standardisation; BN statistics re-estimated over the training windows before evaluation; runs under ${SHORT_RUN_EPOCHS} epochs use the base lr for ${SHORT_RUN_HIGH * 100}% of epochs, then a tenth`;
+
 /** What `config.data.source` says about the split (the schema's only free-text data field). */
 export function splitDescription(c: Pick<RunConfig, 'split' | 'testSubject' | 'seed'>): string {
   return c.split === 'window'
-    ? `split=window-stratified (seed ${c.seed}, ~${Math.round(TEST_FRACTION * 100)}% of each class's windows held out; not LOSO, not the paper's protocol)`
+    ? `split=window-stratified (classes above ${CLASS_THIN_FACTOR}x the median count thinned evenly in time; seed ${c.seed}, ~${Math.round(TEST_FRACTION * 100)}% of each class's windows held out; not LOSO, not the paper's protocol)`
     : `split=loso (held-out subject ${c.testSubject}, protocol §2)`;
 }
 
@@ -76,7 +80,7 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
       epochs: c.epochs,
       batchSize: c.batchSize,
       learningRate: c.learningRate,
-      data: { dataset: 'PAMAP2', source: `browser:${data.source}; ${splitDescription(c)}`, sha256: ctx.sha256, subjects, windows: data.windows },
+      data: { dataset: 'PAMAP2', source: `browser:${data.source}; ${splitDescription(c)}; ${TRAINING_NOTE}`, sha256: ctx.sha256, subjects, windows: data.windows },
       split: c.split,
       fold: Math.max(0, fold),
       ...(loso ? { heldOutSubject: String(c.testSubject) } : {}),

@@ -14,11 +14,17 @@
 import type { DataId, Phase, RunConfig } from './config';
 import { PHASES, phaseCacheKey, splitKey } from './config';
 import type { PhaseResult } from './protocol';
+import type { TeacherFit } from './agreement';
 
 /** epoch is 1-based; accuracies in %. */
 export interface EpochReport { epoch: number; trainLoss: number; testAcc: number }
+/** Per epoch (KD student only): what it takes from each teacher, on the test windows (agreement.ts). */
+export type FitReport = { epoch: number } & TeacherFit;
 export interface TrainOutcome {
   curve: EpochReport[];
+  fit: FitReport[];
+  /** Final model's logits on the test windows, (N_test, K) row-major. */
+  testLogits: number[];
   trainAcc: number;
   bestAcc: number;
   bestEpoch: number;
@@ -27,7 +33,7 @@ export interface TrainOutcome {
 }
 export interface TrainHooks {
   signal: AbortSignal;
-  onEpoch: (r: EpochReport) => void;
+  onEpoch: (r: EpochReport, fit: FitReport | null) => void;
   onStep: (s: { epoch: number; step: number; steps: number; loss: number }) => void;
 }
 /** Serialisable weights (structured-clone friendly, for IndexedDB). */
@@ -55,13 +61,18 @@ export interface ModelCache {
 export type RunEvent =
   | { type: 'phase-start'; phase: Phase; trainWindows: number; testWindows: number }
   | { type: 'step'; phase: Phase; epoch: number; step: number; steps: number; loss: number }
-  | { type: 'epoch'; phase: Phase } & EpochReport
+  | { type: 'epoch'; phase: Phase; fit: FitReport | null } & EpochReport
   | { type: 'phase-done'; result: PhaseResult };
 
 interface Held<M> { key: string; model: M; result: PhaseResult }
 
+/** One KD student of an α comparison: its final test confusion and what it took from each teacher. */
+export interface AlphaPoint { alpha: number; lastAcc: number; confusion: number[][]; fit: TeacherFit }
+
 export class RunSession<M> {
   private held = new Map<Phase, Held<M>>();
+  /** How many times each phase was actually trained here (not taken from memory, cache or a checkpoint). */
+  readonly trained: Record<Phase, number> = { 'teacher-gaf': 0, 'teacher-signal': 0, 'student-ce': 0, 'student-kd': 0 };
   /** Checkpoint teachers supplied by the reader: [gaf, signal]. */
   private checkpoints: readonly [M, M] | null = null;
 
@@ -78,14 +89,10 @@ export class RunSession<M> {
   /** Runs the phases not already valid for `config`; resolves with all four results. */
   async run(config: RunConfig, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<PhaseResult[]> {
     if (config.teachers === 'checkpoint' && !this.checkpoints) throw new Error('체크포인트 교사를 먼저 불러오세요 (teacher checkpoints not loaded)');
-    // The KD student depends on both teachers and on α, λ, T; the other phases on their cache key.
-    const keyOf = (p: Phase): string => p === 'student-kd'
-      ? `kd|${keyOf('teacher-gaf')}|${keyOf('teacher-signal')}|${keyOf('student-ce')}|a${config.alpha}|l${config.lambda}|T${config.temperature}`
-      : `${p}|${config.teachers}|${phaseCacheKey(p, this.dataId, config) || `${this.dataId}|${splitKey(config)}`}`;
     const results: PhaseResult[] = [];
     for (const phase of PHASES) {
       signal.throwIfAborted();
-      const key = keyOf(phase);
+      const key = this.keyOf(phase, config);
       const have = this.held.get(phase);
       if (have && have.key === key) { results.push(have.result); continue; }
       this.drop(phase);
@@ -99,6 +106,43 @@ export class RunSession<M> {
       results.push(result);
     }
     return results;
+  }
+
+  /** The KD student depends on both teachers and on α, λ, T; the other phases on their cache key. */
+  private keyOf(p: Phase, config: RunConfig): string {
+    return p === 'student-kd'
+      ? `kd|${this.keyOf('teacher-gaf', config)}|${this.keyOf('teacher-signal', config)}|${this.keyOf('student-ce', config)}|a${config.alpha}|l${config.lambda}|T${config.temperature}`
+      : `${p}|${config.teachers}|${phaseCacheKey(p, this.dataId, config) || `${this.dataId}|${splitKey(config)}`}`;
+  }
+
+  /**
+   * The α comparison: re-trains only the KD student, once per α, with the teachers this session
+   * already holds for `config` (never re-trains them; throws when they are missing: run first).
+   * The students are measured and freed; the held KD student stays.
+   */
+  async compareAlphas(config: RunConfig, alphas: readonly number[], signal: AbortSignal, emit: (alpha: number, e: RunEvent) => void): Promise<AlphaPoint[]> {
+    const teachers = (['teacher-gaf', 'teacher-signal'] as const).map((p) => {
+      const h = this.held.get(p);
+      if (!h || h.key !== this.keyOf(p, config)) throw new Error('교사가 아직 없습니다: 먼저 "증류 실행"으로 이 설정의 교사를 학습하세요');
+      return h.model;
+    }) as [M, M];
+    const points: AlphaPoint[] = [];
+    for (const alpha of alphas) {
+      signal.throwIfAborted();
+      const c = { ...config, alpha };
+      const phase = 'student-kd';
+      const { model, outcome } = await this.trainer.train(phase, c, {
+        signal,
+        onEpoch: (r, fit) => emit(alpha, { type: 'epoch', phase, ...r, fit }),
+        onStep: (s) => emit(alpha, { type: 'step', phase, ...s }),
+      }, teachers);
+      this.trained[phase]++;
+      this.trainer.dispose(model);
+      const fit = outcome.fit.at(-1);
+      if (!fit) throw new Error('α comparison: the student reported no epoch');
+      points.push({ alpha, lastAcc: outcome.lastAcc, confusion: outcome.confusion, fit });
+    }
+    return points;
   }
 
   private async obtain(phase: Phase, config: RunConfig, key: string, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<{ model: M; result: PhaseResult }> {
@@ -118,9 +162,10 @@ export class RunSession<M> {
     const teachers = phase === 'student-kd' ? this.teacherModels() : null;
     const { model, outcome } = await this.trainer.train(phase, config, {
       signal,
-      onEpoch: (r) => emit({ type: 'epoch', phase, ...r }),
+      onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
       onStep: (s) => emit({ type: 'step', phase, ...s }),
     }, teachers);
+    this.trained[phase]++;
     const result: PhaseResult = { ...base, ...outcome, origin: 'trained' };
     if (persistent && this.cache) {
       const weights = await this.trainer.save(model);

@@ -1,10 +1,12 @@
 /**
- * Messages between the KD-run island (main thread) and its Web Worker. Every message is
- * validated with zod on receipt, on both sides, so a version skew or a bug shows up as a
- * clear error instead of `undefined` in a chart.
+ * Messages between the KD-run island (main thread) and its Web Worker. Both ends open a
+ * demos/shared/channel.ts channel with these schemas, so every message is validated on
+ * receipt, both ways, and a version skew or a bug shows up as a clear error instead of
+ * `undefined` in a chart.
  *
- * Lifecycle: page → init → (load-bundled | load-files) → start … (cancel) → start again.
- * The worker answers with runtime, data-*, phase-*, epoch, memory, run-done / cancelled / error.
+ * Lifecycle: page → init → (load-bundled | load-files) → start … (cancel) → start again →
+ * compare-alphas (re-trains only the KD student). The worker answers with runtime, data-*,
+ * fold-info, phase-*, epoch, trained-count, memory, run-done / alpha-* / cancelled / error.
  */
 import { z } from 'zod';
 import { PHASES, RunConfigSchema, SPLITS } from './config';
@@ -31,6 +33,10 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
     names: z.tuple([z.string(), z.string()]),
   }),
   z.object({ type: z.literal('start'), config: RunConfigSchema }),
+  /** Re-train only the KD student at each α with the teachers already trained for `config`. */
+  z.object({ type: z.literal('compare-alphas'), config: RunConfigSchema, alphas: z.array(z.number().min(0).max(1)).min(1).max(5) }),
+  /** WebGPU parity check: `steps` training steps of the student from a fixed seed on the loaded data. */
+  z.object({ type: z.literal('debug-train-steps'), steps: z.number().int().min(1).max(20), seed: z.number().int().nonnegative() }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('clear-cache') }),
   /** e2e test hook: destroy the WebGPU device mid-run (the run must fall back and finish). */
@@ -68,15 +74,28 @@ export const PreviewSchema = z.object({
 });
 export type Preview = z.infer<typeof PreviewSchema>;
 
+/** What a student takes from the two teachers on the test windows (agreement.ts TeacherFit), in % and nats. */
+export const TeacherFitSchema = z.object({
+  agreeGaf: finite, agreeSig: finite, klGaf: finite, klSig: finite,
+  // null when the teachers agree on every window: no window to side on.
+  followGaf: finite.nullable(), followSig: finite.nullable(),
+  disagree: z.number().int().nonnegative(),
+});
+const ConfusionSchema = z.array(z.array(z.number().int()));
+
 export const PhaseResultSchema = z.object({
   phase: PhaseSchema,
   bestAcc: finite,
   lastAcc: finite,
   bestEpoch: z.number().int(),
-  /** K × K counts, rows = true class, cols = predicted (last epoch, held-out subject). */
-  confusion: z.array(z.array(z.number().int())),
+  /** K × K counts, rows = true class, cols = predicted (last epoch, the test windows). */
+  confusion: ConfusionSchema,
   /** Per epoch (1-based): mean training loss and held-out accuracy in %. */
   curve: z.array(z.object({ epoch: z.number().int().positive(), trainLoss: finite, testAcc: finite })),
+  /** KD student only, per epoch: agreement / KL with each teacher on the test windows. */
+  fit: z.array(TeacherFitSchema.extend({ epoch: z.number().int().positive() })),
+  /** The final model's logits on the test windows, (N_test, K) row-major (the probability bars). */
+  testLogits: z.array(finite),
   /** Accuracy (%) of the final model on its own training windows (eval mode): shows it learned. */
   trainAcc: finite,
   ms: finite,
@@ -96,31 +115,26 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkpoints-ready'), names: z.tuple([z.string(), z.string()]) }),
   z.object({ type: z.literal('phase-start'), phase: PhaseSchema, trainWindows: z.number().int(), testWindows: z.number().int() }),
   z.object({ type: z.literal('step'), phase: PhaseSchema, epoch: z.number().int(), step: z.number().int(), steps: z.number().int(), loss: finite }),
-  z.object({ type: z.literal('epoch'), phase: PhaseSchema, epoch: z.number().int(), trainLoss: finite, testAcc: finite }),
+  z.object({ type: z.literal('epoch'), phase: PhaseSchema, epoch: z.number().int(), trainLoss: finite, testAcc: finite, fit: TeacherFitSchema.nullable() }),
   z.object({ type: z.literal('phase-done'), result: PhaseResultSchema }),
   z.object({ type: z.literal('run-done'), results: z.array(PhaseResultSchema) }),
   z.object({ type: z.literal('cancelled'), phase: PhaseSchema.nullable() }),
+  /** Phases actually trained in this worker session so far (never counts memory, cache or checkpoints). */
+  z.object({ type: z.literal('trained-count'), counts: z.record(PhaseSchema, z.number().int().nonnegative()) }),
+  z.object({ type: z.literal('alpha-progress'), alpha: z.number(), epoch: z.number().int(), epochs: z.number().int() }),
+  z.object({ type: z.literal('alpha-done'), points: z.array(z.object({ alpha: z.number(), lastAcc: finite, confusion: ConfusionSchema, fit: TeacherFitSchema })) }),
+  z.object({ type: z.literal('debug-steps'), backend: z.string(), losses: z.array(z.number()), weights: z.array(z.number()) }),
   /** tf.memory().numTensors in the worker; baseline = after backend init; held = owned by kept models. Leak = numTensors − baseline − held. */
   z.object({ type: z.literal('memory'), numTensors: z.number().int(), baseline: z.number().int(), held: z.number().int(), when: z.string() }),
   z.object({ type: z.literal('notice'), message: z.string() }),
   /** The split the run uses (LOSO fold or window split; testSubject null for the latter): window counts and how many test windows have a class never seen in training. */
   z.object({ type: z.literal('fold-info'), split: z.enum(SPLITS), testSubject: z.number().int().nullable(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int(),
+    // Class ids of the test windows in order (the window picker) and per-class training counts (the majority baseline).
+    testLabels: z.array(z.number().int().min(0).max(11)), trainClassCounts: z.array(z.number().int()).length(12),
     // Set when the data was above the run's window cap (demos/kd/run/cap.ts): a seeded subsample is used.
     capped: z.object({ from: z.number().int(), used: z.number().int(), cap: z.number().int(), seed: z.number().int() }).nullable() }),
-  /** The build ships the full-dataset shards (public/data/pamap2/manifest.json). */
-  z.object({ type: z.literal('full-data'), description: z.string() }),
+  /** Whether the build ships the full-dataset shards (public/data/pamap2/manifest.json): their description, or null. */
+  z.object({ type: z.literal('full-data'), description: z.string().nullable() }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;
-
-/** Validates an incoming message; a bad one becomes an 'error' message naming the problem. */
-export function parseFromWorker(data: unknown): FromWorker {
-  const r = FromWorkerSchema.safeParse(data);
-  if (r.success) return r.data;
-  return { type: 'error', message: `worker message rejected: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
-}
-
-export function parseToWorker(data: unknown): { ok: true; msg: ToWorker } | { ok: false; message: string } {
-  const r = ToWorkerSchema.safeParse(data);
-  return r.success ? { ok: true, msg: r.data } : { ok: false, message: `page message rejected: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
-}

@@ -10,6 +10,13 @@
  * excerpt. It is NOT the paper's protocol: windows of one subject (and, since windows overlap
  * by 78 of 100 steps, neighbouring windows) fall on both sides, so it is optimistic.
  *
+ * Class thinning (before the split): a class with more than CLASS_THIN_FACTOR × the median
+ * per-class window count keeps only that many windows, evenly spaced in time. On the excerpt,
+ * 105 of 138 windows are one 100-s lying recording cut into windows that overlap by 78 %; left
+ * whole, "lying" is 76 % of every batch and every short run answers it for every window (measured:
+ * bench:kd-run, src/islands/kd/README.md). Evenly spaced picks keep the recording's span with a
+ * sixth of its near-duplicates. On the full data no class is that far above the median.
+ *
  * Standardisation exactly as the LOSO path (folds.ts prepareFold): signal stats from the
  * TRAINING windows only, applied to train and test.
  */
@@ -31,17 +38,43 @@ export const SPLIT_LABELS: Record<SplitKind, string> = {
   window: '창 단위 층화 분할 (LOSO 아님)',
 };
 
+/** A class above this many times the median per-class count is thinned (see the header). */
+export const CLASS_THIN_FACTOR = 2;
+
+/** The most windows a class keeps: CLASS_THIN_FACTOR × the median over the classes that have windows (at least 3). */
+export function classLimit(classCounts: readonly number[]): number {
+  const present = classCounts.filter((n) => n > 0).sort((a, b) => a - b);
+  if (present.length === 0) return 0;
+  const mid = present.length / 2;
+  const median = present.length % 2 === 1 ? present[Math.floor(mid)]! : (present[mid - 1]! + present[mid]!) / 2;
+  return Math.max(3, Math.floor(CLASS_THIN_FACTOR * median));
+}
+
+/** Per-class window counts after thinning. */
+export function thinnedCounts(classCounts: readonly number[]): number[] {
+  const limit = classLimit(classCounts);
+  return classCounts.map((n) => Math.min(n, limit));
+}
+
+/** `limit` of the indices `idx` (in time order), evenly spaced from the first to the last. */
+export function evenlySpaced(idx: readonly number[], limit: number): number[] {
+  if (idx.length <= limit) return [...idx];
+  if (limit <= 1) return idx.slice(0, limit);
+  return Array.from({ length: limit }, (_, j) => idx[Math.round((j * (idx.length - 1)) / (limit - 1))]!);
+}
+
 /** Test windows of a class with `count` windows: round(count / 3), at least 1 if count ≥ 2, never all. */
 export function testCountFor(count: number): number {
   if (count < 2) return 0;
   return Math.min(count - 1, Math.max(1, Math.round(count * TEST_FRACTION)));
 }
 
-/** Train / test window counts of the window split, from the per-class counts alone (the seed only picks which). */
-export function windowSplitCounts(classCounts: readonly number[]): { train: number; test: number } {
-  let train = 0, test = 0;
-  for (const n of classCounts) { const t = testCountFor(n); test += t; train += n - t; }
-  return { train, test };
+/** Train / test / thinned-out window counts of the window split, from the per-class counts alone (the seed only picks which). */
+export function windowSplitCounts(classCounts: readonly number[]): { train: number; test: number; dropped: number } {
+  let train = 0, test = 0, dropped = 0;
+  const kept = thinnedCounts(classCounts);
+  kept.forEach((n, c) => { const t = testCountFor(n); test += t; train += n - t; dropped += classCounts[c]! - n; });
+  return { train, test, dropped };
 }
 
 /** Window indices `idx` grouped by their class y[i] (NUM_CLASSES lists, order kept). */
@@ -56,11 +89,14 @@ export function groupByClass(idx: readonly number[], y: ArrayLike<number>): numb
 }
 
 /**
- * Stratified split of window indices. y: (N) class 0..11. Returns sorted, disjoint index
- * arrays covering 0..N-1: train (N_train), test (N_test). Deterministic for (y, seed).
+ * Stratified split of window indices after class thinning. y: (N) class 0..11, windows in time
+ * order per subject. Returns sorted, disjoint index arrays: train (N_train), test (N_test);
+ * together they cover every window thinning keeps. Deterministic for (y, seed).
  */
 export function stratifiedWindowSplit(y: ArrayLike<number>, seed: number): { train: Int32Array; test: Int32Array } {
-  const byClass = groupByClass(Array.from({ length: y.length }, (_, i) => i), y);
+  const all = groupByClass(Array.from({ length: y.length }, (_, i) => i), y);
+  const limit = classLimit(all.map((l) => l.length));
+  const byClass = all.map((l) => evenlySpaced(l, limit));
   const train: number[] = [], test: number[] = [];
   byClass.forEach((idx, c) => {
     // One stream per class (seed mixed with the class), so one class's size does not move another's pick.

@@ -1,11 +1,13 @@
 /**
  * PhaseTrainer for the mini run on the project's KD core: WRN models (../models/wrn),
- * the training loop (../train/train: SGD momentum 0.9, wd 1e-4, §8 step schedule scaled to
- * the epoch count) and the KD loss (../loss, α on the GAF teacher, batch-mean KL, T²).
+ * the training loop (../train/train: SGD momentum 0.9, wd 1e-4) and the KD loss (../loss, α on the GAF teacher, batch-mean KL, T²).
  *   teacher-gaf:    2D WRN-<arch> on (N, G, G, S) GAF images, CE only
  *   teacher-signal: 1D WRN-<arch> on (N, W, S) signals, CE only
  *   student-ce:     1D WRN16-1 on signals, CE only
  *   student-kd:     1D WRN16-1 on signals, (1−λ)·CE + λ·T²·[α·KL_GAF + (1−α)·KL_Sig]
+ * Learning rate: run-schedule.ts (§8's steps; a short run keeps their shape). Every evaluation
+ * first re-estimates BN statistics (../train/precise-bn.ts). Models trained here clip their
+ * standardised inputs to ±5 (input-clip.ts).
  * Teachers are frozen: their training-set logits are computed once per KD phase.
  * Every model is seeded from config.seed (+ a per-phase offset), so runs are reproducible.
  * Ownership: train/load return a model the caller (RunSession) owns and disposes.
@@ -17,10 +19,13 @@ import { trainModel } from '../train/train';
 import { evaluate, predictLogits } from '../train/predict';
 import type { TrainData } from '../train/data';
 import { confusionMatrix } from './confusion';
+import { teacherFit } from './agreement';
 import type { Phase, RunConfig, TeacherArch } from './config';
 import type { FoldInputs } from './data';
 import type { PhaseTrainer, SavedWeights, TrainHooks, TrainOutcome } from './phases';
 import { NUM_CLASSES } from './activities';
+import { withInputClip } from './input-clip';
+import { runLr } from './run-schedule';
 
 const SEED_OFFSET: Record<Phase, number> = { 'teacher-gaf': 1, 'teacher-signal': 2, 'student-ce': 3, 'student-kd': 3 };
 
@@ -44,7 +49,8 @@ function abortError(): Error {
 
 export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
   /** convImpl 'auto' picks the fast path on cpu/wasm and tf convs elsewhere, per call (survives a backend fallback). */
-  constructor(private readonly fold: FoldInputs, private readonly convImpl: ConvImpl | 'auto' = 'auto') {}
+  /** preciseBn false evaluates with the moving-average BN statistics (only to measure what precise BN changes). */
+  constructor(private readonly fold: FoldInputs, private readonly convImpl: ConvImpl | 'auto' = 'auto', private readonly opts: { preciseBn?: boolean } = {}) {}
 
   sizes(): { train: number; test: number } { return { train: this.fold.signal.train.n, test: this.fold.signal.test.n }; }
 
@@ -52,55 +58,64 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     return phase === 'teacher-gaf' ? this.fold.gaf : this.fold.signal;
   }
 
+  /** Models trained here clip their standardised input (input-clip.ts); loaded checkpoints do not. */
   private create(phase: Phase, c: RunConfig): Wrn {
-    return createWrn({ ...phaseModelSpec(phase, c), inChannels: 40, numClasses: NUM_CLASSES, seed: c.seed + SEED_OFFSET[phase], convImpl: this.convImpl });
+    return withInputClip(createWrn({ ...phaseModelSpec(phase, c), inChannels: 40, numClasses: NUM_CLASSES, seed: c.seed + SEED_OFFSET[phase], convImpl: this.convImpl }));
   }
 
   async train(phase: Phase, c: RunConfig, hooks: TrainHooks, teachers: readonly [Wrn, Wrn] | null): Promise<{ model: Wrn; outcome: TrainOutcome }> {
     const { train, test } = this.inputs(phase);
     const model = this.create(phase, c);
     try {
-      let kd;
+      let kd, teacherTest: [Float32Array, Float32Array] | null = null;
       if (phase === 'student-kd') {
         if (!teachers) throw new Error('student-kd needs the two teachers');
+        const opts = { signal: hooks.signal };
         // Frozen teachers: logits on the student's training windows, in the same order.
-        const gafLogits = await predictLogits(teachers[0], this.fold.gaf.train, { signal: hooks.signal });
-        const sigLogits = await predictLogits(teachers[1], this.fold.signal.train, { signal: hooks.signal });
+        const gafLogits = await predictLogits(teachers[0], this.fold.gaf.train, opts);
+        const sigLogits = await predictLogits(teachers[1], this.fold.signal.train, opts);
         kd = { teacherLogits: [gafLogits, sigLogits], weights: teacherWeights(2, c.alpha), lambda: c.lambda, T: c.temperature };
+        // On the test windows, for what the student takes from each teacher per epoch.
+        teacherTest = [await predictLogits(teachers[0], this.fold.gaf.test, opts), await predictLogits(teachers[1], this.fold.signal.test, opts)];
       }
       const curve: TrainOutcome['curve'] = [];
+      const fit: TrainOutcome['fit'] = [];
       const r = await trainModel({
-        model, train, test, epochs: c.epochs, batchSize: c.batchSize, seed: c.seed + SEED_OFFSET[phase], learningRate: c.learningRate,
+        model, train, test, epochs: c.epochs, batchSize: c.batchSize, seed: c.seed + SEED_OFFSET[phase],
+        schedule: (e, n) => runLr(e, n, c.learningRate),
         ...(kd ? { kd } : {}),
+        preciseBn: this.opts.preciseBn ?? true,
         signal: hooks.signal,
         onStep: (s) => hooks.onStep({ epoch: s.epoch + 1, step: s.step + 1, steps: s.stepsPerEpoch, loss: s.loss }),
         onEpoch: (e) => {
           const rep = { epoch: e.epoch + 1, trainLoss: e.trainLoss, testAcc: 100 * e.testAccuracy };
           curve.push(rep);
-          hooks.onEpoch(rep);
+          const f = teacherTest ? { epoch: rep.epoch, ...teacherFit(e.testLogits, teacherTest[0], teacherTest[1], NUM_CLASSES, c.temperature) } : null;
+          if (f) fit.push(f);
+          hooks.onEpoch(rep, f);
         },
       });
       if (r.aborted) throw abortError();
       const final = await this.outcome(phase, model, hooks.signal);
-      return { model, outcome: { ...final, curve, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy } };
+      return { model, outcome: { ...final, curve, fit, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy } };
     } catch (e) {
       model.dispose();
       throw e;
     }
   }
 
-  /** Confusion on the test subject and accuracy on the training windows, final model. */
-  private async outcome(phase: Phase, model: Wrn, signal?: AbortSignal): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc'>> {
+  /** Final model: confusion and logits on the test windows, accuracy on the training windows. */
+  private async outcome(phase: Phase, model: Wrn, signal?: AbortSignal): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc' | 'testLogits'>> {
     const { train, test } = this.inputs(phase);
     const opts = signal ? { signal } : {};
     const te = await evaluate(model, test, opts);
     const tr = await evaluate(model, train, opts);
-    return { confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES), trainAcc: 100 * tr.accuracy, lastAcc: 100 * te.accuracy };
+    return { confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES), trainAcc: 100 * tr.accuracy, lastAcc: 100 * te.accuracy, testLogits: Array.from(te.logits) };
   }
 
   async evaluate(phase: Phase, model: Wrn): Promise<TrainOutcome> {
     const o = await this.outcome(phase, model);
-    return { ...o, curve: [], bestAcc: o.lastAcc, bestEpoch: 0 }; // a checkpoint has no curve here
+    return { ...o, curve: [], fit: [], bestAcc: o.lastAcc, bestEpoch: 0 }; // a checkpoint has no curve here
   }
 
   async save(model: Wrn): Promise<SavedWeights> {

@@ -3,7 +3,8 @@
  *
  * Per epoch: seeded shuffle (demos/shared/rng.ts, seed + epoch) -> mini-batches -> one SGD
  * step each (forward in training mode, loss, backward, update; BN running stats updated) ->
- * held-out evaluation in eval mode. Reports every epoch's test accuracy, the best epoch (what
+ * precise BN statistics over the training set (precise-bn.ts: eval mode must not read the
+ * stale moving averages of a short run) -> held-out evaluation in eval mode. Reports every epoch's test accuracy, the best epoch (what
  * the lab reports, §9) and the last epoch.
  *
  * Teachers are frozen: their logits on the training set are computed once (predictLogits)
@@ -23,6 +24,7 @@ import { Sgd } from './sgd';
 import { stepLr } from './schedule';
 import { gatherRows, sampleSize, yieldToEventLoop, type TrainData } from './data';
 import { evaluate } from './predict';
+import { recomputeBnStats } from './precise-bn';
 
 export interface KdSetup {
   /** Frozen teachers' logits on the TRAINING set, each (N, K) row-major, same order as train. */
@@ -39,6 +41,7 @@ export interface EpochInfo {
   lr: number;
   trainLoss: number;       // mean of the step losses
   testAccuracy: number;    // held-out accuracy in [0, 1], eval mode
+  testLogits: Float32Array; // (N_test, K) row-major, the evaluation's logits (agreement with teachers, per epoch)
   seconds: number;         // wall time of the epoch's training steps (excludes evaluation)
   samplesPerSec: number;
 }
@@ -50,10 +53,14 @@ export interface TrainOptions {
   batchSize: number;
   seed: number;
   learningRate?: number;    // base of the §8 step schedule, default 0.05
+  /** Per-epoch learning rate instead of §8's step schedule (stepLr). */
+  schedule?: (epoch: number, epochs: number) => number;
   momentum?: number;        // default 0.9 (§8)
   weightDecay?: number;     // default 1e-4 (§8)
   kd?: KdSetup;             // absent: plain cross-entropy
   evalBatchSize?: number;
+  /** Re-estimate BN statistics over `train` before every evaluation (precise-bn.ts); default true. */
+  preciseBn?: boolean;
   onStep?: (s: StepInfo) => void;
   onEpoch?: (e: EpochInfo) => void;
   signal?: AbortSignal;
@@ -66,13 +73,13 @@ export interface TrainResult {
   aborted: boolean;
 }
 
-/** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. */
-export function trainStep(
+/** One SGD step on a batch; returns the [loss, ce] scalars (the caller reads and disposes them). */
+function stepTensors(
   model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
-): [number, number] {
+): [tf.Tensor, tf.Tensor] {
   const vars = model.params.trainable();
   let ceVal: tf.Tensor | null = null;
-  const [loss, ce] = tf.tidy(() => {
+  return tf.tidy(() => {
     const { value, grads } = tf.variableGrads(() => {
       const { logits } = model.apply(x, { training: true });
       const parts = kdLossParts(logits, y, teachers, kd?.weights ?? [], kd ?? { lambda: 0, T: 1 });
@@ -82,10 +89,35 @@ export function trainStep(
     opt.step(grads, lr);
     return [value, ceVal!];
   });
+}
+
+/** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. Reads synchronously: cpu/wasm callers. */
+export function trainStep(
+  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+): [number, number] {
+  const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
   try {
     return [loss.dataSync()[0]!, ce.dataSync()[0]!];
   } finally {
     tf.dispose([loss, ce]); // also when the readback throws (e.g. a lost WebGPU device)
+  }
+}
+
+/**
+ * trainStep with an asynchronous readback, what the training loop uses: on WebGPU, tfjs's
+ * synchronous read goes through OffscreenCanvas WebGPU contexts, which in a Web Worker under
+ * Chromium's software adapter destroyed the device on the first step (measured: the KD page's
+ * worker fell back to wasm within seconds of `?backend=webgpu`).
+ */
+export async function trainStepAsync(
+  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+): Promise<[number, number]> {
+  const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
+  try {
+    const [l, c] = await Promise.all([loss.data(), ce.data()]);
+    return [l[0]!, c[0]!];
+  } finally {
+    tf.dispose([loss, ce]);
   }
 }
 
@@ -130,7 +162,7 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
   let aborted = false;
   try {
     for (let epoch = 0; epoch < o.epochs && !aborted; epoch++) {
-      const lr = stepLr(epoch, o.epochs, o.learningRate ?? 0.05);
+      const lr = o.schedule ? o.schedule(epoch, o.epochs) : stepLr(epoch, o.epochs, o.learningRate ?? 0.05);
       const order = permutation(train.n, createRng((o.seed * 1000003 + epoch) >>> 0));
       // Like DataLoader(drop_last=False), but a trailing batch of 1 is skipped (BN needs 2).
       const steps = Math.ceil(train.n / o.batchSize) - (train.n % o.batchSize === 1 ? 1 : 0);
@@ -148,7 +180,7 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
         const teachers = (kd?.teacherLogits ?? []).map((t) => tf.tensor2d(gatherRows(t, K, idx), [b, K]));
         let loss: number, ce: number;
         try {
-          [loss, ce] = trainStep(model, opt, x, y, teachers, kd ?? null, lr);
+          [loss, ce] = await trainStepAsync(model, opt, x, y, teachers, kd ?? null, lr);
         } finally {
           tf.dispose([x, y, ...teachers]);
         }
@@ -159,8 +191,9 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
       }
       if (aborted) break;
       const seconds = (performance.now() - t0) / 1000;
-      const { accuracy } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
-      const info: EpochInfo = { epoch, lr, trainLoss: lossSum / seen, testAccuracy: accuracy, seconds, samplesPerSec: seen / seconds };
+      if (o.preciseBn !== false) await recomputeBnStats(model, train, signal ? { signal } : {});
+      const { accuracy, logits } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
+      const info: EpochInfo = { epoch, lr, trainLoss: lossSum / seen, testAccuracy: accuracy, testLogits: logits, seconds, samplesPerSec: seen / seconds };
       epochs.push(info);
       o.onEpoch?.(info);
     }

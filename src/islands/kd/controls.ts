@@ -1,77 +1,78 @@
-/** Reads the island's form controls into an unvalidated config (parseConfig validates it). */
-import { DEFAULT_CONFIG, SPLITS, type SplitKind } from '../../../demos/kd/run/config';
+/**
+ * The island's form controls: read them into an unvalidated config (parseConfig validates
+ * it), set them from the URL state, and read them back into a URL state. Elements are found
+ * by data-role (src/components/KdRunDemo.astro).
+ */
+import { DEFAULT_CONFIG, PHASES, type Phase, type SplitKind } from '../../../demos/kd/run/config';
 import type { DataSummary } from '../../../demos/kd/run/protocol';
-import { SPLIT_LABELS, TEST_FRACTION, testCountFor, windowSplitCounts } from '../../../demos/kd/run/split';
-import { ACTIVITIES } from '../../../demos/kd/run/activities';
+import type { DataChoice, KdUrlState } from './url-state';
+
+type Field = HTMLInputElement | HTMLSelectElement;
+const field = (root: HTMLElement, role: string): Field | null => root.querySelector<Field>(`[data-role="${role}"]`);
+
+/** Config-valued controls: data-role → RunConfig key. */
+const NUMERIC = { fold: 'testSubject', alpha: 'alpha', lambda: 'lambda', temperature: 'temperature', epochs: 'epochs', gafSize: 'gafSize', batchSize: 'batchSize', seed: 'seed' } as const;
 
 export function readControls(root: HTMLElement): Record<string, unknown> {
-  const v = (role: string): string => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-role="${role}"]`)?.value ?? '';
-  const num = (role: string): number => (v(role).trim() === '' ? Number.NaN : Number(v(role)));
+  const v = (role: string): string => field(root, role)?.value ?? '';
+  const out: Record<string, unknown> = { ...DEFAULT_CONFIG, split: v('split'), teacherArch: v('arch'), teachers: v('teachers') };
+  for (const [role, key] of Object.entries(NUMERIC)) out[key] = v(role).trim() === '' ? Number.NaN : Number(v(role));
+  return out;
+}
+
+export function splitOf(root: HTMLElement): SplitKind {
+  return field(root, 'split')?.value === 'window' ? 'window' : 'loso';
+}
+
+/** Sets every control from the URL state (the split only when the URL names one). */
+export function applyUrlState(root: HTMLElement, s: KdUrlState): void {
+  const set = (role: string, v: string | number): void => { const f = field(root, role); if (f) f.value = String(v); };
+  const c = s.config;
+  set('arch', c.teacherArch); set('teachers', c.teachers);
+  for (const [role, key] of Object.entries(NUMERIC)) if (role !== 'fold') set(role, c[key]);
+  if (s.split) set('split', s.split);
+  set('cm-phase', s.cm);
+  const box = root.querySelector<HTMLElement>('[data-role="ckpt-box"]');
+  if (box) box.hidden = c.teachers !== 'checkpoint';
+}
+
+/** The URL state the controls show now (window and fold come from their selects once filled). */
+export function urlStateOf(root: HTMLElement, data: DataChoice, prev: KdUrlState): KdUrlState {
+  const r = readControls(root);
+  const num = (k: string, d: number): number => (Number.isFinite(r[k]) ? (r[k] as number) : d);
+  const win = Number(field(root, 'window')?.value ?? '');
+  const cm = field(root, 'cm-phase')?.value as Phase;
   return {
-    ...DEFAULT_CONFIG,
-    split: v('split'),
-    testSubject: num('fold'),
-    teacherArch: v('arch'),
-    alpha: num('alpha'),
-    lambda: num('lambda'),
-    temperature: num('temperature'),
-    epochs: num('epochs'),
-    gafSize: num('gafSize'),
-    batchSize: num('batchSize'),
-    teachers: v('teachers'),
+    data,
+    split: splitOf(root),
+    config: {
+      ...prev.config,
+      testSubject: num('testSubject', prev.config.testSubject), teacherArch: r['teacherArch'] as typeof prev.config.teacherArch,
+      alpha: num('alpha', prev.config.alpha), lambda: num('lambda', prev.config.lambda), temperature: num('temperature', prev.config.temperature),
+      epochs: num('epochs', prev.config.epochs), gafSize: num('gafSize', prev.config.gafSize), batchSize: num('batchSize', prev.config.batchSize),
+      seed: num('seed', prev.config.seed), teachers: r['teachers'] === 'checkpoint' ? 'checkpoint' : 'train',
+    },
+    window: Number.isInteger(win) && field(root, 'window')?.value !== '' ? win : prev.window,
+    cm: PHASES.includes(cm) ? cm : prev.cm,
   };
 }
 
-/**
- * The split selector (평가 분할), inserted just before the fold selector's label, so the static
- * figure (src/components/KdRunDemo.astro) needs no change. Returns the existing one when present.
- */
-export function ensureSplitControl(root: HTMLElement): HTMLSelectElement {
-  const have = root.querySelector<HTMLSelectElement>('[data-role="split"]');
-  if (have) return have;
-  const fold = root.querySelector<HTMLSelectElement>('[data-role="fold"]');
-  const sel = document.createElement('select');
-  sel.dataset['role'] = 'split';
-  sel.dataset['testid'] = 'kd-split';
-  sel.append(...SPLITS.map((k) => new Option(SPLIT_LABELS[k], k)));
-  const label = document.createElement('label');
-  label.className = 'kd-wide';
-  label.append('평가 분할 ', sel);
-  const foldLabel = fold?.closest('label');
-  if (foldLabel) foldLabel.before(label);
-  else root.querySelector('.kd-controls')?.prepend(label);
-  return sel;
-}
-
-/** Fold selector only means something for LOSO: disabled and hidden for the window split. */
+/** The fold selector only means something for LOSO: hidden for the window split. */
 export function syncFoldControl(root: HTMLElement, split: SplitKind): void {
-  const fold = root.querySelector<HTMLSelectElement>('[data-role="fold"]');
-  if (!fold) return;
-  fold.disabled = split !== 'loso';
-  const label = fold.closest('label');
+  const fold = field(root, 'fold');
+  if (fold) fold.disabled = split !== 'loso';
+  const label = root.querySelector<HTMLElement>('[data-role="fold-label"]');
   if (label) {
     label.hidden = split !== 'loso';
     label.style.display = split === 'loso' ? '' : 'none'; // the controls grid styles labels; `hidden` alone loses to it
   }
 }
 
-/** The honest-scale sentence: what data, how many windows, which split — computed from the summary. */
-export function summaryText(s: DataSummary, c: { split: SplitKind; testSubject: number }): string {
-  const classes = s.classCounts.filter((n) => n > 0).length;
-  const subj = s.subjects.filter((x) => x.windows > 0).map((x) => x.id).join(', ');
-  const head = `${s.label}: ${s.rows.toLocaleString('ko-KR')}행(33.3 Hz) → 창 ${s.windows.toLocaleString('ko-KR')}개 (100스텝 × 40채널), 피험자 ${subj}, 클래스 ${classes}/12개. `;
-  let split: string;
-  if (c.split === 'window') {
-    const n = windowSplitCounts(s.classCounts);
-    const perClass = s.classCounts.map(testCountFor);
-    const top = perClass.indexOf(Math.max(...perClass));
-    const share = n.test > 0 ? (100 * (perClass[top] ?? 0)) / n.test : 0;
-    split = `평가 분할: ${SPLIT_LABELS.window} — 클래스마다 창의 약 ${Math.round(TEST_FRACTION * 100)}%를 무작위(시드 고정)로 평가용으로 빼서 학습 창 ${n.train}개, 평가 창 ${n.test}개입니다 `
-      + `(평가 창의 ${share.toFixed(1)}%가 '${ACTIVITIES[top]?.ko ?? top}': 늘 이 클래스만 답해도 이 정확도). `
-      + '논문의 프로토콜(피험자 단위 LOSO)이 아니며, 같은 피험자의 (서로 겹치는) 창이 학습과 평가 양쪽에 들어가므로 정확도가 실제보다 높게 나옵니다.';
-  } else {
-    const test = s.subjects.find((x) => x.id === c.testSubject)?.windows ?? 0;
-    split = `평가 분할: ${SPLIT_LABELS.loso} — 피험자 ${c.testSubject}을(를) 평가용으로 빼면 학습 창 ${s.windows - test}개, 평가 창 ${test}개입니다.`;
-  }
-  return head + split + (s.source === 'full' ? '' : ' 이 규모로는 논문의 수치(9명 × 200 에폭)가 아니라 KD의 작동 방식만 보여 줍니다.');
+/** One option per subject with windows; keeps `want` (e.g. from the URL) when it is one of them. */
+export function fillFolds(root: HTMLElement, s: DataSummary, want: number): void {
+  const sel = field(root, 'fold') as HTMLSelectElement | null;
+  if (!sel) return;
+  const options = s.subjects.filter((x) => x.windows > 0);
+  sel.replaceChildren(...options.map((x) => new Option(`${x.id} (창 ${x.windows}개)`, String(x.id), false, x.id === want)));
+  if (!options.some((x) => x.id === want) && options[0]) sel.value = String(options[0].id);
 }

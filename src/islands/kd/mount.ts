@@ -1,0 +1,146 @@
+/**
+ * Entry of the KD-run island (main thread), loaded by defineIsland('kd-run-demo') in
+ * src/components/KdRunDemo.astro. Wires the pieces: one Web Worker (kd-worker.ts) behind a
+ * validated channel, the reducer (state.ts) fed with its messages and the reader's actions,
+ * the view (view.ts) redrawn at most every 250 ms, and the controls kept in the URL
+ * (url-state.ts). No tfjs here: the page stays responsive while the worker trains.
+ */
+import { z } from 'zod';
+import { openChannel } from '../../../demos/shared/channel';
+import { parseConfig } from '../../../demos/kd/run/config';
+import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '../../../demos/kd/run/protocol';
+import { defaultSplitFor, windowSplitCounts } from '../../../demos/kd/run/split';
+import { initialState, reduce, type Action, type KdState } from './state';
+import { createView } from './view';
+import { applyUrlState, fillFolds, readControls, splitOf, syncFoldControl, urlStateOf } from './controls';
+import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
+import { exportRun } from './export-run';
+import { byRole } from './view-common';
+import { S } from './strings';
+
+// zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
+// the middle of training. Interpreted parsing costs ~0.1 ms per message, so turn it off.
+z.config({ jitless: true });
+
+export function mount(root: HTMLElement): void {
+  const el = <T extends Element>(role: string): T => byRole<T>(root, role);
+  const fromUrl = readKdUrl(location.search);
+  let url = fromUrl.state;
+  applyUrlState(root, url);
+  const notes = [...(fromUrl.problems.length > 0 ? [S.urlProblems(fromUrl.problems)] : []), ...(url.config.teachers === 'checkpoint' ? [S.urlCheckpoint] : [])];
+  const showNotes = (): void => { const n = el<HTMLElement>('url-note'); n.hidden = notes.length === 0; n.textContent = notes.join(' '); };
+  showNotes();
+
+  let state: KdState = initialState;
+  let dataChoice: DataChoice | 'upload' = 'excerpt';
+  let firstData = true;
+  const splitProblem = (): string | null => {
+    const d = state.data;
+    if (!d) return null;
+    if (splitOf(root) === 'window') return windowSplitCounts(d.classCounts).test > 0 ? null : S.windowSplitImpossible;
+    const usable = d.subjects.filter((x) => x.windows > 0).length;
+    return usable < 2 ? S.losoImpossible(usable) : null;
+  };
+  const controls = () => ({ split: splitOf(root), testSubject: Number(el<HTMLSelectElement>('fold').value) || url.config.testSubject, window: url.window, cm: url.cm, splitProblem: splitProblem() });
+  const view = createView(root, (r: PhaseResult) => {
+    if (state.config && state.data) void exportRun(r, state.config, state.data, state.runtime?.info.backend ?? '?', state.fold?.unseenTest ?? 0).then((err) => { if (err) dispatch({ type: 'ui-status', text: S.exportFailed(err) }); });
+  });
+  let pending = false, lastDraw = 0;
+  const render = (): void => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => requestAnimationFrame(() => { pending = false; lastDraw = performance.now(); view(state, controls()); }), Math.max(0, 250 - (performance.now() - lastDraw)));
+  };
+  const saveUrl = (): void => {
+    url = urlStateOf(root, dataChoice === 'full' ? 'full' : 'excerpt', url);
+    const next = writeKdUrl(location.search, url);
+    if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
+  };
+
+  const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
+  const channel = openChannel(worker, { receive: FromWorkerSchema, send: ToWorkerSchema, name: 'worker message' }, (m) => dispatch(m), (problem) => dispatch({ type: 'error', message: problem }));
+  worker.addEventListener('error', (e) => dispatch({ type: 'error', message: `worker: ${e.message || 'failed to start'}` }));
+  const loadBundled = (which: DataChoice): void => { dataChoice = which; dispatch({ type: 'ui-loading', what: which }); channel.send({ type: 'load-bundled', which }); };
+
+  function dispatch(a: Action): void {
+    state = reduce(state, a);
+    if (a.type === 'data-ready') {
+      // The URL's split and fold on the first data; else the data's own default split.
+      const usable = a.summary.subjects.filter((x) => x.windows > 0).length;
+      el<HTMLSelectElement>('split').value = firstData && url.split ? url.split : usable < 2 ? 'window' : defaultSplitFor(a.summary.source);
+      fillFolds(root, a.summary, firstData ? url.config.testSubject : Number(el<HTMLSelectElement>('fold').value));
+      syncFoldControl(root, splitOf(root));
+      firstData = false;
+      const why = splitProblem();
+      if (why) state = reduce(state, { type: 'ui-status', text: S.dataReadyBut(why) });
+      saveUrl();
+    }
+    if (a.type === 'data-error' && state.data) {
+      // The radios show the data in use again, so choosing the failed source retries it.
+      const inUse = root.querySelector<HTMLInputElement>(`input[name="kd-data"][value="${state.data.source}"]`);
+      if (inUse) { inUse.checked = true; el<HTMLElement>('file').hidden = state.data.source !== 'upload'; }
+    }
+    if (a.type === 'full-data' && url.data === 'full' && dataChoice === 'excerpt') {
+      if (a.description) { root.querySelector<HTMLInputElement>('input[name="kd-data"][value="full"]')!.checked = true; loadBundled('full'); }
+      else { notes.push(S.urlNoFull); showNotes(); }
+    }
+    // The reader's own actions show at once (e.g. a new start clears data-done before anything else).
+    if (a.type.startsWith('ui-')) view(state, controls());
+    else render();
+  }
+
+  el<HTMLButtonElement>('start').addEventListener('click', () => {
+    const parsed = parseConfig(readControls(root));
+    if (!parsed.ok) { dispatch({ type: 'ui-status', text: parsed.message }); return; }
+    dispatch({ type: 'ui-start', config: parsed.config });
+    channel.send({ type: 'start', config: parsed.config });
+  });
+  el<HTMLButtonElement>('compare').addEventListener('click', () => {
+    if (!state.config) return;
+    dispatch({ type: 'ui-compare', config: state.config });
+    channel.send({ type: 'compare-alphas', config: state.config, alphas: [0, 0.5, 1] });
+  });
+  el<HTMLButtonElement>('cancel').addEventListener('click', () => { if (state.busy === 'run' || state.busy === 'compare') channel.send({ type: 'cancel' }); });
+  el<HTMLButtonElement>('clear').addEventListener('click', () => channel.send({ type: 'clear-cache' }));
+  // Every control lives in the URL; the split also shows or hides the fold.
+  root.querySelector('.kd-controls')!.addEventListener('change', () => { syncFoldControl(root, splitOf(root)); el<HTMLElement>('ckpt-box').hidden = el<HTMLSelectElement>('teachers').value !== 'checkpoint'; saveUrl(); render(); });
+  for (const role of ['window', 'cm-phase']) el<HTMLSelectElement>(role).addEventListener('change', () => { saveUrl(); render(); });
+
+  const fileInput = el<HTMLInputElement>('file');
+  root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]').forEach((r) => r.addEventListener('change', () => {
+    fileInput.hidden = r.value !== 'upload';
+    if (!r.checked) return;
+    if (r.value === 'upload') fileInput.click();
+    else loadBundled(r.value === 'full' ? 'full' : 'excerpt');
+    if (r.value !== 'upload') saveUrl();
+  }));
+  fileInput.addEventListener('change', () => {
+    const files = [...(fileInput.files ?? [])];
+    if (files.length === 0) return;
+    root.querySelector<HTMLInputElement>('input[name="kd-data"][value="upload"]')!.checked = true;
+    dataChoice = 'upload';
+    dispatch({ type: 'ui-loading', what: files.map((f) => f.name).join(', ') });
+    channel.send({ type: 'load-files', files });
+  });
+  const ckpt = [el<HTMLInputElement>('ckpt-gaf'), el<HTMLInputElement>('ckpt-signal')] as const;
+  const onCkpt = async (): Promise<void> => {
+    const [g, s] = ckpt.map((i) => i.files?.[0]);
+    if (!g || !s) return;
+    const [gb, sb] = await Promise.all([g.arrayBuffer(), s.arrayBuffer()]);
+    channel.send({ type: 'load-checkpoints', gaf: gb, signal: sb, names: [g.name, s.name] }, [gb, sb]);
+  };
+  ckpt.forEach((i) => i.addEventListener('change', () => void onCkpt()));
+
+  // Test hooks (e2e): simulate a GPU reset; run a few training steps for the WebGPU parity check.
+  root.addEventListener('kd-debug-lose-device', () => channel.send({ type: 'debug-lose-device' }));
+  root.addEventListener('kd-debug-train-steps', (e) => {
+    const d = (e as CustomEvent<{ steps?: number; seed?: number }>).detail ?? {};
+    channel.send({ type: 'debug-train-steps', steps: d.steps ?? 5, seed: d.seed ?? 1234 });
+  });
+
+  channel.send({ type: 'init', search: location.search, baseUrl: new URL(root.dataset['base'] ?? '/', location.href).href });
+  loadBundled('excerpt');
+  root.dataset['hydrated'] = 'true';
+  render();
+}
+

@@ -1,0 +1,75 @@
+/// <reference lib="webworker" />
+/**
+ * The worker's tfjs runtime: backend selection (src/lib/runtime.ts with the PAGE's ?backend=,
+ * adjusted by backend-preference.ts), the WASM SIMD kernels' status, and WebGPU device loss
+ * (the runtime falls back; `onLost` lets the session abort and re-run the phase in flight).
+ * One instance per worker.
+ */
+import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '../../lib/runtime';
+import { prepareWasmKernels, wasmHeap } from '../../../demos/kd/wasm/kernels';
+import type { FromWorker } from '../../../demos/kd/run/protocol';
+import { trainingSearch } from './backend-preference';
+import { S } from './strings';
+
+/** On wasm: compiles the fast path's SIMD kernels and says whether they run (else the JS loops do). */
+async function kernelsFor(backend: string): Promise<boolean | null> {
+  if (backend !== 'wasm') return null;
+  await prepareWasmKernels();
+  return wasmHeap() !== null;
+}
+
+export class WorkerRuntime {
+  tf: Tf | null = null;
+  info: RuntimeInfo | null = null;
+  /** tf.memory().numTensors right after backend init: the idle baseline of the leak readout. */
+  baseline = 0;
+  /** Set the moment the WebGPU device is lost, before the runtime has re-selected. */
+  deviceLost = false;
+  private search = '';
+
+  constructor(private readonly post: (m: FromWorker) => void, private readonly onLost: () => void) {}
+
+  async init(pageSearch: string): Promise<void> {
+    const pref = await trainingSearch(pageSearch);
+    this.search = pref.search;
+    await this.select();
+    this.baseline = this.tf!.memory().numTensors;
+    this.post({ type: 'runtime', info: this.info!, deviceLost: false, note: pref.reason, wasmKernels: await kernelsFor(this.info!.backend) });
+    onRuntimeChange((next) => {
+      const lost = this.info?.backend === 'webgpu' && next.backend !== 'webgpu';
+      this.info = next;
+      void kernelsFor(next.backend).then((wasmKernels) =>
+        this.post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? S.deviceLostNote : pref.reason, wasmKernels }));
+    });
+  }
+
+  /** (Re-)selects the backend; after a device loss initRuntime returns the fallback. The leak baseline stays the first backend's. */
+  async select(): Promise<void> {
+    const r = await initRuntime({ search: this.search });
+    this.tf = r.tf;
+    this.info = r.info;
+    this.watchDevice();
+  }
+
+  /** The live WebGPU device, if the backend is WebGPU. */
+  device(): GPUDevice | undefined {
+    return this.tf && this.info?.backend === 'webgpu' ? (this.tf.backend() as unknown as { device?: GPUDevice }).device : undefined;
+  }
+
+  /**
+   * Whether the WebGPU device is (being) lost: a readback in flight can reject before
+   * `device.lost` has resolved, so an error on WebGPU waits up to `ms` for it.
+   */
+  async lostSoon(ms = 1000): Promise<boolean> {
+    const device = this.device();
+    if (this.deviceLost || !device) return this.deviceLost;
+    await Promise.race([device.lost, new Promise((r) => setTimeout(r, ms))]);
+    await Promise.resolve(); // let the lost handler (watchDevice) run first
+    return this.deviceLost;
+  }
+
+  private watchDevice(): void {
+    const device = this.device();
+    if (device) void device.lost.then(() => { this.deviceLost = true; this.onLost(); });
+  }
+}
