@@ -4,7 +4,8 @@
  * and the slices a view skips (unchanged references).
  */
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_CONFIG, PHASES, type Phase } from '../../demos/kd/run/config';
+import { DEFAULT_CONFIG } from '../../demos/kd/run/config';
+import { PHASES, type Phase } from '../../demos/kd/experiment/phases';
 import type { FromWorker, PhaseResult } from '../../demos/kd/run/protocol';
 import { initialState, reduce, type Action, type KdState } from '../../src/islands/kd/state';
 

@@ -3,8 +3,8 @@
  * Synthetic WindowSets; the windows' values are their index so selections can be checked.
  */
 import { describe, it, expect } from 'vitest';
-import { capWindows, runWindowCap, stratifiedSubsample, MAX_RUN_WINDOWS } from '../../demos/kd/run/cap';
-import { runInputs } from '../../demos/kd/run/data';
+import { capWindows, runWindowCap, stratifiedSubsample, MAX_RUN_WINDOWS } from '../../demos/kd/experiment/cap';
+import { runInputs } from '../../demos/kd/experiment/inputs';
 import { CHANNELS, NUM_CLASSES, WINDOW } from '../../demos/kd/pamap2/format';
 import type { WindowSet } from '../../demos/kd/pamap2/windows';
 

@@ -14,7 +14,7 @@ import { readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt.ts';
 import { loadShardRows, loadShards } from '../../demos/kd/pamap2/shards.ts';
 import { makeWindows, type WindowSet } from '../../demos/kd/pamap2/windows.ts';
 import { seriesWindows, subsetWindows, type QuantisedSeries, type RowSeries } from '../../demos/kd/pamap2/window-source.ts';
-import { runInputs, type FoldInputs } from '../../demos/kd/run/data.ts';
+import { runInputs, type FoldInputs } from '../../demos/kd/experiment/inputs';
 import type { Pamap2Manifest } from '../../demos/kd/pamap2/manifest-schema.ts';
 import { foldSplit } from '../../demos/kd/pamap2/folds.ts';
 import { gafBatch, gafStats } from '../../demos/kd/pamap2/gaf.ts';

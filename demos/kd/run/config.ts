@@ -8,16 +8,9 @@
  * teacher choice too.
  */
 import { z } from 'zod';
-
-export const TEACHER_ARCHS = ['wrn16-1', 'wrn16-3', 'wrn28-1', 'wrn28-3'] as const;
-export type TeacherArch = (typeof TEACHER_ARCHS)[number];
-
-/**
- * Evaluation split: 'loso' = protocol §2 (one subject held out, `testSubject`); 'window' = the
- * demo's seeded stratified split of windows (split.ts, seed = `seed`), NOT the paper's protocol.
- */
-export const SPLITS = ['loso', 'window'] as const;
-export type SplitKind = (typeof SPLITS)[number];
+import { TEACHER_ARCHS } from '../models/arch';
+import { SPLITS } from '../experiment/split';
+import type { Phase } from '../experiment/phases';
 
 export const RunConfigSchema = z.object({
   /** 'loso' (protocol) or 'window' (stratified window split; the page's default on the excerpt, see split.ts). */
@@ -64,8 +57,6 @@ export const DEFAULT_CONFIG: RunConfig = {
 /** The models trained in the page clip their standardised inputs to ±INPUT_CLIP (input-clip.ts says why). */
 export const INPUT_CLIP = 5;
 
-export const PHASES = ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'] as const;
-export type Phase = (typeof PHASES)[number];
 
 /** Identifies the data a model was trained on (source + content hash), e.g. "excerpt:ab12…". */
 export type DataId = string;

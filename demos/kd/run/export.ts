@@ -11,9 +11,10 @@
  * accuracy can mean anything.
  */
 import { runArtifactSchema, ARTIFACT_SCHEMA_VERSION, type RunArtifact } from '../artifact';
-import { INPUT_CLIP, type Phase, type RunConfig } from './config';
+import { INPUT_CLIP, type RunConfig } from './config';
+import { type Phase } from '../experiment/phases';
 import type { DataSummary, PhaseResult } from './protocol';
-import { CLASS_THIN_FACTOR, TEST_FRACTION } from './split';
+import { CLASS_THIN_FACTOR, TEST_FRACTION } from '../experiment/split';
 import { SHORT_RUN_EPOCHS, SHORT_RUN_HIGH } from './run-schedule';
 
 export interface ExportContext {

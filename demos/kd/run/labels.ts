@@ -1,5 +1,5 @@
 /** Korean labels of the four phases (shared by the static figure and the island). */
-import type { Phase } from './config';
+import type { Phase } from '../experiment/phases';
 
 export const PHASE_LABELS: Record<Phase, string> = {
   'teacher-gaf': '교사 1 · GAF 이미지 (2D WRN)',

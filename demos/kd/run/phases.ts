@@ -11,8 +11,10 @@
  * `ModelCache` (IndexedDB in the browser) so a reload does not retrain them.
  * Ownership: the session owns the models it holds and disposes the ones it replaces.
  */
-import type { DataId, Phase, RunConfig } from './config';
-import { PHASES, phaseCacheKey, splitKey } from './config';
+import type { DataId, RunConfig } from './config';
+import type { Phase } from '../experiment/phases';
+import { phaseCacheKey, splitKey } from './config';
+import { PHASES } from '../experiment/phases';
 import type { PhaseResult } from './protocol';
 import type { TeacherFit } from './agreement';
 

@@ -9,7 +9,9 @@
  * fold-info, phase-*, epoch, trained-count, memory, run-done / alpha-* / cancelled / error.
  */
 import { z } from 'zod';
-import { PHASES, RunConfigSchema, SPLITS } from './config';
+import { RunConfigSchema } from './config';
+import { SPLITS } from '../experiment/split';
+import { PHASES } from '../experiment/phases';
 
 const PhaseSchema = z.enum(PHASES);
 

@@ -13,33 +13,22 @@
  * Ownership: train/load return a model the caller (RunSession) owns and disposes.
  */
 import type { ConvImpl } from '../conv/index';
-import { createWrn, type Wrn } from '../models/wrn';
+import type { Wrn } from '../models/wrn';
 import { teacherWeights } from '../loss';
 import { trainModel } from '../train/train';
 import { evaluate, predictLogits } from '../train/predict';
 import type { TrainData } from '../train/data';
 import { confusionMatrix } from './confusion';
 import { teacherFit } from './agreement';
-import type { Phase, RunConfig, TeacherArch } from './config';
-import type { FoldInputs } from './data';
+import type { RunConfig } from './config';
+import { createPhaseModel, phaseInputs, type Phase } from '../experiment/phases';
+import type { FoldInputs } from '../experiment/inputs';
 import type { PhaseTrainer, SavedWeights, TrainHooks, TrainOutcome } from './phases';
 import { NUM_CLASSES } from './activities';
 import { withInputClip } from './input-clip';
 import { runLr } from './run-schedule';
 
 const SEED_OFFSET: Record<Phase, number> = { 'teacher-gaf': 1, 'teacher-signal': 2, 'student-ce': 3, 'student-kd': 3 };
-
-function archParts(a: TeacherArch): { depth: number; widen: number } {
-  const m = /^wrn(\d+)-(\d+)$/.exec(a);
-  if (!m) throw new Error(`unknown architecture ${a}`);
-  return { depth: Number(m[1]), widen: Number(m[2]) };
-}
-
-export function phaseModelSpec(phase: Phase, c: RunConfig): { dims: 1 | 2; depth: number; widen: number } {
-  if (phase === 'teacher-gaf') return { dims: 2, ...archParts(c.teacherArch) };
-  if (phase === 'teacher-signal') return { dims: 1, ...archParts(c.teacherArch) };
-  return { dims: 1, depth: 16, widen: 1 };
-}
 
 function abortError(): Error {
   const e = new Error('cancelled');
@@ -55,12 +44,12 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
   sizes(): { train: number; test: number } { return { train: this.fold.signal.train.n, test: this.fold.signal.test.n }; }
 
   private inputs(phase: Phase): { train: TrainData; test: TrainData } {
-    return phase === 'teacher-gaf' ? this.fold.gaf : this.fold.signal;
+    return phaseInputs(phase, this.fold);
   }
 
   /** Models trained here clip their standardised input (input-clip.ts); loaded checkpoints do not. */
   private create(phase: Phase, c: RunConfig): Wrn {
-    return withInputClip(createWrn({ ...phaseModelSpec(phase, c), inChannels: 40, numClasses: NUM_CLASSES, seed: c.seed + SEED_OFFSET[phase], convImpl: this.convImpl }));
+    return withInputClip(createPhaseModel(phase, c.teacherArch, c.seed + SEED_OFFSET[phase], this.convImpl));
   }
 
   async train(phase: Phase, c: RunConfig, hooks: TrainHooks, teachers: readonly [Wrn, Wrn] | null): Promise<{ model: Wrn; outcome: TrainOutcome }> {

@@ -4,7 +4,7 @@
  * accuracy for reference, time, origin and a JSON export; plus the majority-class baseline row
  * computed from the split's labels. Rows carry data-* values for tests.
  */
-import { PHASES, type Phase } from '../../../demos/kd/run/config';
+import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
 import { chanceLevel, majorityBaseline, metricsOf } from '../../../demos/kd/run/metrics';
 import type { PhaseResult } from '../../../demos/kd/run/protocol';
 import type { KdState } from './state';

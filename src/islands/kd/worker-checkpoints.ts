@@ -9,13 +9,13 @@
 import { loadWrnCheckpoint } from '../../../demos/kd/checkpoint/load-wrn';
 import type { Wrn } from '../../../demos/kd/models/wrn';
 import type { RunConfig } from '../../../demos/kd/run/config';
-import { phaseModelSpec } from '../../../demos/kd/run/trainer';
+import { phaseModelSpec } from '../../../demos/kd/experiment/phases';
+import { WRN_IO } from '../../../demos/kd/models/arch';
 
 export function loadCheckpointPair(gaf: ArrayBuffer, signal: ArrayBuffer, names: readonly [string, string], c: RunConfig): [Wrn, Wrn] {
-  const common = { inChannels: 40, numClasses: 12 };
-  const g = loadWrnCheckpoint(new Uint8Array(gaf), { file: names[0], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-gaf', c), ...common } });
+  const g = loadWrnCheckpoint(new Uint8Array(gaf), { file: names[0], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-gaf', c.teacherArch), ...WRN_IO } });
   try {
-    const s = loadWrnCheckpoint(new Uint8Array(signal), { file: names[1], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-signal', c), ...common } });
+    const s = loadWrnCheckpoint(new Uint8Array(signal), { file: names[1], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-signal', c.teacherArch), ...WRN_IO } });
     return [g.model, s.model];
   } catch (e) {
     g.model.dispose();

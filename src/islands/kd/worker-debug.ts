@@ -10,7 +10,7 @@ import { createWrn } from '../../../demos/kd/models/wrn';
 import { Sgd } from '../../../demos/kd/train/sgd';
 import { trainStepAsync } from '../../../demos/kd/train/train';
 import { withInputClip } from '../../../demos/kd/run/input-clip';
-import { prepareWindowSplit } from '../../../demos/kd/run/split';
+import { prepareWindowSplit } from '../../../demos/kd/experiment/split';
 import type { LoadedData } from '../../../demos/kd/run/data';
 import { CHANNELS, WINDOW } from '../../../demos/kd/pamap2/format';
 

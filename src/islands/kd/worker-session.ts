@@ -5,10 +5,12 @@
  * reader's checkpoint bytes, and the run in flight. One run (or comparison) at a time.
  * Memory: after every phase, cancel and error it reports tf.memory().numTensors.
  */
-import { buildData, runInputs, makePreview, type LoadedData } from '../../../demos/kd/run/data';
+import { buildData, makePreview, type LoadedData } from '../../../demos/kd/run/data';
+import { runInputs } from '../../../demos/kd/experiment/inputs';
 import { RunSession } from '../../../demos/kd/run/phases';
 import { WrnPhaseTrainer } from '../../../demos/kd/run/trainer';
-import { splitKey, type RunConfig, type Phase } from '../../../demos/kd/run/config';
+import { splitKey, type RunConfig } from '../../../demos/kd/run/config';
+import { type Phase } from '../../../demos/kd/experiment/phases';
 import type { FromWorker, ToWorker } from '../../../demos/kd/run/protocol';
 import type { Wrn } from '../../../demos/kd/models/wrn';
 import { countWindowsPerClass } from '../../../demos/kd/pamap2/windows';

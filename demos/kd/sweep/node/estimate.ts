@@ -17,19 +17,14 @@ import { trainStep } from '../../train/train';
 import { teacherWeights } from '../../loss';
 import { useNodeBackend } from '../../tf-node';
 import type { SweepConfig } from '../config';
+import { parseArch, WRN_IO } from '../../models/arch';
 
 export interface ModelSpeed { model: string; samplesPerSec: number }
-
-function parseArch(a: string): { depth: number; widen: number } {
-  const m = /^WRN(\d+)-(\d+)$/.exec(a);
-  if (!m) throw new Error(`unknown architecture ${a}`);
-  return { depth: Number(m[1]), widen: Number(m[2]) };
-}
 
 function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: number, batch: number): number {
   const B = batch;
   const shape = dims === 2 ? [B, c.gafSize, c.gafSize, 40] : [B, 100, 40];
-  const model = createWrn({ dims, ...parseArch(arch), inChannels: 40, numClasses: 12, seed: 1 });
+  const model = createWrn({ dims, ...parseArch(arch), ...WRN_IO, seed: 1 });
   const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4 });
   const x = tf.randomNormal(shape);
   const y = tf.tensor1d(Array.from({ length: B }, (_, i) => i % 12), 'int32');

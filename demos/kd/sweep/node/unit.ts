@@ -11,16 +11,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWrn } from '../../models/wrn';
 import { teacherWeights } from '../../loss';
 import { trainModel } from '../../train/train';
 import { predictLogits } from '../../train/predict';
-import type { FoldInputs } from '../../run/data';
-import { NUM_CLASSES } from '../../run/activities';
+import type { FoldInputs } from '../../experiment/inputs';
+import { NUM_CLASSES } from '../../pamap2/format';
 import { ARTIFACT_SCHEMA_VERSION, runArtifactSchema, type RunArtifact } from '../../artifact/index';
 import type { SweepConfig } from '../config';
 import type { RunSpec, UnitSpec } from '../plan';
 import { b64ToF32, cacheDir, f32ToB64, runFile, writeFileAtomic } from './store';
+import { createPhaseModel, phaseInputs } from '../../experiment/phases';
 
 export interface UnitContext {
   config: SweepConfig;
@@ -31,12 +31,6 @@ export interface UnitContext {
   data: { source: string; sha256: string; subjects: number[]; windows: number };
   fold: FoldInputs;
   emit: (m: import('./protocol').FromWorker) => void;
-}
-
-function parseArch(a: string): { depth: number; widen: number } {
-  const m = /^WRN(\d+)-(\d+)$/.exec(a);
-  if (!m) throw new Error(`unknown architecture ${a}`);
-  return { depth: Number(m[1]), widen: Number(m[2]) };
 }
 
 interface Teachers { gaf: Float32Array; sig: Float32Array; gafAcc: number; sigAcc: number }
@@ -52,8 +46,9 @@ function teacherKey(ctx: UnitContext, unit: UnitSpec): string {
 
 async function trainTeacher(ctx: UnitContext, dims: 1 | 2, unit: UnitSpec, seed: number): Promise<{ logits: Float32Array; acc: number }> {
   const c = ctx.config;
-  const data = dims === 2 ? ctx.fold.gaf : ctx.fold.signal;
-  const model = createWrn({ dims, ...parseArch(unit.arch), inChannels: 40, numClasses: NUM_CLASSES, seed });
+  const phase = dims === 2 ? 'teacher-gaf' : 'teacher-signal';
+  const data = phaseInputs(phase, ctx.fold);
+  const model = createPhaseModel(phase, unit.arch, seed);
   try {
     const r = await trainModel({ model, train: data.train, test: data.test, epochs: c.teacherEpochs ?? c.epochs, batchSize: c.batchSize, seed, learningRate: c.learningRate });
     return { logits: await predictLogits(model, data.train), acc: 100 * r.lastAccuracy };
@@ -89,7 +84,7 @@ export async function teachersFor(ctx: UnitContext, unit: UnitSpec): Promise<Tea
 export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teachers): Promise<RunArtifact> {
   const c = ctx.config;
   const t0 = performance.now();
-  const model = createWrn({ dims: 1, depth: 16, widen: 1, inChannels: 40, numClasses: NUM_CLASSES, seed: run.seed });
+  const model = createPhaseModel('student-kd', run.arch, run.seed);
   const curve: RunArtifact['metrics']['curve'] = [];
   let r;
   try {

@@ -5,7 +5,7 @@
  */
 import { useNodeBackend } from '../../tf-node';
 import { loadSweepData, type SweepData } from './data';
-import { foldInputs } from '../../run/data';
+import { foldInputs } from '../../experiment/inputs';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { runStudent, teachersFor, type UnitContext } from './unit';
 

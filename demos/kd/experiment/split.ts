@@ -25,9 +25,16 @@ import type { WindowSet } from '../pamap2/windows';
 import { asWindowSource, type Windows } from '../pamap2/window-source';
 import { signalStats, standardize, subjectsOf, type ChannelStats } from '../pamap2/folds';
 import { createRng, permutation } from '../../shared/rng';
-import type { SplitKind } from './config';
 
-export { SPLITS, type SplitKind } from './config';
+/**
+ * Evaluation split: 'loso' = protocol §2 (one subject held out, `testSubject`); 'window' = the
+ * demo's seeded stratified split of windows (seed = `seed`), NOT the paper's protocol.
+ */
+export const SPLITS = ['loso', 'window'] as const;
+export type SplitKind = (typeof SPLITS)[number];
+
+/** What picks a run's inputs: the split, the held-out subject (LOSO), the seed (window split, cap) and the GAF size. */
+export interface InputChoice { split: SplitKind; testSubject: number; seed: number; gafSize: number }
 
 /** Share of each class's windows held out for testing. */
 export const TEST_FRACTION = 1 / 3;

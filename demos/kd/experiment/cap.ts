@@ -11,8 +11,7 @@ import { createRng, permutation } from '../../shared/rng';
 import { CHANNELS } from '../pamap2/format';
 import { selectWindows, type WindowSet } from '../pamap2/windows';
 import { subsetWindows, type WindowSource, type Windows } from '../pamap2/window-source';
-import type { RunConfig } from './config';
-import { groupByClass } from './split';
+import { groupByClass, type InputChoice } from './split';
 
 export const MAX_RUN_WINDOWS = 3000;
 export const GAF_BUDGET_BYTES = 192 * 2 ** 20;
@@ -37,7 +36,7 @@ export function stratifiedSubsample(idx: readonly number[], y: ArrayLike<number>
 }
 
 /** Sorted indices of the windows a run uses, or null when all of them fit under the cap. */
-export function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { keep: number[] | null; cap: CapInfo | null } {
+export function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: InputChoice): { keep: number[] | null; cap: CapInfo | null } {
   const cap = runWindowCap(c.gafSize);
   if (ws.n <= cap) return { keep: null, cap: null };
   let keep: number[];
@@ -53,13 +52,13 @@ export function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: Pick<R
 }
 
 /** The windows a run uses (all of them when under the cap), copied, and what was dropped. */
-export function capWindows(ws: WindowSet, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { ws: WindowSet; cap: CapInfo | null } {
+export function capWindows(ws: WindowSet, c: InputChoice): { ws: WindowSet; cap: CapInfo | null } {
   const { keep, cap } = capIndices(ws, c);
   return keep ? { ws: selectWindows(ws, keep), cap } : { ws, cap };
 }
 
 /** The same as a view: nothing is copied until the split selects its train and test windows. */
-export function capSource(ws: Windows, c: Pick<RunConfig, 'split' | 'testSubject' | 'seed' | 'gafSize'>): { ws: Windows; cap: CapInfo | null } {
+export function capSource(ws: Windows, c: InputChoice): { ws: Windows; cap: CapInfo | null } {
   const { keep, cap } = capIndices(ws, c);
   return keep ? { ws: subsetWindows(ws, keep) satisfies WindowSource, cap } : { ws, cap };
 }
