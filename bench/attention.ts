@@ -10,13 +10,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import { computeAttention, buildMask } from '../demos/attention/attention';
 import { attentionReference } from '../demos/attention/reference';
 import { embedTokens, toyWeights } from '../demos/attention/toy-model';
+import { median } from './median';
 
 const T = 32, D = 64, H = 4, RUNS = 60, TARGET_MS = 16;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 async function timeIt(label: string, f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   for (let i = 0; i < 5; i++) await f(); // warm-up (JIT, kernel caches)

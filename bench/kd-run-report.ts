@@ -4,8 +4,8 @@
  * share of the most-predicted class per model, with the majority-class baseline and chance
  * — and the α comparison (agreement / KL of the KD student with each teacher). Printing only.
  */
-import { ACTIVITIES, NUM_CLASSES } from '../demos/kd/run/activities';
-import { chanceLevel, majorityBaseline, metricsOf, type ClassMetrics } from '../demos/kd/run/metrics';
+import { ACTIVITIES } from '../demos/kd/run/activities';
+import { chanceLevel, countsOf, majorityBaseline, metricsOf, type ClassMetrics } from '../demos/kd/run/metrics';
 import type { AlphaPoint } from '../demos/kd/run/phases';
 import type { PhaseResult } from '../demos/kd/run/protocol';
 import { PHASE_LABELS } from '../demos/kd/run/labels';
@@ -13,12 +13,6 @@ import { PHASE_LABELS } from '../demos/kd/run/labels';
 const f = (x: number | null, d = 1): string => (x === null || !Number.isFinite(x) ? '–' : x.toFixed(d));
 const row = (name: string, m: ClassMetrics): string =>
   `| ${name} | ${f(m.accuracy)} | ${f(m.macroF1)} | ${f(m.balancedAccuracy)} | ${f(m.topShare)} (${ACTIVITIES[m.topClass]?.en ?? m.topClass}) | ${m.predictedClasses} |`;
-
-export function countsOf(labels: ArrayLike<number>): number[] {
-  const c = new Array<number>(NUM_CLASSES).fill(0);
-  for (let i = 0; i < labels.length; i++) c[labels[i]!]!++;
-  return c;
-}
 
 /** Prints the metric table; returns the problems (a model at or below chance, or predicting one class). */
 export function printMetrics(results: readonly PhaseResult[], trainY: ArrayLike<number>, testY: ArrayLike<number>): string[] {

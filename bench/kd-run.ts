@@ -34,12 +34,10 @@ import type { Wrn } from '../demos/kd/models/wrn';
 import { browserPhaseTimes } from './kd-run-browser';
 import { browserMemory, printMemory } from './kd-run-memory';
 import { printAlphas, printMetrics } from './kd-run-report';
-import { INPUT_CLIP, maxAbs } from '../demos/kd/run/input-clip';
+import { INPUT_CLIP } from '../demos/kd/run/input-clip';
+import { maxAbs } from '../demos/shared/arrays';
+import { hasFlag, option } from '../scripts/cli-args';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** `--browser [dist]`, `--memory [dist]`: a site built with base /notes/ (default $ASTRO_OUT_DIR or dist/). */
 function distArg(name: string): string | undefined {
@@ -49,9 +47,9 @@ function distArg(name: string): string | undefined {
   return v && !v.startsWith('--') ? v : (process.env['ASTRO_OUT_DIR'] ?? 'dist');
 }
 async function memoryRows(dist: string): Promise<Array<{ label: string; r: Awaited<ReturnType<typeof browserMemory>> }>> {
-  const epochs = Number(arg('epochs') ?? 1);
+  const epochs = Number(option('epochs') ?? 1);
   const rows = [{ label: `this build (${dist})`, r: await browserMemory(dist, { epochs }) }];
-  const baseline = arg('memory-baseline');
+  const baseline = option('memory-baseline');
   if (baseline) rows.push({ label: `baseline (${baseline})`, r: await browserMemory(baseline, { epochs }) });
   return rows;
 }
@@ -61,8 +59,8 @@ if (memoryOnly) {
   process.exit(0);
 }
 
-const backends = (arg('backends') ?? 'wasm,cpu').split(',') as NodeBackend[];
-const preciseBn = !process.argv.includes('--no-precise-bn');
+const backends = (option('backends') ?? 'wasm,cpu').split(',') as NodeBackend[];
+const preciseBn = !hasFlag('no-precise-bn');
 const config = { ...DEFAULT_CONFIG, split: defaultSplitFor('excerpt') };
 const data = await excerptData(await readExcerptTexts());
 const fold = runInputs(data.windows, config);

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { hasFlag, option } from './cli-args.ts';
 import {
   ARTIFACT_SCHEMA_VERSION,
   parseArtifact,
@@ -18,14 +19,9 @@ import {
   type Teacher,
 } from '../demos/kd/artifact/index.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
-const inPath = resolve(opt('--in', resolve(import.meta.dirname, '../data/reference/reference-results.json')));
-const outDir = resolve(opt('--out', resolve(import.meta.dirname, '../content/results/reference')));
-const check = args.includes('--check');
+const inPath = resolve(option('--in') ?? resolve(import.meta.dirname, '../data/reference/reference-results.json'));
+const outDir = resolve(option('--out') ?? resolve(import.meta.dirname, '../content/results/reference'));
+const check = hasFlag('--check');
 
 // Only the fields this script reads; everything else is carried by name below.
 const num = z.number();

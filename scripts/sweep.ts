@@ -19,16 +19,10 @@ import { parseShard, planSweep, shardUnits } from '../demos/kd/sweep/plan.ts';
 import { runSweep } from '../demos/kd/sweep/node/pool.ts';
 import { mergeSweeps } from '../demos/kd/sweep/node/merge.ts';
 import { estimateSweep } from '../demos/kd/sweep/node/estimate.ts';
+import { hasFlag, option } from './cli-args.ts';
 
 const argv = process.argv.slice(2);
 const sub = argv[0] === 'merge' || argv[0] === 'run' || argv[0] === 'estimate' ? argv.shift()! : 'run';
-function flag(name: string): string | undefined {
-  const i = argv.indexOf(name);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
-  return v;
-}
 function flagList(name: string): string[] {
   const i = argv.indexOf(name);
   if (i < 0) return [];
@@ -61,7 +55,7 @@ function loadConfig(arg: string): { config: SweepConfig; preset: string | undefi
 }
 
 async function main(): Promise<void> {
-  const out = resolve(flag('--out') ?? 'content/results/own');
+  const out = resolve(option('--out', argv) ?? 'content/results/own');
   if (sub === 'merge') {
     const from = flagList('--from').map((d) => resolve(d));
     const r = mergeSweeps(out, from);
@@ -71,30 +65,30 @@ async function main(): Promise<void> {
     if (r.conflicts.length || r.broken.length) process.exitCode = 1;
     return;
   }
-  const loaded = loadConfig(flag('--config') ?? 'smoke');
+  const loaded = loadConfig(option('--config', argv) ?? 'smoke');
   const preset = loaded.preset;
-  const backendArg = flag('--backend');
+  const backendArg = option('--backend', argv);
   if (backendArg !== undefined && backendArg !== 'cpu' && backendArg !== 'wasm') throw new Error(`--backend must be cpu or wasm, got "${backendArg}"`);
   const config: SweepConfig = backendArg ? { ...loaded.config, backend: backendArg } : loaded.config;
   if (sub === 'estimate') {
     // Full PAMAP2 protocol data: ≈ 1.94 M labelled 100 Hz rows → /3 (33.3 Hz) → step-22 windows ≈ 29 k,
     // ≈ 26 k of them in a fold's training set (8 of 9 subjects). Override with --train-windows.
-    const trainWindows = Number(flag('--train-windows') ?? 26000);
-    const folds = Number(flag('--folds') ?? (config.folds === 'all' ? 9 : config.folds.length));
-    const workers = Number(flag('--workers') ?? availableParallelism());
-    const measureBatch = Number(flag('--measure-batch') ?? config.batchSize);
+    const trainWindows = Number(option('--train-windows', argv) ?? 26000);
+    const folds = Number(option('--folds', argv) ?? (config.folds === 'all' ? 9 : config.folds.length));
+    const workers = Number(option('--workers', argv) ?? availableParallelism());
+    const measureBatch = Number(option('--measure-batch', argv) ?? config.batchSize);
     log(`measuring with batch ${measureBatch} (config batch ${config.batchSize}), ${trainWindows} training windows per fold`);
-    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(flag('--steps') ?? 2), measureBatch, log });
+    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(option('--steps', argv) ?? 2), measureBatch, log });
     const h = r.seconds / 3600;
     log(`estimate for "${config.name}": ${config.teacherArchs.length} arch × ${folds} folds × (2 teachers + ${config.alphas.length} α × ${config.trials} trials students) × ${config.epochs} epochs × ${trainWindows} training windows`);
     log(`≈ ${h.toFixed(0)} h = ${(h / 24).toFixed(1)} days of training on ${workers} worker(s) here (evaluation not included)`);
     return;
   }
-  const shardArg = flag('--shard');
+  const shardArg = option('--shard', argv);
   const shard = shardArg ? parseShard(shardArg) : null;
-  const workers = Number(flag('--workers') ?? availableParallelism());
+  const workers = Number(option('--workers', argv) ?? availableParallelism());
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer`);
-  if (argv.includes('--plan')) {
+  if (hasFlag('--plan', argv)) {
     const subjects = config.folds === 'all' ? [101, 102, 103, 105, 107, 108] : config.folds;
     let units = planSweep(config, subjects);
     if (shard) units = shardUnits(units, shard);

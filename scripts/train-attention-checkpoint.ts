@@ -12,31 +12,28 @@ import '@tensorflow/tfjs-backend-cpu';
 // Registers tfjs gradients in Node (see assertGradientsRegistered in demos/attention/train.ts).
 import '@tensorflow/tfjs-layers';
 import { createTinyModel, DEFAULT_TINY, disposeTinyModel } from '../demos/attention/tiny-transformer';
-import { createTrainer, evaluate, trainLoop } from '../demos/attention/train';
+import { createTrainer, evaluateTiny, trainLoop } from '../demos/attention/train';
 import { CHECKPOINT_SCHEMA_VERSION, checkpointSchema, encodeFloat32, parseCheckpoint, type Checkpoint } from '../demos/attention/checkpoint';
+import { option } from './cli-args';
 
 export const CKPT_SEED = 42;
 export const CKPT_DATA_SEED = 4242;
 export const CKPT_LR = 3e-3;
 export const CKPT_BATCH = 64;
 
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
-}
 
 async function main(): Promise<void> {
-  const steps = Number(arg('steps', '1500'));
-  const out = arg('out', 'public/models/attention/reverse.json');
+  const steps = Number(option('steps') ?? '1500');
+  const out = option('out') ?? 'public/models/attention/reverse.json';
   await tf.setBackend('cpu');
   const model = createTinyModel(tf, DEFAULT_TINY, CKPT_SEED);
   const tr = createTrainer(tf, model, { seed: CKPT_DATA_SEED, lr: CKPT_LR, batchSize: CKPT_BATCH });
   const t0 = performance.now();
   await trainLoop(tr, {
-    steps, evalEvery: Number(arg("eval-every", "100")),
+    steps, evalEvery: Number(option('eval-every') ?? '100'),
     onEval: (s, r) => console.log(`step ${s}  loss ${r.loss.toFixed(4)}  token acc ${(r.token * 100).toFixed(1)}%  seq acc ${(r.sequence * 100).toFixed(1)}%  ${((performance.now() - t0) / 1000).toFixed(1)} s`),
   });
-  const ev = await evaluate(tf, model);
+  const ev = await evaluateTiny(tf, model);
   let codeVersion = 'unknown';
   try { codeVersion = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim(); } catch { /* not a git checkout */ }
   const ckpt: Checkpoint = {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { paramSpecs, type TinyConfig } from './tiny-transformer';
+import { formatZodError } from '../shared/zod-error';
 
 export const CHECKPOINT_SCHEMA_VERSION = 'attention-reverse/1';
 
@@ -48,10 +49,7 @@ export function decodeFloat32(b64: string): Float32Array {
 /** Validates `json` and returns the config and parameter values; throws naming the bad field. */
 export function parseCheckpoint(json: unknown, source: string): { ckpt: Checkpoint; config: TinyConfig; values: Float32Array[] } {
   const r = checkpointSchema.safeParse(json);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new Error(`${source}: invalid checkpoint at ${i?.path.join('.') || '(root)'}: ${i?.message ?? 'unknown'}`);
-  }
+  if (!r.success) throw new Error(`${source}: invalid checkpoint: ${formatZodError(r.error)}`);
   const ckpt = r.data;
   const specs = paramSpecs(ckpt.config);
   if (specs.length !== ckpt.params.length) throw new Error(`${source}: ${ckpt.params.length} parameters, config needs ${specs.length}`);

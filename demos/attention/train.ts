@@ -10,6 +10,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import { createRng, type Rng } from '../shared/rng';
 import { forward, lossFn, type TinyModel } from './tiny-transformer';
 import { accuracy, evalSet, reverseBatch, type Batch } from './reverse-task';
+import { yieldToEventLoop } from '../shared/yield';
 
 type Tf = typeof tfc;
 
@@ -36,7 +37,7 @@ export function disposeTrainer(tr: Trainer): void {
 }
 
 /** One Adam step; returns the loss tensor's value lazily (a Scalar the caller disposes), or null if `wantLoss` is false. */
-export function trainStep(tr: Trainer, wantLoss: boolean): tfc.Scalar | null {
+export function trainTinyStep(tr: Trainer, wantLoss: boolean): tfc.Scalar | null {
   const { tf, model } = tr;
   const c = model.config;
   const batch = reverseBatch(tr.rng, tr.batchSize, c.seqLen, c.vocab);
@@ -52,7 +53,7 @@ export function trainStep(tr: Trainer, wantLoss: boolean): tfc.Scalar | null {
 
 export interface EvalResult { token: number; sequence: number; loss: number }
 
-export async function evaluate(tf: Tf, model: TinyModel, batch: Batch = evalSet(256, model.config.seqLen, model.config.vocab)): Promise<EvalResult> {
+export async function evaluateTiny(tf: Tf, model: TinyModel, batch: Batch = evalSet(256, model.config.seqLen, model.config.vocab)): Promise<EvalResult> {
   const [pred, loss] = tf.tidy(() => {
     const ids = tf.tensor2d(batch.inputs, [batch.b, batch.t], 'int32');
     const tg = tf.tensor2d(batch.targets, [batch.b, batch.t], 'int32');
@@ -83,7 +84,6 @@ export async function attentionMaps(tf: Tf, model: TinyModel, input: Int32Array)
   }
 }
 
-const yieldToLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /**
  * Runs `steps` steps (or until `signal` aborts), yielding to the event loop after about
@@ -97,13 +97,13 @@ export async function trainLoop(tr: Trainer, o: {
   let t0 = performance.now();
   for (let i = 0; i < o.steps; i++) {
     if (o.signal?.aborted) return;
-    trainStep(tr, false);
+    trainTinyStep(tr, false);
     o.onStep?.(tr.steps);
     if (tr.steps % o.evalEvery === 0) {
-      await o.onEval?.(tr.steps, await evaluate(tr.tf, tr.model, o.evalBatch));
+      await o.onEval?.(tr.steps, await evaluateTiny(tr.tf, tr.model, o.evalBatch));
     }
     if (performance.now() - t0 > slice) {
-      await yieldToLoop();
+      await yieldToEventLoop();
       t0 = performance.now();
     }
   }

@@ -5,6 +5,7 @@
  * test that searches the pages for the "avoid" variants, so both read the same list.
  */
 import { z } from 'zod';
+import { formatZodError } from '../../demos/shared/zod-error';
 
 /** Group ids, in page order; the glossary page writes each group's heading and renders it with <Glossary group="…" />. */
 const groupSchema = z.string().regex(/^[a-z0-9-]+$/);
@@ -49,7 +50,7 @@ export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 /** Parses the glossary JSON; a malformed file throws with the field path, so the build fails loudly. */
 export function parseGlossary(json: unknown, source = 'content/glossary.json'): Glossary {
   const r = glossarySchema.safeParse(json);
-  if (!r.success) throw new Error(`${source}: ${z.prettifyError(r.error)}`);
+  if (!r.success) throw new Error(formatZodError(r.error, { file: source, separator: '\n' }));
   return r.data;
 }
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers'; // registers tfjs gradients in Node (see demos/attention/train.ts)
 import { createTinyModel, disposeTinyModel, DEFAULT_TINY, paramSpecs } from '../../demos/attention/tiny-transformer';
-import { createTrainer, disposeTrainer, trainStep, evaluate, attentionMaps } from '../../demos/attention/train';
+import { createTrainer, disposeTrainer, trainTinyStep, evaluateTiny, attentionMaps } from '../../demos/attention/train';
 import { parseCheckpoint, encodeFloat32, decodeFloat32 } from '../../demos/attention/checkpoint';
 import { reverseBatch, accuracy } from '../../demos/attention/reverse-task';
 import { createRng } from '../../demos/shared/rng';
@@ -17,18 +17,18 @@ describe('tiny reversal transformer', () => {
   it('a training step leaks no tensors (after Adam has made its slots) and lowers the loss', async () => {
     const m = createTinyModel(tf, SMALL, 3);
     const tr = createTrainer(tf, m, { seed: 5, lr: 1e-2, batchSize: 32 });
-    const first = trainStep(tr, true)!;
+    const first = trainTinyStep(tr, true)!;
     const l0 = (await first.data())[0]!;
     first.dispose();
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 30; i++) trainStep(tr, false);
+    for (let i = 0; i < 30; i++) trainTinyStep(tr, false);
     expect(tf.memory().numTensors).toBe(before);
-    const last = trainStep(tr, true)!;
+    const last = trainTinyStep(tr, true)!;
     expect((await last.data())[0]!).toBeLessThan(l0);
     last.dispose();
     expect(tf.memory().numTensors).toBe(before);
     const ev0 = tf.memory().numTensors;
-    await evaluate(tf, m);
+    await evaluateTiny(tf, m);
     await attentionMaps(tf, m, Int32Array.from([1, 2, 3, 4, 5, 6, 7, 8]));
     expect(tf.memory().numTensors).toBe(ev0);
     disposeTrainer(tr);
@@ -39,7 +39,7 @@ describe('tiny reversal transformer', () => {
     const run = async (): Promise<Float32Array[]> => {
       const m = createTinyModel(tf, SMALL, 9);
       const tr = createTrainer(tf, m, { seed: 10, batchSize: 16 });
-      for (let i = 0; i < 3; i++) trainStep(tr, false);
+      for (let i = 0; i < 3; i++) trainTinyStep(tr, false);
       const vals = await Promise.all(m.params.map(async (p) => (await p.variable.data()) as Float32Array));
       disposeTrainer(tr);
       disposeTinyModel(m);
@@ -64,7 +64,7 @@ describe('tiny reversal transformer', () => {
     const { ckpt, config, values } = parseCheckpoint(json, 'reverse.json');
     const m = createTinyModel(tf, config, ckpt.seed, values);
     const fresh = reverseBatch(createRng(123456), 128, config.seqLen, config.vocab);
-    const r = await evaluate(tf, m, fresh);
+    const r = await evaluateTiny(tf, m, fresh);
     expect(r.token).toBeGreaterThan(0.97);
     const { maps } = await attentionMaps(tf, m, Int32Array.from([3, 1, 4, 1, 5, 9, 2, 6]));
     const lastLayer = maps[maps.length - 1]!;
@@ -76,7 +76,7 @@ describe('tiny reversal transformer', () => {
 
   it('checkpoint errors name the field or parameter', () => {
     const json = JSON.parse(readFileSync('public/models/attention/reverse.json', 'utf8')) as { params: { name: string; data: string }[]; schema?: string };
-    expect(() => parseCheckpoint({ ...json, schema: 'x' }, 'f.json')).toThrow(/f\.json: invalid checkpoint at schema/);
+    expect(() => parseCheckpoint({ ...json, schema: 'x' }, 'f.json')).toThrow(/f\.json: invalid checkpoint: field schema: /);
     const cut = structuredClone(json);
     cut.params[2]!.data = encodeFloat32(new Float32Array(3));
     expect(() => parseCheckpoint(cut, 'f.json')).toThrow(new RegExp(`params\\[2\\] \\(${paramSpecs(DEFAULT_TINY)[2]!.name}\\) has 3 values`));

@@ -38,7 +38,7 @@ describe('openChannel', () => {
     // A malformed message (a version skew) is rejected, not delivered.
     pagePort.postMessage({ type: 'go', n: 1.5 }, []);
     expect(got).toHaveLength(1);
-    expect(problems).toEqual([expect.stringMatching(/^page message rejected: n: .*int/i)]);
+    expect(problems).toEqual([expect.stringMatching(/^page message rejected: field n: .*int/i)]);
     page.close(); worker.close();
     pagePort.postMessage({ type: 'go', n: 1 }, []);
     expect(got).toHaveLength(1);
@@ -51,9 +51,9 @@ describe('formatZodError', () => {
     const r = s.safeParse({ a: [{ b: 1 }, { b: 'x' }] });
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(formatZodError(r.error, { prefix: 'run.json' })).toMatch(/^run\.json: a\[1\]\.b: /);
+    expect(formatZodError(r.error, { file: 'run.json' })).toMatch(/^run\.json: field a\[1\]\.b: /);
     expect(formatIssuePath([])).toBe('(root)');
     const root = z.number().safeParse('x');
-    if (!root.success) expect(formatZodError(root.error)).toMatch(/^\(root\): /);
+    if (!root.success) expect(formatZodError(root.error)).toMatch(/^field \(root\): /);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { groupArtifactSchema, READABLE_SCHEMA_VERSIONS, runArtifactSchema } from './schema';
+import { formatZodError } from '../../shared/zod-error';
 import {
   referenceCellsArtifactSchema,
   referencePerFoldArtifactSchema,
@@ -25,16 +26,9 @@ export const artifactSchema = z.discriminatedUnion('kind', [
 ]);
 export type Artifact = z.infer<typeof artifactSchema>;
 
-/** "config.alpha", "cells[12].mean" */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out || '(root)';
-}
-
 /** One line per issue: `<file>: field <path>: <message>`. */
 export function formatArtifactError(file: string, error: z.ZodError): string {
-  return error.issues.map((i) => `${file}: field ${formatPath(i.path)}: ${i.message}`).join('\n');
+  return formatZodError(error, { file, separator: '\n' });
 }
 
 export class ArtifactError extends Error {

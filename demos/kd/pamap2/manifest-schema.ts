@@ -6,6 +6,7 @@
  * (float32: the [0, 1]-scaled value; uint8: value ≈ q · scale), `subject10N.y.u8` = (R) class 0..11.
  */
 import { z } from 'zod';
+import { formatZodError } from '../../shared/zod-error';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 
@@ -88,8 +89,7 @@ export type SourceFile = z.infer<typeof SourceFileSchema>;
 export function parseManifest(json: unknown, file = 'manifest.json'): Pamap2Manifest {
   const r = Pamap2ManifestSchema.safeParse(json);
   if (!r.success) {
-    const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`${file}: invalid PAMAP2 manifest — ${issues.join('; ')}`);
+    throw new Error(`${file}: invalid PAMAP2 manifest — ${formatZodError(r.error, { limit: 5 })}`);
   }
   return r.data;
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { TEACHER_ARCHS } from '../models/arch';
 import { SPLITS } from '../experiment/split';
 import type { Phase } from '../experiment/phases';
+import { formatZodError } from '../../shared/zod-error';
 
 export const RunConfigSchema = z.object({
   /** 'loso' (protocol) or 'window' (stratified window split; the page's default on the excerpt, see split.ts). */
@@ -90,6 +91,5 @@ export function phaseCacheKey(phase: Phase, dataId: DataId, c: RunConfig): strin
 export function parseConfig(input: unknown): { ok: true; config: RunConfig } | { ok: false; message: string } {
   const r = RunConfigSchema.safeParse(input);
   if (r.success) return { ok: true, config: r.data };
-  const issue = r.error.issues[0];
-  return { ok: false, message: `설정 오류: ${issue?.path.join('.') ?? '?'} — ${issue?.message ?? 'invalid'}` };
+  return { ok: false, message: `설정 오류: ${formatZodError(r.error, { limit: 1 })}` };
 }

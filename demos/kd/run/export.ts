@@ -16,6 +16,7 @@ import { type Phase } from '../experiment/phases';
 import type { DataSummary, PhaseResult } from './protocol';
 import { CLASS_THIN_FACTOR, TEST_FRACTION } from '../experiment/split';
 import { SHORT_RUN_EPOCHS, SHORT_RUN_HIGH } from './run-schedule';
+import { formatZodError } from '../../shared/zod-error';
 
 export interface ExportContext {
   config: RunConfig;
@@ -100,9 +101,6 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
     sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${c.split}|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },
   };
   const parsed = runArtifactSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new Error(`artifact invalid at ${i?.path.join('.') ?? '?'}: ${i?.message ?? ''}`);
-  }
+  if (!parsed.success) throw new Error(`artifact invalid: ${formatZodError(parsed.error)}`);
   return parsed.data;
 }

@@ -27,10 +27,3 @@ export function withInputClip(model: Wrn, limit = INPUT_CLIP): Wrn {
     dispose: () => model.dispose(),
   };
 }
-
-/** Largest |value| of a sample buffer (for the bench's report of what the clip cuts). */
-export function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
-  return m;
-}

@@ -9,6 +9,8 @@
  *   predicted but never true counts with F1 = 0.
  * - balanced accuracy: the mean per-class recall over the classes that occur in the truth.
  */
+import { classCounts } from '../../shared/arrays';
+import { NUM_CLASSES } from '../pamap2/format';
 
 export interface ClassMetrics {
   /** % of windows classified correctly. */
@@ -54,6 +56,9 @@ export function metricsOf(m: readonly (readonly number[])[]): ClassMetrics {
 }
 
 /** Index of the largest count (the first on ties). */
+/** Per-class counts of class ids 0..K−1 (K = 12). */
+export const countsOf = (labels: ArrayLike<number>): number[] => classCounts(labels, NUM_CLASSES);
+
 export function majorityClass(counts: readonly number[]): number {
   let best = 0;
   for (let c = 1; c < counts.length; c++) if (counts[c]! > counts[best]!) best = c;

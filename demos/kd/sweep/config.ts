@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { archSchema } from '../artifact/schema';
+import { formatZodError } from '../../shared/zod-error';
 
 export const dataSpecSchema = z.discriminatedUnion('kind', [
   /** the real PAMAP2 excerpt shipped in data/pamap2 (6 subjects, 138 windows) */
@@ -51,5 +52,5 @@ export const isPreset = (s: string): s is Preset => (PRESETS as readonly string[
 export function parseSweepConfig(file: string, json: unknown): SweepConfig {
   const r = sweepConfigSchema.safeParse(json);
   if (r.success) return r.data;
-  throw new Error(r.error.issues.map((i) => `${file}: field ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n'));
+  throw new Error(formatZodError(r.error, { file, separator: '\n' }));
 }

@@ -39,13 +39,3 @@ export function gatherRows(m: Float32Array, k: number, indices: ArrayLike<number
   for (let i = 0; i < indices.length; i++) out.set(m.subarray(indices[i]! * k, indices[i]! * k + k), i * k);
   return out;
 }
-
-/** Resolves on the next macrotask so a page or worker can handle messages between batches. */
-export function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
-  if (typeof MessageChannel === 'function') {
-    // setTimeout(0) in a loop is clamped to 4 ms; a MessageChannel message is not.
-    return new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => { c.port1.close(); r(); }; c.port2.postMessage(0); });
-  }
-  return new Promise((r) => setTimeout(r, 0));
-}

@@ -24,7 +24,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BN_MOMENTUM } from '../models/batch-norm';
 import { wrnBlocks, type Wrn, type WrnConfig } from '../models/wrn';
-import { sampleSize, yieldToEventLoop, type TrainData } from './data';
+import { sampleSize, type TrainData } from './data';
+import { yieldToEventLoop } from '../../shared/yield';
 
 /** Per-channel moments of one group of positions: count, mean, biased variance. */
 export interface Moments { count: number; mean: ArrayLike<number>; variance: ArrayLike<number> }

@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Wrn } from '../models/wrn';
-import { sampleSize, yieldToEventLoop, type TrainData } from './data';
+import { sampleSize, type TrainData } from './data';
+import { yieldToEventLoop } from '../../shared/yield';
 
 export interface PredictOptions { batchSize?: number; signal?: AbortSignal }
 

@@ -88,12 +88,6 @@ export async function computeWorked(tf: typeof tfc): Promise<WorkedExample> {
   }
 }
 
-/** Fixed-point text with a real minus sign and no "−0.00" (as the demo's formula prints). */
-export function num(x: number, digits = 2): string {
-  const r = x.toFixed(digits);
-  return Number(r) === 0 ? (0).toFixed(digits) : r.replace(/^-/, '−');
-}
-
 /** Row i of a row-major (rows, cols) array. */
 export function row(x: Float32Array, i: number, cols: number): Float32Array {
   return x.slice(i * cols, (i + 1) * cols);

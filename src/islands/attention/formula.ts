@@ -11,13 +11,14 @@ import { ATTN_TEXT } from './strings';
 
 const SHOW = 6; // components of q_i / z_i shown before "…"
 
-function num(x: number, d = 2): string {
+/** A number for TeX: fixed point, ∞ for masked scores, no "-0.00". */
+export function texNum(x: number, d = 2): string {
   if (!Number.isFinite(x)) return x < 0 ? '-\\infty' : '\\infty';
   const r = x.toFixed(d);
   return Number(r) === 0 ? (0).toFixed(d) : r; // no "-0.00"
 }
 function vec(xs: ArrayLike<number>, n: number, d = 2): string {
-  const parts = Array.from({ length: Math.min(n, xs.length) }, (_, i) => num(xs[i]!, d));
+  const parts = Array.from({ length: Math.min(n, xs.length) }, (_, i) => texNum(xs[i]!, d));
   if (xs.length > n) parts.push('\\dots');
   return `\\begin{bmatrix} ${parts.join(' & ')} \\end{bmatrix}`;
 }

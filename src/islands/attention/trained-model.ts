@@ -10,7 +10,7 @@ import type { Tf } from '../../lib/runtime';
 import { parseCheckpoint } from '../../../demos/attention/checkpoint';
 import { createTinyModel, disposeTinyModel, DEFAULT_TINY, type TinyModel } from '../../../demos/attention/tiny-transformer';
 import { evalSet, type Batch } from '../../../demos/attention/reverse-task';
-import { attentionMaps, createTrainer, disposeTrainer, evaluate, trainLoop, type Trainer } from '../../../demos/attention/train';
+import { attentionMaps, createTrainer, disposeTrainer, evaluateTiny, trainLoop, type Trainer } from '../../../demos/attention/train';
 import type { AttnEvent } from './state';
 import { ATTN_TEXT } from './strings';
 
@@ -57,7 +57,7 @@ export function createTrainedModel(getTf: () => Tf, dispatch: (e: AttnEvent) => 
 
   async function refresh(): Promise<void> {
     if (!model) return;
-    dispatch({ type: 'evaluated', result: await evaluate(getTf(), model, pageEval(model)), steps: trainer?.steps ?? 0 });
+    dispatch({ type: 'evaluated', result: await evaluateTiny(getTf(), model, pageEval(model)), steps: trainer?.steps ?? 0 });
     await drawMaps(digits());
   }
 

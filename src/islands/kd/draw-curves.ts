@@ -5,7 +5,7 @@
  * only rewrites two `points` attributes, one label and the epoch dots, so a live update
  * costs the main thread almost no style/layout work.
  */
-import { svgEl, scale, fmt } from './svg';
+import { svgEl, scale, fixedOrDash } from './svg';
 
 export interface CurveData { losses: { x: number; loss: number }[]; acc: { epoch: number; testAcc: number }[]; epochs: number }
 
@@ -38,7 +38,7 @@ export function updateCurves(svg: SVGSVGElement, d: CurveData): void {
   const maxLoss = Math.max(1e-6, ...d.losses.map((p) => p.loss));
   const yl = scale(0, maxLoss, H - B, T);
   const ya = scale(0, 100, H - B, T);
-  svg.querySelector('.kd-max-loss')!.textContent = d.losses.length > 0 ? fmt(maxLoss, 2) : '';
+  svg.querySelector('.kd-max-loss')!.textContent = d.losses.length > 0 ? fixedOrDash(maxLoss, 2) : '';
   svg.querySelector('polyline.kd-loss')!.setAttribute('points', d.losses.map((p) => `${x(p.x).toFixed(1)},${yl(p.loss).toFixed(1)}`).join(' '));
   svg.querySelector('polyline.kd-acc')!.setAttribute('points', d.acc.map((p) => `${x(p.epoch).toFixed(1)},${ya(p.testAcc).toFixed(1)}`).join(' '));
   const dots = svg.querySelector('g.kd-dots')!;

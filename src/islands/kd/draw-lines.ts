@@ -2,7 +2,7 @@
  * A small line chart in SVG (axes, ticks, one polyline + dots per series, optional dashed
  * reference lines), for the teacher-agreement and α views. Redrawn whole: a handful of nodes.
  */
-import { svgEl, scale, fmt } from './svg';
+import { svgEl, scale, fixedOrDash } from './svg';
 
 export interface Series { name: string; colour: string; points: { x: number; y: number }[]; dashed?: boolean }
 export interface LineChart { title: string; xLabel: string; xTicks: number[]; xMin: number; xMax: number; yMax: number; yDigits: number; series: Series[]; empty?: string }
@@ -17,7 +17,7 @@ export function drawLines(svg: SVGSVGElement, c: LineChart): void {
   svg.append(svgEl('text', { x: L, y: 12, class: 'kd-curve-title' }, c.title));
   svg.append(svgEl('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'kd-axis' }));
   svg.append(svgEl('line', { x1: L, y1: T, x2: L, y2: H - B, class: 'kd-axis' }));
-  for (const v of [0, c.yMax / 2, c.yMax]) svg.append(svgEl('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end', class: 'kd-tick' }, fmt(v, c.yDigits)));
+  for (const v of [0, c.yMax / 2, c.yMax]) svg.append(svgEl('text', { x: L - 4, y: y(v) + 3, 'text-anchor': 'end', class: 'kd-tick' }, fixedOrDash(v, c.yDigits)));
   for (const t of c.xTicks) svg.append(svgEl('text', { x: x(t), y: H - B + 11, 'text-anchor': 'middle', class: 'kd-tick' }, String(t)));
   svg.append(svgEl('text', { x: (L + W - R) / 2, y: H - 4, 'text-anchor': 'middle', class: 'kd-tick' }, c.xLabel));
   if (c.series.every((s) => s.points.length === 0) && c.empty) {

@@ -14,6 +14,6 @@ export function scale(d0: number, d1: number, r0: number, r1: number): (v: numbe
   return (v) => (span === 0 ? (r0 + r1) / 2 : r0 + ((v - d0) / span) * (r1 - r0));
 }
 
-export function fmt(v: number, digits = 1): string {
+export function fixedOrDash(v: number, digits = 1): string {
   return Number.isFinite(v) ? v.toFixed(digits) : '–';
 }

@@ -10,7 +10,7 @@ import { metricsOf } from '../../../demos/kd/run/metrics';
 import type { KdState } from './state';
 import { drawLines, type Series } from './draw-lines';
 import { COLOURS } from './view-common';
-import { fmt } from './svg';
+import { fixedOrDash } from './svg';
 import { S } from './strings';
 
 const K = NUM_CLASSES;
@@ -60,7 +60,7 @@ export function renderAlpha(chart: SVGSVGElement, table: HTMLTableElement, note:
     const tr = document.createElement('tr');
     tr.dataset['alpha'] = String(p.alpha);
     Object.assign(tr.dataset, { agreeGaf: String(p.fit.agreeGaf), agreeSig: String(p.fit.agreeSig) });
-    for (const v of [String(p.alpha), fmt(m.accuracy), fmt(m.macroF1), fmt(p.fit.agreeGaf), fmt(p.fit.agreeSig), fmt(p.fit.klGaf, 3), fmt(p.fit.klSig, 3), S.pct(p.fit.followGaf, 0), S.pct(p.fit.followSig, 0)]) {
+    for (const v of [String(p.alpha), fixedOrDash(m.accuracy), fixedOrDash(m.macroF1), fixedOrDash(p.fit.agreeGaf), fixedOrDash(p.fit.agreeSig), fixedOrDash(p.fit.klGaf, 3), fixedOrDash(p.fit.klSig, 3), S.pct(p.fit.followGaf, 0), S.pct(p.fit.followSig, 0)]) {
       const td = document.createElement('td'); td.className = 'num'; td.textContent = v; tr.append(td);
     }
     return tr;

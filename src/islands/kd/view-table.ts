@@ -8,8 +8,8 @@ import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
 import { chanceLevel, majorityBaseline, metricsOf } from '../../../demos/kd/run/metrics';
 import type { PhaseResult } from '../../../demos/kd/run/protocol';
 import type { KdState } from './state';
-import { countsOf } from './view-common';
-import { fmt } from './svg';
+import { countsOf } from '../../../demos/kd/run/metrics';
+import { fixedOrDash } from './svg';
 import { S } from './strings';
 
 function row(table: HTMLTableElement, key: Phase | 'baseline'): HTMLTableRowElement | null {
@@ -44,7 +44,7 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
     btn.title = S.exportTitle;
     btn.dataset['testid'] = `kd-export-${p}`;
     btn.addEventListener('click', () => onExport(res));
-    fill(r, [fmt(m.accuracy), fmt(m.macroF1), fmt(m.balancedAccuracy), S.topClass(m.topClass, m.topShare, m.predictedClasses), `${fmt(res.bestAcc)} (${res.bestEpoch})`, `${fmt(res.ms / 1000, 1)} s`, S.origin[res.origin], btn]);
+    fill(r, [fixedOrDash(m.accuracy), fixedOrDash(m.macroF1), fixedOrDash(m.balancedAccuracy), S.topClass(m.topClass, m.topShare, m.predictedClasses), `${fixedOrDash(res.bestAcc)} (${res.bestEpoch})`, `${fixedOrDash(res.ms / 1000, 1)} s`, S.origin[res.origin], btn]);
     Object.assign(r.dataset, { acc: String(m.accuracy), f1: String(m.macroF1), best: String(res.bestAcc), ms: String(res.ms), top: String(m.topShare), classes: String(m.predictedClasses) });
   }
   const b = row(table, 'baseline');
@@ -53,7 +53,7 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
   const base = majorityBaseline(fold.trainClassCounts, testCounts);
   const th = b.querySelector('th');
   if (th) th.textContent = S.baselineRow(base.cls);
-  fill(b, [fmt(base.accuracy), fmt(base.macroF1), fmt(base.balancedAccuracy), S.topClass(base.cls, 100, 1)]);
+  fill(b, [fixedOrDash(base.accuracy), fixedOrDash(base.macroF1), fixedOrDash(base.balancedAccuracy), S.topClass(base.cls, 100, 1)]);
   Object.assign(b.dataset, { state: 'done', acc: String(base.accuracy), f1: String(base.macroF1) });
   const classes = testCounts.filter((n) => n > 0).length;
   const chance = chanceLevel(classes);

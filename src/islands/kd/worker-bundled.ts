@@ -13,6 +13,7 @@ import { Pamap2ManifestSchema, type Pamap2Manifest } from '../../../demos/kd/pam
 import { loadShardRows, sha256Hex } from '../../../demos/kd/pamap2/shards';
 import { buildData, excerptData, type LoadedData } from '../../../demos/kd/run/data';
 import type { Progress } from './worker-files';
+import { formatZodError } from '../../../demos/shared/zod-error';
 
 async function fetchText(url: string, name: string, progress: Progress): Promise<string> {
   const r = await fetch(url);
@@ -33,10 +34,7 @@ async function fetchManifest(base: string): Promise<{ ok: true; m: Pamap2Manifes
   const json: unknown = await r.json().catch(() => undefined);
   if (json === undefined) return { ok: false, why: `${url}: not valid JSON` };
   const parsed = Pamap2ManifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, why: `${url}: not a pamap2-shards manifest (${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'schema'})` };
-  }
+  if (!parsed.success) return { ok: false, why: `${url}: not a pamap2-shards manifest (${formatZodError(parsed.error, { limit: 1 })})` };
   return { ok: true, m: parsed.data };
 }
 

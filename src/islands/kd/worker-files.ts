@@ -45,7 +45,7 @@ export function zipErrorKo(e: Pamap2ZipError): string {
 }
 
 /** The shared zip reader (demos/kd/pamap2/zip.ts); each Protocol entry is parsed and preprocessed as it inflates. */
-async function readZip(file: File, progress: Progress): Promise<SubjectSeries[]> {
+async function readUploadedZip(file: File, progress: Progress): Promise<SubjectSeries[]> {
   const out: SubjectSeries[] = [];
   const sink = (entry: ProtocolEntry): EntrySink => {
     const pre = new SubjectPreprocessor(entry.subject);
@@ -68,7 +68,7 @@ async function readZip(file: File, progress: Progress): Promise<SubjectSeries[]>
 export async function readFiles(files: readonly File[], progress: Progress): Promise<SubjectSeries[]> {
   const all: SubjectSeries[] = [];
   for (const f of files) {
-    if (/\.zip$/i.test(f.name)) all.push(...await readZip(f, progress));
+    if (/\.zip$/i.test(f.name)) all.push(...await readUploadedZip(f, progress));
     else all.push(await readDat(f, progress));
   }
   const seen = new Set<number>();

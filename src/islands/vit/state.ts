@@ -17,6 +17,7 @@ import type { VitEmbedding } from '../../../demos/vit/pipeline';
 import { VIT_TEXT } from './strings';
 import type { VitUrlState } from './url-state';
 import type { VitSampleId } from './samples';
+import { maxAbs } from '../../../demos/shared/arrays';
 
 export const VIT_SEED = 42;
 
@@ -135,12 +136,6 @@ function onWorker(s: VitState, m: VitResponse): Update {
   }
 }
 
-/** Largest |value| (a common colour scale across the strips of one result). */
-export function maxAbs(v: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]!));
-  return m;
-}
 
 export function updateVit(s: VitState, e: VitEvent): Update {
   switch (e.type) {

@@ -33,12 +33,12 @@ export async function sourceKind(path: string): Promise<SourceKind> {
 /** Reads every Protocol entry; resolves with the entry names seen. */
 export async function readProtocolFiles(path: string, handler: EntryHandler, onBytes?: (read: number, total: number) => void): Promise<string[]> {
   const kind = await sourceKind(path);
-  if (kind === 'zip') return readZip(path, handler, onBytes);
+  if (kind === 'zip') return readZipFile(path, handler, onBytes);
   if (kind === 'excerpt') return readExcerpt(path, handler);
   return readFolder(path, handler);
 }
 
-async function readZip(path: string, handler: EntryHandler, onBytes?: (read: number, total: number) => void): Promise<string[]> {
+async function readZipFile(path: string, handler: EntryHandler, onBytes?: (read: number, total: number) => void): Promise<string[]> {
   const total = (await stat(path)).size;
   return readProtocolZip(basename(path), createReadStream(path, { highWaterMark: 1 << 20 }), handler, { onBytes: (read) => onBytes?.(read, total) });
 }

@@ -5,14 +5,16 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { patchWeights, normalisePixels, projectMatMul, projectConv } from './projection';
-import { sincos2dPositionEmbedding, positionSimilarity } from './position-embedding';
-import { PATCH_SIZES, IMAGE_SIZE } from './config';
+import { patchWeights, normalisePixels, projectMatMul, projectConv } from '../demos/vit/projection';
+import { sincos2dPositionEmbedding, positionSimilarity } from '../demos/vit/position-embedding';
+import { PATCH_SIZES, IMAGE_SIZE } from '../demos/vit/config';
+import { median } from './median';
 
-async function median(fn: () => Promise<void> | void, n = 3): Promise<number> {
+/** Median wall time of `n` calls, in ms. */
+async function medianTime(fn: () => Promise<void> | void, n = 3): Promise<number> {
   const t: number[] = [];
   for (let i = 0; i < n; i++) { const t0 = performance.now(); await fn(); t.push(performance.now() - t0); }
-  return t.sort((a, b) => a - b)[Math.floor(n / 2)]!;
+  return median(t);
 }
 
 await tf.setBackend('cpu');
@@ -24,11 +26,11 @@ console.log('p\tweights\tmatMul\tconv2d\tconv/matMul\tsincos+sim(PxP)');
 for (const p of PATCH_SIZES) {
   const g = S / p;
   let wt = patchWeights(p, D, 0);
-  const tW = await median(() => { wt = patchWeights(p, D, 0); });
+  const tW = await medianTime(() => { wt = patchWeights(p, D, 0); });
   const x = tf.tidy(() => normalisePixels(tf, tf.tensor3d(rgb, [S, S, 3])));
-  const tM = await median(async () => { const y = projectMatMul(tf, x, wt); await y.data(); y.dispose(); });
-  const tC = await median(async () => { const y = projectConv(tf, x, wt); await y.data(); y.dispose(); });
-  const tS = await median(async () => {
+  const tM = await medianTime(async () => { const y = projectMatMul(tf, x, wt); await y.data(); y.dispose(); });
+  const tC = await medianTime(async () => { const y = projectConv(tf, x, wt); await y.data(); y.dispose(); });
+  const tS = await medianTime(async () => {
     const pe = tf.tensor2d(sincos2dPositionEmbedding(g, D).subarray(D), [g * g, D]);
     const s = positionSimilarity(tf, pe); await s.data(); tf.dispose([pe, s]);
   });
