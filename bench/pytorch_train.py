@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch CPU reference for `npm run bench:train`: the same WRN (test/golden/make_golden.py,
+"""PyTorch CPU reference for `npm run bench:train`: the same WRN (test/golden/wrn-checkpoint/make_golden.py,
 kd-protocol §5) and the same training step (forward, CE, backward, SGD momentum 0.9 wd 1e-4).
 
 Prints one JSON object per line: {"model", "batch", "steps", "threads", "wall_s", "cpu_s"}, where
@@ -11,7 +11,7 @@ import argparse, json, os, statistics, sys, time
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "golden"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "golden", "wrn-checkpoint"))
 from make_golden import WRN  # noqa: E402
 
 

@@ -9,7 +9,7 @@ import { createWrn } from '../../demos/kd/models/wrn';
 import type { ConvImpl } from '../../demos/kd/conv/index';
 
 interface GoldenCase { file: string; dims: 1 | 2; batch: number; length: number; epoch: number; parameters: number; logits: number[][] }
-const golden = JSON.parse(readFileSync('test/golden/wrn-checkpoint-logits.json', 'utf8')) as { cases: GoldenCase[] };
+const golden = JSON.parse(readFileSync('test/golden/wrn-checkpoint/logits.json', 'utf8')) as { cases: GoldenCase[] };
 const bytes = (f: string) => new Uint8Array(readFileSync(`data/checkpoints/${f}`));
 
 // The formula of make_golden.py, written channels-last: 1D (B, W, S), 2D (B, H, W, S).

@@ -1,6 +1,6 @@
 /**
  * The TypeScript pipeline against an independent numpy transliteration of the lab's code
- * (test/fixtures/pamap2/golden/make_golden.py → excerpt-golden.json), on the real excerpts:
+ * (test/golden/pamap2/make_golden.py → excerpt-golden.json), on the real excerpts:
  * §1 rows/labels/scaling per subject, window counts, fold statistics; §3 GASF values and
  * per-image-channel stats.
  */
@@ -23,7 +23,7 @@ let golden: Golden;
 let series: SubjectSeries[];
 let ws: WindowSet;
 beforeAll(async () => {
-  golden = JSON.parse(await readFile('test/fixtures/pamap2/golden/excerpt-golden.json', 'utf8')) as Golden;
+  golden = JSON.parse(await readFile('test/golden/pamap2/excerpt-golden.json', 'utf8')) as Golden;
   series = await loadExcerptSeries();
   ws = makeWindows(series);
 });

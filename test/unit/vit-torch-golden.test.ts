@@ -8,13 +8,13 @@ import { projectMatMul, projectConv, weightsFromTorchConv } from '../../demos/vi
 import { sincos2dPositionEmbedding } from '../../demos/vit/position-embedding';
 import { maxAbsDiff } from '../../demos/shared/self-check';
 
-// Made by test/fixtures/images/make-torch-golden.py (PyTorch conv2d + einops-style reshape, numpy MAE sin-cos).
+// Made by test/golden/vit/make-torch-golden.py (PyTorch conv2d + einops-style reshape, numpy MAE sin-cos).
 const golden = z.object({
   S: z.number(), p: z.number(), D: z.number(),
   image: z.array(z.number()), weight: z.array(z.number()), bias: z.array(z.number()),
   patches: z.array(z.number()), out: z.array(z.number()),
   sincos: z.object({ grid: z.number(), D: z.number(), table: z.array(z.number()) }),
-}).parse(JSON.parse(readFileSync(new URL('../fixtures/images/torch-patch-embed.json', import.meta.url), 'utf8')));
+}).parse(JSON.parse(readFileSync(new URL('../golden/vit/torch-patch-embed.json', import.meta.url), 'utf8')));
 
 /** float32 sums of 768 products of O(0.05) terms: PyTorch and tfjs agree to ~1e-6; 1e-5 leaves margin. */
 const TOL = 1e-5;

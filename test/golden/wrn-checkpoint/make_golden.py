@@ -4,20 +4,20 @@
 Re-implements the lab's pre-activation WRN in PyTorch exactly as kd-protocol.md §5 (with the
 lab's state-dict key names), loads the two lab checkpoints in data/checkpoints/ with
 strict=True (so the key set and every shape must match the lab's layout), runs fixed inputs
-in eval mode and writes the logits to test/golden/wrn-checkpoint-logits.json.
+in eval mode and writes the logits to test/golden/wrn-checkpoint/logits.json.
 
 Inputs are a closed-form formula (no RNG) so the TypeScript test rebuilds them exactly:
   x[b, c, i(, j)] = sin(0.05*(b+1)*(i+1) + 0.31*c) + 0.5*cos(0.07*(j+1)*(c+1) + 0.2*b)   (j = 0 in 1D)
 in PyTorch layout (B, C, W) / (B, C, H, W); the test transposes to channels-last.
 
-Run: /usr/bin/python3 test/golden/make_golden.py   (Debian python3-torch)
+Run: /usr/bin/python3 test/golden/wrn-checkpoint/make_golden.py   (Debian python3-torch)
 """
 import json, math, os, sys
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
 class Block(nn.Module):
@@ -80,7 +80,7 @@ def inputs(dims, B, C, L):
 
 
 def main():
-    out = {"generator": "test/golden/make_golden.py", "torch": torch.__version__,
+    out = {"generator": "test/golden/wrn-checkpoint/make_golden.py", "torch": torch.__version__,
            "formula": "x[b,c,i(,j)] = sin(0.05*(b+1)*(i+1) + 0.31*c) + 0.5*cos(0.07*(j+1)*(c+1) + 0.2*b), j=0 in 1D; PyTorch layout",
            "cases": []}
     for name, dims, B, L in [("wrn161_0_signal.pth.tar", 1, 4, 100), ("wrn161_0_image.pth.tar", 2, 2, 64)]:
@@ -94,7 +94,7 @@ def main():
         out["cases"].append({"file": name, "dims": dims, "batch": B, "length": L, "epoch": ck["epoch"],
                              "parameters": params, "logits": [[float(v) for v in row] for row in logits]})
         print(name, "params", params, "logits[0][:4]", logits[0][:4].tolist(), file=sys.stderr)
-    with open(os.path.join(ROOT, "test/golden/wrn-checkpoint-logits.json"), "w") as f:
+    with open(os.path.join(ROOT, "test/golden/wrn-checkpoint/logits.json"), "w") as f:
         json.dump(out, f, indent=1)
 
 
