@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
+import { tfjsThreadedWasm } from './scripts/vite-tfjs-threaded.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -18,6 +19,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
   vite: {
+    // tfjs's threaded WASM build must not be minified into a broken pthread worker (see the plugin).
+    plugins: [tfjsThreadedWasm()],
     // Dev server only: pre-bundle every tfjs entry the islands and workers import, up front,
     // so opening the first demo does not make Vite re-optimise and reload the page. (The dev-only
     // "Cannot evaluate flag 'DEBUG'" worker error was an evaluation-order problem, fixed in
@@ -38,6 +41,7 @@ export default defineConfig({
       // and a reader downloads only the backend that is chosen. The default 'iife' format
       // inlines every backend (webgpu, webgl, wasm, cpu) into one ~2 MB worker file.
       format: 'es',
+      plugins: () => [tfjsThreadedWasm()],
       // Name worker assets like Astro names client assets ([name].[hash]): the tfjs .wasm
       // binaries, imported by wasm-urls.ts from both the page and the workers, then resolve
       // to one file each instead of a '-'- and a '.'-named copy of the same bytes.
