@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export interface WasmBackendInternals {
   dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
-  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; _malloc?: (n: number) => number; _free?: (p: number) => void };
+  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; _malloc?: (n: number) => number; _free?: (p: number) => void;
+    tfjs?: { getThreadsCount?: () => number } };
   write?(values: null, shape: number[], dtype: 'float32'): object;
 }
 
@@ -42,4 +43,9 @@ export function recordingForBackward(): boolean {
   const st = (tf.engine() as unknown as { state?: { gradientDepth?: unknown; kernelDepth?: unknown } }).state;
   if (typeof st?.gradientDepth !== 'number' || typeof st.kernelDepth !== 'number') return true;
   return st.gradientDepth > 0 && st.kernelDepth === 1;
+}
+
+/** Threads tfjs's wasm backend was started with (its threaded build), or 1. */
+export function wasmThreadsCount(b: WasmBackendInternals): number {
+  try { return Math.max(1, b.wasm?.tfjs?.getThreadsCount?.() ?? 1); } catch { return 1; }
 }

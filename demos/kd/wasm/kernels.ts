@@ -12,7 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
-import { allocHeapTensor, heapOffset, recordingForBackward, wasmInternals } from './internals';
+import { allocHeapTensor, heapOffset, recordingForBackward, wasmInternals, wasmThreadsCount } from './internals';
+import { poolThreads, startKernelPool } from './pool';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
 export interface KdKernels {
@@ -100,16 +101,27 @@ function compileSync(build: KernelBuild): WebAssembly.Module | null {
 
 /**
  * Compiles the builds this engine can use off the main thread's critical path (call once the
- * wasm backend is chosen). Optional: without it the first use compiles synchronously (fine in
- * Node and in workers; browsers may refuse large synchronous compiles on the main thread, ours
- * are ~7 KB). Resolves false if WASM SIMD is missing.
+ * wasm backend is chosen) and, on tfjs's threaded build (shared heap), starts helper threads
+ * for the matMuls, as many as tfjs's own pool (./pool.ts). Optional: without it the first use
+ * compiles synchronously (fine in Node and in workers; browsers may refuse large synchronous
+ * compiles on the main thread, ours are ~7 KB) and products run on one thread.
+ * Resolves false if WASM SIMD is missing.
  */
 export async function prepareWasmKernels(): Promise<boolean> {
   const wanted: KernelBuild[] = relaxedSimdSupported() ? ['relaxed', 'relaxedShared', 'simd', 'simdShared'] : ['simd', 'simdShared'];
   await Promise.all(wanted.filter((b) => !compiled.has(b)).map(async (b) => {
     try { compiled.set(b, await WebAssembly.compile(bytes(b) as BufferSource)); } catch { compiled.set(b, null); }
   }));
+  const heap = wasmHeap(), b = wasmInternals();
+  const mod = heap ? compiled.get(heap.build) : null;
+  if (heap && mod && b && heap.build.endsWith('Shared')) await startKernelPool(heap, mod, wasmThreadsCount(b));
   return (compiled.get('simd') ?? null) !== null;
+}
+
+/** Threads the fast path's matMuls run on for the active backend (1 without a pool). */
+export function kernelThreads(): number {
+  const heap = wasmHeap();
+  return heap ? poolThreads(heap.memory) : 1;
 }
 
 /** Turns the WASM kernels off (true: on, the default); for benchmarks and tests comparing with the JS loops. */
