@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
 import { tfjsThreadedWasm } from './scripts/vite-tfjs-threaded.mjs';
+import { coiServiceWorker } from './scripts/coi-serviceworker.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -53,6 +54,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
   integrations: [
+    // Cross-origin isolation on GitHub Pages (threaded WASM in the KD demo): see the integration.
+    coiServiceWorker(),
     starlight({
       title: '딥러닝 노트',
       description: 'Transformer, ViT, LLM·VLM 공부 노트와 다중 교사 지식 증류(KD) 연구 로그 — 브라우저에서 직접 돌려 보는 데모와 함께.',

@@ -6,13 +6,13 @@
  * the same results to float rounding.
  *
  * Relies on tfjs-backend-wasm 4.22 internals (all reached through ./internals.ts):
- * backend.wasm.asm.memory (the heap's WebAssembly.Memory), backend.wasm._malloc/_free,
+ * backend.wasm.asm.memory or .wasmMemory (the heap's WebAssembly.Memory; threaded build: shared), backend.wasm._malloc/_free,
  * backend.dataIdMap (tensor -> heap offset) and backend.write(null, shape, dtype) (allocate
  * without values). If any is missing, wasmHeap() returns null and the JS loops run.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
-import { allocHeapTensor, heapOffset, recordingForBackward, wasmInternals, wasmThreadsCount } from './internals';
+import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals, wasmThreadsCount } from './internals';
 import { poolThreads, startKernelPool } from './pool';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
@@ -136,9 +136,9 @@ export function forceKernelBuild(b: 'simd' | 'relaxed' | null): void { forced = 
 /** The kernels for the active backend's heap, or null (not 'wasm', disabled, or unavailable). */
 export function wasmHeap(): WasmHeap | null {
   const b = enabled ? wasmInternals() : null;
-  const memory = b?.wasm?.asm?.memory;
+  const memory = b ? heapMemory(b) : null;
   const malloc = b?.wasm?._malloc, free = b?.wasm?._free;
-  if (!b || !(memory instanceof WebAssembly.Memory) || !malloc || !free || !b.dataIdMap || typeof b.write !== 'function') return null;
+  if (!b || !memory || !malloc || !free || !b.dataIdMap || typeof b.write !== 'function') return null;
   let build = kernelBuildFor(memory);
   // An engine that validates the relaxed probe but not the relaxed module: the plain build.
   if (build.startsWith('relaxed') && !compileSync(build)) build = build.replace('relaxed', 'simd') as KernelBuild;
