@@ -43,6 +43,7 @@ const THREAD_NOTES_KO: Record<string, string> = {
   'cross-origin isolation missing (no SharedArrayBuffer)': '교차 출처 격리가 없어 한 스레드로 계산합니다',
   'one CPU core': 'CPU 코어가 하나입니다',
   '?threads=1': '?threads=1로 한 스레드를 골랐습니다',
+  'threaded WASM did not start': '스레드용 WASM이 시작되지 않아 한 스레드로 계산합니다',
   'the pure-JS backend is single-threaded': '순수 JS 백엔드는 한 스레드입니다',
 };
 

@@ -63,6 +63,28 @@ async function register(name: BackendName, tf: Tf): Promise<void> {
   }
 }
 
+/** How long tfjs's threaded WASM build may take to start its workers before the single-threaded build is used instead. */
+export const THREADED_START_MS = 20_000;
+
+/**
+ * Activates the threaded wasm backend; if it has not started within THREADED_START_MS (its
+ * pthread workers failed, e.g. a bundling change broke them), re-registers the same backend
+ * factory and starts the single-threaded SIMD build, noting why in the badge.
+ */
+async function setThreadedWasm(tf: Tf): Promise<boolean> {
+  const factory = tf.findBackendFactory('wasm');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), THREADED_START_MS); });
+  const first = await Promise.race([tf.setBackend('wasm'), late]);
+  clearTimeout(timer);
+  if (first !== 'late' || !factory) return first === 'late' ? false : first;
+  tf.removeBackend('wasm'); // the pending start is made obsolete
+  tf.registerBackend('wasm', factory, 2);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  wasmThreads = { threads: 1, note: 'threaded WASM did not start' };
+  return tf.setBackend('wasm');
+}
+
 /** Most threads the wasm backend is given (tfjs's own pool and the fast path's kernel helpers). */
 export const MAX_WASM_THREADS = 8;
 
@@ -105,7 +127,7 @@ async function select(tf: Tf, order: readonly BackendName[], forced: boolean, sk
   for (const name of order) {
     try {
       await register(name, tf);
-      const ok = await tf.setBackend(name);
+      const ok = name === 'wasm' && wasmThreads.threads > 1 ? await setThreadedWasm(tf) : await tf.setBackend(name);
       if (!ok) throw new Error('setBackend returned false (backend failed to initialise)');
       await tf.ready();
       const bad = await selfCheck(tf);
