@@ -7,7 +7,8 @@
  *   npm run bench:kd-run                      # cpu and wasm
  *   npm run bench:kd-run -- --backends wasm   # one backend
  *   npm run bench:kd-run -- --browser .work/dist-kd   # also the browser backends (Playwright,
- *                                             # a built site under base /notes/; see kd-run-browser.ts)
+ *                                             # a built site under base /notes/; see kd-run-browser.ts),
+ *                                             # and wasm on one thread vs threaded (kd-run-threads.ts)
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
@@ -19,6 +20,7 @@ import { WrnPhaseTrainer } from '../demos/kd/run/trainer';
 import { DEFAULT_CONFIG, PHASES, type Phase } from '../demos/kd/run/config';
 import type { Wrn } from '../demos/kd/models/wrn';
 import { browserPhaseTimes } from './kd-run-browser';
+import { browserThreadComparison } from './kd-run-threads';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,6 +53,8 @@ for (const b of backends) {
 
 const dist = arg('browser');
 if (dist) for (const r of await browserPhaseTimes(dist)) rows.push(r);
+
+if (dist) await browserThreadComparison(dist, data.windows, Number(arg('rounds') ?? 3));
 
 const base = rows[0];
 console.log(`\n| where | ${PHASES.join(' | ')} | total | ×${base?.where ?? ''} |`);
