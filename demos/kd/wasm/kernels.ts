@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
 import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals, wasmThreadsCount } from './internals';
 import { poolThreads, startKernelPool } from './pool';
+import { RELAXED_PROBE } from './relaxed-probe';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
 export interface KdKernels {
@@ -68,16 +69,6 @@ function bytes(build: KernelBuild): Uint8Array {
   return out;
 }
 
-/**
- * The smallest module that uses relaxed SIMD: (func (param v128 v128 v128) (result v128)
- * f32x4.relaxed_madd). Engines without the proposal reject it at validation.
- */
-const RELAXED_PROBE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
-  0x01, 0x08, 0x01, 0x60, 0x03, 0x7b, 0x7b, 0x7b, 0x01, 0x7b, // type: (v128 v128 v128) -> v128
-  0x03, 0x02, 0x01, 0x00, // one function of type 0
-  0x0a, 0x0d, 0x01, 0x0b, 0x00, 0x20, 0x00, 0x20, 0x01, 0x20, 0x02, 0xfd, 0x85, 0x02, 0x0b, // local.get 0..2; f32x4.relaxed_madd
-]);
 let relaxed: boolean | undefined;
 /** Whether this engine has relaxed SIMD (fused multiply-add); checked once, by validating RELAXED_PROBE. */
 export function relaxedSimdSupported(): boolean {
