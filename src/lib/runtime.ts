@@ -13,6 +13,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { selfCheck } from '../../demos/shared/self-check';
+import { setKernelThreads } from '../../demos/kd/wasm/threads';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -58,7 +59,13 @@ async function register(name: BackendName, tf: Tf): Promise<void> {
     wasmThreads = wasmThreadPlan(globalThis, pageSearch);
     // The threaded build needs a shared heap (cross-origin isolation); elsewhere the SIMD build.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', wasmThreads.threads > 1);
-    if (wasmThreads.threads > 1) wasm.setThreadsCount(wasmThreads.threads);
+    if (wasmThreads.threads > 1) {
+      // tfjs's own ops stay on one thread (its pthreadpool spins between ops, stealing the cores
+      // from the fast path); the threaded build is for its shared heap, on which the fast path's
+      // matMul helpers run (demos/kd/wasm/pool.ts) with the thread count decided here.
+      wasm.setThreadsCount(TFJS_OWN_THREADS);
+      setKernelThreads(wasmThreads.threads);
+    }
     wasm.setWasmPaths(urls.wasmFileMap);
   }
 }
@@ -84,6 +91,9 @@ async function setThreadedWasm(tf: Tf): Promise<boolean> {
   wasmThreads = { threads: 1, note: 'threaded WASM did not start' };
   return tf.setBackend('wasm');
 }
+
+/** Threads for tfjs's own ops in its threaded build (see register()). */
+const TFJS_OWN_THREADS = 1;
 
 /** Most threads the wasm backend is given (tfjs's own pool and the fast path's kernel helpers). */
 export const MAX_WASM_THREADS = 8;

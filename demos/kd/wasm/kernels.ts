@@ -12,7 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
-import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals, wasmThreadsCount } from './internals';
+import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals } from './internals';
+import { kernelThreadsWanted } from './threads';
 import { poolThreads, startKernelPool } from './pool';
 import { RELAXED_PROBE } from './relaxed-probe';
 
@@ -93,7 +94,7 @@ function compileSync(build: KernelBuild): WebAssembly.Module | null {
 /**
  * Compiles the builds this engine can use off the main thread's critical path (call once the
  * wasm backend is chosen) and, on tfjs's threaded build (shared heap), starts helper threads
- * for the matMuls, as many as tfjs's own pool (./pool.ts). Optional: without it the first use
+ * for the matMuls, as many as the runtime allows (./threads.ts, ./pool.ts). Optional: without it the first use
  * compiles synchronously (fine in Node and in workers; browsers may refuse large synchronous
  * compiles on the main thread, ours are ~7 KB) and products run on one thread.
  * Resolves false if WASM SIMD is missing.
@@ -105,7 +106,7 @@ export async function prepareWasmKernels(): Promise<boolean> {
   }));
   const heap = wasmHeap(), b = wasmInternals();
   const mod = heap ? compiled.get(heap.build) : null;
-  if (heap && mod && b && heap.build.endsWith('Shared')) await startKernelPool(heap, mod, wasmThreadsCount(b));
+  if (heap && mod && b && heap.build.endsWith('Shared')) await startKernelPool(heap, mod, kernelThreadsWanted());
   return (compiled.get('simd') ?? null) !== null;
 }
 
