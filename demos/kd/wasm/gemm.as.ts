@@ -90,8 +90,8 @@ export function gemm(a: usize, lda: i32, packed: usize, c: usize, m0: i32, m1: i
       for (let k: usize = 0; k < <usize>K << 2; k += 4) {
         const b0 = v128.load(p), b1 = v128.load(p + 16);
         p += NR << 2;
-        const x0 = f32x4.splat(load<f32>(a0 + k)), x1 = f32x4.splat(load<f32>(a1 + k));
-        const x2 = f32x4.splat(load<f32>(a2 + k)), x3 = f32x4.splat(load<f32>(a3 + k));
+        const x0 = v128.load32_splat(a0 + k), x1 = v128.load32_splat(a1 + k);
+        const x2 = v128.load32_splat(a2 + k), x3 = v128.load32_splat(a3 + k);
         c00 = madd(x0, b0, c00); c01 = madd(x0, b1, c01);
         c10 = madd(x1, b0, c10); c11 = madd(x1, b1, c11);
         c20 = madd(x2, b0, c20); c21 = madd(x2, b1, c21);
@@ -113,7 +113,7 @@ export function gemm(a: usize, lda: i32, packed: usize, c: usize, m0: i32, m1: i
       let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
       let p = bp;
       for (let k: usize = 0; k < <usize>K << 2; k += 4) {
-        const x0 = f32x4.splat(load<f32>(a0 + k));
+        const x0 = v128.load32_splat(a0 + k);
         c00 = madd(x0, v128.load(p), c00); c01 = madd(x0, v128.load(p + 16), c01);
         p += NR << 2;
       }
