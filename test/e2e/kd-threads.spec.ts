@@ -10,7 +10,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { KD_PAGE, waitDone } from './kd-helpers';
-import { RELAXED_PROBE } from '../../demos/kd/wasm/relaxed-probe';
+import { FMA_PROBE, RELAXED_PROBE } from '../../demos/kd/wasm/relaxed-probe';
 
 /** Opens the KD page on wasm, counting main-frame navigations and workers (nested ones included). */
 async function open(page: Page): Promise<{ navigations: () => number; blobWorkers: () => number }> {
@@ -41,8 +41,13 @@ test.describe('threaded (service worker isolates the site)', () => {
     expect(threads).toBeGreaterThanOrEqual(2);
     await expect(badge).toContainText(`스레드 ${threads}개`);
     await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
-    // This Chromium has relaxed SIMD, so the kernels' matMul uses fused multiply-add.
+    // This Chromium has relaxed SIMD, so the kernels' matMul uses fused multiply-add (one rounding:
+    // a·b − (1 + 2⁻¹¹) with a = b = 1 + 2⁻¹² is 2⁻²⁴ fused, 0 as a multiply then an add).
     expect(await page.evaluate((bytes) => WebAssembly.validate(new Uint8Array(bytes)), Array.from(RELAXED_PROBE))).toBe(true);
+    expect(await page.evaluate((bytes) => {
+      const f = (new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as { f(a: number, b: number, c: number): number }).f;
+      return f(1 + 2 ** -12, 1 + 2 ** -12, -(1 + 2 ** -11));
+    }, Array.from(FMA_PROBE))).toBe(2 ** -24);
     // tfjs's pthread workers and the kernels' helpers start from Blob URLs (the minified build's
     // pthread worker used to throw "e is not defined" here, see scripts/vite-tfjs-threaded.mjs).
     expect(seen.blobWorkers()).toBeGreaterThanOrEqual(threads);

@@ -15,6 +15,7 @@ import { trainStep } from '../../demos/kd/train/train';
 import { conv1d, conv2d } from '../../demos/kd/conv/index';
 import { forceKernelBuild, relaxedSimdSupported, wasmHeap } from '../../demos/kd/wasm/kernels';
 import { heapMatMul, setWasmMatMulEnabled, traceMatMuls } from '../../demos/kd/wasm/matmul';
+import { fusedMultiplyAdd } from '../../demos/kd/wasm/relaxed-probe';
 
 type Shape = [m: number, k: number, n: number, transB: boolean];
 
@@ -57,8 +58,9 @@ beforeAll(async () => { await useNodeBackend('wasm'); shapes = recordShapes(); }
 afterAll(async () => { forceKernelBuild(null); setWasmMatMulEnabled(true); await useNodeBackend('cpu'); });
 
 describe('heapMatMul equals tf.matMul within 1e-5 relative on the WRNs’ shapes', () => {
-  it('relaxed SIMD is detected in this engine (Node 22)', () => {
+  it('relaxed SIMD is detected in this engine (Node 22) and its multiply-add is fused here', () => {
     expect(relaxedSimdSupported()).toBe(true);
+    expect(fusedMultiplyAdd()).toBe(true);
     forceKernelBuild(null);
     expect(wasmHeap()!.build).toBe('relaxed');
   });

@@ -1,24 +1,27 @@
 /**
  * The fast path's matMuls on several threads: helper workers instantiate the same kernel
- * module on the same shared WebAssembly memory (tfjs's heap in its threaded build) and each
- * computes a block of C's rows; the calling thread computes the first block and waits for the
- * rest. tfjs ops are synchronous, so the split is too: the caller blocks (Atomics.wait) until
+ * module on the same shared WebAssembly memory (tfjs's heap in its threaded build); C's rows are
+ * cut into blocks that the calling thread and the helpers take one at a time from a shared
+ * counter, so a helper the OS has not scheduled (other processes on the cores) delays nothing:
+ * the caller takes its blocks and waits only for blocks already started. tfjs ops are synchronous, so the split is too: the caller blocks (Atomics.wait) until
  * every helper is done, which is allowed in a Web Worker and in Node, not on a page's main
  * thread (there no pool starts and the product runs on one thread).
  *
  * Control block (Int32Array over its own SharedArrayBuffer, CTL_WORDS words):
  *   [GEN]  job generation: the caller bumps it and notifies; helpers wait on it
- *   [DONE] helpers finished with the current job (the caller waits on it)
- *   [OP]   OP_GEMM or OP_STOP;  [ARGS..] a, lda, packed, c, K, N (u32: heap offsets may pass 2^31)
- *   [ROWS + 2h, ROWS + 2h + 1]  helper h's rows [m0, m1)
+ *   [NEXT] next block, tagged with the job: (GEN & 0x7fff) << 16 | block; a thread takes a block
+ *          by compare-and-swap only while the tag is its job's, so a helper that wakes late can
+ *          never take a block of a later job with an earlier job's arguments
+ *   [DONE] blocks finished in the current job (the caller waits until all are)
+ *   [OP]   OP_GEMM or OP_STOP;  [ARGS..] a, lda, packed, c, K, N, M, rows per block (u32)
  * Helpers spin briefly before sleeping, so back-to-back products skip the wake-up latency.
  */
 import type { WasmHeap } from './kernels';
 
-const GEN = 0, DONE = 1, OP = 2, ARGS = 3, ROWS = 10;
+const GEN = 0, DONE = 1, OP = 2, NEXT = 3, ARGS = 4;
 const OP_GEMM = 1, OP_STOP = 2;
 const MAX_HELPERS = 15;
-const CTL_WORDS = ROWS + 2 * MAX_HELPERS;
+const CTL_WORDS = ARGS + 8;
 /** Products smaller than this many multiply-adds run on one thread (waking a helper costs ~10–50 µs). */
 export const PARALLEL_MIN_MACS = 1 << 20;
 
@@ -37,7 +40,7 @@ const web = typeof self !== 'undefined' && typeof self.postMessage === 'function
 const port = web ? self : require('node:worker_threads').parentPort;
 const listen = (f) => { if (web) self.onmessage = f; else port.on('message', (data) => f({ data })); };
 listen((e) => {
-  const { module, memory, ctl, id } = e.data;
+  const { module, memory, ctl } = e.data;
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
   const I = new Int32Array(ctl), U = new Uint32Array(ctl);
   let gen = Atomics.load(I, ${GEN});
@@ -47,10 +50,18 @@ listen((e) => {
     Atomics.wait(I, ${GEN}, gen);
     gen = Atomics.load(I, ${GEN});
     if (U[${OP}] === ${OP_STOP}) break;
-    const m0 = U[${ROWS} + 2 * id], m1 = U[${ROWS} + 2 * id + 1];
-    if (m1 > m0) k.gemm(U[${ARGS}], U[${ARGS + 1}], U[${ARGS + 2}], U[${ARGS + 3}], m0, m1, U[${ARGS + 4}], U[${ARGS + 5}]);
-    Atomics.add(I, ${DONE}, 1);
-    Atomics.notify(I, ${DONE});
+    const a = U[${ARGS}], lda = U[${ARGS + 1}], packed = U[${ARGS + 2}], c = U[${ARGS + 3}];
+    const K = U[${ARGS + 4}], N = U[${ARGS + 5}], M = U[${ARGS + 6}], rows = U[${ARGS + 7}];
+    for (;;) {
+      const v = Atomics.load(I, ${NEXT});
+      if ((v >>> 16) !== (gen & 0x7fff)) break;
+      const m0 = (v & 0xffff) * rows;
+      if (m0 >= M) break;
+      if (Atomics.compareExchange(I, ${NEXT}, v, v + 1) !== v) continue;
+      k.gemm(a, lda, packed, c, m0, Math.min(M, m0 + rows), K, N);
+      Atomics.add(I, ${DONE}, 1);
+      Atomics.notify(I, ${DONE});
+    }
   }
 });
 `;
@@ -115,24 +126,31 @@ export function poolThreads(memory: WebAssembly.Memory): number {
   return (pools.get(memory)?.helpers.length ?? 0) + 1;
 }
 
-/** Rows [0, M) of C = A·packed B, split in blocks of 4 rows over the pool's threads when large enough. */
+/** Blocks per thread: several, so a late or slow thread leaves its share to the others. */
+const BLOCKS_PER_THREAD = 4;
+
+/** Rows [0, M) of C = A·packed B, in blocks of rows (multiples of 4) taken by the pool's threads when large enough. */
 export function parallelGemm(heap: WasmHeap, a: number, lda: number, packed: number, c: number, M: number, K: number, N: number): void {
   const p = pools.get(heap.memory);
   if (!p || M < 8 || M * K * N < PARALLEL_MIN_MACS) { heap.k.gemm(a, lda, packed, c, 0, M, K, N); return; }
   const { I, U, helpers } = p;
-  const t = helpers.length + 1;
-  const per = Math.ceil(M / t / 4) * 4;
+  const rows = Math.max(4, Math.ceil(M / ((helpers.length + 1) * BLOCKS_PER_THREAD) / 4) * 4);
+  const blocks = Math.ceil(M / rows);
   U[OP] = OP_GEMM;
-  U[ARGS] = a; U[ARGS + 1] = lda; U[ARGS + 2] = packed; U[ARGS + 3] = c; U[ARGS + 4] = K; U[ARGS + 5] = N;
-  for (let h = 0; h < helpers.length; h++) {
-    U[ROWS + 2 * h] = Math.min(M, per * (h + 1));
-    U[ROWS + 2 * h + 1] = Math.min(M, per * (h + 2));
-  }
+  U[ARGS] = a; U[ARGS + 1] = lda; U[ARGS + 2] = packed; U[ARGS + 3] = c;
+  U[ARGS + 4] = K; U[ARGS + 5] = N; U[ARGS + 6] = M; U[ARGS + 7] = rows;
+  const tag = ((Atomics.load(I, GEN) + 1) & 0x7fff) << 16;
   Atomics.store(I, DONE, 0);
+  Atomics.store(I, NEXT, tag);
   Atomics.add(I, GEN, 1);
   Atomics.notify(I, GEN);
-  heap.k.gemm(a, lda, packed, c, 0, Math.min(M, per), K, N);
-  for (let d = Atomics.load(I, DONE); d < helpers.length; d = Atomics.load(I, DONE)) {
+  for (;;) {
+    const blk = Atomics.add(I, NEXT, 1) - tag;
+    if (blk >= blocks) break;
+    heap.k.gemm(a, lda, packed, c, blk * rows, Math.min(M, (blk + 1) * rows), K, N);
+    Atomics.add(I, DONE, 1);
+  }
+  for (let d = Atomics.load(I, DONE); d < blocks; d = Atomics.load(I, DONE)) {
     for (let s = 0; s < 2000 && Atomics.load(I, DONE) === d; s++);
     if (Atomics.load(I, DONE) === d) Atomics.wait(I, DONE, d, 1000);
   }
