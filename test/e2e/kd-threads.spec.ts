@@ -48,8 +48,8 @@ test.describe('threaded (service worker isolates the site)', () => {
       const f = (new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as { f(a: number, b: number, c: number): number }).f;
       return f(1 + 2 ** -12, 1 + 2 ** -12, -(1 + 2 ** -11));
     }, Array.from(FMA_PROBE))).toBe(2 ** -24);
-    // tfjs's pthread workers and the kernels' helpers start from Blob URLs (the minified build's
-    // pthread worker used to throw "e is not defined" here, see scripts/vite-tfjs-threaded.mjs).
+    // tfjs's pthread workers and the kernels' helpers start from Blob URLs (without
+    // scripts/vite-tfjs-threaded.mjs the minified build's pthread workers throw "e is not defined").
     expect(seen.blobWorkers()).toBeGreaterThanOrEqual(threads);
     await page.getByTestId('kd-start').click();
     await waitDone(page);
