@@ -3,11 +3,14 @@
  *
  * GitHub Pages sends no COOP/COEP headers, so a page there is not cross-origin isolated and
  * gets no SharedArrayBuffer: tfjs's threaded WASM build cannot run. The page that wants threads
- * (the KD demo, src/components/KdRunDemo.astro) loads this script; it registers itself as a
- * service worker whose scope is the base folder, which re-serves every response of the site
- * with `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy:
- * require-corp`, and reloads the page once so the worker controls it. The file is copied
- * from node_modules at build time (and served from there by the dev server), not vendored.
+ * (the KD demo, src/components/KdRunDemo.astro) registers this file as a service worker whose
+ * scope is the base folder; it re-serves every response of the site with
+ * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`.
+ * The page reloads once, after the worker is active (at most once per tab). The page does its
+ * own registration instead of the package's page half, which throws when registration yields no
+ * registration object (a browser or test harness that blocks service workers) and can reload
+ * twice when the first reload comes before activation. The file is copied from node_modules at
+ * build time (and served from there by the dev server), not vendored.
  */
 import { copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

@@ -194,6 +194,5 @@ export function onRuntimeChange(cb: (info: RuntimeInfo) => void): () => void {
  */
 export function describeRuntime(info: RuntimeInfo): string {
   const a = info.adapter ? ` (${[info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')})` : '';
-  const t = info.backend === 'wasm' ? ` ×${info.threads ?? 1}` : '';
-  return `${info.backend}${a}${t}${info.forced ? ' [forced]' : ''}`;
+  return `${info.backend}${a}${info.forced ? ' [forced]' : ''}`;
 }

@@ -64,8 +64,10 @@ test.describe('threaded (service worker isolates the site)', () => {
 
 test.describe('fallback (no service worker, not isolated)', () => {
   test.use({ serviceWorkers: 'block' });
-  test('one thread, and the badge says why; the kernels still run', async ({ page }) => {
+  test('one thread, and the badge says why; the kernels still run; no page error', async ({ page }) => {
     test.setTimeout(180_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     const seen = await open(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     expect(seen.navigations()).toBe(1);
@@ -75,5 +77,6 @@ test.describe('fallback (no service worker, not isolated)', () => {
     await expect(badge).toContainText('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
     await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
     expect(seen.blobWorkers()).toBe(0);
+    expect(errors).toEqual([]); // the page's registration copes with a blocked service worker
   });
 });

@@ -84,7 +84,7 @@ describe('runtime badge', () => {
     expect(el.querySelectorAll('li')).toHaveLength(0);
     expect(el.textContent).not.toContain('스레드'); // GPU backends: no thread count
     renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 1, threadsNote: 'cross-origin isolation missing (no SharedArrayBuffer)' });
-    expect(el.textContent).toContain('wasm ×1');
+    expect(el.textContent).toContain('wasm');
     expect(el.textContent).toContain('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
     renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 4, threadsNote: null });
     expect(el.getAttribute('data-threads')).toBe('4');
