@@ -20,9 +20,6 @@ const SUBJECTS = [101, 102, 103, 105, 107, 108];
 let tmp = '';
 let shardDir = '';
 interface ManifestLike { source: { kind: string; location: string }; subjects: number[]; totals: { windows: number }; shards: Array<{ subject: number; windows: number; rows: number; x: { file: string; sha256: string }; y: { file: string; sha256: string } }> }
-// page.route cannot see requests a service worker answers (the KD page registers one for threads).
-test.use({ serviceWorkers: 'block' });
-
 let manifest: ManifestLike;
 let manifestText = '';
 
