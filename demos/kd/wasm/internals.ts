@@ -8,8 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export interface WasmBackendInternals {
   dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
-  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory; _malloc?: (n: number) => number; _free?: (p: number) => void;
-    tfjs?: { getThreadsCount?: () => number } };
+  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory; _malloc?: (n: number) => number; _free?: (p: number) => void };
   write?(values: null, shape: number[], dtype: 'float32'): object;
 }
 
@@ -64,7 +63,3 @@ export function recordingForBackward(): boolean {
   return st.gradientDepth > 0 && st.kernelDepth === 1;
 }
 
-/** Threads tfjs's wasm backend was started with (its threaded build), or 1. */
-export function wasmThreadsCount(b: WasmBackendInternals): number {
-  try { return Math.max(1, b.wasm?.tfjs?.getThreadsCount?.() ?? 1); } catch { return 1; }
-}

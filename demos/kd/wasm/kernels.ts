@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
 import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals } from './internals';
 import { kernelThreadsWanted } from './threads';
-import { poolThreads, startKernelPool } from './pool';
+import { startKernelPool } from './pool';
 import { RELAXED_PROBE } from './relaxed-probe';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
@@ -108,12 +108,6 @@ export async function prepareWasmKernels(): Promise<boolean> {
   const mod = heap ? compiled.get(heap.build) : null;
   if (heap && mod && b && heap.build.endsWith('Shared')) await startKernelPool(heap, mod, kernelThreadsWanted());
   return (compiled.get('simd') ?? null) !== null;
-}
-
-/** Threads the fast path's matMuls run on for the active backend (1 without a pool). */
-export function kernelThreads(): number {
-  const heap = wasmHeap();
-  return heap ? poolThreads(heap.memory) : 1;
 }
 
 /** Turns the WASM kernels off (true: on, the default); for benchmarks and tests comparing with the JS loops. */
