@@ -10,6 +10,8 @@ import { citationPlugins } from './src/markdown/rehype-citations-site.ts';
 import { fileURLToPath } from 'node:url';
 import { notesSidebar } from './scripts/sidebar.mjs';
 import rehypeScrollable from './scripts/rehype-scrollable.mjs';
+import { tfjsThreadedWasm } from './scripts/vite-tfjs-threaded.mjs';
+import { coiServiceWorker } from './scripts/coi-serviceworker.mjs';
 
 // site/base come from the environment (GitHub Pages sets them in the deploy workflow
 // from the repository), so no absolute link is hard-coded. Locally base defaults to '/'.
@@ -23,6 +25,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
   vite: {
+    // tfjs's threaded WASM build must not be minified into a broken pthread worker (see the plugin).
+    plugins: [tfjsThreadedWasm()],
     // Dev server only: pre-bundle every tfjs entry the islands and workers import, up front,
     // so opening the first demo does not make Vite re-optimise and reload the page. (The dev-only
     // "Cannot evaluate flag 'DEBUG'" worker error was an evaluation-order problem, fixed in
@@ -43,6 +47,7 @@ export default defineConfig({
       // and a reader downloads only the backend that is chosen. The default 'iife' format
       // inlines every backend (webgpu, webgl, wasm, cpu) into one ~2 MB worker file.
       format: 'es',
+      plugins: () => [tfjsThreadedWasm()],
       // Name worker assets like Astro names client assets ([name].[hash]): the tfjs .wasm
       // binaries, imported by wasm-urls.ts from both the page and the workers, then resolve
       // to one file each instead of a '-'- and a '.'-named copy of the same bytes.
@@ -65,6 +70,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // Cross-origin isolation on GitHub Pages (threaded WASM in the KD demo): see the integration.
+    coiServiceWorker(),
     starlight({
       title: '딥러닝 노트',
       description: 'Transformer, ViT, LLM·VLM 공부 노트와 다중 교사 지식 증류(KD) 연구 로그 — 브라우저에서 직접 돌려 보는 데모와 함께.',

@@ -33,6 +33,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${E2E_BASE}`,
+    // The KD page registers a service worker for cross-origin isolation and reloads once on the
+    // first visit; tests see the page as it loads unless they opt in (kd-threads.spec.ts does).
+    serviceWorkers: 'block',
     trace: 'off',
   },
   projects: [

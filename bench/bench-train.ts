@@ -1,5 +1,5 @@
 /**
- * `npm run bench:train [-- --quick] [-- --only wasm]`: training-step throughput (forward +
+ * `npm run bench:train [-- --quick] [-- --only wasm] [-- --json FILE]`: training-step throughput (forward +
  * backward + SGD update) of the KD networks, on each tfjs backend available in Node (cpu,
  * wasm) with the stock tf.conv kernels and with the fast path (demos/kd/conv/fast-conv.ts +
  * fused BN/ReLU + JS SGD; on wasm its loops run as WASM SIMD kernels, demos/kd/wasm/, and once
@@ -13,17 +13,22 @@
  * Each configuration: 1 warm-up step, then up to 5 (--quick: 2) timed steps, fewer if a
  * configuration passes 30 s (--quick: 10 s) of wall time; the variants of one model and backend
  * are interleaved step by step, and samples/s is the batch over the median step time.
+ * On wasm the fast path also runs with its matMul kernel off ('fast, tf.matMul': XNNPACK, the
+ * path the kernel replaced). `--json FILE` writes every row (model, backend, variant, threads,
+ * samples/s wall and per CPU-second, PyTorch from the same run, ratios) for comparison over time.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { median } from './median';
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
 import { createWrn, wrnName } from '../demos/kd/models/wrn';
 import type { ConvImpl } from '../demos/kd/conv/index';
 import { Sgd } from '../demos/kd/train/sgd';
 import { trainStep } from '../demos/kd/train/train';
-import { setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
+import { relaxedSimdSupported, setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
+import { setWasmMatMulEnabled } from '../demos/kd/wasm/matmul';
 import { setWinogradEnabled } from '../demos/kd/conv/winograd1d';
 
 interface Model { dims: 1 | 2; depth: number; widen: number; batch: number; length: number; role: string }
@@ -31,6 +36,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+const jsonIdx = args.indexOf('--json');
+const jsonFile = jsonIdx >= 0 ? args[jsonIdx + 1] : undefined;
 const steps = quick ? 3 : 7;
 // Slow configurations stop early once this much wall time has passed (at least one timed step).
 const budgetS = quick ? 10 : 30;
@@ -44,7 +51,7 @@ const MODELS: Model[] = [
 
 interface Row { model: string; backend: string; conv: string; batch: number; wall: number | null; cpu: number | null; note: string }
 
-interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; row: Row; run?: { step: () => void; dispose: () => void }; wall: number[]; cpu: number[]; spent: number }
+interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; gemm: boolean; row: Row; run?: { step: () => void; dispose: () => void }; wall: number[]; cpu: number[]; spent: number }
 
 
 /**
@@ -57,17 +64,20 @@ interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; row: Ro
  */
 async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
   const name = wrnName(m);
-  // [impl, WASM kernels, Winograd F(2,3) for 3-tap stride-1 1D convs (kernels only)]
-  const specs: [ConvImpl, boolean, boolean][] = backend === 'wasm'
-    ? [['tf', true, true], ['fast', false, false], ...(m.dims === 1 ? [['fast', true, false] as [ConvImpl, boolean, boolean]] : []), ['fast', true, true]]
-    : [['tf', true, true], ['fast', true, true]];
+  // [impl, WASM kernels, Winograd F(2,3) for 3-tap stride-1 1D convs, WASM matMul kernel] (the last three: wasm only)
+  type Spec = [ConvImpl, boolean, boolean, boolean];
+  const specs: Spec[] = backend === 'wasm'
+    ? [['tf', true, true, true], ['fast', false, false, false], ['fast', true, true, false],
+      ...(m.dims === 1 ? [['fast', true, false, true] as Spec] : []), ['fast', true, true, true]]
+    : [['tf', true, true, true], ['fast', true, true, true]];
   await useNodeBackend(backend);
   const shape = m.dims === 1 ? [m.batch, m.length, 40] : [m.batch, m.length, m.length, 40];
   const x = tf.randomNormal(shape, 0, 1, 'float32', 1);
   const y = tf.tensor1d(Array.from({ length: m.batch }, (_, i) => i % 12), 'int32');
-  const vs: Variant[] = specs.map(([impl, kernels, winograd]) => {
-    const conv = impl === 'tf' ? 'stock tf.conv' : backend !== 'wasm' ? 'fast' : !kernels ? 'fast, JS loops' : winograd || m.dims === 2 ? 'fast' : 'fast, no Winograd';
-    return { impl, kernels, winograd, row: { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' }, wall: [], cpu: [], spent: 0 };
+  const vs: Variant[] = specs.map(([impl, kernels, winograd, gemm]) => {
+    const conv = impl === 'tf' ? 'stock tf.conv' : backend !== 'wasm' ? 'fast' : !kernels ? 'fast, JS loops' : !gemm ? 'fast, tf.matMul'
+      : winograd || m.dims === 2 ? 'fast' : 'fast, no Winograd';
+    return { impl, kernels, winograd, gemm, row: { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' }, wall: [], cpu: [], spent: 0 };
   });
   for (const v of vs) {
     if (backend === 'wasm' && v.impl === 'tf') { v.row.note = 'n/a: WASM has no Conv2DBackpropFilter kernel'; continue; }
@@ -76,8 +86,8 @@ async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
     const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4, impl: v.impl === 'tf' ? 'tensor' : 'js' });
     v.run = {
       step: () => {
-        setWasmKernelsEnabled(v.kernels); setWinogradEnabled(v.winograd);
-        try { trainStep(model, opt, x, y, [], null, 0.01); } finally { setWasmKernelsEnabled(true); setWinogradEnabled(true); }
+        setWasmKernelsEnabled(v.kernels); setWinogradEnabled(v.winograd); setWasmMatMulEnabled(v.gemm);
+        try { trainStep(model, opt, x, y, [], null, 0.01); } finally { setWasmKernelsEnabled(true); setWinogradEnabled(true); setWasmMatMulEnabled(true); }
       },
       dispose: () => { opt.dispose(); model.dispose(); },
     };
@@ -130,6 +140,7 @@ const ratio = (a: number | null, b: number | null | undefined) => (a === null ||
 
 const load0 = loadavg()[0]!;
 console.log(`bench:train ${quick ? '(--quick) ' : ''}— median of ${steps} timed steps after 1 warm-up (variants interleaved); load average at start ${load0.toFixed(1)} on this machine`);
+console.log(`${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, relaxed SIMD ${relaxedSimdSupported() ? 'yes' : 'no'}; tfjs runs on 1 thread here`);
 const torchRows = pytorch();
 const rows: Row[] = [];
 for (const m of MODELS) {
@@ -140,16 +151,46 @@ for (const m of MODELS) {
       const t = torchRows.find((p) => p.model === r.model);
       const base = rows.find((b) => b.model === r.model && b.backend === 'wasm' && b.conv === 'fast, JS loops');
       const vsJs = r.backend === 'wasm' && r.conv.startsWith('fast') && r !== base && base ? `  (${ratio(r.cpu, base.cpu)} the JS loops per CPU-s)` : '';
-      console.log(`${r.model.padEnd(11)} b${String(r.batch).padEnd(4)} ${r.backend.padEnd(5)} ${r.conv.padEnd(14)} ${fmt(r.wall).padStart(8)} samples/s wall ${fmt(r.cpu).padStart(8)} per CPU-s   vs PyTorch: ${ratio(r.wall, t?.wall).padStart(6)} wall ${ratio(r.cpu, t?.cpu).padStart(6)} CPU   ${r.note}${vsJs}`);
+      console.log(`${r.model.padEnd(11)} b${String(r.batch).padEnd(4)} ${r.backend.padEnd(5)} ${r.conv.padEnd(17)} ${fmt(r.wall).padStart(8)} samples/s wall ${fmt(r.cpu).padStart(8)} per CPU-s   vs PyTorch: ${ratio(r.wall, t?.wall).padStart(6)} wall ${ratio(r.cpu, t?.cpu).padStart(6)} CPU   ${r.note}${vsJs}`);
     }
   }
 }
 for (const t of torchRows) console.log(`${t.model.padEnd(11)} b${String(t.batch).padEnd(4)} ${t.backend} ${fmt(t.wall).padStart(8)} samples/s wall ${fmt(t.cpu).padStart(8)} per CPU-s   ${t.note}`);
-console.log(`load average at end ${loadavg()[0]!.toFixed(1)} (2 cores shared; wall figures are depressed accordingly)`);
+const load1 = loadavg()[0]!;
+console.log(`load average at end ${load1.toFixed(1)} (2 cores shared; wall figures are depressed accordingly)`);
+const best = (name: string) => rows.filter((r) => r.model === name && r.conv === 'fast').reduce((b, r) => Math.max(b, r.cpu ?? 0), 0);
 const target = (name: string, goal: number) => {
   const fast = rows.filter((r) => r.model === name && r.conv === 'fast');
-  const best = fast.reduce((b, r) => Math.max(b, r.cpu ?? 0), 0), bestWall = fast.reduce((b, r) => Math.max(b, r.wall ?? 0), 0);
-  console.log(`target ${name}: ≥ ${goal} samples/s — best fast path ${best.toFixed(1)} per CPU-s ${best >= goal ? 'MET' : 'NOT MET'}, ${bestWall.toFixed(1)} wall ${bestWall >= goal ? 'MET' : 'NOT MET'}`);
+  const bestWall = fast.reduce((b, r) => Math.max(b, r.wall ?? 0), 0);
+  console.log(`target ${name}: ≥ ${goal} samples/s — best fast path ${best(name).toFixed(1)} per CPU-s ${best(name) >= goal ? 'MET' : 'NOT MET'}, ${bestWall.toFixed(1)} wall ${bestWall >= goal ? 'MET' : 'NOT MET'}`);
 };
 target('1D WRN16-1', 400);
 target('1D WRN16-3', 100);
+/** Per thread: the fast path's samples per CPU-second over PyTorch's on one thread, same run. */
+const vsTorch = (name: string, goal: number) => {
+  const t = torchRows.find((p) => p.model === name)?.cpu;
+  const r = t ? best(name) / t : Number.NaN;
+  console.log(`target ${name}: ≥ ${goal}× PyTorch (1 thread) per CPU-second — ${Number.isFinite(r) ? r.toFixed(2) + '×' : 'n/a'} ${r >= goal ? 'MET' : 'NOT MET'}`);
+};
+vsTorch('1D WRN16-3', 0.6);
+vsTorch('2D WRN16-1', 0.4);
+
+if (jsonFile) {
+  const torchOf = (model: string) => torchRows.find((p) => p.model === model);
+  const out = {
+    date: new Date().toISOString(), quick, steps, loadAverage: { start: load0, end: load1 }, cpu: cpus()[0]?.model ?? null, cores: cpus().length,
+    node: process.version, relaxedSimd: relaxedSimdSupported(),
+    rows: [...rows, ...torchRows].map((r) => {
+      const t = torchOf(r.model), isTorch = r.conv === 'torch';
+      return {
+        model: r.model, batch: r.batch, backend: isTorch ? 'pytorch' : r.backend, variant: r.conv, threads: 1,
+        samplesPerSecWall: r.wall, samplesPerCpuSec: r.cpu,
+        pytorchSamplesPerSecWall: t?.wall ?? null, pytorchSamplesPerCpuSec: t?.cpu ?? null, pytorchThreads: 1,
+        ratioWall: r.wall !== null && t?.wall ? r.wall / t.wall : null, ratioCpu: r.cpu !== null && t?.cpu ? r.cpu / t.cpu : null,
+        note: r.note,
+      };
+    }),
+  };
+  writeFileSync(jsonFile, JSON.stringify(out, null, 2) + '\n');
+  console.log(`wrote ${out.rows.length} rows to ${jsonFile}`);
+}

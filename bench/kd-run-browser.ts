@@ -13,7 +13,7 @@ import { PHASES, type Phase } from '../demos/kd/experiment/phases';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 
-function serve(root: string): Promise<{ url: string; close: () => void }> {
+export function serve(root: string): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     void (async () => {
       const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -11,7 +11,8 @@
  *   npm run bench:kd-run -- --backends wasm   # one backend
  *   npm run bench:kd-run -- --no-precise-bn   # evaluate with the moving-average BN statistics (to compare)
  *   npm run bench:kd-run -- --browser .work/dist-kd   # also the browser backends (Playwright,
- *                                             # a built site under base /notes/; see kd-run-browser.ts)
+ *                                             # a built site under base /notes/; see kd-run-browser.ts),
+ *                                             # wasm on one thread vs threaded (kd-run-threads.ts, --rounds N)
  *                                             # and the page worker's peak memory with a full-size
  *                                             # share (kd-run-memory.ts); the folder defaults to
  *                                             # $ASTRO_OUT_DIR or dist/
@@ -37,6 +38,7 @@ import { printAlphas, printMetrics } from './kd-run-report';
 import { INPUT_CLIP } from '../demos/kd/run/input-clip';
 import { maxAbs } from '../demos/shared/arrays';
 import { hasFlag, option } from '../scripts/cli-args';
+import { browserThreadComparison } from './kd-run-threads';
 
 
 /** `--browser [dist]`, `--memory [dist]`: a site built with base /notes/ (default $ASTRO_OUT_DIR or dist/). */
@@ -101,6 +103,8 @@ for (const b of backends) {
 
 const dist = distArg('browser');
 if (dist) for (const r of await browserPhaseTimes(dist)) rows.push(r);
+
+if (dist) await browserThreadComparison(dist, data.windows, Number(option('rounds') ?? 3));
 
 const base = rows[0];
 console.log(`\n| where | ${PHASES.join(' | ')} | total | ×${base?.where ?? ''} |`);

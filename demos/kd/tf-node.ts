@@ -5,8 +5,8 @@
  * place that calls `tf.setBackend` for Node processes.
  *
  * WASM: loads the .wasm binaries from node_modules (a filesystem path, not a URL) and keeps
- * threads off, as the browser runtime does (threaded WASM breaks in a minified build, and we
- * want Node numbers to describe what readers get).
+ * threads off: tfjs's threaded build does not start in Node (its pthread workers load the
+ * factory from a Blob URL), so Node runs tfjs on one thread (the browser threads when isolated).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';

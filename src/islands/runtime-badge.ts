@@ -38,6 +38,15 @@ const NAMES_KO: Record<RuntimeInfo['backend'], string> = {
   cpu: 'CPU (순수 JS)',
 };
 
+/** Korean wording of runtime.ts's threadsNote values (others are shown as they are). */
+const THREAD_NOTES_KO: Record<string, string> = {
+  'cross-origin isolation missing (no SharedArrayBuffer)': '교차 출처 격리가 없어 한 스레드로 계산합니다',
+  'one CPU core': 'CPU 코어가 하나입니다',
+  '?threads=1': '?threads=1로 한 스레드를 골랐습니다',
+  'threaded WASM did not start': '스레드용 WASM이 시작되지 않아 한 스레드로 계산합니다',
+  'the pure-JS backend is single-threaded': '순수 JS 백엔드는 한 스레드입니다',
+};
+
 /** One line per skipped candidate: "webgpu: requestAdapter() returned null …". */
 export function skippedReasons(info: RuntimeInfo): string[] {
   return info.skipped.map((s) => `${s.backend}: ${s.reason}`);
@@ -49,6 +58,7 @@ export function renderRuntimeBadge(el: HTMLElement, info: RuntimeInfo): void {
   el.classList.add('runtime-badge');
   el.dataset['backend'] = info.backend;
   el.dataset['forced'] = String(info.forced);
+  el.dataset['threads'] = String(info.threads);
   el.setAttribute('role', 'status');
   el.title = describeRuntime(info);
   const label = el.ownerDocument.createElement('span');
@@ -59,6 +69,13 @@ export function renderRuntimeBadge(el: HTMLElement, info: RuntimeInfo): void {
   const ko = el.ownerDocument.createElement('span');
   ko.textContent = `· ${NAMES_KO[info.backend]}`;
   const parts: Node[] = [label, name, ko];
+  if (info.backend === 'wasm' || info.backend === 'cpu') {
+    // How many cores train, and why only one (no cross-origin isolation, one core, the JS backend).
+    const th = el.ownerDocument.createElement('span');
+    th.className = 'rb-threads';
+    th.textContent = `· 스레드 ${info.threads}개${info.threadsNote ? ` (${THREAD_NOTES_KO[info.threadsNote] ?? info.threadsNote})` : ''}`;
+    parts.push(th);
+  }
   const reasons = skippedReasons(info);
   if (reasons.length > 0) {
     const d = el.ownerDocument.createElement('details');

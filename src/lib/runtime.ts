@@ -13,6 +13,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { selfCheck } from '../../demos/shared/self-check';
+import { setKernelThreads } from '../../demos/kd/wasm/threads';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -23,10 +24,16 @@ export interface RuntimeInfo {
   forced: boolean;
   adapter: AdapterInfo | null;
   skipped: { backend: BackendName; reason: string }[];
+  /** CPU threads the backend computes on (wasm: tfjs's threaded build when the page is cross-origin isolated); 1 elsewhere. */
+  threads: number;
+  /** Why a CPU backend runs on one thread (shown in the badge); null when threaded or not a CPU backend. */
+  threadsNote: string | null;
 }
 export type Tf = typeof tfc;
 
 let tfPromise: Promise<Tf> | null = null;
+let wasmThreads: { threads: number; note: string | null } = { threads: 1, note: null };
+let pageSearch = '';
 let current: Promise<{ tf: Tf; info: RuntimeInfo }> | null = null;
 const listeners = new Set<(info: RuntimeInfo) => void>();
 
@@ -49,10 +56,63 @@ async function register(name: BackendName, tf: Tf): Promise<void> {
   } else if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const urls = await import('./wasm-urls');
-    // The threaded build breaks in a minified Vite bundle: use the plain/SIMD binaries.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    wasmThreads = wasmThreadPlan(globalThis, pageSearch);
+    // The threaded build needs a shared heap (cross-origin isolation); elsewhere the SIMD build.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', wasmThreads.threads > 1);
+    if (wasmThreads.threads > 1) {
+      // tfjs's own ops stay on one thread (its pthreadpool spins between ops, stealing the cores
+      // from the fast path); the threaded build is for its shared heap, on which the fast path's
+      // matMul helpers run (demos/kd/wasm/pool.ts) with the thread count decided here.
+      wasm.setThreadsCount(TFJS_OWN_THREADS);
+      setKernelThreads(wasmThreads.threads);
+    }
     wasm.setWasmPaths(urls.wasmFileMap);
   }
+}
+
+/** How long tfjs's threaded WASM build may take to start its workers before the single-threaded build is used instead. */
+export const THREADED_START_MS = 20_000;
+
+/**
+ * Activates the threaded wasm backend; if it has not started within THREADED_START_MS (its
+ * pthread workers failed, e.g. a bundling change broke them), re-registers the same backend
+ * factory and starts the single-threaded SIMD build, noting why in the badge.
+ */
+async function setThreadedWasm(tf: Tf): Promise<boolean> {
+  const factory = tf.findBackendFactory('wasm');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), THREADED_START_MS); });
+  const first = await Promise.race([tf.setBackend('wasm'), late]);
+  clearTimeout(timer);
+  if (first !== 'late' || !factory) return first === 'late' ? false : first;
+  tf.removeBackend('wasm'); // the pending start is made obsolete
+  tf.registerBackend('wasm', factory, 2);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  wasmThreads = { threads: 1, note: 'threaded WASM did not start' };
+  return tf.setBackend('wasm');
+}
+
+/** Threads for tfjs's own ops in its threaded build (see register()). */
+const TFJS_OWN_THREADS = 1;
+
+/** Most threads the wasm backend is given (tfjs's own pool and the fast path's kernel helpers). */
+export const MAX_WASM_THREADS = 8;
+
+/**
+ * How many threads the wasm backend may use here: all cores (up to MAX_WASM_THREADS) when the
+ * context is cross-origin isolated (SharedArrayBuffer and shared WebAssembly memory allowed),
+ * else 1 with the reason. `?threads=N` in the page URL lowers the count (1: single-threaded,
+ * for comparisons).
+ */
+export function wasmThreadPlan(g: { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number }; location?: { search?: string } },
+  search = g.location?.search ?? ''): { threads: number; note: string | null } {
+  const cores = Math.max(1, Math.min(MAX_WASM_THREADS, g.navigator?.hardwareConcurrency ?? 1));
+  const asked = Number(new URLSearchParams(search).get('threads'));
+  const cap = Number.isInteger(asked) && asked >= 1 ? asked : cores;
+  if (!g.crossOriginIsolated) return { threads: 1, note: 'cross-origin isolation missing (no SharedArrayBuffer)' };
+  if (cores === 1) return { threads: 1, note: 'one CPU core' };
+  if (cap === 1) return { threads: 1, note: '?threads=1' };
+  return { threads: Math.min(cores, cap), note: null };
 }
 
 function adapterInfo(tf: Tf): AdapterInfo | null {
@@ -77,13 +137,18 @@ async function select(tf: Tf, order: readonly BackendName[], forced: boolean, sk
   for (const name of order) {
     try {
       await register(name, tf);
-      const ok = await tf.setBackend(name);
+      const ok = name === 'wasm' && wasmThreads.threads > 1 ? await setThreadedWasm(tf) : await tf.setBackend(name);
       if (!ok) throw new Error('setBackend returned false (backend failed to initialise)');
       await tf.ready();
       const bad = await selfCheck(tf);
       if (bad) throw new Error(`self-check failed: ${bad}`);
       // "forced" only when the forced backend itself runs (not the CPU it fell back to).
-      const info: RuntimeInfo = { backend: name, forced: forced && name === order[0], adapter: adapterInfo(tf), skipped: [...skipped] };
+      const cpuSide = name === 'wasm' || name === 'cpu';
+      const info: RuntimeInfo = {
+        backend: name, forced: forced && name === order[0], adapter: adapterInfo(tf), skipped: [...skipped],
+        threads: name === 'wasm' ? wasmThreads.threads : 1,
+        threadsNote: !cpuSide ? null : name === 'cpu' ? 'the pure-JS backend is single-threaded' : wasmThreads.note,
+      };
       watchDeviceLoss(tf, info);
       return { tf, info };
     } catch (e) {
@@ -107,7 +172,8 @@ export function forcedBackend(search: string): BackendName | null {
  */
 export function initRuntime(opts: { search?: string } = {}): Promise<{ tf: Tf; info: RuntimeInfo }> {
   if (!current) {
-    const forced = forcedBackend(opts.search ?? globalThis.location?.search ?? '');
+    pageSearch = opts.search ?? globalThis.location?.search ?? '';
+    const forced = forcedBackend(pageSearch);
     const order = forced ? [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])] : BACKEND_ORDER;
     current = loadTf().then((tf) => select(tf, order, forced !== null, []));
     // The caller sees a rejection through the returned promise; this branch must not add an unhandled one.

@@ -48,6 +48,21 @@ describe('runtime (Node: no WebGPU, no WebGL)', () => {
   }, 60_000);
 });
 
+describe('wasm thread plan', () => {
+  it('threads only when cross-origin isolated, capped by cores, MAX_WASM_THREADS and ?threads=', async () => {
+    const { wasmThreadPlan, MAX_WASM_THREADS } = await import('../../src/lib/runtime');
+    const nav = (n: number) => ({ hardwareConcurrency: n });
+    expect(wasmThreadPlan({ crossOriginIsolated: false, navigator: nav(8) })).toEqual({ threads: 1, note: 'cross-origin isolation missing (no SharedArrayBuffer)' });
+    expect(wasmThreadPlan({ navigator: nav(8) }).threads).toBe(1);
+    expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(2) })).toEqual({ threads: 2, note: null });
+    expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(64) }).threads).toBe(MAX_WASM_THREADS);
+    expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(1) })).toEqual({ threads: 1, note: 'one CPU core' });
+    expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(8) }, '?threads=1')).toEqual({ threads: 1, note: '?threads=1' });
+    expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(8) }, '?backend=wasm&threads=3').threads).toBe(3);
+    expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(8) }, '?threads=zero').threads).toBe(8);
+  });
+});
+
 describe('runtime badge', () => {
   it('shows backend, adapter, forced flag and the skipped reasons', async () => {
     const { document, HTMLElement } = parseHTML('<html><head></head><body><span id="b"></span></body></html>');
@@ -57,16 +72,24 @@ describe('runtime badge', () => {
     const el = document.getElementById('b') as unknown as HTMLElement;
     renderRuntimeBadge(el, {
       backend: 'webgl', forced: false, adapter: null,
-      skipped: [{ backend: 'webgpu', reason: 'requestAdapter() returned null (no WebGPU adapter)' }],
+      skipped: [{ backend: 'webgpu', reason: 'requestAdapter() returned null (no WebGPU adapter)' }], threads: 1, threadsNote: null,
     });
     expect(el.getAttribute('data-backend')).toBe('webgl');
     expect(el.textContent).toContain('webgl');
     expect(el.querySelectorAll('li')).toHaveLength(1);
     expect(el.querySelector('li')!.textContent).toBe('webgpu: requestAdapter() returned null (no WebGPU adapter)');
-    renderRuntimeBadge(el, { backend: 'webgpu', forced: true, adapter: { vendor: 'google', architecture: 'swiftshader', description: '' }, skipped: [] });
+    renderRuntimeBadge(el, { backend: 'webgpu', forced: true, adapter: { vendor: 'google', architecture: 'swiftshader', description: '' }, skipped: [], threads: 1, threadsNote: null });
     expect(el.getAttribute('data-backend')).toBe('webgpu');
     expect(el.textContent).toContain('webgpu (google swiftshader) [forced]');
     expect(el.querySelectorAll('li')).toHaveLength(0);
+    expect(el.textContent).not.toContain('스레드'); // GPU backends: no thread count
+    renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 1, threadsNote: 'cross-origin isolation missing (no SharedArrayBuffer)' });
+    expect(el.textContent).toContain('wasm');
+    expect(el.textContent).toContain('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
+    renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 4, threadsNote: null });
+    expect(el.getAttribute('data-threads')).toBe('4');
+    expect(el.textContent).toContain('스레드 4개');
+    expect(el.textContent).not.toContain('격리');
     expect(document.querySelectorAll('#runtime-badge-style')).toHaveLength(1);
     vi.unstubAllGlobals();
   });

@@ -40,7 +40,7 @@ describe('sweep survives SIGKILL', () => {
     while (list().filter((f) => f.endsWith('.json')).length < 1) {
       if (first.child.exitCode !== null) throw new Error(`sweep ended before the kill:\n${first.log()}`);
       if (Date.now() - t0 > 150_000) throw new Error(`no run finished in time:\n${first.log()}`);
-      await sleep(100);
+      await sleep(20);
     }
     // the worker goes straight on to the next run (teachers are in memory): kill now, mid-run
     first.child.kill('SIGKILL');

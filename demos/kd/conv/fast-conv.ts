@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 import { giveScratch, readNow, takeScratch, tensorFilled } from './scratch';
 import { holdUntilBackward, wasmHeap, type WasmHeap } from '../wasm/kernels';
+import { heapMatMul } from '../wasm/matmul';
 import { conv1dWinograd, winogradApplies } from './winograd1d';
 
 /** (rows, cols) row-major -> (cols, rows) row-major, in 32-row blocks (cache-friendly writes). */
@@ -89,7 +90,7 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
         k.im2col2d(xp, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, a.ptr); // 1D: H = kh = 1
         pT = a.t as tf.Tensor2D;
       }
-      const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O])) as tf.Tensor;
+      const value1 = tf.tidy(() => tf.reshape(heapMatMul(heap, pT, w2), is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O])) as tf.Tensor;
       pT.dispose();
       const release = holdUntilBackward(heap, xT, value1);
       return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
@@ -130,10 +131,12 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
   /** dW = Pᵀ·dy; dP = dy·Wᵀ; dx = col2im(dP). */
   const backwardRest = (ptT: tf.Tensor, dy: tf.Tensor, ws: tf.Tensor2D, heap: WasmHeap | null = null): tf.Tensor[] => {
     const dy2 = tf.reshape(dy, [M, O]) as tf.Tensor2D;
-    const dw = tf.reshape(tf.matMul(ptT as tf.Tensor2D, dy2), w4.shape);
+    const dw = tf.reshape(heap ? heapMatMul(heap, ptT, dy2) : tf.matMul(ptT as tf.Tensor2D, dy2), w4.shape);
+    if (heap) ptT.dispose();
     // The stem's input is data: its gradient is never used, so skip dP and col2im.
     if (!inputGrad) return [tf.zeros(x4.shape), dw];
-    const dP = tf.matMul(dy2, tf.transpose(ws)); // (M, kC); Wᵀ is small
+    // (M, kC); on the heap Wᵀ is read in place (packed from W), elsewhere transposed first (small).
+    const dP = heap ? heapMatMul(heap, dy2, ws, true) : tf.matMul(dy2, tf.transpose(ws));
     if (direct) return [tf.reshape(dP, x4.shape), dw];
     if (heap && C % 4 === 0) {
       const dx = heap.alloc([...x4.shape]);

@@ -5,7 +5,7 @@
  * Cuts the garbage collector's share of a WASM training step (large short-lived arrays).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { allocHeapTensor, heapOffset, wasmInternals } from '../wasm/internals';
+import { allocHeapTensor, heapBytes, heapOffset, wasmInternals } from '../wasm/internals';
 
 const pool = new Map<number, Float32Array[]>();
 // A training step keeps dozens of same-sized buffers alive at once (x̂ and y of every BN, xᵀ of
@@ -42,7 +42,7 @@ export function giveScratch(a: Float32Array): void {
  */
 export function readNow(t: tf.Tensor): Float32Array {
   const b = t.dtype === 'float32' ? wasmInternals() : null;
-  const heap = b?.wasm?.HEAPU8, off = b ? heapOffset(b, t) : null;
+  const heap = b ? heapBytes(b) : null, off = b ? heapOffset(b, t) : null;
   if (heap && off !== null) return new Float32Array(heap.buffer, off, t.size);
   return t.dataSync() as Float32Array;
 }
@@ -54,7 +54,7 @@ export function readNow(t: tf.Tensor): Float32Array {
  */
 export function tensorFilled(shape: number[], fill: (out: Float32Array) => void): tf.Tensor {
   const b = wasmInternals();
-  const a = b?.wasm?.HEAPU8 ? allocHeapTensor(b, shape) : null;
+  const a = b && heapBytes(b) ? allocHeapTensor(b, shape) : null;
   if (a) { fill(readNow(a.t)); return a.t; }
   const arr = new Float32Array(shape.reduce((x, y) => x * y, 1));
   fill(arr);

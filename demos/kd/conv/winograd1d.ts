@@ -14,6 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { holdUntilBackward, type WasmHeap } from '../wasm/kernels';
+import { heapMatMul } from '../wasm/matmul';
 
 /**
  * Where Winograd is used: 3-tap stride-1 pad-1 convs with C, O multiples of 4 and at least 40
@@ -43,21 +44,16 @@ function allocQuad(heap: WasmHeap, rows: number, cols: number): { t: Quad; p: [n
   return { t: a.map((e) => e.t) as Quad, p: a.map((e) => e.ptr) as [number, number, number, number] };
 }
 
-/** V_ξ (C×O) and V_ξᵀ (O×C) from g (3, C, O), in JS (small). */
-function filterTransform(g: Float32Array, C: number, O: number): { v: Float32Array[]; vT: Float32Array[] } {
+/** V_ξ (C×O) from g (3, C, O), in JS (small). The backward pass reads V_ξ as V_ξᵀ's transpose in place. */
+function filterTransform(g: Float32Array, C: number, O: number): Float32Array[] {
   const n = C * O;
-  const v = [0, 1, 2, 3].map(() => new Float32Array(n)), vT = [0, 1, 2, 3].map(() => new Float32Array(n));
+  const v = [0, 1, 2, 3].map(() => new Float32Array(n));
   const [v0, v1, v2, v3] = v as [Float32Array, Float32Array, Float32Array, Float32Array];
-  const [t0, t1, t2, t3] = vT as [Float32Array, Float32Array, Float32Array, Float32Array];
-  for (let c = 0; c < C; c++) {
-    for (let o = 0; o < O; o++) {
-      const i = c * O + o, j = o * C + c, g0 = g[i]!, g1 = g[n + i]!, g2 = g[2 * n + i]!;
-      const a = (g0 + g1 + g2) * 0.5, b = (g0 - g1 + g2) * 0.5;
-      v0[i] = g0; v1[i] = a; v2[i] = b; v3[i] = g2;
-      t0[j] = g0; t1[j] = a; t2[j] = b; t3[j] = g2;
-    }
+  for (let i = 0; i < n; i++) {
+    const g0 = g[i]!, g1 = g[n + i]!, g2 = g[2 * n + i]!;
+    v0[i] = g0; v1[i] = (g0 + g1 + g2) * 0.5; v2[i] = (g0 - g1 + g2) * 0.5; v3[i] = g2;
   }
-  return { v, vT };
+  return v;
 }
 
 /** x (B, W, C), w (3, C, O) -> (B, W, O). inputGrad false: zero dx (the stem). */
@@ -68,7 +64,7 @@ export function conv1dWinograd(heap: WasmHeap, x: tf.Tensor3D, w: tf.Tensor3D, i
   const { k } = heap;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xi, wi] = args as [tf.Tensor, tf.Tensor];
-    const { v, vT } = filterTransform(wi.dataSync() as Float32Array, C, O);
+    const v = filterTransform(wi.dataSync() as Float32Array, C, O);
     const xp = heap.ptr(xi);
     // xᵀ (C, B·W) stays in the heap for the backward pass, which builds U_ξᵀ from it.
     const xT = heap.malloc(4 * B * W * C);
@@ -76,7 +72,7 @@ export function conv1dWinograd(heap: WasmHeap, x: tf.Tensor3D, w: tf.Tensor3D, i
     const U = allocQuad(heap, T, C);
     k.winoIn(xp, B, W, C, ...U.p);
     const value = tf.tidy(() => {
-      const m = U.t.map((u, i) => tf.matMul(u, tf.tensor2d(v[i]!, [C, O]))) as Quad;
+      const m = U.t.map((u, i) => heapMatMul(heap, u, tf.tensor2d(v[i]!, [C, O]))) as Quad;
       const y = heap.alloc([B, W, O]);
       k.winoOut(heap.ptr(m[0]), heap.ptr(m[1]), heap.ptr(m[2]), heap.ptr(m[3]), B, W, O, y.ptr);
       return y.t;
@@ -91,7 +87,7 @@ export function conv1dWinograd(heap: WasmHeap, x: tf.Tensor3D, w: tf.Tensor3D, i
         const UT = allocQuad(heap, C, T);
         k.winoInT(xT, B, W, C, ...UT.p);
         release(); // xᵀ's last reader
-        const dV = dM.t.map((d, i) => tf.matMul(UT.t[i]!, d)) as Quad; // (C, O)
+        const dV = dM.t.map((d, i) => heapMatMul(heap, UT.t[i]!, d)) as Quad; // (C, O)
         tf.dispose(UT.t);
         // dg = Gᵀ·dV: dg0 = dV0 + (dV1 + dV2)/2, dg1 = (dV1 − dV2)/2, dg2 = (dV1 + dV2)/2 + dV3.
         const n = C * O;
@@ -104,7 +100,9 @@ export function conv1dWinograd(heap: WasmHeap, x: tf.Tensor3D, w: tf.Tensor3D, i
         }
         tf.dispose(dV);
         if (!inputGrad) { tf.dispose(dM.t); return [tf.zeros(x.shape), dw.t]; }
-        const dU = dM.t.map((d, i) => tf.matMul(d, tf.tensor2d(vT[i]!, [O, C]))) as Quad; // (T, C)
+        const vs = tf.tidy(() => v.map((vi) => tf.tensor2d(vi, [C, O])));
+        const dU = dM.t.map((d, i) => heapMatMul(heap, d, vs[i]!, true)) as Quad; // (T, C) = dM·Vᵀ, V read in place
+        tf.dispose(vs);
         tf.dispose(dM.t);
         const dx = heap.alloc([B, W, C]);
         k.winoGradIn(heap.ptr(dU[0]), heap.ptr(dU[1]), heap.ptr(dU[2]), heap.ptr(dU[3]), B, W, C, dx.ptr);

@@ -21,6 +21,8 @@ export const RuntimeInfoSchema = z.object({
   forced: z.boolean(),
   adapter: z.object({ vendor: z.string(), architecture: z.string(), description: z.string() }).nullable(),
   skipped: z.array(z.object({ backend: z.enum(['webgpu', 'webgl', 'wasm', 'cpu']), reason: z.string() })),
+  threads: z.number().int().min(1),
+  threadsNote: z.string().nullable(),
 });
 const finite = z.number().refine(Number.isFinite, 'not a finite number');
 

@@ -8,13 +8,32 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export interface WasmBackendInternals {
   dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
-  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; _malloc?: (n: number) => number; _free?: (p: number) => void };
+  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory; _malloc?: (n: number) => number; _free?: (p: number) => void };
   write?(values: null, shape: number[], dtype: 'float32'): object;
 }
 
 /** The active backend's internals when it is 'wasm', else null. */
 export function wasmInternals(): WasmBackendInternals | null {
   return tf.getBackend() === 'wasm' ? (tf.backend() as unknown as WasmBackendInternals) : null;
+}
+
+/**
+ * The heap's WebAssembly.Memory: exported by the single-threaded builds (asm.memory), created
+ * by the JS glue and imported by the threaded build (wasmMemory, a shared memory).
+ */
+export function heapMemory(b: WasmBackendInternals): WebAssembly.Memory | null {
+  const m = b.wasm?.asm?.memory ?? b.wasm?.wasmMemory;
+  return m instanceof WebAssembly.Memory ? m : null;
+}
+
+/**
+ * The heap's bytes now. Prefer the memory's current buffer: on the threaded build the glue's
+ * HEAPU8 view is refreshed lazily and can be the pre-growth buffer.
+ */
+export function heapBytes(b: WasmBackendInternals): Uint8Array | null {
+  const m = heapMemory(b);
+  if (m) return new Uint8Array(m.buffer);
+  return b.wasm?.HEAPU8 ?? null;
 }
 
 /** Heap byte offset of a float32 tensor's values on the wasm backend, or null. */
@@ -43,3 +62,4 @@ export function recordingForBackward(): boolean {
   if (typeof st?.gradientDepth !== 'number' || typeof st.kernelDepth !== 'number') return true;
   return st.gradientDepth > 0 && st.kernelDepth === 1;
 }
+

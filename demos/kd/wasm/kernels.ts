@@ -6,13 +6,16 @@
  * the same results to float rounding.
  *
  * Relies on tfjs-backend-wasm 4.22 internals (all reached through ./internals.ts):
- * backend.wasm.asm.memory (the heap's WebAssembly.Memory), backend.wasm._malloc/_free,
+ * backend.wasm.asm.memory or .wasmMemory (the heap's WebAssembly.Memory; threaded build: shared), backend.wasm._malloc/_free,
  * backend.dataIdMap (tensor -> heap offset) and backend.write(null, shape, dtype) (allocate
  * without values). If any is missing, wasmHeap() returns null and the JS loops run.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { KERNELS_WASM_BASE64 } from './kernels-wasm';
-import { allocHeapTensor, heapOffset, recordingForBackward, wasmInternals } from './internals';
+import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
+import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals } from './internals';
+import { kernelThreadsWanted } from './threads';
+import { startKernelPool } from './pool';
+import { RELAXED_PROBE } from './relaxed-probe';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
 export interface KdKernels {
@@ -31,11 +34,16 @@ export interface KdKernels {
   winoOut(m0: number, m1: number, m2: number, m3: number, B: number, W: number, O: number, y: number): void;
   winoGradOut(dy: number, B: number, W: number, O: number, m0: number, m1: number, m2: number, m3: number): void;
   winoGradIn(u0: number, u1: number, u2: number, u3: number, B: number, W: number, C: number, dx: number): void;
+  packedBytes(K: number, N: number): number;
+  packB(b: number, K: number, N: number, trans: number, out: number): void;
+  gemm(a: number, lda: number, packed: number, c: number, m0: number, m1: number, K: number, N: number): void;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */
 export interface WasmHeap {
   k: KdKernels;
+  /** Which build runs: 'relaxed…' has the fused multiply-add matMul; '…Shared' sits on a shared (threaded) heap. */
+  build: KernelBuild;
   memory: WebAssembly.Memory;
   /** Raw heap bytes (8-byte aligned); must be released with free(). */
   malloc(bytes: number): number;
@@ -49,47 +57,89 @@ export interface WasmHeap {
   f64(ptr: number, n: number): Float64Array;
 }
 
-let compiled: WebAssembly.Module | null | undefined; // undefined: not tried yet; null: failed
-const heaps = new WeakMap<WebAssembly.Memory, WasmHeap | null>();
+// Per build: undefined = not tried yet, null = does not compile here (e.g. no WASM SIMD).
+const compiled = new Map<KernelBuild, WebAssembly.Module | null>();
+const heaps = new WeakMap<WebAssembly.Memory, Map<KernelBuild, WasmHeap | null>>();
 let enabled = true;
+let forced: 'simd' | 'relaxed' | null = null;
 
-function bytes(): Uint8Array {
-  const s = atob(KERNELS_WASM_BASE64);
+function bytes(build: KernelBuild): Uint8Array {
+  const s = atob(KERNELS_WASM_BASE64[build]);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
 
+let relaxed: boolean | undefined;
+/** Whether this engine has relaxed SIMD (fused multiply-add); checked once, by validating RELAXED_PROBE. */
+export function relaxedSimdSupported(): boolean {
+  relaxed ??= typeof WebAssembly.validate === 'function' && WebAssembly.validate(RELAXED_PROBE as BufferSource);
+  return relaxed;
+}
+
+/** The build for a heap: relaxed SIMD where the engine has it (unless forced), shared where the heap is. */
+export function kernelBuildFor(memory: WebAssembly.Memory): KernelBuild {
+  const r = forced ? forced === 'relaxed' : relaxedSimdSupported();
+  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  return `${r ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}` as KernelBuild;
+}
+
+function compileSync(build: KernelBuild): WebAssembly.Module | null {
+  if (!compiled.has(build)) {
+    try { compiled.set(build, new WebAssembly.Module(bytes(build) as BufferSource)); } catch { compiled.set(build, null); }
+  }
+  return compiled.get(build) ?? null;
+}
+
 /**
- * Compiles the module off the main thread's critical path (call once the wasm backend is
- * chosen). Optional: without it the first use compiles synchronously (fine in Node and in
- * workers; browsers may refuse large synchronous compiles on the main thread, ours is ~4 KB). Resolves false if WASM SIMD is missing.
+ * Compiles the builds this engine can use off the main thread's critical path (call once the
+ * wasm backend is chosen) and, on tfjs's threaded build (shared heap), starts helper threads
+ * for the matMuls, as many as the runtime allows (./threads.ts, ./pool.ts). Optional: without it the first use
+ * compiles synchronously (fine in Node and in workers; browsers may refuse large synchronous
+ * compiles on the main thread, ours are ~7 KB) and products run on one thread.
+ * Resolves false if WASM SIMD is missing.
  */
 export async function prepareWasmKernels(): Promise<boolean> {
-  if (compiled !== undefined) return compiled !== null;
-  try { compiled = await WebAssembly.compile(bytes() as BufferSource); } catch { compiled = null; }
-  return compiled !== null;
+  const wanted: KernelBuild[] = relaxedSimdSupported() ? ['relaxed', 'relaxedShared', 'simd', 'simdShared'] : ['simd', 'simdShared'];
+  await Promise.all(wanted.filter((b) => !compiled.has(b)).map(async (b) => {
+    try { compiled.set(b, await WebAssembly.compile(bytes(b) as BufferSource)); } catch { compiled.set(b, null); }
+  }));
+  const heap = wasmHeap(), b = wasmInternals();
+  const mod = heap ? compiled.get(heap.build) : null;
+  if (heap && mod && b && heap.build.endsWith('Shared')) await startKernelPool(heap, mod, kernelThreadsWanted());
+  return (compiled.get('simd') ?? null) !== null;
 }
 
 /** Turns the WASM kernels off (true: on, the default); for benchmarks and tests comparing with the JS loops. */
 export function setWasmKernelsEnabled(on: boolean): void { enabled = on; }
 export function wasmKernelsEnabled(): boolean { return enabled; }
+/**
+ * Forces the build without relaxed SIMD ('simd': the mul + add matMul, what an engine without
+ * relaxed SIMD runs) or with it; null (the default) picks by feature detection. For tests and benches.
+ */
+export function forceKernelBuild(b: 'simd' | 'relaxed' | null): void { forced = b; }
 
 /** The kernels for the active backend's heap, or null (not 'wasm', disabled, or unavailable). */
 export function wasmHeap(): WasmHeap | null {
   const b = enabled ? wasmInternals() : null;
-  const memory = b?.wasm?.asm?.memory;
+  const memory = b ? heapMemory(b) : null;
   const malloc = b?.wasm?._malloc, free = b?.wasm?._free;
-  if (!b || !(memory instanceof WebAssembly.Memory) || !malloc || !free || !b.dataIdMap || typeof b.write !== 'function') return null;
-  const known = heaps.get(memory);
+  if (!b || !memory || !malloc || !free || !b.dataIdMap || typeof b.write !== 'function') return null;
+  let build = kernelBuildFor(memory);
+  // An engine that validates the relaxed probe but not the relaxed module: the plain build.
+  if (build.startsWith('relaxed') && !compileSync(build)) build = build.replace('relaxed', 'simd') as KernelBuild;
+  let perBuild = heaps.get(memory);
+  if (!perBuild) { perBuild = new Map(); heaps.set(memory, perBuild); }
+  const known = perBuild.get(build);
   if (known !== undefined) return known;
   let heap: WasmHeap | null = null;
   try {
-    if (compiled === undefined) compiled = new WebAssembly.Module(bytes() as BufferSource);
-    if (compiled) {
-      const inst = new WebAssembly.Instance(compiled, { env: { memory } });
+    const mod = compileSync(build);
+    if (mod) {
+      const inst = new WebAssembly.Instance(mod, { env: { memory } });
       heap = {
         k: inst.exports as unknown as KdKernels,
+        build,
         memory,
         malloc: (n) => { const p = malloc(n); if (!p) throw new Error(`wasm kernels: out of memory allocating ${n} bytes`); return p; },
         free: (p) => free(p),
@@ -108,10 +158,9 @@ export function wasmHeap(): WasmHeap | null {
       };
     }
   } catch {
-    compiled = compiled ?? null;
     heap = null;
   }
-  heaps.set(memory, heap);
+  perBuild.set(build, heap);
   return heap;
 }
 

@@ -1,0 +1,124 @@
+/**
+ * AssemblyScript source of the fast path's matrix product, compiled with ./kernels.as.ts into
+ * one module (scripts/build-wasm.mjs). C (M, N) = A (M, K) · B, all float32 row-major, every
+ * argument a byte offset into the tfjs heap (see kernels.as.ts).
+ *
+ * Register blocking: B is first packed (packB) into panels of NR = 8 columns, each panel K rows
+ * of 8 contiguous floats (zero-padded past N), so the micro-kernel reads B with two aligned
+ * 16-byte loads per k. The micro-kernel keeps an MR × 8 block of C (MR = 4 rows, 8 f32x4
+ * accumulators) in registers for the whole K loop, broadcasting one A value per row and k.
+ * With relaxed SIMD (ASC_FEATURE_RELAXED_SIMD, the "relaxed" build) the multiply-add is
+ * f32x4.relaxed_madd, a fused multiply-add on x86 with FMA and on ARM; the other build uses
+ * mul + add (one rounding more per term, same order of summation).
+ *
+ * gemm works on a range of rows [m0, m1) so that several threads can share one product (each
+ * its own rows; the packed B is read-only and shared).
+ */
+
+const NR: i32 = 8;
+
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+/** Bytes packB writes for a (K, N) right-hand side. */
+export function packedBytes(K: i32, N: i32): usize {
+  return <usize>K * <usize>((N + NR - 1) / NR) * <usize>(NR << 2);
+}
+
+/**
+ * Packs the right-hand side into 8-column panels. trans = 0: b is B itself, (K, N);
+ * trans = 1: b is Bᵀ, (N, K) (the product then is A·bᵀ without transposing in memory).
+ */
+export function packB(b: usize, K: i32, N: i32, trans: i32, out: usize): void {
+  let o = out;
+  for (let j0 = 0; j0 < N; j0 += NR) {
+    const w = min(NR, N - j0);
+    if (!trans && w == NR) {
+      for (let k = 0; k < K; k++) {
+        const src = b + ((<usize>k * <usize>N + <usize>j0) << 2);
+        v128.store(o, v128.load(src));
+        v128.store(o + 16, v128.load(src + 16));
+        o += NR << 2;
+      }
+      continue;
+    }
+    for (let k = 0; k < K; k++) {
+      for (let j = 0; j < NR; j++) {
+        let v: f32 = 0;
+        if (j < w) v = trans ? load<f32>(b + ((<usize>(j0 + j) * <usize>K + <usize>k) << 2)) : load<f32>(b + ((<usize>k * <usize>N + <usize>(j0 + j)) << 2));
+        store<f32>(o + (<usize>j << 2), v);
+      }
+      o += NR << 2;
+    }
+  }
+}
+
+/** Stores the first w (< 8) columns of an 8-wide row held in two vectors. */
+@inline function storePartial(p: usize, lo: v128, hi: v128, w: i32): void {
+  if (w >= 4) {
+    v128.store(p, lo);
+    if (w > 4) store<f32>(p + 16, f32x4.extract_lane(hi, 0));
+    if (w > 5) store<f32>(p + 20, f32x4.extract_lane(hi, 1));
+    if (w > 6) store<f32>(p + 24, f32x4.extract_lane(hi, 2));
+  } else {
+    store<f32>(p, f32x4.extract_lane(lo, 0));
+    if (w > 1) store<f32>(p + 4, f32x4.extract_lane(lo, 1));
+    if (w > 2) store<f32>(p + 8, f32x4.extract_lane(lo, 2));
+  }
+}
+
+@inline function storeRow(p: usize, lo: v128, hi: v128, w: i32): void {
+  if (w == NR) { v128.store(p, lo); v128.store(p + 16, hi); } else storePartial(p, lo, hi, w);
+}
+
+/**
+ * Rows [m0, m1) of C = A·B, with B packed by packB. lda: A's row length in floats (K for a
+ * plain row-major A); C rows are N floats.
+ */
+export function gemm(a: usize, lda: i32, packed: usize, c: usize, m0: i32, m1: i32, K: i32, N: i32): void {
+  const rowA = <usize>lda << 2, rowC = <usize>N << 2, panel = <usize>K * <usize>(NR << 2);
+  let i = m0;
+  for (; i + 4 <= m1; i += 4) {
+    const a0 = a + <usize>i * rowA, a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
+    let bp = packed;
+    for (let j0 = 0; j0 < N; j0 += NR) {
+      let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+      let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+      let p = bp;
+      for (let k: usize = 0; k < <usize>K << 2; k += 4) {
+        const b0 = v128.load(p), b1 = v128.load(p + 16);
+        p += NR << 2;
+        const x0 = v128.load32_splat(a0 + k), x1 = v128.load32_splat(a1 + k);
+        const x2 = v128.load32_splat(a2 + k), x3 = v128.load32_splat(a3 + k);
+        c00 = madd(x0, b0, c00); c01 = madd(x0, b1, c01);
+        c10 = madd(x1, b0, c10); c11 = madd(x1, b1, c11);
+        c20 = madd(x2, b0, c20); c21 = madd(x2, b1, c21);
+        c30 = madd(x3, b0, c30); c31 = madd(x3, b1, c31);
+      }
+      const w = min(NR, N - j0);
+      const q = c + <usize>i * rowC + (<usize>j0 << 2);
+      storeRow(q, c00, c01, w);
+      storeRow(q + rowC, c10, c11, w);
+      storeRow(q + 2 * rowC, c20, c21, w);
+      storeRow(q + 3 * rowC, c30, c31, w);
+      bp += panel;
+    }
+  }
+  for (; i < m1; i++) {
+    const a0 = a + <usize>i * rowA;
+    let bp = packed;
+    for (let j0 = 0; j0 < N; j0 += NR) {
+      let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+      let p = bp;
+      for (let k: usize = 0; k < <usize>K << 2; k += 4) {
+        const x0 = v128.load32_splat(a0 + k);
+        c00 = madd(x0, v128.load(p), c00); c01 = madd(x0, v128.load(p + 16), c01);
+        p += NR << 2;
+      }
+      storeRow(c + <usize>i * rowC + (<usize>j0 << 2), c00, c01, min(NR, N - j0));
+      bp += panel;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The fast path's matrix products on the wasm backend: C = A·B or A·Bᵀ with the register-
+ * blocked SIMD kernel of ./gemm.as.ts (fused multiply-add where the engine has relaxed SIMD),
+ * reading A and B where tfjs keeps them and writing C into a new heap tensor. The three
+ * training products of a conv (forward P·W, weight gradient Pᵀ·dy, input gradient dy·Wᵀ)
+ * and Winograd's go through here. With the kernel switched off (setWasmMatMulEnabled(false))
+ * it is tf.matMul, the path this replaced (XNNPACK, no FMA), with an explicit transpose: the
+ * wasm backend's transposeB flag leaves XNNPACK for a naive loop.
+ * Several threads share one product when ./pool.ts has helpers (row blocks of C).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { WasmHeap } from './kernels';
+import { parallelGemm } from './pool';
+
+let enabled = true;
+let trace: ((m: number, k: number, n: number, transB: boolean) => void) | null = null;
+/** Calls `cb` with the shape of every product (tests use it to check the shapes the WRNs really use). */
+export function traceMatMuls(cb: typeof trace): void { trace = cb; }
+/** Turns the WASM matMul kernel off (tf.matMul instead); for tests and benches. */
+export function setWasmMatMulEnabled(on: boolean): void { enabled = on; }
+export function wasmMatMulEnabled(): boolean { return enabled; }
+
+/**
+ * a (M, K) · b (K, N), or with transB a (M, K) · bᵀ where b is (N, K). Shapes are read from
+ * the tensors (any rank: rows = all but the last axis). Returns a new (M, N) tensor.
+ */
+export function heapMatMul(heap: WasmHeap, a: tf.Tensor, b: tf.Tensor, transB = false): tf.Tensor2D {
+  const K = a.shape[a.rank - 1]!, M = a.size / K;
+  const N = transB ? b.size / K : b.shape[b.rank - 1]!;
+  if ((transB ? b.shape[b.rank - 1] : b.size / N) !== K) throw new Error(`heapMatMul: inner sizes differ (${a.shape} · ${b.shape}${transB ? 'ᵀ' : ''})`);
+  trace?.(M, K, N, transB);
+  if (!enabled) {
+    return tf.tidy(() => {
+      const b2 = tf.reshape(b, transB ? [N, K] : [K, N]) as tf.Tensor2D;
+      return tf.matMul(tf.reshape(a, [M, K]) as tf.Tensor2D, transB ? tf.transpose(b2) : b2);
+    });
+  }
+  const { k } = heap;
+  const packed = heap.malloc(k.packedBytes(K, N));
+  const c = heap.alloc([M, N]);
+  try {
+    k.packB(heap.ptr(b), K, N, transB ? 1 : 0, packed);
+    parallelGemm(heap, heap.ptr(a), K, packed, c.ptr, M, K, N);
+  } finally {
+    heap.free(packed);
+  }
+  return c.t as tf.Tensor2D;
+}

@@ -1,0 +1,82 @@
+/**
+ * Threads for the KD demo's training on the built site under its sub-path, as GitHub Pages
+ * serves it (no COOP/COEP headers from the server):
+ *  - threaded: the page's service worker (coi-serviceworker, registered by the KD demo) makes the
+ *    site cross-origin isolated after at most one reload; tfjs runs its threaded WASM build
+ *    (minified bundle), the fast path's kernels run on its shared heap with helper workers, the
+ *    badge says how many threads, and the default run completes;
+ *  - fallback: with service workers unavailable the page is not isolated, trains on one thread,
+ *    and the badge says so and why.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { KD_PAGE, waitDone } from './kd-helpers';
+import { FMA_PROBE, RELAXED_PROBE } from '../../demos/kd/wasm/relaxed-probe';
+
+/** Opens the KD page on wasm, counting main-frame navigations and workers (nested ones included). */
+async function open(page: Page): Promise<{ navigations: () => number; blobWorkers: () => number }> {
+  let navigations = 0, blobWorkers = 0;
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });
+  page.on('worker', (w) => { if (w.url().startsWith('blob:')) blobWorkers++; });
+  await page.goto(`${KD_PAGE}?backend=wasm`);
+  const demo = page.locator('kd-run-demo');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 90_000 });
+  return { navigations: () => navigations, blobWorkers: () => blobWorkers };
+}
+
+test.describe('threaded (service worker isolates the site)', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('isolated after at most one reload; threaded WASM + kernels on the shared heap; the default run completes', async ({ page }) => {
+    test.setTimeout(300_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const seen = await open(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(seen.navigations()).toBeLessThanOrEqual(2); // the first visit, and the one reload that puts it under the worker
+    const badge = page.getByTestId('kd-badge');
+    await expect(badge).toHaveAttribute('data-backend', 'wasm');
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    test.skip(cores < 2, 'one CPU core: nothing to thread');
+    const threads = Number(await badge.getAttribute('data-threads'));
+    expect(threads).toBeGreaterThanOrEqual(2);
+    await expect(badge).toContainText(`스레드 ${threads}개`);
+    await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
+    // This Chromium has relaxed SIMD, so the kernels' matMul uses fused multiply-add (one rounding:
+    // a·b − (1 + 2⁻¹¹) with a = b = 1 + 2⁻¹² is 2⁻²⁴ fused, 0 as a multiply then an add).
+    expect(await page.evaluate((bytes) => WebAssembly.validate(new Uint8Array(bytes)), Array.from(RELAXED_PROBE))).toBe(true);
+    expect(await page.evaluate((bytes) => {
+      const f = (new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as { f(a: number, b: number, c: number): number }).f;
+      return f(1 + 2 ** -12, 1 + 2 ** -12, -(1 + 2 ** -11));
+    }, Array.from(FMA_PROBE))).toBe(2 ** -24);
+    // tfjs's pthread workers and the kernels' helpers start from Blob URLs (without
+    // scripts/vite-tfjs-threaded.mjs the minified build's pthread workers throw "e is not defined").
+    expect(seen.blobWorkers()).toBeGreaterThanOrEqual(threads);
+    await page.getByTestId('kd-start').click();
+    await waitDone(page);
+    expect(errors).toEqual([]);
+    // Other pages of the site are under the same worker's scope: isolated with no reload.
+    const before = seen.navigations();
+    await page.goto('study/transformer/');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(seen.navigations()).toBe(before + 1);
+  });
+});
+
+test.describe('fallback (no service worker, not isolated)', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('one thread, and the badge says why; the kernels still run; no page error', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const seen = await open(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    expect(seen.navigations()).toBe(1);
+    const badge = page.getByTestId('kd-badge');
+    await expect(badge).toHaveAttribute('data-backend', 'wasm');
+    await expect(badge).toHaveAttribute('data-threads', '1');
+    await expect(badge).toContainText('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
+    await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
+    expect(seen.blobWorkers()).toBe(0);
+    expect(errors).toEqual([]); // the page's registration copes with a blocked service worker
+  });
+});
