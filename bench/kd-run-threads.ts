@@ -13,10 +13,11 @@ import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from './kd-run-browser';
 import { median } from './median';
-import { DEFAULT_CONFIG, PHASES } from '../demos/kd/run/config';
-import { defaultSplitFor } from '../demos/kd/run/split';
-import { runInputs } from '../demos/kd/run/data';
-import type { WindowSet } from '../demos/kd/pamap2/windows';
+import { DEFAULT_CONFIG } from '../demos/kd/run/config';
+import { PHASES } from '../demos/kd/experiment/phases';
+import { defaultSplitFor } from '../demos/kd/experiment/split';
+import { runInputs } from '../demos/kd/experiment/inputs';
+import type { Windows } from '../demos/kd/pamap2/window-source';
 
 interface RunTimes { total: number; phases: number[]; badge: string }
 
@@ -54,7 +55,7 @@ function torchSeconds(threads: number, parts: { config: string; steps: number }[
   }
 }
 
-export async function browserThreadComparison(dist: string, windows: WindowSet, rounds = 3): Promise<void> {
+export async function browserThreadComparison(dist: string, windows: Windows, rounds = 3): Promise<void> {
   const { url, close } = await serve(dist);
   const page0 = `${url}research/kd-method/?backend=wasm`;
   const single: RunTimes[] = [], multi: RunTimes[] = [];
