@@ -22,7 +22,7 @@ import { median } from './median';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
+import { useNodeBackend, type NodeBackend } from '../demos/kd/node/tf-node';
 import { createWrn, wrnName } from '../demos/kd/models/wrn';
 import type { ConvImpl } from '../demos/kd/conv/index';
 import { Sgd } from '../demos/kd/train/sgd';

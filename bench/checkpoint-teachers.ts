@@ -30,7 +30,7 @@ import { itemChannelStats, signalStats, standardize, type ChannelStats } from '.
 import { gafBatch, gafStats } from '../demos/kd/pamap2/gaf';
 import { loadExcerptWindows } from '../demos/kd/pamap2/node/excerpt';
 import { selectWindows, type WindowSet } from '../demos/kd/pamap2/windows';
-import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
+import { useNodeBackend, type NodeBackend } from '../demos/kd/node/tf-node';
 import { arrayData } from '../demos/kd/train/data';
 import { argmaxRows, predictLogits } from '../demos/kd/train/predict';
 

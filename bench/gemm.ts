@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Worker } from 'node:worker_threads';
 import { loadavg } from 'node:os';
 import { median } from './median';
-import { useNodeBackend } from '../demos/kd/tf-node';
+import { useNodeBackend } from '../demos/kd/node/tf-node';
 import { KERNELS_WASM_BASE64 } from '../demos/kd/wasm/kernels-wasm';
 import type { KdKernels, WasmHeap } from '../demos/kd/wasm/kernels';
 import { HELPER_SOURCE, parallelGemm, startKernelPool, stopKernelPool, type HelperWorker } from '../demos/kd/wasm/pool';

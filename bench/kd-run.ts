@@ -21,7 +21,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
-import { useNodeBackend, type NodeBackend } from '../demos/kd/tf-node';
+import { useNodeBackend, type NodeBackend } from '../demos/kd/node/tf-node';
 import { defaultConvImpl } from '../demos/kd/conv/index';
 import { readExcerptTexts } from '../demos/kd/pamap2/node/excerpt';
 import { excerptData } from '../demos/kd/run/data';

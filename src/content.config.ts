@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { resultsDirs, resultsLoader } from './components/results/results-loader';
+import { resultsDirs, resultsLoader } from './node/results-loader';
 import { sourceNotesField } from './components/source-notes/schema';
 
 // Notes live in ./content/docs (not src/content/docs), so a glob() loader replaces

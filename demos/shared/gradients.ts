@@ -4,7 +4,7 @@
  * bundled code (the page, the Web Worker, Vitest): `import 'demos/shared/gradients'` (shared by the attention and KD demos).
  *
  * Plain Node (tsx CLIs, benches) cannot load tfjs-core's ESM dist (extension-less imports),
- * so Node processes call `useNodeBackend()` from demos/kd/tf-node instead, which registers the same
+ * so Node processes call `useNodeBackend()` from demos/kd/node/tf-node instead, which registers the same
  * gradients through the union package's CommonJS build. `assertGradients()` gives a clear
  * error if neither happened.
  */

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { zipSync, unzipSync } from 'fflate';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend } from '../../demos/kd/node/tf-node';
 import { loadWrnCheckpoint, loadStateIntoWrn } from '../../demos/kd/checkpoint/load-wrn';
 import { extractStateDict, readTorchFile } from '../../demos/kd/checkpoint/torch-checkpoint';
 import { createWrn } from '../../demos/kd/models/wrn';

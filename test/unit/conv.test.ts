@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend, type NodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend, type NodeBackend } from '../../demos/kd/node/tf-node';
 import { conv1d, conv2d, type ConvImpl } from '../../demos/kd/conv/index';
 
 // Reference: tf.conv1d / tf.conv2d on the explicitly zero-padded input (PyTorch's padding).

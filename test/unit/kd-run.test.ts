@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend } from '../../demos/kd/node/tf-node';
 import { readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt';
 import { excerptData, makePreview, type LoadedData } from '../../demos/kd/run/data';
 import { foldInputs, runInputs, windowSplitInputs } from '../../demos/kd/experiment/inputs';

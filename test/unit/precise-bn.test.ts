@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend } from '../../demos/kd/node/tf-node';
 import { createWrn } from '../../demos/kd/models/wrn';
 import { arrayData } from '../../demos/kd/train/data';
 import { bnPositions, combineMoments, recomputeBnStats } from '../../demos/kd/train/precise-bn';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend } from '../../demos/kd/node/tf-node';
 import { createWrn, type WrnConfig } from '../../demos/kd/models/wrn';
 import { stepLr } from '../../demos/kd/train/schedule';
 import { Sgd } from '../../demos/kd/train/sgd';

@@ -8,7 +8,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend } from '../../demos/kd/node/tf-node';
 import { conv1d, conv2d } from '../../demos/kd/conv/index';
 import { bnReluJs } from '../../demos/kd/models/bn-relu-js';
 import { ParamStore } from '../../demos/kd/models/param-store';

@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/tf-node';
+import { useNodeBackend } from '../../demos/kd/node/tf-node';
 import { createWrn } from '../../demos/kd/models/wrn';
 import { Sgd } from '../../demos/kd/train/sgd';
 import { trainStep } from '../../demos/kd/train/train';

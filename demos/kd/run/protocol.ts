@@ -142,3 +142,6 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;
+
+/** The split a run uses, as the worker reports it (the fold-info message without its tag). */
+export type FoldInfo = Omit<Extract<FromWorker, { type: 'fold-info' }>, 'type'>;

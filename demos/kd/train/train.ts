@@ -125,7 +125,7 @@ export async function trainStepAsync(
 /** Throws a clear message when no gradients are registered (see ../gradients.ts). */
 export function assertGradients(): void {
   if (!tf.getGradient('BatchMatMul') || !tf.getGradient('Relu')) {
-    throw new Error("tfjs gradients are not registered: import 'demos/shared/gradients' (bundled code) or call useNodeBackend() from demos/kd/tf-node (Node)");
+    throw new Error("tfjs gradients are not registered: import 'demos/shared/gradients' (bundled code) or call useNodeBackend() from demos/kd/node/tf-node (Node)");
   }
 }
 

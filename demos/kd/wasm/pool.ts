@@ -16,7 +16,13 @@
  *   [OP]   OP_GEMM or OP_STOP;  [ARGS..] a, lda, packed, c, K, N, M, rows per block (u32)
  * Helpers spin briefly before sleeping, so back-to-back products skip the wake-up latency.
  */
-import type { WasmHeap } from './kernels';
+
+/** What the pool needs of a kernel heap (kernels.ts WasmHeap): its memory, which build runs, the gemm. */
+interface PoolHeap {
+  memory: WebAssembly.Memory;
+  build: string;
+  k: { gemm(a: number, lda: number, packed: number, c: number, m0: number, m1: number, K: number, N: number): void };
+}
 
 const GEN = 0, DONE = 1, OP = 2, NEXT = 3, ARGS = 4;
 const OP_GEMM = 1, OP_STOP = 2;
@@ -87,7 +93,7 @@ function browserWorker(): HelperWorker {
  * shared one). Resolves to the number of threads products will use (1 if no pool could start).
  * `spawn` makes a worker from HELPER_SOURCE (default: a Blob URL Worker).
  */
-export async function startKernelPool(heap: WasmHeap, module: WebAssembly.Module, threads: number, spawn: () => HelperWorker = browserWorker): Promise<number> {
+export async function startKernelPool(heap: PoolHeap, module: WebAssembly.Module, threads: number, spawn: () => HelperWorker = browserWorker): Promise<number> {
   const existing = pools.get(heap.memory);
   if (existing) return existing.helpers.length + 1;
   const n = Math.min(MAX_HELPERS, Math.max(0, Math.floor(threads) - 1));
@@ -130,7 +136,7 @@ export function poolThreads(memory: WebAssembly.Memory): number {
 const BLOCKS_PER_THREAD = 4;
 
 /** Rows [0, M) of C = A·packed B, in blocks of rows (multiples of 4) taken by the pool's threads when large enough. */
-export function parallelGemm(heap: WasmHeap, a: number, lda: number, packed: number, c: number, M: number, K: number, N: number): void {
+export function parallelGemm(heap: PoolHeap, a: number, lda: number, packed: number, c: number, M: number, K: number, N: number): void {
   const p = pools.get(heap.memory);
   if (!p || M < 8 || M * K * N < PARALLEL_MIN_MACS) { heap.k.gemm(a, lda, packed, c, 0, M, K, N); return; }
   const { I, U, helpers } = p;

@@ -6,11 +6,10 @@
 import { type RunConfig } from '../../../demos/kd/run/config';
 import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
 import type { AlphaPoint, FitReport } from '../../../demos/kd/run/phases';
-import type { DataSummary, FromWorker, PhaseResult, Preview } from '../../../demos/kd/run/protocol';
+import type { DataSummary, FoldInfo, FromWorker, PhaseResult, Preview } from '../../../demos/kd/run/protocol';
 import { S } from './strings';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
-export type FoldInfo = Omit<Msg<'fold-info'>, 'type'>;
 /** `key` changes when a curve starts over (a new phase run, or one taken from the cache): the view re-frames its panel then. */
 export interface Curve { key: number; epochs: number; losses: { x: number; loss: number }[]; acc: { epoch: number; testAcc: number }[]; fit: FitReport[] }
 export type Busy = 'none' | 'data' | 'run' | 'compare';

@@ -10,7 +10,7 @@ import type { DataSummary, PhaseResult } from '../../../demos/kd/run/protocol';
 import { PHASE_LABELS } from '../../../demos/kd/run/labels';
 import { ACTIVITIES } from '../../../demos/kd/run/activities';
 import { SPLIT_LABELS, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts } from '../../../demos/kd/experiment/split';
-import type { FoldInfo } from './state';
+import type { FoldInfo } from '../../../demos/kd/run/protocol';
 
 const short = (p: Phase): string => PHASE_LABELS[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);

@@ -15,7 +15,7 @@ import { createWrn } from '../../models/wrn';
 import { Sgd } from '../../train/sgd';
 import { trainStep } from '../../train/train';
 import { teacherWeights } from '../../loss';
-import { useNodeBackend } from '../../tf-node';
+import { useNodeBackend } from '../../node/tf-node';
 import type { SweepConfig } from '../config';
 import { parseArch, WRN_IO } from '../../models/arch';
 

@@ -3,7 +3,7 @@
  * the units the coordinator sends. Exits when the coordinator goes away (IPC disconnect —
  * also after a SIGKILL of the coordinator), so a killed sweep leaves no orphans.
  */
-import { useNodeBackend } from '../../tf-node';
+import { useNodeBackend } from '../../node/tf-node';
 import { loadSweepData, type SweepData } from './data';
 import { foldInputs } from '../../experiment/inputs';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';

@@ -20,7 +20,7 @@ import { citationGroups } from './citation-keys';
 export const REFERENCES_HEADING = '참고 문헌';
 /** Where text is not prose: a "[@x]" there is not a citation. */
 const NOT_PROSE = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
-const CSL_PATH = 'src/markdown/numeric.csl';
+const CSL_PATH = 'src/node/markdown/numeric.csl';
 
 function classes(e: Element): string[] {
   const c = e.properties['className'];
