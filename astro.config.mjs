@@ -28,9 +28,8 @@ export default defineConfig({
     // tfjs's threaded WASM build must not be minified into a broken pthread worker (see the plugin).
     plugins: [tfjsThreadedWasm()],
     // Dev server only: pre-bundle every tfjs entry the islands and workers import, up front,
-    // so opening the first demo does not make Vite re-optimise and reload the page. (The dev-only
-    // "Cannot evaluate flag 'DEBUG'" worker error was an evaluation-order problem, fixed in
-    // demos/shared/gradients.ts.)
+    // so opening the first demo does not make Vite re-optimise and reload the page. The order in
+    // which tfjs-core's entry and its gradients load is demos/shared/gradients.ts's concern.
     optimizeDeps: {
       include: [
         '@tensorflow/tfjs-core',

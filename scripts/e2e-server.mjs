@@ -11,7 +11,7 @@ const base = '/notes/';
 const root = join(process.cwd(), process.env.ASTRO_OUT_DIR || 'dist');
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
-  // Results (issue 6): the smoke sweep runs end to end first (finished runs are skipped on
+  // The smoke sweep runs end to end first (finished runs are skipped on
   // re-runs); the build loads its artifacts from RESULTS_EXTRA_DIR, so content/ stays clean.
   const extra = process.env.RESULTS_EXTRA_DIR || '.work/e2e-results';
   if (process.env.E2E_SKIP_SWEEP !== '1') {

@@ -1,7 +1,8 @@
 /**
  * `npm run dev` works for the demos (the README's way to work on the site). The dev server
  * serves workers and tfjs differently from the build (Vite's dependency pre-bundle, unbundled
- * ES-module workers): session 1's KD worker failed only there ("Cannot evaluate flag 'DEBUG'").
+ * ES-module workers), so a worker can fail only there (e.g. "Cannot evaluate flag 'DEBUG'" when
+ * the gradients were registered before tfjs-core's entry).
  * Starts `astro dev` on its own port (base '/', own cache dir), then checks that the KD
  * worker and the ViT worker come up and compute. chromium-fallback only.
  */

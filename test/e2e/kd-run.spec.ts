@@ -274,8 +274,8 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   const best = Number(await page.getByTestId('kd-row-student-kd').getAttribute('data-best'));
   expect(Number.isFinite(best)).toBe(true);
   // The worker's last readout of the run ('idle', after run-done). Nothing from the lost device may
-  // survive the fallback: the readback in flight when it was lost (eval logits, (46, K)) used to stay
-  // registered because its rejected data() skipped the dispose (demos/kd/train/predict.ts).
+  // survive the fallback, not even a readback in flight when it was lost (eval logits, (N, K)): its
+  // rejected data() must still dispose (demos/kd/train/predict.ts).
   await expect(page.getByTestId('kd-tensors')).toHaveAttribute('data-when', 'idle');
   const mem = await leakReadout(page);
   console.log(`after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}, leaked ${mem.leaked}`);

@@ -22,7 +22,7 @@ describe('own sweeps: shown only when every fold tests on seen classes', () => {
     expect(runs).toHaveLength(36);
     expect(load('groups').map((g) => g.kind)).toEqual(new Array(6).fill('group'));
     expect(runs.every((r) => r.schemaVersion === 1 && r.metrics.bestTestAcc === 0)).toBe(true);
-    expect(groupRuns(runs).every((g) => g.mean === 0 && g.std === 0)).toBe(true); // the 0.00 ± 0.00 table it used to publish
+    expect(groupRuns(runs).every((g) => g.mean === 0 && g.std === 0)).toBe(true); // a 0.00 ± 0.00 table, zero by construction
     expect(foldCounts(runs)).toEqual(['101', '102', '103', '105', '107', '108'].map((fold) => expect.objectContaining({ fold })));
     expect(foldCounts(runs)!.every((f) => f.unseenTestWindows === f.testWindows)).toBe(true);
     expect(sweepVerdict(runs)).toEqual({ shown: false, why: 'unseen-only', folds: ['101', '102', '103', '105', '107', '108'] });
