@@ -12,10 +12,14 @@ import { test, expect, type Page } from '@playwright/test';
 import { KD_PAGE, waitDone } from './kd-helpers';
 import { FMA_PROBE, RELAXED_PROBE } from '../../demos/kd/wasm/relaxed-probe';
 
-/** Opens the KD page on wasm, counting main-frame navigations and workers (nested ones included). */
+/**
+ * Opens the KD page on wasm, counting document loads of the main frame (not same-document URL
+ * changes: the demos keep their controls in the URL with history.replaceState) and workers
+ * (nested ones included).
+ */
 async function open(page: Page): Promise<{ navigations: () => number; blobWorkers: () => number }> {
   let navigations = 0, blobWorkers = 0;
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });
+  page.on('load', () => { navigations++; });
   page.on('worker', (w) => { if (w.url().startsWith('blob:')) blobWorkers++; });
   await page.goto(`${KD_PAGE}?backend=wasm`);
   const demo = page.locator('kd-run-demo');
