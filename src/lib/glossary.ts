@@ -5,7 +5,7 @@
  * test that searches the pages for the "avoid" variants, so both read the same list.
  */
 import { z } from 'zod';
-import { formatZodError } from '../../demos/shared/zod-error';
+import { formatZodError } from '@demos/shared/zod-error';
 
 /** Group ids, in page order; the glossary page writes each group's heading and renders it with <Glossary group="…" />. */
 const groupSchema = z.string().regex(/^[a-z0-9-]+$/);

@@ -12,8 +12,8 @@
  * onRuntimeChange() are called after every (re)selection.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { selfCheck } from '../../demos/shared/self-check';
-import { setKernelThreads } from '../../demos/kd/wasm/threads';
+import { selfCheck } from '@demos/shared/self-check';
+import { setKernelThreads } from '@demos/kd/wasm/threads';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

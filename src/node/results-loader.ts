@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { artifactSchema, parseArtifactText } from '../../demos/kd/artifact/index.ts';
+import { artifactSchema, parseArtifactText } from '@demos/kd/artifact/index.ts';
 
 function jsonFiles(dir: string): string[] {
   const out: string[] = [];

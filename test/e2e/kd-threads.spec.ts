@@ -10,7 +10,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { KD_PAGE, waitDone } from './kd-helpers';
-import { FMA_PROBE, RELAXED_PROBE } from '../../demos/kd/wasm/relaxed-probe';
+import { FMA_PROBE, RELAXED_PROBE } from '@demos/kd/wasm/relaxed-probe';
 
 /**
  * Opens the KD page on wasm, counting document loads of the main frame (not same-document URL

@@ -12,8 +12,8 @@ import { zipSync } from 'fflate';
 import { test, expect } from '@playwright/test';
 import { openKdPage } from './kd-helpers';
 import { buildUciZipFixture, type UciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
-import { preprocessSubjectText } from '../../demos/kd/pamap2/preprocess.ts';
-import { makeWindows } from '../../demos/kd/pamap2/windows.ts';
+import { preprocessSubjectText } from '@demos/kd/pamap2/preprocess.ts';
+import { makeWindows } from '@demos/kd/pamap2/windows.ts';
 
 let tmp = '';
 let fx: UciZipFixture;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { nameSearchButtonFromContent } from '../../src/components/overrides/search-label';
-import { renderPlot } from '../../src/components/results/plot';
+import { nameSearchButtonFromContent } from '@src/components/overrides/search-label';
+import { renderPlot } from '@src/components/results/plot';
 
 // Starlight 0.42's rendered search button (scoped class names shortened).
 const STARLIGHT_BUTTON =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseArtifact, parseArtifactText, ArtifactError } from '../../demos/kd/artifact/index.ts';
+import { parseArtifact, parseArtifactText, ArtifactError } from '@demos/kd/artifact/index.ts';
 
 const goodRun = () => ({
   schemaVersion: 1,

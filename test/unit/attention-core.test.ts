@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { computeAttention, buildMask, type AttentionData, type AttentionWeights } from '../../demos/attention/attention';
-import { attentionReference, type RefWeights } from '../../demos/attention/reference';
-import { createRng } from '../../demos/shared/rng';
+import { computeAttention, buildMask, type AttentionData, type AttentionWeights } from '@demos/attention/attention';
+import { attentionReference, type RefWeights } from '@demos/attention/reference';
+import { createRng } from '@demos/shared/rng';
 
 // Tolerance: float32 tfjs vs float64-accumulating JS loops; |a − b| <= ABS + REL·|b|.
 const ABS = 1e-4, REL = 1e-4;

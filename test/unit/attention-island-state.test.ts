@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initialAttnState, updateAttention, type AttnState, type StepResult } from '../../src/islands/attention/state';
-import { DEFAULT_STATE } from '../../src/islands/attention/url-state';
-import type { AttentionData } from '../../demos/attention/attention';
+import { initialAttnState, updateAttention, type AttnState, type StepResult } from '@src/islands/attention/state';
+import { DEFAULT_STATE } from '@src/islands/attention/url-state';
+import type { AttentionData } from '@demos/attention/attention';
 
 function result(t: number, h: number): StepResult {
   const data = { t, d: 16, h, dh: 16 / h } as AttentionData;

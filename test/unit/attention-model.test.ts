@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers'; // registers tfjs gradients in Node (see demos/attention/train.ts)
-import { createTinyModel, disposeTinyModel, DEFAULT_TINY, paramSpecs } from '../../demos/attention/tiny-transformer';
-import { createTrainer, disposeTrainer, trainTinyStep, evaluateTiny, attentionMaps } from '../../demos/attention/train';
-import { parseCheckpoint, encodeFloat32, decodeFloat32 } from '../../demos/attention/checkpoint';
-import { reverseBatch, accuracy } from '../../demos/attention/reverse-task';
-import { createRng } from '../../demos/shared/rng';
+import { createTinyModel, disposeTinyModel, DEFAULT_TINY, paramSpecs } from '@demos/attention/tiny-transformer';
+import { createTrainer, disposeTrainer, trainTinyStep, evaluateTiny, attentionMaps } from '@demos/attention/train';
+import { parseCheckpoint, encodeFloat32, decodeFloat32 } from '@demos/attention/checkpoint';
+import { reverseBatch, accuracy } from '@demos/attention/reverse-task';
+import { createRng } from '@demos/shared/rng';
 
 beforeAll(async () => { await tf.setBackend('cpu'); });
 

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { tokenize, MAX_TOKENS } from '../../demos/attention/tokenize';
-import { sinusoidalPE } from '../../demos/attention/positional';
-import { embedTokens, tokenEmbedding } from '../../demos/attention/toy-model';
-import { readState, writeState, DEFAULT_STATE } from '../../src/islands/attention/url-state';
+import { tokenize, MAX_TOKENS } from '@demos/attention/tokenize';
+import { sinusoidalPE } from '@demos/attention/positional';
+import { embedTokens, tokenEmbedding } from '@demos/attention/toy-model';
+import { readState, writeState, DEFAULT_STATE } from '@src/islands/attention/url-state';
 
 describe('tokenizer', () => {
   it('keeps Korean eojeol (syllable blocks + particles) as words and splits punctuation', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openChannel, type PortLike } from '../../demos/shared/channel';
-import { formatZodError, formatIssuePath } from '../../demos/shared/zod-error';
+import { openChannel, type PortLike } from '@demos/shared/channel';
+import { formatZodError, formatIssuePath } from '@demos/shared/zod-error';
 
 /** Two linked in-memory ports: what one posts, the other's listeners receive. */
 function pair(): [PortLike & { sent: unknown[] }, PortLike & { sent: unknown[] }] {

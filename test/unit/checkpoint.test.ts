@@ -2,11 +2,11 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { zipSync, unzipSync } from 'fflate';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { loadWrnCheckpoint, loadStateIntoWrn } from '../../demos/kd/checkpoint/load-wrn';
-import { extractStateDict, readTorchFile } from '../../demos/kd/checkpoint/torch-checkpoint';
-import { createWrn } from '../../demos/kd/models/wrn';
-import type { ConvImpl } from '../../demos/kd/conv/index';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { loadWrnCheckpoint, loadStateIntoWrn } from '@demos/kd/checkpoint/load-wrn';
+import { extractStateDict, readTorchFile } from '@demos/kd/checkpoint/torch-checkpoint';
+import { createWrn } from '@demos/kd/models/wrn';
+import type { ConvImpl } from '@demos/kd/conv/index';
 
 interface GoldenCase { file: string; dims: 1 | 2; batch: number; length: number; epoch: number; parameters: number; logits: number[][] }
 const golden = JSON.parse(readFileSync('test/golden/wrn-checkpoint/logits.json', 'utf8')) as { cases: GoldenCase[] };

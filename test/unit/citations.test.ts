@@ -7,9 +7,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import { BIB_FILE, entryLink, loadBib, parseBib, type BibEntry } from '../../src/node/markdown/bib';
-import { citationGroups, lineOf, sourceCitations } from '../../src/node/markdown/citation-keys';
-import { CitationError, citationPlugins, REFERENCES_HEADING } from '../../src/node/markdown/rehype-citations-site';
+import { BIB_FILE, entryLink, loadBib, parseBib, type BibEntry } from '@src/node/markdown/bib';
+import { citationGroups, lineOf, sourceCitations } from '@src/node/markdown/citation-keys';
+import { CitationError, citationPlugins, REFERENCES_HEADING } from '@src/node/markdown/rehype-citations-site';
 import { ROOT } from './coverage-lib';
 
 const DOCS = join(ROOT, 'content', 'docs');

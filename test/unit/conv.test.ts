@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend, type NodeBackend } from '../../demos/kd/node/tf-node';
-import { conv1d, conv2d, type ConvImpl } from '../../demos/kd/conv/index';
+import { useNodeBackend, type NodeBackend } from '@demos/kd/node/tf-node';
+import { conv1d, conv2d, type ConvImpl } from '@demos/kd/conv/index';
 
 // Reference: tf.conv1d / tf.conv2d on the explicitly zero-padded input (PyTorch's padding).
 const ref1d = (x: tf.Tensor3D, w: tf.Tensor3D, s: number, p: number) => tf.conv1d(tf.pad(x, [[0, 0], [p, p], [0, 0]]), w, s, 'valid');

@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { excerptSeries } from '../../demos/kd/pamap2/excerpt.ts';
-import { Pamap2ManifestSchema } from '../../demos/kd/pamap2/manifest-schema.ts';
-import { runDataCommand, type DataCommandOptions } from '../../demos/kd/pamap2/node/data-command.ts';
-import { readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt.ts';
-import { loadShardDir } from '../../demos/kd/pamap2/node/shard-files.ts';
-import { PROTOCOL_FILE_HASHES } from '../../demos/kd/pamap2/source-hashes.ts';
+import { excerptSeries } from '@demos/kd/pamap2/excerpt.ts';
+import { Pamap2ManifestSchema } from '@demos/kd/pamap2/manifest-schema.ts';
+import { runDataCommand, type DataCommandOptions } from '@demos/kd/pamap2/node/data-command.ts';
+import { readExcerptTexts } from '@demos/kd/pamap2/node/excerpt.ts';
+import { loadShardDir } from '@demos/kd/pamap2/node/shard-files.ts';
+import { PROTOCOL_FILE_HASHES } from '@demos/kd/pamap2/source-hashes.ts';
 import { buildUciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
 
 const enc = new TextEncoder();

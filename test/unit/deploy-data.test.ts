@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_FALLBACK, EXIT_FULL, EXIT_UNPUBLISHABLE, prepareDeployData } from '../../scripts/deploy-data';
-import { parseManifest } from '../../demos/kd/pamap2/manifest-schema';
+import { parseManifest } from '@demos/kd/pamap2/manifest-schema';
 
 // The deploy's data step (scripts/deploy-data.ts): full data when it verifies, else the bundled
 // share stays and the step says so to GitHub Actions, with exit code 3 instead of a failed deploy.

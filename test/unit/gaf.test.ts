@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itemChannelStats } from '../../demos/kd/pamap2/folds.ts';
-import { gafBatch, gafStats, gasfWindow, paaBounds } from '../../demos/kd/pamap2/gaf.ts';
-import { loadExcerptWindows } from '../../demos/kd/pamap2/node/excerpt.ts';
-import type { WindowSet } from '../../demos/kd/pamap2/windows.ts';
+import { itemChannelStats } from '@demos/kd/pamap2/folds.ts';
+import { gafBatch, gafStats, gasfWindow, paaBounds } from '@demos/kd/pamap2/gaf.ts';
+import { loadExcerptWindows } from '@demos/kd/pamap2/node/excerpt.ts';
+import type { WindowSet } from '@demos/kd/pamap2/windows.ts';
 
 // numpy: np.linspace(0, 100, 65).astype('int64') — the pyts PAA segment bounds (§3).
 const NUMPY_BOUNDS_64 = [0, 1, 3, 4, 6, 7, 9, 10, 12, 14, 15, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 32, 34, 35, 37, 39, 40, 42, 43, 45, 46, 48, 50, 51, 53, 54, 56, 57, 59, 60, 62, 64, 65, 67, 68, 70, 71, 73, 75, 76, 78, 79, 81, 82, 84, 85, 87, 89, 90, 92, 93, 95, 96, 98, 100];

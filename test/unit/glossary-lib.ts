@@ -14,7 +14,7 @@ import remarkMath from 'remark-math';
 import remarkGfm from 'remark-gfm';
 import { parse as parseAstro } from '@astrojs/compiler-rs';
 import ts from 'typescript';
-import { parseGlossary, type Glossary } from '../../src/lib/glossary';
+import { parseGlossary, type Glossary } from '@src/lib/glossary';
 
 export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const GLOSSARY_PATH = join(ROOT, 'content', 'glossary.json');

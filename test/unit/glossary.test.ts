@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import {
   ROOT, astroSegments, bibTitles, formatFinding, isTextLike, loadGlossary, matchers, mdxSegments, normalizeProse, scanRepo, tsSegments,
 } from './glossary-lib';
-import { glossarySchema, scriptParts } from '../../src/lib/glossary';
+import { glossarySchema, scriptParts } from '@src/lib/glossary';
 
 const glossary = loadGlossary();
 const ms = matchers(glossary);

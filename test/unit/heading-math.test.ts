@@ -7,7 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import { rehypeHeadingMath } from '../../src/node/markdown/rehype-heading-math';
+import { rehypeHeadingMath } from '@src/node/markdown/rehype-heading-math';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { archLabel, parseArch, STUDENT_ARCH, TEACHER_ARCHS, WRN_IO } from '../../demos/kd/models/arch';
-import { createPhaseModel, phaseModelSpec, PHASES } from '../../demos/kd/experiment/phases';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { archLabel, parseArch, STUDENT_ARCH, TEACHER_ARCHS, WRN_IO } from '@demos/kd/models/arch';
+import { createPhaseModel, phaseModelSpec, PHASES } from '@demos/kd/experiment/phases';
 
 beforeAll(async () => { await useNodeBackend('cpu'); });
 

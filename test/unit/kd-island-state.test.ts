@@ -4,10 +4,10 @@
  * and the slices a view skips (unchanged references).
  */
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_CONFIG } from '../../demos/kd/run/config';
-import { PHASES, type Phase } from '../../demos/kd/experiment/phases';
-import type { FromWorker, PhaseResult } from '../../demos/kd/run/protocol';
-import { initialState, reduce, type Action, type KdState } from '../../src/islands/kd/state';
+import { DEFAULT_CONFIG } from '@demos/kd/run/config';
+import { PHASES, type Phase } from '@demos/kd/experiment/phases';
+import type { FromWorker, PhaseResult } from '@demos/kd/run/protocol';
+import { initialState, reduce, type Action, type KdState } from '@src/islands/kd/state';
 
 const fit = { agreeGaf: 50, agreeSig: 60, klGaf: 0.1, klSig: 0.05, followGaf: 25, followSig: 75, disagree: 4 };
 const result = (phase: Phase, origin: PhaseResult['origin'] = 'trained'): PhaseResult => ({

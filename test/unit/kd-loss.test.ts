@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { crossEntropy, softKl, kdLoss, teacherWeights } from '../../demos/kd/loss';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { crossEntropy, softKl, kdLoss, teacherWeights } from '@demos/kd/loss';
 
 beforeAll(async () => { await useNodeBackend('cpu'); });
 

@@ -4,9 +4,9 @@
  * against naive loops written independently here.
  */
 import { describe, it, expect } from 'vitest';
-import { chanceLevel, majorityBaseline, metricsOf } from '../../demos/kd/run/metrics';
-import { meanKl, softmaxRow, teacherFit, topAgreement } from '../../demos/kd/run/agreement';
-import { createRng } from '../../demos/shared/rng';
+import { chanceLevel, majorityBaseline, metricsOf } from '@demos/kd/run/metrics';
+import { meanKl, softmaxRow, teacherFit, topAgreement } from '@demos/kd/run/agreement';
+import { createRng } from '@demos/shared/rng';
 
 describe('metricsOf (rows = truth, columns = prediction)', () => {
   it('a 3-class matrix, by hand', () => {

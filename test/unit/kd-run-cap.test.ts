@@ -3,10 +3,10 @@
  * Synthetic WindowSets; the windows' values are their index so selections can be checked.
  */
 import { describe, it, expect } from 'vitest';
-import { capWindows, runWindowCap, stratifiedSubsample, MAX_RUN_WINDOWS } from '../../demos/kd/experiment/cap';
-import { runInputs } from '../../demos/kd/experiment/inputs';
-import { CHANNELS, NUM_CLASSES, WINDOW } from '../../demos/kd/pamap2/format';
-import type { WindowSet } from '../../demos/kd/pamap2/windows';
+import { capWindows, runWindowCap, stratifiedSubsample, MAX_RUN_WINDOWS } from '@demos/kd/experiment/cap';
+import { runInputs } from '@demos/kd/experiment/inputs';
+import { CHANNELS, NUM_CLASSES, WINDOW } from '@demos/kd/pamap2/format';
+import type { WindowSet } from '@demos/kd/pamap2/windows';
 
 /** n windows, subjects 101..(101+subjects-1) round-robin, class i % 12 with a skew. */
 function synthetic(n: number, subjects: number): WindowSet {

@@ -1,9 +1,9 @@
 /** Pure parts of the KD run: config validation, cache keys, worker messages, confusion matrix. */
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, phaseCacheKey } from '../../demos/kd/run/config';
-import { FromWorkerSchema, ToWorkerSchema } from '../../demos/kd/run/protocol';
-import { formatZodError } from '../../demos/shared/zod-error';
-import { accuracyOf, confusionMatrix, recallPerClass } from '../../demos/kd/run/confusion';
+import { DEFAULT_CONFIG, parseConfig, phaseCacheKey } from '@demos/kd/run/config';
+import { FromWorkerSchema, ToWorkerSchema } from '@demos/kd/run/protocol';
+import { formatZodError } from '@demos/shared/zod-error';
+import { accuracyOf, confusionMatrix, recallPerClass } from '@demos/kd/run/confusion';
 
 describe('run config', () => {
   it('accepts the default and names the bad field otherwise', () => {

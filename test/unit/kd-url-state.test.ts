@@ -1,6 +1,6 @@
 /** The KD demo's controls in the URL (src/islands/kd/url-state.ts): round trip, defaults, bad values with a note. */
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_URL_STATE, readKdUrl, writeKdUrl, type KdUrlState } from '../../src/islands/kd/url-state';
+import { DEFAULT_URL_STATE, readKdUrl, writeKdUrl, type KdUrlState } from '@src/islands/kd/url-state';
 
 describe('KD URL state', () => {
   it('no kd- keys: the defaults, no problems', () => {

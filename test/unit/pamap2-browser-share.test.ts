@@ -6,9 +6,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadExcerptSeries } from '../../demos/kd/pamap2/node/excerpt.ts';
-import { loadShardDir } from '../../demos/kd/pamap2/node/shard-files.ts';
-import { makeWindows } from '../../demos/kd/pamap2/windows.ts';
+import { loadExcerptSeries } from '@demos/kd/pamap2/node/excerpt.ts';
+import { loadShardDir } from '@demos/kd/pamap2/node/shard-files.ts';
+import { makeWindows } from '@demos/kd/pamap2/windows.ts';
 
 describe('public/data/pamap2 (committed browser share)', () => {
   it('validates, matches its hashes and equals the excerpt pipeline within 1/510', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { losoFolds, prepareFold, signalStats, splitFold, standardize } from '../../demos/kd/pamap2/folds.ts';
-import { loadExcerptWindows } from '../../demos/kd/pamap2/node/excerpt.ts';
-import type { WindowSet } from '../../demos/kd/pamap2/windows.ts';
+import { losoFolds, prepareFold, signalStats, splitFold, standardize } from '@demos/kd/pamap2/folds.ts';
+import { loadExcerptWindows } from '@demos/kd/pamap2/node/excerpt.ts';
+import type { WindowSet } from '@demos/kd/pamap2/windows.ts';
 
 let ws: WindowSet;
 beforeAll(async () => {

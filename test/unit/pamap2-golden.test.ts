@@ -6,11 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareFold } from '../../demos/kd/pamap2/folds.ts';
-import { gafStats, gasfWindow } from '../../demos/kd/pamap2/gaf.ts';
-import { loadExcerptSeries } from '../../demos/kd/pamap2/node/excerpt.ts';
-import type { SubjectSeries } from '../../demos/kd/pamap2/series.ts';
-import { countWindowsPerClass, makeWindows, type WindowSet } from '../../demos/kd/pamap2/windows.ts';
+import { prepareFold } from '@demos/kd/pamap2/folds.ts';
+import { gafStats, gasfWindow } from '@demos/kd/pamap2/gaf.ts';
+import { loadExcerptSeries } from '@demos/kd/pamap2/node/excerpt.ts';
+import type { SubjectSeries } from '@demos/kd/pamap2/series.ts';
+import { countWindowsPerClass, makeWindows, type WindowSet } from '@demos/kd/pamap2/windows.ts';
 
 interface Golden {
   subjects: Record<string, { rows: number; channelSums: number[]; labelCounts: number[]; windows: number }>;

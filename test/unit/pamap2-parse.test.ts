@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { Pamap2FormatError } from '../../demos/kd/pamap2/errors.ts';
-import { parseProtocolStream, ProtocolLineParser } from '../../demos/kd/pamap2/parse.ts';
+import { Pamap2FormatError } from '@demos/kd/pamap2/errors.ts';
+import { parseProtocolStream, ProtocolLineParser } from '@demos/kd/pamap2/parse.ts';
 
 const EXCERPT = 'data/pamap2/subject101.first10000.dat';
 const FIX = 'test/fixtures/pamap2';

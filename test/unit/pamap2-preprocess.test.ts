@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, CHANNEL_SOURCE_COLUMNS, CLIP_HIGH, NORM_MAX, NORM_MIN } from '../../demos/kd/pamap2/format.ts';
-import { ProtocolLineParser } from '../../demos/kd/pamap2/parse.ts';
-import { preprocessSubjectText, SubjectPreprocessor } from '../../demos/kd/pamap2/preprocess.ts';
-import { loadExcerptSeries, readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt.ts';
-import { excerptSubjectTexts } from '../../demos/kd/pamap2/excerpt.ts';
-import type { SubjectSeries } from '../../demos/kd/pamap2/series.ts';
-import { countWindowsPerClass, makeWindows, windowStarts } from '../../demos/kd/pamap2/windows.ts';
+import { CHANNEL_NAMES, CHANNEL_SOURCE_COLUMNS, CLIP_HIGH, NORM_MAX, NORM_MIN } from '@demos/kd/pamap2/format.ts';
+import { ProtocolLineParser } from '@demos/kd/pamap2/parse.ts';
+import { preprocessSubjectText, SubjectPreprocessor } from '@demos/kd/pamap2/preprocess.ts';
+import { loadExcerptSeries, readExcerptTexts } from '@demos/kd/pamap2/node/excerpt.ts';
+import { excerptSubjectTexts } from '@demos/kd/pamap2/excerpt.ts';
+import type { SubjectSeries } from '@demos/kd/pamap2/series.ts';
+import { countWindowsPerClass, makeWindows, windowStarts } from '@demos/kd/pamap2/windows.ts';
 
 function rowsOf(text: string): Float64Array[] {
   const rows: Float64Array[] = [];

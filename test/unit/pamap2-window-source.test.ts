@@ -7,17 +7,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { excerptSeries } from '../../demos/kd/pamap2/excerpt.ts';
-import { CHANNELS, NUM_CLASSES, WINDOW } from '../../demos/kd/pamap2/format.ts';
-import { readManifest } from '../../demos/kd/pamap2/node/shard-files.ts';
-import { readExcerptTexts } from '../../demos/kd/pamap2/node/excerpt.ts';
-import { loadShardRows, loadShards } from '../../demos/kd/pamap2/shards.ts';
-import { makeWindows, type WindowSet } from '../../demos/kd/pamap2/windows.ts';
-import { seriesWindows, subsetWindows, type QuantisedSeries, type RowSeries } from '../../demos/kd/pamap2/window-source.ts';
-import { runInputs, type FoldInputs } from '../../demos/kd/experiment/inputs';
-import type { Pamap2Manifest } from '../../demos/kd/pamap2/manifest-schema.ts';
-import { foldSplit } from '../../demos/kd/pamap2/folds.ts';
-import { gafBatch, gafStats } from '../../demos/kd/pamap2/gaf.ts';
+import { excerptSeries } from '@demos/kd/pamap2/excerpt.ts';
+import { CHANNELS, NUM_CLASSES, WINDOW } from '@demos/kd/pamap2/format.ts';
+import { readManifest } from '@demos/kd/pamap2/node/shard-files.ts';
+import { readExcerptTexts } from '@demos/kd/pamap2/node/excerpt.ts';
+import { loadShardRows, loadShards } from '@demos/kd/pamap2/shards.ts';
+import { makeWindows, type WindowSet } from '@demos/kd/pamap2/windows.ts';
+import { seriesWindows, subsetWindows, type QuantisedSeries, type RowSeries } from '@demos/kd/pamap2/window-source.ts';
+import { runInputs, type FoldInputs } from '@demos/kd/experiment/inputs';
+import type { Pamap2Manifest } from '@demos/kd/pamap2/manifest-schema.ts';
+import { foldSplit } from '@demos/kd/pamap2/folds.ts';
+import { gafBatch, gafStats } from '@demos/kd/pamap2/gaf.ts';
 
 const SHARE = 'public/data/pamap2'; // the committed browser share (uint8, from the excerpt)
 const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i);

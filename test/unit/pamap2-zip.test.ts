@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Pamap2FormatError } from '../../demos/kd/pamap2/errors.ts';
-import { Pamap2ZipError, ProtocolZipReader, readProtocolZip, zipProtocolSubject, type EntryHandler, type ProtocolEntry, type ZipLimits, type ZipProblem } from '../../demos/kd/pamap2/zip.ts';
+import { Pamap2FormatError } from '@demos/kd/pamap2/errors.ts';
+import { Pamap2ZipError, ProtocolZipReader, readProtocolZip, zipProtocolSubject, type EntryHandler, type ProtocolEntry, type ZipLimits, type ZipProblem } from '@demos/kd/pamap2/zip.ts';
 import { buildUciZipFixture, type UciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
 
 const enc = new TextEncoder();

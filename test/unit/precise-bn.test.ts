@@ -6,11 +6,11 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { createWrn } from '../../demos/kd/models/wrn';
-import { arrayData } from '../../demos/kd/train/data';
-import { bnPositions, combineMoments, recomputeBnStats } from '../../demos/kd/train/precise-bn';
-import { createRng } from '../../demos/shared/rng';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { createWrn } from '@demos/kd/models/wrn';
+import { arrayData } from '@demos/kd/train/data';
+import { bnPositions, combineMoments, recomputeBnStats } from '@demos/kd/train/precise-bn';
+import { createRng } from '@demos/shared/rng';
 
 beforeAll(async () => { await useNodeBackend('cpu'); });
 

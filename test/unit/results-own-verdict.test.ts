@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArtifact, type RunArtifact } from '../../demos/kd/artifact/index.ts';
-import { foldCounts, sweepVerdict } from '../../demos/kd/sweep/evaluable.ts';
-import { groupRuns } from '../../demos/kd/sweep/group.ts';
+import { parseArtifact, type RunArtifact } from '@demos/kd/artifact/index.ts';
+import { foldCounts, sweepVerdict } from '@demos/kd/sweep/evaluable.ts';
+import { groupRuns } from '@demos/kd/sweep/group.ts';
 
 const DIR = 'test/fixtures/results/own-quick';
 const load = (sub: string) => readdirSync(join(DIR, sub)).sort().map((f) => parseArtifact(`${sub}/${f}`, JSON.parse(readFileSync(join(DIR, sub, f), 'utf8'))));

@@ -4,10 +4,10 @@
 // or data that changes under a page, fails here.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseArtifact, type ReferenceCell, type ReferenceCellsArtifact, type ReferenceRawTrialsArtifact } from '../../demos/kd/artifact/index.ts';
-import { splitDisplayed } from '../../demos/kd/artifact/aggregation.ts';
-import { DERIVED_DECIMALS } from '../../src/components/results/views.ts';
-import { alphaPoints, subjectOf } from '../../src/components/results/chart-data.ts';
+import { parseArtifact, type ReferenceCell, type ReferenceCellsArtifact, type ReferenceRawTrialsArtifact } from '@demos/kd/artifact/index.ts';
+import { splitDisplayed } from '@demos/kd/artifact/aggregation.ts';
+import { DERIVED_DECIMALS } from '@src/components/results/views.ts';
+import { alphaPoints, subjectOf } from '@src/components/results/chart-data.ts';
 
 const load = <T,>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
 const { cells } = load<ReferenceCellsArtifact>('cells.json');

@@ -8,8 +8,8 @@ import {
   type ReferenceCellsArtifact,
   type ReferenceRawTrialsArtifact,
   type ReferencePerFoldArtifact,
-} from '../../demos/kd/artifact/index.ts';
-import { aggregate, splitDisplayed, truncate, decimalsOf, pstd, type ComputableRule } from '../../demos/kd/artifact/aggregation.ts';
+} from '@demos/kd/artifact/index.ts';
+import { aggregate, splitDisplayed, truncate, decimalsOf, pstd, type ComputableRule } from '@demos/kd/artifact/aggregation.ts';
 
 const load = <T,>(name: string) => {
   const path = `content/results/reference/${name}`;

@@ -2,9 +2,9 @@
 // built from the committed artifacts, against the notes (kd-protocol §10, the sheet images).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseArtifact, type ReferenceCellsArtifact, type ReferenceRawTrialsArtifact } from '../../demos/kd/artifact/index.ts';
-import { addSumColumn, buildTable, rowsBySource, rulesOf, stdRange } from '../../src/components/results/views.ts';
-import { alphaPoints, subjectSummary } from '../../src/components/results/chart-data.ts';
+import { parseArtifact, type ReferenceCellsArtifact, type ReferenceRawTrialsArtifact } from '@demos/kd/artifact/index.ts';
+import { addSumColumn, buildTable, rowsBySource, rulesOf, stdRange } from '@src/components/results/views.ts';
+import { alphaPoints, subjectSummary } from '@src/components/results/chart-data.ts';
 
 const load = <T,>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
 const { cells } = load<ReferenceCellsArtifact>('cells.json');

@@ -1,11 +1,11 @@
 import { describe, it, expect, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import type { RuntimeInfo } from '../../src/lib/runtime';
+import type { RuntimeInfo } from '@src/lib/runtime';
 
 // Each test gets a fresh copy of the memoised runtime module.
-async function freshRuntime(): Promise<typeof import('../../src/lib/runtime')> {
+async function freshRuntime(): Promise<typeof import('@src/lib/runtime')> {
   vi.resetModules();
-  return import('../../src/lib/runtime');
+  return import('@src/lib/runtime');
 }
 
 describe('runtime (Node: no WebGPU, no WebGL)', () => {
@@ -50,7 +50,7 @@ describe('runtime (Node: no WebGPU, no WebGL)', () => {
 
 describe('wasm thread plan', () => {
   it('threads only when cross-origin isolated, capped by cores, MAX_WASM_THREADS and ?threads=', async () => {
-    const { wasmThreadPlan, MAX_WASM_THREADS } = await import('../../src/lib/runtime');
+    const { wasmThreadPlan, MAX_WASM_THREADS } = await import('@src/lib/runtime');
     const nav = (n: number) => ({ hardwareConcurrency: n });
     expect(wasmThreadPlan({ crossOriginIsolated: false, navigator: nav(8) })).toEqual({ threads: 1, note: 'cross-origin isolation missing (no SharedArrayBuffer)' });
     expect(wasmThreadPlan({ navigator: nav(8) }).threads).toBe(1);
@@ -68,7 +68,7 @@ describe('runtime badge', () => {
     const { document, HTMLElement } = parseHTML('<html><head></head><body><span id="b"></span></body></html>');
     vi.stubGlobal('document', document);
     vi.stubGlobal('HTMLElement', HTMLElement);
-    const { renderRuntimeBadge } = await import('../../src/islands/runtime-badge');
+    const { renderRuntimeBadge } = await import('@src/islands/runtime-badge');
     const el = document.getElementById('b') as unknown as HTMLElement;
     renderRuntimeBadge(el, {
       backend: 'webgl', forced: false, adapter: null,

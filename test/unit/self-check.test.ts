@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { selfCheck, softmaxRef, matMulRef } from '../../demos/shared/self-check';
+import { selfCheck, softmaxRef, matMulRef } from '@demos/shared/self-check';
 
 describe('backend self-check', () => {
   it('passes on the CPU backend and leaks no tensors', async () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { z } from 'zod';
 import { loadMap, pagePath } from './coverage-lib';
-import { NOTE_URLS } from '../../src/components/source-notes/source-files';
-import { sourceNotesField } from '../../src/components/source-notes/schema';
+import { NOTE_URLS } from '@src/components/source-notes/source-files';
+import { sourceNotesField } from '@src/components/source-notes/schema';
 
 function frontmatter(text: string): Record<string, unknown> {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArtifactText } from '../../demos/kd/artifact/index.ts';
+import { parseArtifactText } from '@demos/kd/artifact/index.ts';
 
 // One process, as `npm run sweep` runs it (node --import tsx): the kill hits the coordinator itself.
 const CONFIG = 'test/unit/fixtures/sweep/tiny.json';

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSweepConfig, sweepConfigSchema } from '../../demos/kd/sweep/config.ts';
-import { parseShard, planSweep, shardUnits } from '../../demos/kd/sweep/plan.ts';
-import { groupRuns } from '../../demos/kd/sweep/group.ts';
-import { mergeSweeps } from '../../demos/kd/sweep/node/merge.ts';
-import { runFile, writeFileAtomic } from '../../demos/kd/sweep/node/store.ts';
-import { parseArtifact, type RunArtifact } from '../../demos/kd/artifact/index.ts';
-import { aggregate } from '../../demos/kd/artifact/aggregation.ts';
+import { parseSweepConfig, sweepConfigSchema } from '@demos/kd/sweep/config.ts';
+import { parseShard, planSweep, shardUnits } from '@demos/kd/sweep/plan.ts';
+import { groupRuns } from '@demos/kd/sweep/group.ts';
+import { mergeSweeps } from '@demos/kd/sweep/node/merge.ts';
+import { runFile, writeFileAtomic } from '@demos/kd/sweep/node/store.ts';
+import { parseArtifact, type RunArtifact } from '@demos/kd/artifact/index.ts';
+import { aggregate } from '@demos/kd/artifact/aggregation.ts';
 
 const preset = (name: string) => parseSweepConfig(name, JSON.parse(readFileSync(`demos/kd/sweep/presets/${name}.json`, 'utf8')));
 

@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { patchWeights, projectMatMul, projectConv, normalisePixels } from '../../demos/vit/projection';
-import { sincos2dPositionEmbedding, learnedPositionEmbedding, positionSimilarity, unitRows, similarityRow } from '../../demos/vit/position-embedding';
-import { patchify } from '../../demos/vit/patchify';
-import { embedImage } from '../../demos/vit/pipeline';
-import { matMulRef, maxAbsDiff } from '../../demos/shared/self-check';
+import { patchWeights, projectMatMul, projectConv, normalisePixels } from '@demos/vit/projection';
+import { sincos2dPositionEmbedding, learnedPositionEmbedding, positionSimilarity, unitRows, similarityRow } from '@demos/vit/position-embedding';
+import { patchify } from '@demos/vit/patchify';
+import { embedImage } from '@demos/vit/pipeline';
+import { matMulRef, maxAbsDiff } from '@demos/shared/self-check';
 
 /** Max |a − b| tolerated between the two float32 projections (sums of up to 3072 products of O(1) terms). */
 const PROJ_TOL = 1e-4;

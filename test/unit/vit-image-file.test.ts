@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { sniffImage, checkFileSize, checkDimensions, MAX_FILE_BYTES } from '../../demos/vit/image-file';
+import { sniffImage, checkFileSize, checkDimensions, MAX_FILE_BYTES } from '@demos/vit/image-file';
 
 const fx = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/images/${name}`, import.meta.url)));
 const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../public/images/samples/${name}`, import.meta.url)));

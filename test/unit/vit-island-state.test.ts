@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { initialVitState, keepSpot, moveSelection, updateVit, type VitState } from '../../src/islands/vit/state';
-import { DEFAULT_VIT_STATE, readVitState, writeVitState } from '../../src/islands/vit/url-state';
-import type { LoadedImage, VitResponse } from '../../demos/vit/protocol';
-import { MAX_FILE_BYTES } from '../../demos/vit/image-file';
+import { initialVitState, keepSpot, moveSelection, updateVit, type VitState } from '@src/islands/vit/state';
+import { DEFAULT_VIT_STATE, readVitState, writeVitState } from '@src/islands/vit/url-state';
+import type { LoadedImage, VitResponse } from '@demos/vit/protocol';
+import { MAX_FILE_BYTES } from '@demos/vit/image-file';
 
 const S = 224;
 const image = (name: string): LoadedImage => ({ name, rgb: new Float32Array(S * S * 3).fill(0.5), size: S, width: 300, height: 200, notes: [] });

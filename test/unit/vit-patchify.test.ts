@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { patchify, cp1p2FromP1p2c, patchRowCol } from '../../demos/vit/patchify';
-import { vitCounts, vitConfigSchema } from '../../demos/vit/config';
-import { rgbaOverWhite, centreCropResize, fitShorterSide } from '../../demos/vit/resize';
+import { patchify, cp1p2FromP1p2c, patchRowCol } from '@demos/vit/patchify';
+import { vitCounts, vitConfigSchema } from '@demos/vit/config';
+import { rgbaOverWhite, centreCropResize, fitShorterSide } from '@demos/vit/resize';
 
 /** (S, S, 3) image whose every pixel of patch n holds value n in all channels. */
 function indexImage(size: number, p: number): Float32Array {

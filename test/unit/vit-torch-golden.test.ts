@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { z } from 'zod';
-import { patchify } from '../../demos/vit/patchify';
-import { projectMatMul, projectConv, weightsFromTorchConv } from '../../demos/vit/projection';
-import { sincos2dPositionEmbedding } from '../../demos/vit/position-embedding';
-import { maxAbsDiff } from '../../demos/shared/self-check';
+import { patchify } from '@demos/vit/patchify';
+import { projectMatMul, projectConv, weightsFromTorchConv } from '@demos/vit/projection';
+import { sincos2dPositionEmbedding } from '@demos/vit/position-embedding';
+import { maxAbsDiff } from '@demos/shared/self-check';
 
 // Made by test/golden/vit/make-torch-golden.py (PyTorch conv2d + einops-style reshape, numpy MAE sin-cos).
 const golden = z.object({

@@ -8,13 +8,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { conv1d, conv2d } from '../../demos/kd/conv/index';
-import { bnReluJs } from '../../demos/kd/models/bn-relu-js';
-import { ParamStore } from '../../demos/kd/models/param-store';
-import { KERNELS_WASM_BASE64 } from '../../demos/kd/wasm/kernels-wasm';
-import { heldHeapBlocks, setWasmKernelsEnabled, wasmHeap } from '../../demos/kd/wasm/kernels';
-import { setWinogradEnabled } from '../../demos/kd/conv/winograd1d';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { conv1d, conv2d } from '@demos/kd/conv/index';
+import { bnReluJs } from '@demos/kd/models/bn-relu-js';
+import { ParamStore } from '@demos/kd/models/param-store';
+import { KERNELS_WASM_BASE64 } from '@demos/kd/wasm/kernels-wasm';
+import { heldHeapBlocks, setWasmKernelsEnabled, wasmHeap } from '@demos/kd/wasm/kernels';
+import { setWinogradEnabled } from '@demos/kd/conv/winograd1d';
 
 const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 /** Max difference relative to the reference's largest magnitude (at least 1): float32 sums of many terms. */

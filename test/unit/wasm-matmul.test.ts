@@ -8,14 +8,14 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { createWrn } from '../../demos/kd/models/wrn';
-import { Sgd } from '../../demos/kd/train/sgd';
-import { trainStep } from '../../demos/kd/train/train';
-import { conv1d, conv2d } from '../../demos/kd/conv/index';
-import { forceKernelBuild, relaxedSimdSupported, wasmHeap } from '../../demos/kd/wasm/kernels';
-import { heapMatMul, setWasmMatMulEnabled, traceMatMuls } from '../../demos/kd/wasm/matmul';
-import { fusedMultiplyAdd } from '../../demos/kd/wasm/relaxed-probe';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { createWrn } from '@demos/kd/models/wrn';
+import { Sgd } from '@demos/kd/train/sgd';
+import { trainStep } from '@demos/kd/train/train';
+import { conv1d, conv2d } from '@demos/kd/conv/index';
+import { forceKernelBuild, relaxedSimdSupported, wasmHeap } from '@demos/kd/wasm/kernels';
+import { heapMatMul, setWasmMatMulEnabled, traceMatMuls } from '@demos/kd/wasm/matmul';
+import { fusedMultiplyAdd } from '@demos/kd/wasm/relaxed-probe';
 
 type Shape = [m: number, k: number, n: number, transB: boolean];
 

@@ -8,9 +8,9 @@
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { KERNELS_WASM_BASE64 } from '../../demos/kd/wasm/kernels-wasm';
-import type { KdKernels, WasmHeap } from '../../demos/kd/wasm/kernels';
-import { HELPER_SOURCE, PARALLEL_MIN_MACS, parallelGemm, poolThreads, startKernelPool, stopKernelPool, type HelperWorker } from '../../demos/kd/wasm/pool';
+import { KERNELS_WASM_BASE64 } from '@demos/kd/wasm/kernels-wasm';
+import type { KdKernels, WasmHeap } from '@demos/kd/wasm/kernels';
+import { HELPER_SOURCE, PARALLEL_MIN_MACS, parallelGemm, poolThreads, startKernelPool, stopKernelPool, type HelperWorker } from '@demos/kd/wasm/pool';
 
 const spawn = (): HelperWorker => {
   const w = new Worker(HELPER_SOURCE, { eval: true });

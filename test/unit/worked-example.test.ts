@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { attentionReference } from '../../demos/attention/reference';
-import { buildMask } from '../../demos/attention/attention';
-import { embedTokens, toyWeights, TOY_SEED } from '../../demos/attention/toy-model';
-import { readState } from '../../src/islands/attention/url-state';
-import { computeWorked, demoSearch, exampleTokens, row, WORKED, type WorkedExample } from '../../src/components/worked-example/worked-example';
+import { attentionReference } from '@demos/attention/reference';
+import { buildMask } from '@demos/attention/attention';
+import { embedTokens, toyWeights, TOY_SEED } from '@demos/attention/toy-model';
+import { readState } from '@src/islands/attention/url-state';
+import { computeWorked, demoSearch, exampleTokens, row, WORKED, type WorkedExample } from '@src/components/worked-example/worked-example';
 
 // float32 tfjs vs the float64-accumulating loops of reference.ts.
 const TOL = 1e-5;

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from '../../demos/kd/node/tf-node';
-import { createWrn, type WrnConfig } from '../../demos/kd/models/wrn';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { createWrn, type WrnConfig } from '@demos/kd/models/wrn';
 
 beforeAll(async () => { await useNodeBackend('cpu'); });
 

@@ -1,6 +1,6 @@
 /** Data for the static charts, from reference artifacts (pure; unit-tested). */
-import type { RawBlock, ReferenceCell } from '../../../demos/kd/artifact/index.ts';
-import { splitDisplayed } from '../../../demos/kd/artifact/aggregation.ts';
+import type { RawBlock, ReferenceCell } from '@demos/kd/artifact/index.ts';
+import { splitDisplayed } from '@demos/kd/artifact/aggregation.ts';
 
 export interface AlphaPoint {
   arch: string;

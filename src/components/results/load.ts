@@ -6,7 +6,7 @@ import type {
   ReferencePerFoldArtifact,
   ReferenceRawTrialsArtifact,
   RunArtifact,
-} from '../../../demos/kd/artifact/index.ts';
+} from '@demos/kd/artifact/index.ts';
 
 async function all() {
   return (await getCollection('results')).map((e) => ({ id: e.id, data: e.data }));

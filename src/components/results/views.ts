@@ -5,8 +5,8 @@
  * Every number shown is the cell's DISPLAYED text (the note's own digits, truncation kept);
  * "best per column" compares the numeric means of the rows in one table.
  */
-import type { AggregationRule, ReferenceCell } from '../../../demos/kd/artifact/index.ts';
-import { splitDisplayed } from '../../../demos/kd/artifact/aggregation.ts';
+import type { AggregationRule, ReferenceCell } from '@demos/kd/artifact/index.ts';
+import { splitDisplayed } from '@demos/kd/artifact/aggregation.ts';
 
 export const ARCHS = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'] as const;
 

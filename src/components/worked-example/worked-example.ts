@@ -9,10 +9,10 @@
  * Shapes: T = 3 tokens, dₖ = 4.  Q, K, V, Z (T, dₖ) · raw, scaled, weights (T, T), row-major.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import { computeAttention, type AttentionData } from '../../../demos/attention/attention';
-import { tokenize } from '../../../demos/attention/tokenize';
-import { embedTokens, toyWeights, TOY_SEED } from '../../../demos/attention/toy-model';
-import { DEFAULT_STATE, writeState, type DemoState } from '../../islands/attention/url-state';
+import { computeAttention, type AttentionData } from '@demos/attention/attention';
+import { tokenize } from '@demos/attention/tokenize';
+import { embedTokens, toyWeights, TOY_SEED } from '@demos/attention/toy-model';
+import { DEFAULT_STATE, writeState, type DemoState } from '@src/islands/attention/url-state';
 
 /** The example's settings. `head` and `query` are 0-based (the demo shows "헤드 1"). */
 export const WORKED = {

@@ -5,8 +5,8 @@
  * Also the softmax sharpness statistics (entropy, max weight) with and without 1/√Dh.
  */
 import katex from 'katex';
-import type { AttentionData } from '../../../demos/attention/attention';
-import { softmaxRef } from '../../../demos/shared/self-check';
+import type { AttentionData } from '@demos/attention/attention';
+import { softmaxRef } from '@demos/shared/self-check';
 import { ATTN_TEXT } from './strings';
 
 const SHOW = 6; // components of q_i / z_i shown before "…"

@@ -5,10 +5,10 @@
  * state lives in the URL (url-state.ts). On a backend fallback (e.g. WebGPU device lost)
  * it recomputes without a reload.
  */
-import { initRuntime, onRuntimeChange, type Tf } from '../../lib/runtime';
+import { initRuntime, onRuntimeChange, type Tf } from '@src/lib/runtime';
 import { bindRuntimeBadge } from '../runtime-badge';
-import { computeAttention } from '../../../demos/attention/attention';
-import { embedTokens, toyWeights, TOY_SEED } from '../../../demos/attention/toy-model';
+import { computeAttention } from '@demos/attention/attention';
+import { embedTokens, toyWeights, TOY_SEED } from '@demos/attention/toy-model';
 import { readState, writeState, type Mode } from './url-state';
 import { initialAttnState, updateAttention, type AttnEffect, type AttnEvent, type AttnState } from './state';
 import { h } from './dom';
@@ -40,7 +40,7 @@ export async function mount(root: HTMLElement): Promise<void> {
     const rt = await initRuntime();
     tf = rt.tf;
     // tfjs-core's entry registers no gradients; the trained mode needs them (ESM, browser).
-    await import('../../../demos/shared/gradients');
+    await import('@demos/shared/gradients');
     const badge = h('span', { class: 'attn-badge', 'data-testid': 'runtime-badge' });
     bindRuntimeBadge(badge, rt.info);
     host.replaceChildren(badge);

@@ -8,9 +8,9 @@
  * Step mode: every input change tokenises the text here; a bad text keeps the last good
  * view and says why. Computations carry a version; an answer to an older version is dropped.
  */
-import type { AttentionData } from '../../../demos/attention/attention';
-import { tokenize } from '../../../demos/attention/tokenize';
-import type { EvalResult } from '../../../demos/attention/train';
+import type { AttentionData } from '@demos/attention/attention';
+import { tokenize } from '@demos/attention/tokenize';
+import type { EvalResult } from '@demos/attention/train';
 import { ATTN_TEXT } from './strings';
 import type { DemoState, Mode } from './url-state';
 

@@ -5,7 +5,7 @@
  * (render(s, prev) redraws only when the result, the selection or the view changed).
  * The computation itself runs in mount.ts (effect 'compute').
  */
-import { D_CHOICES, H_CHOICES } from '../../../demos/attention/toy-model';
+import { D_CHOICES, H_CHOICES } from '@demos/attention/toy-model';
 import type { AttnEvent, AttnState } from './state';
 import { h, fmt } from './dom';
 import { renderHeatmap, renderLines, headColor } from './heatmap';

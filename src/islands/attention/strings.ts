@@ -1,5 +1,5 @@
 /** Every sentence the attention island writes into the page (Korean), in one place. */
-import { MAX_TOKENS } from '../../../demos/attention/tokenize';
+import { MAX_TOKENS } from '@demos/attention/tokenize';
 
 const err = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -6,11 +6,11 @@
  * weights, to watch it learn. It reports everything as events (state.ts); trained-view.ts draws.
  * Lifecycle: the model and trainer tensors are owned here; a replaced model is disposed.
  */
-import type { Tf } from '../../lib/runtime';
-import { parseCheckpoint } from '../../../demos/attention/checkpoint';
-import { createTinyModel, disposeTinyModel, DEFAULT_TINY, type TinyModel } from '../../../demos/attention/tiny-transformer';
-import { evalSet, type Batch } from '../../../demos/attention/reverse-task';
-import { attentionMaps, createTrainer, disposeTrainer, evaluateTiny, trainLoop, type Trainer } from '../../../demos/attention/train';
+import type { Tf } from '@src/lib/runtime';
+import { parseCheckpoint } from '@demos/attention/checkpoint';
+import { createTinyModel, disposeTinyModel, DEFAULT_TINY, type TinyModel } from '@demos/attention/tiny-transformer';
+import { evalSet, type Batch } from '@demos/attention/reverse-task';
+import { attentionMaps, createTrainer, disposeTrainer, evaluateTiny, trainLoop, type Trainer } from '@demos/attention/train';
 import type { AttnEvent } from './state';
 import { ATTN_TEXT } from './strings';
 

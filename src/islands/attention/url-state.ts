@@ -4,7 +4,7 @@
  * Query, not hash: Starlight uses the hash for heading anchors. `backend=` is the runtime's.
  * Pure (URLSearchParams only), unit-tested in Node.
  */
-import { D_CHOICES, H_CHOICES } from '../../../demos/attention/toy-model';
+import { D_CHOICES, H_CHOICES } from '@demos/attention/toy-model';
 
 export type Mode = 'step' | 'trained';
 export interface DemoState {

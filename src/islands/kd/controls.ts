@@ -3,10 +3,10 @@
  * it), set them from the URL state, and read them back into a URL state. Elements are found
  * by data-role (src/components/KdRunDemo.astro).
  */
-import { DEFAULT_CONFIG } from '../../../demos/kd/run/config';
-import { type SplitKind } from '../../../demos/kd/experiment/split';
-import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
-import type { DataSummary } from '../../../demos/kd/run/protocol';
+import { DEFAULT_CONFIG } from '@demos/kd/run/config';
+import { type SplitKind } from '@demos/kd/experiment/split';
+import { PHASES, type Phase } from '@demos/kd/experiment/phases';
+import type { DataSummary } from '@demos/kd/run/protocol';
 import type { DataChoice, KdUrlState } from './url-state';
 
 type Field = HTMLInputElement | HTMLSelectElement;

@@ -1,5 +1,5 @@
 /** Per-class confusion matrix (12 PAMAP2 classes) as an SVG grid; rows = true, cols = predicted. */
-import { ACTIVITIES } from '../../../demos/kd/run/activities';
+import { ACTIVITIES } from '@demos/kd/run/activities';
 import { svgEl } from './svg';
 
 export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string): void {

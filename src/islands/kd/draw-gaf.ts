@@ -1,5 +1,5 @@
 /** A real window's signal (one channel) and its GASF image, drawn on canvases. */
-import type { Preview } from '../../../demos/kd/run/protocol';
+import type { Preview } from '@demos/kd/run/protocol';
 
 /** Diverging colour for v in [−1, 1]: blue (−1) → white (0) → red (+1). */
 function colour(v: number): [number, number, number] {

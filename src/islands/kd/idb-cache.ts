@@ -5,9 +5,9 @@
  * Values are structured-cloned (Float32Arrays stay binary). Works in the worker.
  */
 import { clear, createStore, get, set } from 'idb-keyval';
-import type { ModelCache, SavedWeights } from '../../../demos/kd/run/phases';
-import type { PhaseResult } from '../../../demos/kd/run/protocol';
-import { PhaseResultSchema } from '../../../demos/kd/run/protocol';
+import type { ModelCache, SavedWeights } from '@demos/kd/run/phases';
+import type { PhaseResult } from '@demos/kd/run/protocol';
+import { PhaseResultSchema } from '@demos/kd/run/protocol';
 
 const store = typeof indexedDB === 'undefined' ? null : createStore('kd-run-cache', 'models');
 

@@ -6,9 +6,9 @@
  * the jobs themselves ('start', 'compare-alphas'), which wait for the queue but do not block it.
  */
 // tfjs-core alone registers no gradient functions; training needs them (demos/kd/README.md).
-import '../../../demos/shared/gradients';
-import { openChannel } from '../../../demos/shared/channel';
-import { FromWorkerSchema, ToWorkerSchema, type FromWorker, type ToWorker } from '../../../demos/kd/run/protocol';
+import '@demos/shared/gradients';
+import { openChannel } from '@demos/shared/channel';
+import { FromWorkerSchema, ToWorkerSchema, type FromWorker, type ToWorker } from '@demos/kd/run/protocol';
 import { KdWorkerSession } from './worker-session';
 
 const post = (m: FromWorker): void => channel.send(m);

@@ -6,10 +6,10 @@
  * (url-state.ts). No tfjs here: the page stays responsive while the worker trains.
  */
 import { z } from 'zod';
-import { openChannel } from '../../../demos/shared/channel';
-import { parseConfig } from '../../../demos/kd/run/config';
-import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '../../../demos/kd/run/protocol';
-import { defaultSplitFor, windowSplitCounts } from '../../../demos/kd/experiment/split';
+import { openChannel } from '@demos/shared/channel';
+import { parseConfig } from '@demos/kd/run/config';
+import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '@demos/kd/run/protocol';
+import { defaultSplitFor, windowSplitCounts } from '@demos/kd/experiment/split';
 import { initialState, reduce, type Action, type KdState } from './state';
 import { createView } from './view';
 import { applyUrlState, fillFolds, readControls, splitOf, syncFoldControl, urlStateOf } from './controls';

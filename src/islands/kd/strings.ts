@@ -4,13 +4,13 @@
  * λ(람다), T(온도), 정확도/매크로 F1/균형 정확도). Templates are functions of computed values.
  * The phase names are demos/kd/run/labels.ts (shared with the static figure).
  */
-import type { SplitKind } from '../../../demos/kd/experiment/split';
-import type { Phase } from '../../../demos/kd/experiment/phases';
-import type { DataSummary, PhaseResult } from '../../../demos/kd/run/protocol';
-import { PHASE_LABELS } from '../../../demos/kd/run/labels';
-import { ACTIVITIES } from '../../../demos/kd/run/activities';
-import { SPLIT_LABELS, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts } from '../../../demos/kd/experiment/split';
-import type { FoldInfo } from '../../../demos/kd/run/protocol';
+import type { SplitKind } from '@demos/kd/experiment/split';
+import type { Phase } from '@demos/kd/experiment/phases';
+import type { DataSummary, PhaseResult } from '@demos/kd/run/protocol';
+import { PHASE_LABELS } from '@demos/kd/run/labels';
+import { ACTIVITIES } from '@demos/kd/run/activities';
+import { SPLIT_LABELS, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts } from '@demos/kd/experiment/split';
+import type { FoldInfo } from '@demos/kd/run/protocol';
 
 const short = (p: Phase): string => PHASE_LABELS[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);

@@ -7,10 +7,10 @@
  * Reading never throws: a missing key takes the default; a bad or out-of-range value takes
  * the default AND is listed in `problems`, so the page can say what it ignored.
  */
-import { DEFAULT_CONFIG, type RunConfig } from '../../../demos/kd/run/config';
-import { SPLITS, type SplitKind } from '../../../demos/kd/experiment/split';
-import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
-import { TEACHER_ARCHS } from '../../../demos/kd/models/arch';
+import { DEFAULT_CONFIG, type RunConfig } from '@demos/kd/run/config';
+import { SPLITS, type SplitKind } from '@demos/kd/experiment/split';
+import { PHASES, type Phase } from '@demos/kd/experiment/phases';
+import { TEACHER_ARCHS } from '@demos/kd/models/arch';
 
 export const GAF_SIZES = [8, 16, 24, 32, 64] as const;
 export type DataChoice = 'excerpt' | 'full';

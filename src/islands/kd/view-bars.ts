@@ -4,9 +4,9 @@
  * bar) and at the run's T (light bar: the softened distribution the KD loss matches).
  * Computed from the final models' test logits (demos/kd/run/agreement.ts softmaxRow).
  */
-import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
-import { NUM_CLASSES } from '../../../demos/kd/run/activities';
-import { argmaxRow, softmaxRow } from '../../../demos/kd/run/agreement';
+import { PHASES, type Phase } from '@demos/kd/experiment/phases';
+import { NUM_CLASSES } from '@demos/kd/run/activities';
+import { argmaxRow, softmaxRow } from '@demos/kd/run/agreement';
 import type { KdState } from './state';
 import { COLOURS } from './view-common';
 import { svgEl } from './svg';

@@ -4,9 +4,9 @@
  * final values, computed from the logits), and the α comparison (agreement per α, a table of
  * every number and a sentence that says what moved).
  */
-import { NUM_CLASSES } from '../../../demos/kd/run/activities';
-import { disagreeing, meanKl, topAgreement } from '../../../demos/kd/run/agreement';
-import { metricsOf } from '../../../demos/kd/run/metrics';
+import { NUM_CLASSES } from '@demos/kd/run/activities';
+import { disagreeing, meanKl, topAgreement } from '@demos/kd/run/agreement';
+import { metricsOf } from '@demos/kd/run/metrics';
 import type { KdState } from './state';
 import { drawLines, type Series } from './draw-lines';
 import { COLOURS } from './view-common';

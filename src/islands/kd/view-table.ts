@@ -4,11 +4,11 @@
  * accuracy for reference, time, origin and a JSON export; plus the majority-class baseline row
  * computed from the split's labels. Rows carry data-* values for tests.
  */
-import { PHASES, type Phase } from '../../../demos/kd/experiment/phases';
-import { chanceLevel, majorityBaseline, metricsOf } from '../../../demos/kd/run/metrics';
-import type { PhaseResult } from '../../../demos/kd/run/protocol';
+import { PHASES, type Phase } from '@demos/kd/experiment/phases';
+import { chanceLevel, majorityBaseline, metricsOf } from '@demos/kd/run/metrics';
+import type { PhaseResult } from '@demos/kd/run/protocol';
 import type { KdState } from './state';
-import { countsOf } from '../../../demos/kd/run/metrics';
+import { countsOf } from '@demos/kd/run/metrics';
 import { fixedOrDash } from './svg';
 import { S } from './strings';
 

@@ -6,14 +6,14 @@
  *    manifest.json validated with the data API's schema) — present only when the site was
  *    built with the full dataset.
  */
-import first10000Url from '../../../data/pamap2/subject101.first10000.dat?url';
-import alexchowUrl from '../../../data/pamap2/alexchow-windows.uci54.dat?url';
-import indexCsvUrl from '../../../data/pamap2/alexchow-windows.index.csv?url';
-import { Pamap2ManifestSchema, type Pamap2Manifest } from '../../../demos/kd/pamap2/manifest-schema';
-import { loadShardRows, sha256Hex } from '../../../demos/kd/pamap2/shards';
-import { buildData, excerptData, type LoadedData } from '../../../demos/kd/run/data';
+import first10000Url from '@data/pamap2/subject101.first10000.dat?url';
+import alexchowUrl from '@data/pamap2/alexchow-windows.uci54.dat?url';
+import indexCsvUrl from '@data/pamap2/alexchow-windows.index.csv?url';
+import { Pamap2ManifestSchema, type Pamap2Manifest } from '@demos/kd/pamap2/manifest-schema';
+import { loadShardRows, sha256Hex } from '@demos/kd/pamap2/shards';
+import { buildData, excerptData, type LoadedData } from '@demos/kd/run/data';
 import type { Progress } from './worker-files';
-import { formatZodError } from '../../../demos/shared/zod-error';
+import { formatZodError } from '@demos/shared/zod-error';
 
 async function fetchText(url: string, name: string, progress: Progress): Promise<string> {
   const r = await fetch(url);

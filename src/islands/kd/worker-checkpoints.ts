@@ -6,11 +6,11 @@
  * statistics are not in a checkpoint: the run standardises with the chosen fold's training
  * subjects (the page says so).
  */
-import { loadWrnCheckpoint } from '../../../demos/kd/checkpoint/load-wrn';
-import type { Wrn } from '../../../demos/kd/models/wrn';
-import type { RunConfig } from '../../../demos/kd/run/config';
-import { phaseModelSpec } from '../../../demos/kd/experiment/phases';
-import { WRN_IO } from '../../../demos/kd/models/arch';
+import { loadWrnCheckpoint } from '@demos/kd/checkpoint/load-wrn';
+import type { Wrn } from '@demos/kd/models/wrn';
+import type { RunConfig } from '@demos/kd/run/config';
+import { phaseModelSpec } from '@demos/kd/experiment/phases';
+import { WRN_IO } from '@demos/kd/models/arch';
 
 export function loadCheckpointPair(gaf: ArrayBuffer, signal: ArrayBuffer, names: readonly [string, string], c: RunConfig): [Wrn, Wrn] {
   const g = loadWrnCheckpoint(new Uint8Array(gaf), { file: names[0], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-gaf', c.teacherArch), ...WRN_IO } });

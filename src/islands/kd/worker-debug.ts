@@ -5,14 +5,14 @@
  * slice of weights (stem conv and classifier) for the e2e test to compare between a
  * ?backend=webgpu page and a ?backend=cpu page. Frees everything it creates.
  */
-import type { Tf } from '../../lib/runtime';
-import { createWrn } from '../../../demos/kd/models/wrn';
-import { Sgd } from '../../../demos/kd/train/sgd';
-import { trainStepAsync } from '../../../demos/kd/train/train';
-import { withInputClip } from '../../../demos/kd/run/input-clip';
-import { prepareWindowSplit } from '../../../demos/kd/experiment/split';
-import type { LoadedData } from '../../../demos/kd/run/data';
-import { CHANNELS, WINDOW } from '../../../demos/kd/pamap2/format';
+import type { Tf } from '@src/lib/runtime';
+import { createWrn } from '@demos/kd/models/wrn';
+import { Sgd } from '@demos/kd/train/sgd';
+import { trainStepAsync } from '@demos/kd/train/train';
+import { withInputClip } from '@demos/kd/run/input-clip';
+import { prepareWindowSplit } from '@demos/kd/experiment/split';
+import type { LoadedData } from '@demos/kd/run/data';
+import { CHANNELS, WINDOW } from '@demos/kd/pamap2/format';
 
 const BATCH = 8;
 

@@ -6,11 +6,11 @@
  * only). Streams with progress; text is never held whole. Errors name the file and line
  * (Pamap2FormatError from the parser) or the path inside the archive (Pamap2ZipError).
  */
-import { preprocessSubjectStream, SubjectPreprocessor } from '../../../demos/kd/pamap2/preprocess';
-import { ProtocolLineParser } from '../../../demos/kd/pamap2/parse';
-import type { SubjectSeries } from '../../../demos/kd/pamap2/series';
-import { sha256Hex } from '../../../demos/kd/pamap2/shards';
-import { Pamap2ZipError, readProtocolZip, type EntrySink, type ProtocolEntry, type ZipProblem } from '../../../demos/kd/pamap2/zip';
+import { preprocessSubjectStream, SubjectPreprocessor } from '@demos/kd/pamap2/preprocess';
+import { ProtocolLineParser } from '@demos/kd/pamap2/parse';
+import type { SubjectSeries } from '@demos/kd/pamap2/series';
+import { sha256Hex } from '@demos/kd/pamap2/shards';
+import { Pamap2ZipError, readProtocolZip, type EntrySink, type ProtocolEntry, type ZipProblem } from '@demos/kd/pamap2/zip';
 
 export type Progress = (file: string, done: number, total: number) => void;
 

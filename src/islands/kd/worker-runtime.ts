@@ -5,9 +5,9 @@
  * (the runtime falls back; `onLost` lets the session abort and re-run the phase in flight).
  * One instance per worker.
  */
-import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '../../lib/runtime';
-import { prepareWasmKernels, wasmHeap } from '../../../demos/kd/wasm/kernels';
-import type { FromWorker } from '../../../demos/kd/run/protocol';
+import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '@src/lib/runtime';
+import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
+import type { FromWorker } from '@demos/kd/run/protocol';
 import { trainingSearch } from './backend-preference';
 import { S } from './strings';
 

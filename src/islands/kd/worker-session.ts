@@ -5,15 +5,15 @@
  * reader's checkpoint bytes, and the run in flight. One run (or comparison) at a time.
  * Memory: after every phase, cancel and error it reports tf.memory().numTensors.
  */
-import { buildData, makePreview, type LoadedData } from '../../../demos/kd/run/data';
-import { runInputs } from '../../../demos/kd/experiment/inputs';
-import { RunSession } from '../../../demos/kd/run/phases';
-import { WrnPhaseTrainer } from '../../../demos/kd/run/trainer';
-import { splitKey, type RunConfig } from '../../../demos/kd/run/config';
-import { type Phase } from '../../../demos/kd/experiment/phases';
-import type { FromWorker, ToWorker } from '../../../demos/kd/run/protocol';
-import type { Wrn } from '../../../demos/kd/models/wrn';
-import { countWindowsPerClass } from '../../../demos/kd/pamap2/windows';
+import { buildData, makePreview, type LoadedData } from '@demos/kd/run/data';
+import { runInputs } from '@demos/kd/experiment/inputs';
+import { RunSession } from '@demos/kd/run/phases';
+import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
+import { splitKey, type RunConfig } from '@demos/kd/run/config';
+import { type Phase } from '@demos/kd/experiment/phases';
+import type { FromWorker, ToWorker } from '@demos/kd/run/protocol';
+import type { Wrn } from '@demos/kd/models/wrn';
+import { countWindowsPerClass } from '@demos/kd/pamap2/windows';
 import { idbModelCache, clearModelCache } from './idb-cache';
 import { readFiles, hashFiles } from './worker-files';
 import { loadBundled, probeFullManifest } from './worker-bundled';

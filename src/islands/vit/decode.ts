@@ -7,9 +7,9 @@
  *   4. draw at most 448 px on the shorter side, read RGBA, composite over white,
  *      centre-crop and resample to S in plain TypeScript (demos/vit/resize.ts).
  */
-import { checkFileSize, sniffImage, checkDimensions, HEADER_BYTES } from '../../../demos/vit/image-file';
-import { rgbaOverWhite, centreCropResize, fitShorterSide } from '../../../demos/vit/resize';
-import type { LoadedImage } from '../../../demos/vit/protocol';
+import { checkFileSize, sniffImage, checkDimensions, HEADER_BYTES } from '@demos/vit/image-file';
+import { rgbaOverWhite, centreCropResize, fitShorterSide } from '@demos/vit/resize';
+import type { LoadedImage } from '@demos/vit/protocol';
 
 /** Decode at up to twice the model size, so the final resample averages (anti-aliasing). */
 const DRAW_SHORT_SIDE = 448;

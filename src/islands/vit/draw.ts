@@ -2,7 +2,7 @@
  * Canvas drawing for the ViT island: the image, its patch grid, one patch zoomed, colour
  * strips of vectors and the position-similarity map. Pure drawing: data in, pixels out.
  */
-import { IMAGE_SIZE } from '../../../demos/vit/config';
+import { IMAGE_SIZE } from '@demos/vit/config';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

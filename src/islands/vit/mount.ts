@@ -4,9 +4,9 @@
  * (state.ts) and redraws with view.ts. The controls' state lives in the URL (url-state.ts).
  * Lifecycle: mount(root) once per element; the worker lives as long as the page.
  */
-import { openChannel } from '../../../demos/shared/channel';
-import { VitRequestSchema, VitResponseSchema } from '../../../demos/vit/protocol';
-import { IMAGE_SIZE, vitCounts, type VitConfig } from '../../../demos/vit/config';
+import { openChannel } from '@demos/shared/channel';
+import { VitRequestSchema, VitResponseSchema } from '@demos/vit/protocol';
+import { IMAGE_SIZE, vitCounts, type VitConfig } from '@demos/vit/config';
 import { initialVitState, moveSelection, updateVit, type VitEvent, type VitState } from './state';
 import { readVitState, writeVitState } from './url-state';
 import { renderVit, vitDom } from './view';

@@ -7,17 +7,17 @@
  * it answers the latest request of its kind. A failed load changes nothing but the error
  * line (the previous image, its patches and its embedding stay).
  */
-import { IMAGE_SIZE, vitCounts } from '../../../demos/vit/config';
-import { checkFileSize } from '../../../demos/vit/image-file';
-import { patchify } from '../../../demos/vit/patchify';
-import { unitRows } from '../../../demos/vit/position-embedding';
-import type { LoadedImage, VitRequest, VitResponse } from '../../../demos/vit/protocol';
-import type { RuntimeInfoMessage } from '../../../demos/shared/runtime-info';
-import type { VitEmbedding } from '../../../demos/vit/pipeline';
+import { IMAGE_SIZE, vitCounts } from '@demos/vit/config';
+import { checkFileSize } from '@demos/vit/image-file';
+import { patchify } from '@demos/vit/patchify';
+import { unitRows } from '@demos/vit/position-embedding';
+import type { LoadedImage, VitRequest, VitResponse } from '@demos/vit/protocol';
+import type { RuntimeInfoMessage } from '@demos/shared/runtime-info';
+import type { VitEmbedding } from '@demos/vit/pipeline';
 import { VIT_TEXT } from './strings';
 import type { VitUrlState } from './url-state';
 import type { VitSampleId } from './samples';
-import { maxAbs } from '../../../demos/shared/arrays';
+import { maxAbs } from '@demos/shared/arrays';
 
 export const VIT_SEED = 42;
 

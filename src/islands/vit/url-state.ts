@@ -5,7 +5,7 @@
  * back to the defaults and are named in `problems`, which the page shows as a note.
  * A reader's own image is never put in the URL (it never leaves the browser).
  */
-import { IMAGE_SIZE, MODEL_DIMS, PATCH_SIZES, POS_KINDS, vitCounts, type VitConfig } from '../../../demos/vit/config';
+import { IMAGE_SIZE, MODEL_DIMS, PATCH_SIZES, POS_KINDS, vitCounts, type VitConfig } from '@demos/vit/config';
 import { DEFAULT_SAMPLE, VIT_SAMPLES, type VitSampleId } from './samples';
 
 export interface VitUrlState {

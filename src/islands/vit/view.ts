@@ -3,10 +3,10 @@
  * render(dom, state, prev) redraws only what changed since `prev` (reference equality on
  * the state's parts), so hovering a patch does not redraw the image.
  */
-import { IMAGE_SIZE, vitCounts } from '../../../demos/vit/config';
-import { similarityRow } from '../../../demos/vit/position-embedding';
+import { IMAGE_SIZE, vitCounts } from '@demos/vit/config';
+import { similarityRow } from '@demos/vit/position-embedding';
 import { renderRuntimeBadge } from '../runtime-badge';
-import type { RuntimeInfo } from '../../lib/runtime';
+import type { RuntimeInfo } from '@src/lib/runtime';
 import { drawChannelStrip, drawGrid, drawPatch, drawRgb, drawSimilarity, drawValueStrip } from './draw';
 import { VIT_TEXT } from './strings';
 import type { VitState } from './state';

@@ -4,11 +4,11 @@
  * State: the last successfully decoded image (a failed load keeps it). Requests carry an
  * id; the page ignores answers to requests it has superseded.
  */
-import { initRuntime, onRuntimeChange } from '../../lib/runtime';
-import { embedImage, type VitCache } from '../../../demos/vit/pipeline';
-import { IMAGE_SIZE } from '../../../demos/vit/config';
-import { openChannel, type PortLike } from '../../../demos/shared/channel';
-import { VitRequestSchema, VitResponseSchema, type LoadedImage, type ParsedVitRequest, type VitResponse } from '../../../demos/vit/protocol';
+import { initRuntime, onRuntimeChange } from '@src/lib/runtime';
+import { embedImage, type VitCache } from '@demos/vit/pipeline';
+import { IMAGE_SIZE } from '@demos/vit/config';
+import { openChannel, type PortLike } from '@demos/shared/channel';
+import { VitRequestSchema, VitResponseSchema, type LoadedImage, type ParsedVitRequest, type VitResponse } from '@demos/vit/protocol';
 import { decodeToModelInput, ImageInputError } from './decode';
 
 let current: LoadedImage | null = null;
