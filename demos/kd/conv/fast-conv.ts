@@ -67,7 +67,7 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
   if (is1d) {
-    // 3-tap stride-1 convs on WASM: Winograd F(2,3), 2/3 of the matMul work (./winograd1d.ts).
+    // 3-tap stride-1 convs on WASM: Winograd F(4,3), about half the matMul work (./winograd1d.ts).
     const heap = wasmHeap();
     if (winogradApplies(heap, kw, s, p, C, O)) return conv1dWinograd(heap, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad);
   }

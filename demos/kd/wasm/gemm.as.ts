@@ -13,6 +13,11 @@
  *
  * gemm works on a range of rows [m0, m1) so that several threads can share one product (each
  * its own rows; the packed B is read-only and shared).
+ *
+ * A is read through two strides, so the same kernel serves A and Aᵀ without a transpose:
+ * A(i, k) is the float at a + 4·(i·lda + k·ka). Row-major A (M, K): lda = K, ka = 1. For the
+ * weight gradients (Uᵀ·dM, Pᵀ·dy) A is stored as S (K, M) and the product is Sᵀ·B: lda = 1,
+ * ka = M; a block's four rows then sit side by side in one 16-byte run of each row of S.
  */
 
 const NR: i32 = 8;
@@ -73,21 +78,60 @@ export function packB(b: usize, K: i32, N: i32, trans: i32, out: usize): void {
   if (w == NR) { v128.store(p, lo); v128.store(p + 16, hi); } else storePartial(p, lo, hi, w);
 }
 
+/** Loads the first w (< 8) floats of a row into two vectors (the rest zero): never reads past them. */
+@inline function loadPartial(p: usize, w: i32, hi: bool): v128 {
+  let v = f32x4.splat(0);
+  const o: i32 = hi ? 4 : 0;
+  if (w > o) v = f32x4.replace_lane(v, 0, load<f32>(p));
+  if (w > o + 1) v = f32x4.replace_lane(v, 1, load<f32>(p + 4));
+  if (w > o + 2) v = f32x4.replace_lane(v, 2, load<f32>(p + 8));
+  if (w > o + 3) v = f32x4.replace_lane(v, 3, load<f32>(p + 12));
+  return v;
+}
+
+@inline function loadLo(p: usize, w: i32): v128 { return w >= 4 ? v128.load(p) : loadPartial(p, w, false); }
+@inline function loadHi(p: usize, w: i32): v128 { return w == NR ? v128.load(p + 16) : loadPartial(p + 16, w, true); }
+
 /**
- * Rows [m0, m1) of C = A·B, with B packed by packB. lda: A's row length in floats (K for a
- * plain row-major A); C rows are N floats.
+ * K is walked in chunks of KC: for each chunk, every row block and panel. A chunk of a 4-row
+ * block of A (16·KC bytes) then stays in L1 across the panels and the chunk of packed B in L2
+ * across the row blocks; without chunks a long K (the weight gradients, K = B·H·W up to 65536)
+ * streamed both from memory once per block and panel. C holds the partial sums between chunks
+ * (the same additions in the same order: results do not depend on KC).
  */
-export function gemm(a: usize, lda: i32, packed: usize, c: usize, m0: i32, m1: i32, K: i32, N: i32): void {
+const KC: i32 = 1024;
+
+/**
+ * Rows [m0, m1) of C = A·B, with B packed by packB; A(i, k) at a + 4·(i·lda + k·ka) (see the top
+ * of this file). C rows are N floats.
+ */
+export function gemm(a: usize, lda: i32, ka: i32, packed: usize, c: usize, m0: i32, m1: i32, K: i32, N: i32): void {
+  for (let k0 = 0; k0 < K; k0 += KC) {
+    gemmChunk(a + (<usize>k0 * <usize>ka << 2), lda, ka, packed + (<usize>k0 * <usize>(NR << 2)), c, m0, m1, min(KC, K - k0), K, N, k0 > 0);
+  }
+}
+
+/** gemm over k in one chunk of kn: C = (acc ? C : 0) + A[:, chunk]·B[chunk, :]. */
+function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, m0: i32, m1: i32, kn: i32, K: i32, N: i32, acc: bool): void {
   const rowA = <usize>lda << 2, rowC = <usize>N << 2, panel = <usize>K * <usize>(NR << 2);
+  const stepA = <usize>ka << 2, endA = <usize>kn * stepA;
+  const zero = f32x4.splat(0);
   let i = m0;
   for (; i + 4 <= m1; i += 4) {
     const a0 = a + <usize>i * rowA, a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
     let bp = packed;
     for (let j0 = 0; j0 < N; j0 += NR) {
-      let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-      let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+      const w = min(NR, N - j0);
+      const q = c + <usize>i * rowC + (<usize>j0 << 2);
+      let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
+      if (acc) {
+        c00 = loadLo(q, w); c01 = loadHi(q, w);
+        c10 = loadLo(q + rowC, w); c11 = loadHi(q + rowC, w);
+        c20 = loadLo(q + 2 * rowC, w); c21 = loadHi(q + 2 * rowC, w);
+        c30 = loadLo(q + 3 * rowC, w); c31 = loadHi(q + 3 * rowC, w);
+      }
       let p = bp;
-      for (let k: usize = 0; k < <usize>K << 2; k += 4) {
+      for (let k: usize = 0; k < endA; k += stepA) {
         const b0 = v128.load(p), b1 = v128.load(p + 16);
         p += NR << 2;
         const x0 = v128.load32_splat(a0 + k), x1 = v128.load32_splat(a1 + k);
@@ -97,8 +141,6 @@ export function gemm(a: usize, lda: i32, packed: usize, c: usize, m0: i32, m1: i
         c20 = madd(x2, b0, c20); c21 = madd(x2, b1, c21);
         c30 = madd(x3, b0, c30); c31 = madd(x3, b1, c31);
       }
-      const w = min(NR, N - j0);
-      const q = c + <usize>i * rowC + (<usize>j0 << 2);
       storeRow(q, c00, c01, w);
       storeRow(q + rowC, c10, c11, w);
       storeRow(q + 2 * rowC, c20, c21, w);
@@ -110,14 +152,17 @@ export function gemm(a: usize, lda: i32, packed: usize, c: usize, m0: i32, m1: i
     const a0 = a + <usize>i * rowA;
     let bp = packed;
     for (let j0 = 0; j0 < N; j0 += NR) {
-      let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+      const w = min(NR, N - j0);
+      const q = c + <usize>i * rowC + (<usize>j0 << 2);
+      let c00 = zero, c01 = zero;
+      if (acc) { c00 = loadLo(q, w); c01 = loadHi(q, w); }
       let p = bp;
-      for (let k: usize = 0; k < <usize>K << 2; k += 4) {
+      for (let k: usize = 0; k < endA; k += stepA) {
         const x0 = v128.load32_splat(a0 + k);
         c00 = madd(x0, v128.load(p), c00); c01 = madd(x0, v128.load(p + 16), c01);
         p += NR << 2;
       }
-      storeRow(c + <usize>i * rowC + (<usize>j0 << 2), c00, c01, min(NR, N - j0));
+      storeRow(q, c00, c01, w);
       bp += panel;
     }
   }
