@@ -29,7 +29,7 @@ import { Sgd } from '../demos/kd/train/sgd';
 import { trainStep } from '../demos/kd/train/train';
 import { relaxedSimdSupported, setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
 import { setWasmMatMulEnabled } from '../demos/kd/wasm/matmul';
-import { setWinogradEnabled } from '../demos/kd/conv/winograd1d';
+import { setWinogradEnabled } from '../demos/kd/conv/winograd';
 
 interface Model { dims: 1 | 2; depth: number; widen: number; batch: number; length: number; role: string }
 const args = process.argv.slice(2);

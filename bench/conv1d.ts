@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { median } from './median';
 import { useNodeBackend } from '../demos/kd/tf-node';
 import { conv1d } from '../demos/kd/conv/index';
-import { setWinogradEnabled, WINOGRAD_MIN_CHANNELS } from '../demos/kd/conv/winograd1d';
+import { setWinogradEnabled, WINOGRAD_MIN_CHANNELS } from '../demos/kd/conv/winograd';
 import { setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
 
 await useNodeBackend('wasm');

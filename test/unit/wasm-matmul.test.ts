@@ -55,7 +55,7 @@ function compare([M, K, N, transB, transA]: Shape): number {
     let got: Float32Array;
     if (transA) {
       const c = heap.alloc([M, N]);
-      heapGemm(heap, heap.ptr(a), 1, M, heap.ptr(b), transB, c.ptr, M, K, N);
+      heapGemm(heap, M, K, N, heap.ptr(a), 1, M, heap.ptr(b), transB ? K : N, transB, c.ptr, N);
       got = c.t.dataSync() as Float32Array;
       c.t.dispose();
     } else got = heapMatMul(heap, a, b, transB).dataSync() as Float32Array;

@@ -35,14 +35,16 @@ export function packedBytes(K: i32, N: i32): usize {
 /**
  * Packs the right-hand side into 8-column panels. trans = 0: b is B itself, (K, N);
  * trans = 1: b is Bᵀ, (N, K) (the product then is A·bᵀ without transposing in memory).
+ * ldb: the stored matrix's row stride in floats (N, or K with trans, for a dense one; more for
+ * one of Winograd's interleaved matrices).
  */
-export function packB(b: usize, K: i32, N: i32, trans: i32, out: usize): void {
+export function packB(b: usize, ldb: i32, K: i32, N: i32, trans: i32, out: usize): void {
   let o = out;
   for (let j0 = 0; j0 < N; j0 += NR) {
     const w = min(NR, N - j0);
     if (!trans && w == NR) {
       for (let k = 0; k < K; k++) {
-        const src = b + ((<usize>k * <usize>N + <usize>j0) << 2);
+        const src = b + ((<usize>k * <usize>ldb + <usize>j0) << 2);
         v128.store(o, v128.load(src));
         v128.store(o + 16, v128.load(src + 16));
         o += NR << 2;
@@ -52,7 +54,7 @@ export function packB(b: usize, K: i32, N: i32, trans: i32, out: usize): void {
     for (let k = 0; k < K; k++) {
       for (let j = 0; j < NR; j++) {
         let v: f32 = 0;
-        if (j < w) v = trans ? load<f32>(b + ((<usize>(j0 + j) * <usize>K + <usize>k) << 2)) : load<f32>(b + ((<usize>k * <usize>N + <usize>(j0 + j)) << 2));
+        if (j < w) v = trans ? load<f32>(b + ((<usize>(j0 + j) * <usize>ldb + <usize>k) << 2)) : load<f32>(b + ((<usize>k * <usize>ldb + <usize>(j0 + j)) << 2));
         store<f32>(o + (<usize>j << 2), v);
       }
       o += NR << 2;
@@ -103,17 +105,17 @@ const KC: i32 = 1024;
 
 /**
  * Rows [m0, m1) of C = A·B, with B packed by packB; A(i, k) at a + 4·(i·lda + k·ka) (see the top
- * of this file). C rows are N floats.
+ * of this file); C's rows are ldc floats apart (N for a dense C).
  */
-export function gemm(a: usize, lda: i32, ka: i32, packed: usize, c: usize, m0: i32, m1: i32, K: i32, N: i32): void {
+export function gemm(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i32, m0: i32, m1: i32, K: i32, N: i32): void {
   for (let k0 = 0; k0 < K; k0 += KC) {
-    gemmChunk(a + (<usize>k0 * <usize>ka << 2), lda, ka, packed + (<usize>k0 * <usize>(NR << 2)), c, m0, m1, min(KC, K - k0), K, N, k0 > 0);
+    gemmChunk(a + (<usize>k0 * <usize>ka << 2), lda, ka, packed + (<usize>k0 * <usize>(NR << 2)), c, ldc, m0, m1, min(KC, K - k0), K, N, k0 > 0);
   }
 }
 
 /** gemm over k in one chunk of kn: C = (acc ? C : 0) + A[:, chunk]·B[chunk, :]. */
-function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, m0: i32, m1: i32, kn: i32, K: i32, N: i32, acc: bool): void {
-  const rowA = <usize>lda << 2, rowC = <usize>N << 2, panel = <usize>K * <usize>(NR << 2);
+function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i32, m0: i32, m1: i32, kn: i32, K: i32, N: i32, acc: bool): void {
+  const rowA = <usize>lda << 2, rowC = <usize>ldc << 2, panel = <usize>K * <usize>(NR << 2);
   const stepA = <usize>ka << 2, endA = <usize>kn * stepA;
   const zero = f32x4.splat(0);
   let i = m0;

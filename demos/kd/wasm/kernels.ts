@@ -31,13 +31,19 @@ export interface KdKernels {
   col2im2d(dp: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, dx: number): void;
   wino4Filter(g: number, C: number, O: number, v: number): void;
   wino4FilterGrad(dv: number, C: number, O: number, dg: number): void;
-  wino4In(x: number, B: number, W: number, C: number, u: number): void;
-  wino4Out(m: number, B: number, W: number, O: number, y: number): void;
-  wino4GradOut(dy: number, B: number, W: number, O: number, m: number): void;
-  wino4GradIn(du: number, B: number, W: number, C: number, dx: number): void;
+  wino4In(x: number, B: number, W: number, C: number, u: number, ms: number): void;
+  wino4Out(m: number, B: number, W: number, O: number, y: number, ms: number): void;
+  wino4GradOut(dy: number, B: number, W: number, O: number, m: number, ms: number): void;
+  wino4GradIn(du: number, B: number, W: number, C: number, dx: number, ms: number): void;
+  wino2Filter(g: number, C: number, O: number, v: number): void;
+  wino2FilterGrad(dv: number, C: number, O: number, dg: number): void;
+  wino2In(x: number, B: number, H: number, W: number, C: number, u: number, ms: number): void;
+  wino2Out(m: number, B: number, H: number, W: number, O: number, y: number, ms: number): void;
+  wino2GradOut(dy: number, B: number, H: number, W: number, O: number, m: number, ms: number): void;
+  wino2GradIn(du: number, B: number, H: number, W: number, C: number, dx: number, ms: number): void;
   packedBytes(K: number, N: number): number;
-  packB(b: number, K: number, N: number, trans: number, out: number): void;
-  gemm(a: number, lda: number, ka: number, packed: number, c: number, m0: number, m1: number, K: number, N: number): void;
+  packB(b: number, ldb: number, K: number, N: number, trans: number, out: number): void;
+  gemm(a: number, lda: number, ka: number, packed: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */

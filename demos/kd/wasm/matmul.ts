@@ -36,25 +36,26 @@ export function heapMatMul(heap: WasmHeap, a: tf.Tensor, b: tf.Tensor, transB = 
     });
   }
   const c = heap.alloc([M, N]);
-  heapGemm(heap, heap.ptr(a), K, 1, heap.ptr(b), transB, c.ptr, M, K, N);
+  heapGemm(heap, M, K, N, heap.ptr(a), K, 1, heap.ptr(b), transB ? K : N, transB, c.ptr, N);
   return c.t as tf.Tensor2D;
 }
 
 /**
  * The same product on heap byte offsets, for callers that keep their operands in raw heap
- * blocks (Winograd's 6 or 16 matrices per conv): C (M, N) = A·B, or A·bᵀ with transB (b is
- * (N, K)), with A(i, k) at a + 4·(i·lda + k·ka): lda = K, ka = 1 for a row-major A; lda = 1,
- * ka = M for A = Sᵀ with S (K, M) row-major (the weight gradients, no transpose pass).
- * Traced like heapMatMul; the caller checks wasmMatMulEnabled() (there is no tf.matMul fallback
- * for raw blocks).
+ * blocks (Winograd's 6 or 16 interleaved matrices per conv): C = A·B, or A·bᵀ with transB,
+ * where A(i, k) is at a + 4·(i·lda + k·ka) (lda = K, ka = 1: a row-major A; lda = 1, ka = the
+ * stored row length: A = Sᵀ read from S in place), B's (or with transB bᵀ's) rows are ldb
+ * floats apart and C's ldc. Traced like heapMatMul; the caller checks wasmMatMulEnabled()
+ * (there is no tf.matMul fallback for raw blocks).
  */
-export function heapGemm(heap: WasmHeap, a: number, lda: number, ka: number, b: number, transB: boolean, c: number, M: number, K: number, N: number): void {
+export function heapGemm(heap: WasmHeap, M: number, K: number, N: number, a: number, lda: number, ka: number,
+  b: number, ldb: number, transB: boolean, c: number, ldc: number): void {
   trace?.(M, K, N, transB, ka !== 1);
   const { k } = heap;
   const packed = heap.malloc(k.packedBytes(K, N));
   try {
-    k.packB(b, K, N, transB ? 1 : 0, packed);
-    parallelGemm(heap, a, lda, ka, packed, c, M, K, N);
+    k.packB(b, ldb, K, N, transB ? 1 : 0, packed);
+    parallelGemm(heap, a, lda, ka, packed, c, ldc, M, K, N);
   } finally {
     heap.free(packed);
   }

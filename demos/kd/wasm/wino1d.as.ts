@@ -6,10 +6,13 @@
  * 3-tap, stride 1, pad 1: tile t of a sample gives outputs 4t .. 4t+3 from the six inputs
  * d0..d5 = x[4t−1 .. 4t+4] (zero outside [0, W)); Tw = ⌈W/4⌉ tiles per sample, T = B·Tw rows.
  * Interpolation points 0, ±1, ±2, ∞ (Lavin & Gray 2016):
- *   U = Bᵀd   (six (T, C) matrices, one block: U_ξ at u + ξ·T·C floats)
+ *   U = Bᵀd   (six (T, C) matrices, ms floats apart: U_ξ(t, c) at u + ξ·ms + t·C + c)
  *   V = Gg    (six (C, O) matrices)          M_ξ = U_ξ·V_ξ   (six (T, O))
  *   y = AᵀM   y0 = M0+M1+M2+M3+M4, y1 = M1−M2+2(M3−M4), y2 = M1+M2+4(M3+M4), y3 = M1−M2+8(M3−M4)+M5
- * The backward pass applies the transposed matrices (the adjoints), in the same layout.
+ * M, dM and dU are laid out the same way. ms (the matrix stride, conv/winograd.ts) is T·C (T·O)
+ * rounded so that the six streams a transform reads or writes do not start at the same offset
+ * modulo 4 KiB (they would share cache sets). The backward pass applies the transposed
+ * matrices (the adjoints).
  * Plain mul/add (no fused multiply-add), so both builds give the same transforms.
  */
 
@@ -53,8 +56,8 @@ export function wino4FilterGrad(dv: usize, C: i32, O: i32, dg: usize): void {
 }
 
 /** x (B, W, C) -> U (6, T, C). */
-export function wino4In(x: usize, B: i32, W: i32, C: i32, u: usize): void {
-  const Tw = (W + 3) >> 2, rowBytes = <usize>C << 2, mat = <usize>(B * Tw) * rowBytes;
+export function wino4In(x: usize, B: i32, W: i32, C: i32, u: usize, ms: i32): void {
+  const Tw = (W + 3) >> 2, rowBytes = <usize>C << 2, mat = <usize>ms << 2;
   let o = u;
   for (let b = 0; b < B; b++) {
     const xb = x + <usize>b * <usize>W * rowBytes;
@@ -80,8 +83,8 @@ export function wino4In(x: usize, B: i32, W: i32, C: i32, u: usize): void {
 }
 
 /** M (6, T, O) -> y (B, W, O). */
-export function wino4Out(m: usize, B: i32, W: i32, O: i32, y: usize): void {
-  const Tw = (W + 3) >> 2, rowBytes = <usize>O << 2, mat = <usize>(B * Tw) * rowBytes;
+export function wino4Out(m: usize, B: i32, W: i32, O: i32, y: usize, ms: i32): void {
+  const Tw = (W + 3) >> 2, rowBytes = <usize>O << 2, mat = <usize>ms << 2;
   let o = m;
   for (let b = 0; b < B; b++) {
     const yb = y + <usize>b * <usize>W * rowBytes;
@@ -107,8 +110,8 @@ export function wino4Out(m: usize, B: i32, W: i32, O: i32, y: usize): void {
  * dy (B, W, O) -> dM (6, T, O) = A·dy: dM0 = dy0, dM1,2 = dy0 ± dy1 + dy2 ± dy3,
  * dM3,4 = dy0 ± 2dy1 + 4dy2 ± 8dy3, dM5 = dy3 (dy zero past W).
  */
-export function wino4GradOut(dy: usize, B: i32, W: i32, O: i32, m: usize): void {
-  const Tw = (W + 3) >> 2, rowBytes = <usize>O << 2, mat = <usize>(B * Tw) * rowBytes;
+export function wino4GradOut(dy: usize, B: i32, W: i32, O: i32, m: usize, ms: i32): void {
+  const Tw = (W + 3) >> 2, rowBytes = <usize>O << 2, mat = <usize>ms << 2;
   let o = m;
   for (let b = 0; b < B; b++) {
     const yb = dy + <usize>b * <usize>W * rowBytes;
@@ -139,8 +142,8 @@ export function wino4GradOut(dy: usize, B: i32, W: i32, O: i32, m: usize): void 
  * belong to inputs 4t−1 .. 4t+4; inputs 4t−1 and 4t also get dd4 and dd5 of tile t − 1. Written
  * as a gather: each input row is written once (no zeroing, no read-modify-write of dx).
  */
-export function wino4GradIn(du: usize, B: i32, W: i32, C: i32, dx: usize): void {
-  const Tw = (W + 3) >> 2, rowBytes = <usize>C << 2, mat = <usize>(B * Tw) * rowBytes;
+export function wino4GradIn(du: usize, B: i32, W: i32, C: i32, dx: usize, ms: i32): void {
+  const Tw = (W + 3) >> 2, rowBytes = <usize>C << 2, mat = <usize>ms << 2;
   const zero = f32x4.splat(0);
   for (let b = 0; b < B; b++) {
     const xb = dx + <usize>b * <usize>W * rowBytes, ub = du + <usize>(b * Tw) * rowBytes;
