@@ -55,9 +55,9 @@ for (const [label, M, K, N] of SHAPES) {
   const ta = tf.randomNormal([M, K]), tb = tf.randomNormal([K, N]);
   const ways: [string, () => void][] = [
     ['tf.matMul', () => tf.tidy(() => { tf.matMul(ta as tf.Tensor2D, tb as tf.Tensor2D).dataSync(); })],
-    ['simd', () => { plain.k.packB(b, N, K, N, 0, pk); plain.k.gemm(a, K, 1, pk, c, N, 0, M, K, N); }],
-    ['relaxed', () => { relaxed.k.packB(b, N, K, N, 0, pk); relaxed.k.gemm(a, K, 1, pk, c, N, 0, M, K, N); }],
-    [`relaxed ×${threads}`, () => { relaxed.k.packB(b, N, K, N, 0, pk); parallelGemm(heap, a, K, 1, pk, c, N, M, K, N); }],
+    ['simd', () => { plain.k.packB(b, N, K, N, 0, pk); plain.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N); }],
+    ['relaxed', () => { relaxed.k.packB(b, N, K, N, 0, pk); relaxed.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N); }],
+    [`relaxed ×${threads}`, () => { relaxed.k.packB(b, N, K, N, 0, pk); parallelGemm(heap, a, K, 1, pk, 8, 8 * K, c, N, M, K, N); }],
   ];
   const times = ways.map(() => [] as number[]);
   for (let r = -1; r < ROUNDS; r++) {

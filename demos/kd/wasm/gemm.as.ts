@@ -95,33 +95,37 @@ export function packB(b: usize, ldb: i32, K: i32, N: i32, trans: i32, out: usize
 @inline function loadHi(p: usize, w: i32): v128 { return w == NR ? v128.load(p + 16) : loadPartial(p + 16, w, true); }
 
 /**
- * K is walked in chunks of KC: for each chunk, every row block and panel. A chunk of a 4-row
- * block of A (16·KC bytes) then stays in L1 across the panels and the chunk of packed B in L2
- * across the row blocks; without chunks a long K (the weight gradients, K = B·H·W up to 65536)
- * streamed both from memory once per block and panel. C holds the partial sums between chunks
- * (the same additions in the same order: results do not depend on KC).
+ * K is walked in chunks of KC: for each chunk, every row block and panel. The chunk's rows of A
+ * and B then stay in L1/L2 across the blocks and panels that reuse them; without chunks a long
+ * K (the weight gradients, K = B·H·W up to 65536) streamed both from memory once per block and
+ * panel. It matters most when A is read transposed (a block's rows are 16 bytes of each 4·M-byte
+ * row of S): 128 measured 43–50 GFLOP/s on the weight-gradient shapes where 1024 gave 34–45.
+ * C holds the partial sums between chunks (the same additions in the same order: results do
+ * not depend on KC).
  */
-const KC: i32 = 1024;
+const KC: i32 = 128;
 
 /**
- * Rows [m0, m1) of C = A·B, with B packed by packB; A(i, k) at a + 4·(i·lda + k·ka) (see the top
- * of this file); C's rows are ldc floats apart (N for a dense C).
+ * Rows [m0, m1) of C = A·B. A(i, k) at a + 4·(i·lda + k·ka) (see the top of this file); the 8
+ * columns j0 .. j0+7 of B's row k at b + 4·(k·kb + (j0/8)·pb): packed by packB, kb = 8 and
+ * pb = 8K; a row-major B with rows ldb floats apart read in place, kb = ldb and pb = 8 (only
+ * when N % 8 == 0: a panel reads 8 floats). C's rows are ldc floats apart (N for a dense C).
  */
-export function gemm(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i32, m0: i32, m1: i32, K: i32, N: i32): void {
+export function gemm(a: usize, lda: i32, ka: i32, b: usize, kb: i32, pb: i32, c: usize, ldc: i32, m0: i32, m1: i32, K: i32, N: i32): void {
   for (let k0 = 0; k0 < K; k0 += KC) {
-    gemmChunk(a + (<usize>k0 * <usize>ka << 2), lda, ka, packed + (<usize>k0 * <usize>(NR << 2)), c, ldc, m0, m1, min(KC, K - k0), K, N, k0 > 0);
+    gemmChunk(a + (<usize>k0 * <usize>ka << 2), lda, ka, b + (<usize>k0 * <usize>kb << 2), kb, pb, c, ldc, m0, m1, min(KC, K - k0), N, k0 > 0);
   }
 }
 
 /** gemm over k in one chunk of kn: C = (acc ? C : 0) + A[:, chunk]·B[chunk, :]. */
-function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i32, m0: i32, m1: i32, kn: i32, K: i32, N: i32, acc: bool): void {
-  const rowA = <usize>lda << 2, rowC = <usize>ldc << 2, panel = <usize>K * <usize>(NR << 2);
+function gemmChunk(a: usize, lda: i32, ka: i32, b: usize, kb: i32, pb: i32, c: usize, ldc: i32, m0: i32, m1: i32, kn: i32, N: i32, acc: bool): void {
+  const rowA = <usize>lda << 2, rowC = <usize>ldc << 2, panel = <usize>pb << 2, stepB = <usize>kb << 2;
   const stepA = <usize>ka << 2, endA = <usize>kn * stepA;
   const zero = f32x4.splat(0);
   let i = m0;
   for (; i + 4 <= m1; i += 4) {
     const a0 = a + <usize>i * rowA, a1 = a0 + rowA, a2 = a1 + rowA, a3 = a2 + rowA;
-    let bp = packed;
+    let bp = b;
     for (let j0 = 0; j0 < N; j0 += NR) {
       const w = min(NR, N - j0);
       const q = c + <usize>i * rowC + (<usize>j0 << 2);
@@ -135,7 +139,7 @@ function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i3
       let p = bp;
       for (let k: usize = 0; k < endA; k += stepA) {
         const b0 = v128.load(p), b1 = v128.load(p + 16);
-        p += NR << 2;
+        p += stepB;
         const x0 = v128.load32_splat(a0 + k), x1 = v128.load32_splat(a1 + k);
         const x2 = v128.load32_splat(a2 + k), x3 = v128.load32_splat(a3 + k);
         c00 = madd(x0, b0, c00); c01 = madd(x0, b1, c01);
@@ -152,7 +156,7 @@ function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i3
   }
   for (; i < m1; i++) {
     const a0 = a + <usize>i * rowA;
-    let bp = packed;
+    let bp = b;
     for (let j0 = 0; j0 < N; j0 += NR) {
       const w = min(NR, N - j0);
       const q = c + <usize>i * rowC + (<usize>j0 << 2);
@@ -162,7 +166,7 @@ function gemmChunk(a: usize, lda: i32, ka: i32, packed: usize, c: usize, ldc: i3
       for (let k: usize = 0; k < endA; k += stepA) {
         const x0 = v128.load32_splat(a0 + k);
         c00 = madd(x0, v128.load(p), c00); c01 = madd(x0, v128.load(p + 16), c01);
-        p += NR << 2;
+        p += stepB;
       }
       storeRow(q, c00, c01, w);
       bp += panel;

@@ -43,7 +43,7 @@ export interface KdKernels {
   wino2GradIn(du: number, B: number, H: number, W: number, C: number, dx: number, ms: number): void;
   packedBytes(K: number, N: number): number;
   packB(b: number, ldb: number, K: number, N: number, trans: number, out: number): void;
-  gemm(a: number, lda: number, ka: number, packed: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void;
+  gemm(a: number, lda: number, ka: number, b: number, kb: number, pb: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */

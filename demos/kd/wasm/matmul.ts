@@ -52,10 +52,17 @@ export function heapGemm(heap: WasmHeap, M: number, K: number, N: number, a: num
   b: number, ldb: number, transB: boolean, c: number, ldc: number): void {
   trace?.(M, K, N, transB, ka !== 1);
   const { k } = heap;
+  // A row-major B whose rows hold whole 8-column panels is read in place: packing it was a copy
+  // of B per product (K·N floats; for the weight gradients, B = dy or dM, as large as A) and
+  // measured no faster to read. Bᵀ (transB) and ragged N are packed.
+  if (!transB && N % 8 === 0) {
+    parallelGemm(heap, a, lda, ka, b, ldb, 8, c, ldc, M, K, N);
+    return;
+  }
   const packed = heap.malloc(k.packedBytes(K, N));
   try {
     k.packB(b, ldb, K, N, transB ? 1 : 0, packed);
-    parallelGemm(heap, a, lda, ka, packed, c, ldc, M, K, N);
+    parallelGemm(heap, a, lda, ka, packed, 8, 8 * K, c, ldc, M, K, N);
   } finally {
     heap.free(packed);
   }
