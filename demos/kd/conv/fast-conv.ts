@@ -14,7 +14,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 import { giveScratch, readNow, takeScratch, tensorFilled } from './scratch';
 import { holdUntilBackward, wasmHeap, type WasmHeap } from '../wasm/kernels';
-import { heapMatMul } from '../wasm/matmul';
+import { heapMatMul, wasmMatMulEnabled } from '../wasm/matmul';
+import { convDirectHeap } from './direct-heap';
 import { winogradApplies } from './winograd';
 import { conv1dWinograd } from './winograd1d';
 import { conv2dWinograd } from './winograd2d';
@@ -75,13 +76,15 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
     return is1d ? conv1dWinograd(heapW, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad)
       : conv2dWinograd(heapW, x4 as tf.Tensor4D, w4 as tf.Tensor4D, inputGrad);
   }
+  // The other convs on WASM with the matMul kernel: P kept on the heap, read as Pᵀ in place (./direct-heap.ts).
+  if (heapW && wasmMatMulEnabled()) return convDirectHeap(heapW, x4, w4, g, O, is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O], inputGrad);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
     const heap = wasmHeap();
     if (heap) {
-      // On WASM: the same steps as below, done by the SIMD kernels on the tfjs heap (1D and 2D);
+      // On WASM with the matMul kernel off (tf.matMul): the same steps as below, done by the SIMD kernels on the tfjs heap (1D and 2D);
       // xᵀ (C, B·H·W) is a heap block held until the backward pass, which rebuilds Pᵀ from it.
       const { k } = heap;
       const xp = heap.ptr(x);
