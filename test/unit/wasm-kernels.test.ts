@@ -50,7 +50,7 @@ function expectSame(a: ConvOut, b: ConvOut, tol = 1e-6): void {
   }
 }
 
-/** Value and both gradients of sum(f(x, w)·r), with the kernels on or off (and Winograd F(4,3) on or off). */
+/** Value and both gradients of sum(f(x, w)·r), with the kernels on or off (and Winograd on or off). */
 function convGrads(kernels: boolean, xs: number[], ws: number[], s: number, p: number, winograd = true) {
   setWasmKernelsEnabled(kernels);
   setWinogradEnabled(winograd);
@@ -73,7 +73,7 @@ describe('1D conv: WASM kernels equal the JS loops', () => {
   const cases: [number, number, number, number, number, number, number][] = [
     [4, 25, 8, 12, 3, 1, 1], [3, 25, 8, 12, 3, 1, 1], [2, 20, 16, 8, 3, 2, 1], [3, 25, 12, 4, 3, 2, 1],
     [2, 9, 5, 7, 3, 1, 1], [2, 50, 8, 16, 1, 2, 0], [4, 10, 8, 8, 1, 1, 0],
-    // Winograd F(4,3): every W mod 4, the WRN's lengths, and edge tiles W = 1 … 8.
+    // Winograd F(5,3): every W mod 5, the WRN's lengths, and edge tiles W = 1 … 8.
     [4, 25, 40, 48, 3, 1, 1], [3, 20, 48, 40, 3, 1, 1], [2, 50, 48, 48, 3, 1, 1], [1, 100, 40, 40, 3, 1, 1],
     [1, 1, 44, 40, 3, 1, 1], [1, 2, 40, 40, 3, 1, 1], [2, 3, 40, 44, 3, 1, 1], [2, 4, 40, 40, 3, 1, 1],
     [2, 5, 40, 40, 3, 1, 1], [1, 6, 40, 40, 3, 1, 1], [2, 7, 40, 40, 3, 1, 1], [1, 8, 40, 40, 3, 1, 1],
@@ -83,8 +83,8 @@ describe('1D conv: WASM kernels equal the JS loops', () => {
     it(`B${B} W${W} C${C}→${O} k${k} s${s} p${p}${winograd ? ' (Winograd)' : ''}`, () => {
       const before = heldHeapBlocks();
       const a = convGrads(true, [B, W, C], [k, C, O], s, p), b = convGrads(false, [B, W, C], [k, C, O], s, p);
-      // Winograd's transforms carry coefficients up to 8 (F(4,3) interpolates at ±2): its float32
-      // rounding is a few times a direct conv's (measured up to 1.0e-6 of the largest magnitude).
+      // Winograd's transforms carry coefficients up to 16 (F(5,3) interpolates at ±2 and 1/2): its
+      // float32 rounding is a few times a direct conv's (measured up to 1.5e-6 of the largest magnitude).
       expectSame(a, b, winograd ? 4e-6 : 1e-6);
       expect(heldHeapBlocks()).toBe(before);
       // While a gradient is being recorded, one heap block (xᵀ; Winograd: its U and V) is held until the backward pass.

@@ -110,7 +110,7 @@ function convGrads(xs: number[], ws: number[], s: number, impl: 'tf' | 'fast'): 
 }
 
 describe('conv values and gradients through each matMul path equal tf.conv on the cpu backend (forced fallbacks)', () => {
-  // [x shape, w shape, stride]: 1D direct (stride 2), 1D Winograd F(4,3), 2D direct (stride 2),
+  // [x shape, w shape, stride]: 1D direct (stride 2), 1D Winograd F(5,3), 2D direct (stride 2),
   // 2D Winograd F(2×2,3×3). With the tf.matMul fallback Winograd does not apply: the direct path runs.
   const convs: [number[], number[], number][] = [[[4, 25, 16], [3, 16, 32], 2], [[3, 21, 48], [3, 48, 48], 1], [[2, 9, 9, 8], [3, 3, 8, 16], 2],
     [[2, 9, 9, 8], [3, 3, 8, 12], 1]];

@@ -69,7 +69,7 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
-  // 3-tap / 3×3 stride-1 convs on WASM: Winograd, F(4,3) in 1D (./winograd1d.ts, half the
+  // 3-tap / 3×3 stride-1 convs on WASM: Winograd, F(5,3) in 1D (./winograd1d.ts, 7/15 of the
   // matMul work) and F(2×2,3×3) in 2D (./winograd2d.ts, 4/9 of it, and no 9× patch matrix).
   const heapW = wasmHeap();
   if (kh === (is1d ? 1 : kw) && winogradApplies(heapW, kw, s, p, C, O)) {

@@ -1,6 +1,6 @@
 /**
- * Winograd convolutions on the WASM backend, the part shared by 1D F(4,3) (./winograd1d.ts)
- * and 2D F(2×2,3×3) (./winograd2d.ts): n transformed matrices per conv (6 or 16), one matMul
+ * Winograd convolutions on the WASM backend, the part shared by 1D F(5,3) (./winograd1d.ts)
+ * and 2D F(2×2,3×3) (./winograd2d.ts): n transformed matrices per conv (7 or 16), one matMul
  * kernel product per matrix, in all three training passes:
  *
  *   forward   U = input transform of x (n × (T, C)), V = filter transform of w (n × (C, O));

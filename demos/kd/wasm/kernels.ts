@@ -29,12 +29,12 @@ export interface KdKernels {
   im2col2d(x: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
   patchesT2d(xT: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
   col2im2d(dp: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, dx: number): void;
-  wino4Filter(g: number, C: number, O: number, v: number): void;
-  wino4FilterGrad(dv: number, C: number, O: number, dg: number): void;
-  wino4In(x: number, B: number, W: number, C: number, u: number, ms: number): void;
-  wino4Out(m: number, B: number, W: number, O: number, y: number, ms: number): void;
-  wino4GradOut(dy: number, B: number, W: number, O: number, m: number, ms: number): void;
-  wino4GradIn(du: number, B: number, W: number, C: number, dx: number, ms: number): void;
+  wino5Filter(g: number, C: number, O: number, v: number): void;
+  wino5FilterGrad(dv: number, C: number, O: number, dg: number): void;
+  wino5In(x: number, B: number, W: number, C: number, u: number, ms: number): void;
+  wino5Out(m: number, B: number, W: number, O: number, y: number, ms: number): void;
+  wino5GradOut(dy: number, B: number, W: number, O: number, m: number, ms: number): void;
+  wino5GradIn(du: number, B: number, W: number, C: number, dx: number, ms: number): void;
   wino2Filter(g: number, C: number, O: number, v: number): void;
   wino2FilterGrad(dv: number, C: number, O: number, dg: number): void;
   wino2In(x: number, B: number, H: number, W: number, C: number, u: number, ms: number): void;

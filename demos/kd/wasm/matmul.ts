@@ -42,7 +42,7 @@ export function heapMatMul(heap: WasmHeap, a: tf.Tensor, b: tf.Tensor, transB = 
 
 /**
  * The same product on heap byte offsets, for callers that keep their operands in raw heap
- * blocks (Winograd's 6 or 16 interleaved matrices per conv): C = A·B, or A·bᵀ with transB,
+ * blocks (Winograd's 7 or 16 matrices per conv): C = A·B, or A·bᵀ with transB,
  * where A(i, k) is at a + 4·(i·lda + k·ka) (lda = K, ka = 1: a row-major A; lda = 1, ka = the
  * stored row length: A = Sᵀ read from S in place), B's (or with transB bᵀ's) rows are ldb
  * floats apart and C's ldc. Traced like heapMatMul; the caller checks wasmMatMulEnabled()
