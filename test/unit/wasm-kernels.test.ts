@@ -87,7 +87,7 @@ describe('1D conv: WASM kernels equal the JS loops', () => {
       // float32 rounding is a few times a direct conv's (measured up to 1.5e-6 of the largest magnitude).
       expectSame(a, b, winograd ? 4e-6 : 1e-6);
       expect(heldHeapBlocks()).toBe(before);
-      // While a gradient is being recorded, one heap block (xᵀ; Winograd: its U and V) is held until the backward pass.
+      // While a gradient is being recorded, one heap block (P; Winograd: its U and V) is held until the backward pass.
       expect(a.heldInside).toBe(before + 1);
       expect(b.heldInside).toBe(before);
       // The direct (im2col) kernels where Winograd would apply.
