@@ -30,7 +30,7 @@ import { Sgd } from '../demos/kd/train/sgd';
 import { trainStep } from '../demos/kd/train/train';
 import { relaxedSimdSupported, setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
 import { setWasmMatMulEnabled } from '../demos/kd/wasm/matmul';
-import { setWinogradEnabled } from '../demos/kd/conv/winograd1d';
+import { setWinogradEnabled } from '../demos/kd/conv/winograd';
 
 interface Model { dims: 1 | 2; depth: number; widen: number; batch: number; length: number; role: string }
 const args = process.argv.slice(2);
@@ -60,16 +60,17 @@ interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; gemm: b
  * variant takes one timed training step, so a burst of other people's load hits all of them
  * alike; samples/s is the batch over the MEDIAN step time (wall, and process CPU time).
  * On wasm the fast path runs three ways: with the JS loops (the same-process baseline for the
- * ratio printed), with the WASM SIMD kernels but direct (im2col) 3-tap convs ('no Winograd',
- * 1D only), and as shipped (kernels + Winograd F(2,3), 'fast').
+ * ratio printed), with the WASM SIMD kernels and tf.matMul ('fast, tf.matMul': direct convs,
+ * Winograd needs the matMul kernel), with the kernels and the matMul kernel but direct (im2col)
+ * convs ('no Winograd'), and as shipped (Winograd: F(5,3) in 1D, F(2×2,3×3) in 2D, 'fast').
  */
 async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
   const name = wrnName(m);
-  // [impl, WASM kernels, Winograd F(2,3) for 3-tap stride-1 1D convs, WASM matMul kernel] (the last three: wasm only)
+  // [impl, WASM kernels, Winograd for 3-tap / 3×3 stride-1 convs, WASM matMul kernel] (the last three: wasm only)
   type Spec = [ConvImpl, boolean, boolean, boolean];
   const specs: Spec[] = backend === 'wasm'
     ? [['tf', true, true, true], ['fast', false, false, false], ['fast', true, true, false],
-      ...(m.dims === 1 ? [['fast', true, false, true] as Spec] : []), ['fast', true, true, true]]
+      ['fast', true, false, true], ['fast', true, true, true]]
     : [['tf', true, true, true], ['fast', true, true, true]];
   await useNodeBackend(backend);
   const shape = m.dims === 1 ? [m.batch, m.length, 40] : [m.batch, m.length, m.length, 40];
@@ -77,7 +78,7 @@ async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
   const y = tf.tensor1d(Array.from({ length: m.batch }, (_, i) => i % 12), 'int32');
   const vs: Variant[] = specs.map(([impl, kernels, winograd, gemm]) => {
     const conv = impl === 'tf' ? 'stock tf.conv' : backend !== 'wasm' ? 'fast' : !kernels ? 'fast, JS loops' : !gemm ? 'fast, tf.matMul'
-      : winograd || m.dims === 2 ? 'fast' : 'fast, no Winograd';
+      : winograd ? 'fast' : 'fast, no Winograd';
     return { impl, kernels, winograd, gemm, row: { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' }, wall: [], cpu: [], spent: 0 };
   });
   for (const v of vs) {

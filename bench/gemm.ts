@@ -16,16 +16,18 @@ import type { KdKernels, WasmHeap } from '../demos/kd/wasm/kernels';
 import { HELPER_SOURCE, parallelGemm, startKernelPool, stopKernelPool, type HelperWorker } from '../demos/kd/wasm/pool';
 
 const ROUNDS = 7;
-// [label, M, K, N]: forward P·W, weight gradient Pᵀ·dy, input gradient dy·Wᵀ of representative convs.
+// [label, M, K, N]: products of representative convs as the fast path runs them (Winograd's per-
+// matrix products with T tiles, the direct stride-2 convs' im2col products).
 const SHAPES: [string, number, number, number][] = [
-  ['1D16-1 s1 fwd (B128 W100, 16→16)', 12800, 48, 16],
-  ['1D16-3 Winograd fwd (T6400, 48→48)', 6400, 48, 48],
-  ['1D16-3 Winograd dV (48×6400·48)', 48, 6400, 48],
+  ['1D16-1 Winograd fwd (T 2560, 16→16)', 2560, 16, 16],
+  ['1D16-3 Winograd fwd (T 2560, 48→48)', 2560, 48, 48],
+  ['1D16-3 Winograd fwd (T 640, 192→192)', 640, 192, 192],
+  ['1D16-3 Winograd dV (192×640·192)', 192, 640, 192],
   ['1D16-3 s2 fwd (W50, 96→96 K288)', 6400, 288, 96],
-  ['1D16-3 dW (288×6400·96)', 288, 6400, 96],
-  ['2D16-1 stem fwd (B16 64², 40→16)', 65536, 360, 16],
-  ['2D16-1 stem dW (360×65536·16)', 360, 65536, 16],
-  ['2D16-1 stage3 dP (4096×64·576)', 4096, 64, 576],
+  ['1D16-3 s2 dW (288×6400·96)', 288, 6400, 96],
+  ['2D16-1 stem Winograd fwd (T 16384, 40→16)', 16384, 40, 16],
+  ['2D16-1 Winograd dV (16×16384·16)', 16, 16384, 16],
+  ['2D16-1 stage3 Winograd fwd (T 1024, 64→64)', 1024, 64, 64],
 ];
 
 function instance(build: 'simdShared' | 'relaxedShared', memory: WebAssembly.Memory): { k: KdKernels; module: WebAssembly.Module } {
@@ -55,16 +57,16 @@ for (const [label, M, K, N] of SHAPES) {
   const ta = tf.randomNormal([M, K]), tb = tf.randomNormal([K, N]);
   const ways: [string, () => void][] = [
     ['tf.matMul', () => tf.tidy(() => { tf.matMul(ta as tf.Tensor2D, tb as tf.Tensor2D).dataSync(); })],
-    ['simd', () => { plain.k.packB(b, K, N, 0, pk); plain.k.gemm(a, K, pk, c, 0, M, K, N); }],
-    ['relaxed', () => { relaxed.k.packB(b, K, N, 0, pk); relaxed.k.gemm(a, K, pk, c, 0, M, K, N); }],
-    [`relaxed ×${threads}`, () => { relaxed.k.packB(b, K, N, 0, pk); parallelGemm(heap, a, K, pk, c, M, K, N); }],
+    ['simd', () => { plain.k.packB(b, N, K, N, 0, pk); plain.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N); }],
+    ['relaxed', () => { relaxed.k.packB(b, N, K, N, 0, pk); relaxed.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N); }],
+    [`relaxed ×${threads}`, () => { relaxed.k.packB(b, N, K, N, 0, pk); parallelGemm(heap, a, K, 1, pk, 8, 8 * K, c, N, M, K, N); }],
   ];
   const times = ways.map(() => [] as number[]);
   for (let r = -1; r < ROUNDS; r++) {
     ways.forEach(([, f], i) => { const t0 = performance.now(); f(); const dt = performance.now() - t0; if (r >= 0) times[i]!.push(dt); });
   }
   const flops = 2 * M * K * N;
-  console.log(`${label.padEnd(36)} ${ways.map(([name], i) => { const ms = median(times[i]!); return `${name} ${ms.toFixed(2)} ms ${(flops / ms / 1e6).toFixed(1)} GF/s`; }).join(' | ')}`);
+  console.log(`${label.padEnd(44)} ${ways.map(([name], i) => { const ms = median(times[i]!); return `${name} ${ms.toFixed(2)} ms ${(flops / ms / 1e6).toFixed(1)} GF/s`; }).join(' | ')}`);
   tf.dispose([ta, tb]);
 }
 stopKernelPool(memory);

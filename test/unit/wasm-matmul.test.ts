@@ -14,10 +14,10 @@ import { Sgd } from '@demos/kd/train/sgd';
 import { trainStep } from '@demos/kd/train/train';
 import { conv1d, conv2d } from '@demos/kd/conv/index';
 import { forceKernelBuild, relaxedSimdSupported, wasmHeap } from '@demos/kd/wasm/kernels';
-import { heapMatMul, setWasmMatMulEnabled, traceMatMuls } from '@demos/kd/wasm/matmul';
+import { heapGemm, heapMatMul, setWasmMatMulEnabled, traceMatMuls } from '@demos/kd/wasm/matmul';
 import { fusedMultiplyAdd } from '@demos/kd/wasm/relaxed-probe';
 
-type Shape = [m: number, k: number, n: number, transB: boolean];
+type Shape = [m: number, k: number, n: number, transB: boolean, transA: boolean];
 
 /** Largest |a − b| over the reference's largest magnitude. */
 function rel(a: Float32Array, b: Float32Array): number {
@@ -29,7 +29,7 @@ function rel(a: Float32Array, b: Float32Array): number {
 /** The distinct (M, K, N, transB) of one training step of each WRN the demos train. */
 function recordShapes(): Shape[] {
   const seen = new Map<string, Shape>();
-  traceMatMuls((m, k, n, t) => seen.set(`${m},${k},${n},${t}`, [m, k, n, t]));
+  traceMatMuls((m, k, n, tb, ta) => seen.set(`${m},${k},${n},${tb},${ta}`, [m, k, n, tb, ta]));
   try {
     for (const [dims, widen, batch, len] of [[1, 1, 128, 100], [1, 3, 128, 100], [2, 1, 16, 64]] as const) {
       const model = createWrn({ dims, depth: 16, widen, inChannels: 40, numClasses: 12, seed: 1, convImpl: 'fast' });
@@ -43,12 +43,22 @@ function recordShapes(): Shape[] {
   return [...seen.values()];
 }
 
-/** heapMatMul and tf.matMul (on an explicitly transposed B) of the same random operands. */
-function compare([M, K, N, transB]: Shape): number {
+/**
+ * The kernel and tf.matMul (on explicitly transposed operands) of the same random operands:
+ * heapMatMul, or with transA heapGemm reading A = Sᵀ from S (K, M) through its strides.
+ */
+function compare([M, K, N, transB, transA]: Shape): number {
   return tf.tidy(() => {
-    const a = tf.randomNormal([M, K], 0, 1, 'float32', 7), b = tf.randomNormal(transB ? [N, K] : [K, N], 0, 1, 'float32', 8);
-    const ref = tf.matMul(a, transB ? tf.transpose(b) : b).dataSync() as Float32Array;
-    const got = heapMatMul(wasmHeap()!, a, b, transB).dataSync() as Float32Array;
+    const a = tf.randomNormal(transA ? [K, M] : [M, K], 0, 1, 'float32', 7), b = tf.randomNormal(transB ? [N, K] : [K, N], 0, 1, 'float32', 8);
+    const ref = tf.matMul(transA ? tf.transpose(a) : a, transB ? tf.transpose(b) : b).dataSync() as Float32Array;
+    const heap = wasmHeap()!;
+    let got: Float32Array;
+    if (transA) {
+      const c = heap.alloc([M, N]);
+      heapGemm(heap, M, K, N, heap.ptr(a), 1, M, heap.ptr(b), transB ? K : N, transB, c.ptr, N);
+      got = c.t.dataSync() as Float32Array;
+      c.t.dispose();
+    } else got = heapMatMul(heap, a, b, transB).dataSync() as Float32Array;
     return rel(got, ref);
   });
 }
@@ -68,13 +78,17 @@ describe('heapMatMul equals tf.matMul within 1e-5 relative on the WRNs’ shapes
     expect(shapes.length).toBeGreaterThan(20);
     expect(shapes.some((s) => s[3])).toBe(true); // dy·Wᵀ
     expect(shapes.some(([m, k]) => k > m)).toBe(true); // Pᵀ·dy: K = B·Ho·Wo
-    expect(shapes.some(([m, k, n]) => m === 16 * 64 * 64 && k === 9 * 40 && n === 16)).toBe(true); // 2D stem, forward
+    expect(shapes.some((s) => s[4])).toBe(true); // Winograd's Uᵀ·dM, U read in place
+    expect(shapes.some(([m, k, n]) => m === 16 * 32 * 32 && k === 40 && n === 16)).toBe(true); // 2D stem, forward (Winograd: T = B·32², 40 → 16)
   });
   for (const build of ['relaxed', 'simd'] as const) {
     it(`${build} build (forced), every shape, and odd shapes (row and column tails)`, () => {
       forceKernelBuild(build);
       expect(wasmHeap()!.build).toBe(build);
-      for (const s of [...shapes, [5, 7, 3, false], [7, 13, 12, true], [1, 300, 9, false], [6, 1, 20, true]] as Shape[]) {
+      // Odd shapes; K across the kernel's chunks of 1024 (1024, 1025, 3000), with A transposed too.
+      const odd: Shape[] = [[5, 7, 3, false, false], [7, 13, 12, true, false], [1, 300, 9, false, false], [6, 1, 20, true, false],
+        [9, 1024, 12, false, false], [12, 1025, 20, false, true], [5, 3000, 11, false, true], [8, 2049, 16, true, true]];
+      for (const s of [...shapes, ...odd]) {
         expect(compare(s), s.join('×')).toBeLessThan(1e-5);
       }
       forceKernelBuild(null);
@@ -96,8 +110,10 @@ function convGrads(xs: number[], ws: number[], s: number, impl: 'tf' | 'fast'): 
 }
 
 describe('conv values and gradients through each matMul path equal tf.conv on the cpu backend (forced fallbacks)', () => {
-  // [x shape, w shape, stride]: 1D direct (16 channels), 1D Winograd (48), 2D stride 2.
-  const convs: [number[], number[], number][] = [[[4, 25, 16], [3, 16, 32], 1], [[3, 20, 48], [3, 48, 48], 1], [[2, 9, 9, 8], [3, 3, 8, 16], 2]];
+  // [x shape, w shape, stride]: 1D direct (stride 2), 1D Winograd F(5,3), 2D direct (stride 2),
+  // 2D Winograd F(2×2,3×3). With the tf.matMul fallback Winograd does not apply: the direct path runs.
+  const convs: [number[], number[], number][] = [[[4, 25, 16], [3, 16, 32], 2], [[3, 21, 48], [3, 48, 48], 1], [[2, 9, 9, 8], [3, 3, 8, 16], 2],
+    [[2, 9, 9, 8], [3, 3, 8, 12], 1]];
   let refs: Float32Array[][] = [];
   beforeAll(async () => {
     await useNodeBackend('cpu');
@@ -106,7 +122,7 @@ describe('conv values and gradients through each matMul path equal tf.conv on th
   });
   const paths = [['relaxed', true], ['simd', true], ['relaxed', false]] as const; // [build, WASM matMul on]
   for (const [build, on] of paths) {
-    it(`${on ? build + ' kernel' : 'tf.matMul fallback'}: 1D direct, 1D Winograd, 2D`, () => {
+    it(`${on ? build + ' kernel' : 'tf.matMul fallback'}: 1D and 2D, direct and Winograd`, () => {
       forceKernelBuild(build); setWasmMatMulEnabled(on);
       try {
         expect(wasmHeap()!.build).toBe(build);

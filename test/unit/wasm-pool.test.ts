@@ -49,9 +49,9 @@ describe('matMul thread pool', () => {
         heap.f32(a, M * K).forEach((_, i, v) => { v[i] = Math.sin(i * 0.37); });
         heap.f32(b, K * N).forEach((_, i, v) => { v[i] = Math.cos(i * 0.11); });
         heap.f32(c2, M * N).fill(Number.NaN); // every row must be written by some thread
-        heap.k.packB(b, K, N, trans, pk);
-        heap.k.gemm(a, K, pk, c1, 0, M, K, N);
-        parallelGemm(heap, a, K, pk, c2, M, K, N);
+        heap.k.packB(b, trans ? K : N, K, N, trans, pk);
+        heap.k.gemm(a, K, 1, pk, 8, 8 * K, c1, N, 0, M, K, N);
+        parallelGemm(heap, a, K, 1, pk, 8, 8 * K, c2, N, M, K, N);
         expect(Array.from(heap.f32(c2, M * N))).toEqual(Array.from(heap.f32(c1, M * N)));
       }
     }, 60_000);

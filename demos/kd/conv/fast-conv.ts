@@ -14,8 +14,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { col2im, geom, im2col, type ConvGeom } from './im2col-js';
 import { giveScratch, readNow, takeScratch, tensorFilled } from './scratch';
 import { holdUntilBackward, wasmHeap, type WasmHeap } from '../wasm/kernels';
-import { heapMatMul } from '../wasm/matmul';
-import { conv1dWinograd, winogradApplies } from './winograd1d';
+import { heapMatMul, wasmMatMulEnabled } from '../wasm/matmul';
+import { convDirectHeap } from './direct-heap';
+import { winogradApplies } from './winograd';
+import { conv1dWinograd } from './winograd1d';
+import { conv2dWinograd } from './winograd2d';
 
 /** (rows, cols) row-major -> (cols, rows) row-major, in 32-row blocks (cache-friendly writes). */
 function transposeJs(a: Float32Array, rows: number, cols: number, out: Float32Array): void {
@@ -66,18 +69,22 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
   const M = B * g.Ho * g.Wo, KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
-  if (is1d) {
-    // 3-tap stride-1 convs on WASM: Winograd F(2,3), 2/3 of the matMul work (./winograd1d.ts).
-    const heap = wasmHeap();
-    if (winogradApplies(heap, kw, s, p, C, O)) return conv1dWinograd(heap, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad);
+  // 3-tap / 3×3 stride-1 convs on WASM: Winograd, F(5,3) in 1D (./winograd1d.ts, 7/15 of the
+  // matMul work) and F(2×2,3×3) in 2D (./winograd2d.ts, 4/9 of it, and no 9× patch matrix).
+  const heapW = wasmHeap();
+  if (kh === (is1d ? 1 : kw) && winogradApplies(heapW, kw, s, p, C, O)) {
+    return is1d ? conv1dWinograd(heapW, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad)
+      : conv2dWinograd(heapW, x4 as tf.Tensor4D, w4 as tf.Tensor4D, inputGrad);
   }
+  // The other convs on WASM with the matMul kernel: P kept on the heap, read as Pᵀ in place (./direct-heap.ts).
+  if (heapW && wasmMatMulEnabled()) return convDirectHeap(heapW, x4, w4, g, O, is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O], inputGrad);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [x, w, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const w2 = tf.reshape(w, [KC, O]) as tf.Tensor2D;
     save([w2]);
     const heap = wasmHeap();
     if (heap) {
-      // On WASM: the same steps as below, done by the SIMD kernels on the tfjs heap (1D and 2D);
+      // On WASM with the matMul kernel off (tf.matMul): the same steps as below, done by the SIMD kernels on the tfjs heap (1D and 2D);
       // xᵀ (C, B·H·W) is a heap block held until the backward pass, which rebuilds Pᵀ from it.
       const { k } = heap;
       const xp = heap.ptr(x);

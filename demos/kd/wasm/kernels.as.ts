@@ -110,7 +110,7 @@ export function bnBackwardDx(dy: usize, xhat: usize, R: i32, C: i32, gamma: usiz
   }
 }
 
-// ---------------------------------------------------------------- transposes (conv/fast-conv.ts, conv/winograd1d.ts)
+// ---------------------------------------------------------------- transposes (conv/fast-conv.ts)
 
 /** (rows, cols) -> (cols, rows), in 4×4 SIMD blocks; needs rows % 4 == 0 and cols % 4 == 0. */
 export function transpose4(a: usize, rows: i32, cols: i32, out: usize): void {
@@ -137,140 +137,6 @@ export function transpose(a: usize, rows: i32, cols: i32, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const src = a + (<usize>r * <usize>cols << 2);
     for (let c = 0; c < cols; c++) store<f32>(out + ((<usize>c * <usize>rows + <usize>r) << 2), load<f32>(src + (<usize>c << 2)));
-  }
-}
-
-// ---------------------------------------------------------------- 1D Winograd F(2,3) (conv/winograd1d.ts)
-// 3-tap, stride 1, pad 1: tile t of a sample gives outputs 2t, 2t+1 from inputs d0..d3 =
-// x[2t−1 .. 2t+2] (zero outside [0, W)); Tw = ceil(W/2) tiles per sample, T = B·Tw rows.
-//   U = Bᵀd: U0 = d0 − d2, U1 = d1 + d2, U2 = d2 − d1, U3 = d1 − d3       (each T × C)
-//   M_ξ = U_ξ·V_ξ with V = Gg (conv/winograd1d.ts)                       (each T × O)
-//   y = Aᵀm: y(2t) = M0 + M1 + M2,  y(2t+1) = M1 − M2 − M3
-// The backward pass applies the transposed transforms (adjoints) in the same tile layout.
-
-/** Row `i` of sample `xb` (C floats at byte offset), or -1 for the zero padding. */
-@inline function rowAt(xb: usize, i: i32, W: i32, rowBytes: usize): isize {
-  return i < 0 || i >= W ? -1 : <isize>(xb + <usize>i * rowBytes);
-}
-
-@inline function ld(p: isize, o: usize): v128 {
-  return p < 0 ? f32x4.splat(0) : v128.load(<usize>p + o);
-}
-
-/** x (B, W, C) -> U0..U3 (T, C). */
-export function winoIn(x: usize, B: i32, W: i32, C: i32, u0: usize, u1: usize, u2: usize, u3: usize): void {
-  const Tw = (W + 1) >> 1, rowBytes = <usize>C << 2;
-  let o: usize = 0;
-  for (let b = 0; b < B; b++) {
-    const xb = x + <usize>b * <usize>W * rowBytes;
-    for (let t = 0; t < Tw; t++) {
-      const p0 = rowAt(xb, 2 * t - 1, W, rowBytes), p1 = rowAt(xb, 2 * t, W, rowBytes);
-      const p2 = rowAt(xb, 2 * t + 1, W, rowBytes), p3 = rowAt(xb, 2 * t + 2, W, rowBytes);
-      for (let c: usize = 0; c < rowBytes; c += 16) {
-        const d0 = ld(p0, c), d1 = ld(p1, c), d2 = ld(p2, c), d3 = ld(p3, c);
-        v128.store(u0 + o + c, f32x4.sub(d0, d2));
-        v128.store(u1 + o + c, f32x4.add(d1, d2));
-        v128.store(u2 + o + c, f32x4.sub(d2, d1));
-        v128.store(u3 + o + c, f32x4.sub(d1, d3));
-      }
-      o += rowBytes;
-    }
-  }
-}
-
-/** U0ᵀ..U3ᵀ (C, T) from xᵀ (C, B·W): the same transform, written transposed (for dV = Uᵀ·dM). */
-export function winoInT(xT: usize, B: i32, W: i32, C: i32, u0: usize, u1: usize, u2: usize, u3: usize): void {
-  const Tw = (W + 1) >> 1, T = B * Tw;
-  for (let c = 0; c < C; c++) {
-    const src = xT + (<usize>c * <usize>(B * W) << 2);
-    let o: usize = <usize>c * <usize>T << 2;
-    for (let b = 0; b < B; b++) {
-      const sb = src + (<usize>(b * W) << 2);
-      for (let t = 0; t < Tw; t++) {
-        const i = 2 * t;
-        const d0: f32 = i >= 1 ? load<f32>(sb + (<usize>(i - 1) << 2)) : 0;
-        const d1: f32 = load<f32>(sb + (<usize>i << 2));
-        const d2: f32 = i + 1 < W ? load<f32>(sb + (<usize>(i + 1) << 2)) : 0;
-        const d3: f32 = i + 2 < W ? load<f32>(sb + (<usize>(i + 2) << 2)) : 0;
-        store<f32>(u0 + o, d0 - d2);
-        store<f32>(u1 + o, d1 + d2);
-        store<f32>(u2 + o, d2 - d1);
-        store<f32>(u3 + o, d1 - d3);
-        o += 4;
-      }
-    }
-  }
-}
-
-/** M0..M3 (T, O) -> y (B, W, O). */
-export function winoOut(m0: usize, m1: usize, m2: usize, m3: usize, B: i32, W: i32, O: i32, y: usize): void {
-  const Tw = (W + 1) >> 1, rowBytes = <usize>O << 2;
-  let o: usize = 0;
-  for (let b = 0; b < B; b++) {
-    const yb = y + <usize>b * <usize>W * rowBytes;
-    for (let t = 0; t < Tw; t++) {
-      const y0 = yb + <usize>(2 * t) * rowBytes, has1 = 2 * t + 1 < W;
-      for (let c: usize = 0; c < rowBytes; c += 16) {
-        const a = v128.load(m0 + o + c), bb = v128.load(m1 + o + c), cc = v128.load(m2 + o + c), d = v128.load(m3 + o + c);
-        v128.store(y0 + c, f32x4.add(f32x4.add(a, bb), cc));
-        if (has1) v128.store(y0 + rowBytes + c, f32x4.sub(f32x4.sub(bb, cc), d));
-      }
-      o += rowBytes;
-    }
-  }
-}
-
-/** dy (B, W, O) -> dM0..dM3 (T, O): dM0 = dy0, dM1 = dy0 + dy1, dM2 = dy0 − dy1, dM3 = −dy1. */
-export function winoGradOut(dy: usize, B: i32, W: i32, O: i32, m0: usize, m1: usize, m2: usize, m3: usize): void {
-  const Tw = (W + 1) >> 1, rowBytes = <usize>O << 2;
-  const zero = f32x4.splat(0);
-  let o: usize = 0;
-  for (let b = 0; b < B; b++) {
-    const yb = dy + <usize>b * <usize>W * rowBytes;
-    for (let t = 0; t < Tw; t++) {
-      const y0 = yb + <usize>(2 * t) * rowBytes, has1 = 2 * t + 1 < W;
-      for (let c: usize = 0; c < rowBytes; c += 16) {
-        const g0 = v128.load(y0 + c), g1 = has1 ? v128.load(y0 + rowBytes + c) : zero;
-        v128.store(m0 + o + c, g0);
-        v128.store(m1 + o + c, f32x4.add(g0, g1));
-        v128.store(m2 + o + c, f32x4.sub(g0, g1));
-        v128.store(m3 + o + c, f32x4.neg(g1));
-      }
-      o += rowBytes;
-    }
-  }
-}
-
-/**
- * dU0..dU3 (T, C) -> dx (B, W, C), the adjoint of winoIn as a gather: input i is d_r of tile
- * t = (i + 1 − r)/2; dd0 = dU0, dd1 = dU1 − dU2 + dU3, dd2 = dU1 + dU2 − dU0, dd3 = −dU3.
- */
-export function winoGradIn(u0: usize, u1: usize, u2: usize, u3: usize, B: i32, W: i32, C: i32, dx: usize): void {
-  const Tw = (W + 1) >> 1, rowBytes = <usize>C << 2;
-  for (let b = 0; b < B; b++) {
-    const xb = dx + <usize>b * <usize>W * rowBytes, tb = <usize>(b * Tw) * rowBytes;
-    for (let i = 0; i < W; i++) {
-      const d = xb + <usize>i * rowBytes;
-      if (i & 1) {
-        // r = 0 in tile (i+1)/2 (if it exists), r = 2 in tile (i−1)/2.
-        const ta = (i + 1) >> 1, tc = (i - 1) >> 1;
-        const pa = tb + <usize>ta * rowBytes, pc = tb + <usize>tc * rowBytes;
-        for (let c: usize = 0; c < rowBytes; c += 16) {
-          let s = f32x4.sub(f32x4.add(v128.load(u1 + pc + c), v128.load(u2 + pc + c)), v128.load(u0 + pc + c));
-          if (ta < Tw) s = f32x4.add(s, v128.load(u0 + pa + c));
-          v128.store(d + c, s);
-        }
-      } else {
-        // r = 1 in tile i/2, r = 3 in tile i/2 − 1 (if i ≥ 2).
-        const tb1 = i >> 1;
-        const p1 = tb + <usize>tb1 * rowBytes, p3 = tb + <usize>(tb1 - 1) * rowBytes;
-        for (let c: usize = 0; c < rowBytes; c += 16) {
-          let s = f32x4.add(f32x4.sub(v128.load(u1 + p1 + c), v128.load(u2 + p1 + c)), v128.load(u3 + p1 + c));
-          if (i >= 2) s = f32x4.sub(s, v128.load(u3 + p3 + c));
-          v128.store(d + c, s);
-        }
-      }
-    }
   }
 }
 

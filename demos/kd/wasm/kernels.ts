@@ -29,14 +29,21 @@ export interface KdKernels {
   im2col2d(x: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
   patchesT2d(xT: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
   col2im2d(dp: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, dx: number): void;
-  winoIn(x: number, B: number, W: number, C: number, u0: number, u1: number, u2: number, u3: number): void;
-  winoInT(xT: number, B: number, W: number, C: number, u0: number, u1: number, u2: number, u3: number): void;
-  winoOut(m0: number, m1: number, m2: number, m3: number, B: number, W: number, O: number, y: number): void;
-  winoGradOut(dy: number, B: number, W: number, O: number, m0: number, m1: number, m2: number, m3: number): void;
-  winoGradIn(u0: number, u1: number, u2: number, u3: number, B: number, W: number, C: number, dx: number): void;
+  wino5Filter(g: number, C: number, O: number, v: number): void;
+  wino5FilterGrad(dv: number, C: number, O: number, dg: number): void;
+  wino5In(x: number, B: number, W: number, C: number, u: number, ms: number): void;
+  wino5Out(m: number, B: number, W: number, O: number, y: number, ms: number): void;
+  wino5GradOut(dy: number, B: number, W: number, O: number, m: number, ms: number): void;
+  wino5GradIn(du: number, B: number, W: number, C: number, dx: number, ms: number): void;
+  wino2Filter(g: number, C: number, O: number, v: number): void;
+  wino2FilterGrad(dv: number, C: number, O: number, dg: number): void;
+  wino2In(x: number, B: number, H: number, W: number, C: number, u: number, ms: number): void;
+  wino2Out(m: number, B: number, H: number, W: number, O: number, y: number, ms: number): void;
+  wino2GradOut(dy: number, B: number, H: number, W: number, O: number, m: number, ms: number): void;
+  wino2GradIn(du: number, B: number, H: number, W: number, C: number, dx: number, ms: number): void;
   packedBytes(K: number, N: number): number;
-  packB(b: number, K: number, N: number, trans: number, out: number): void;
-  gemm(a: number, lda: number, packed: number, c: number, m0: number, m1: number, K: number, N: number): void;
+  packB(b: number, ldb: number, K: number, N: number, trans: number, out: number): void;
+  gemm(a: number, lda: number, ka: number, b: number, kb: number, pb: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */

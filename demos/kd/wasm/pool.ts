@@ -13,7 +13,7 @@
  *          by compare-and-swap only while the tag is its job's, so a helper that wakes late can
  *          never take a block of a later job with an earlier job's arguments
  *   [DONE] blocks finished in the current job (the caller waits until all are)
- *   [OP]   OP_GEMM or OP_STOP;  [ARGS..] a, lda, packed, c, K, N, M, rows per block (u32)
+ *   [OP]   OP_GEMM or OP_STOP;  [ARGS..] a, lda, ka, b, kb, pb, c, ldc, K, N, M, rows per block (u32)
  * Helpers spin briefly before sleeping, so back-to-back products skip the wake-up latency.
  */
 
@@ -21,13 +21,13 @@
 interface PoolHeap {
   memory: WebAssembly.Memory;
   build: string;
-  k: { gemm(a: number, lda: number, packed: number, c: number, m0: number, m1: number, K: number, N: number): void };
+  k: { gemm(a: number, lda: number, ka: number, b: number, kb: number, pb: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void };
 }
 
 const GEN = 0, DONE = 1, OP = 2, NEXT = 3, ARGS = 4;
 const OP_GEMM = 1, OP_STOP = 2;
 const MAX_HELPERS = 15;
-const CTL_WORDS = ARGS + 8;
+const CTL_WORDS = ARGS + 12;
 /** Products smaller than this many multiply-adds run on one thread (waking a helper costs ~10–50 µs). */
 export const PARALLEL_MIN_MACS = 1 << 20;
 
@@ -56,15 +56,15 @@ listen((e) => {
     Atomics.wait(I, ${GEN}, gen);
     gen = Atomics.load(I, ${GEN});
     if (U[${OP}] === ${OP_STOP}) break;
-    const a = U[${ARGS}], lda = U[${ARGS + 1}], packed = U[${ARGS + 2}], c = U[${ARGS + 3}];
-    const K = U[${ARGS + 4}], N = U[${ARGS + 5}], M = U[${ARGS + 6}], rows = U[${ARGS + 7}];
+    const a = U[${ARGS}], lda = U[${ARGS + 1}], ka = U[${ARGS + 2}], b = U[${ARGS + 3}], kb = U[${ARGS + 4}], pb = U[${ARGS + 5}];
+    const c = U[${ARGS + 6}], ldc = U[${ARGS + 7}], K = U[${ARGS + 8}], N = U[${ARGS + 9}], M = U[${ARGS + 10}], rows = U[${ARGS + 11}];
     for (;;) {
       const v = Atomics.load(I, ${NEXT});
       if ((v >>> 16) !== (gen & 0x7fff)) break;
       const m0 = (v & 0xffff) * rows;
       if (m0 >= M) break;
       if (Atomics.compareExchange(I, ${NEXT}, v, v + 1) !== v) continue;
-      k.gemm(a, lda, packed, c, m0, Math.min(M, m0 + rows), K, N);
+      k.gemm(a, lda, ka, b, kb, pb, c, ldc, m0, Math.min(M, m0 + rows), K, N);
       Atomics.add(I, ${DONE}, 1);
       Atomics.notify(I, ${DONE});
     }
@@ -135,16 +135,20 @@ export function poolThreads(memory: WebAssembly.Memory): number {
 /** Blocks per thread: several, so a late or slow thread leaves its share to the others. */
 const BLOCKS_PER_THREAD = 4;
 
-/** Rows [0, M) of C = A·packed B, in blocks of rows (multiples of 4) taken by the pool's threads when large enough. */
-export function parallelGemm(heap: PoolHeap, a: number, lda: number, packed: number, c: number, M: number, K: number, N: number): void {
+/**
+ * Rows [0, M) of C = A·B (A, B and C read and written through their strides: see gemm.as.ts),
+ * in blocks of rows (multiples of 4) taken by the pool's threads when large enough.
+ */
+export function parallelGemm(heap: PoolHeap, a: number, lda: number, ka: number, b: number, kb: number, pb: number,
+  c: number, ldc: number, M: number, K: number, N: number): void {
   const p = pools.get(heap.memory);
-  if (!p || M < 8 || M * K * N < PARALLEL_MIN_MACS) { heap.k.gemm(a, lda, packed, c, 0, M, K, N); return; }
+  if (!p || M < 8 || M * K * N < PARALLEL_MIN_MACS) { heap.k.gemm(a, lda, ka, b, kb, pb, c, ldc, 0, M, K, N); return; }
   const { I, U, helpers } = p;
   const rows = Math.max(4, Math.ceil(M / ((helpers.length + 1) * BLOCKS_PER_THREAD) / 4) * 4);
   const blocks = Math.ceil(M / rows);
   U[OP] = OP_GEMM;
-  U[ARGS] = a; U[ARGS + 1] = lda; U[ARGS + 2] = packed; U[ARGS + 3] = c;
-  U[ARGS + 4] = K; U[ARGS + 5] = N; U[ARGS + 6] = M; U[ARGS + 7] = rows;
+  U[ARGS] = a; U[ARGS + 1] = lda; U[ARGS + 2] = ka; U[ARGS + 3] = b; U[ARGS + 4] = kb; U[ARGS + 5] = pb;
+  U[ARGS + 6] = c; U[ARGS + 7] = ldc; U[ARGS + 8] = K; U[ARGS + 9] = N; U[ARGS + 10] = M; U[ARGS + 11] = rows;
   const tag = ((Atomics.load(I, GEN) + 1) & 0x7fff) << 16;
   Atomics.store(I, DONE, 0);
   Atomics.store(I, NEXT, tag);
@@ -153,7 +157,7 @@ export function parallelGemm(heap: PoolHeap, a: number, lda: number, packed: num
   for (;;) {
     const blk = Atomics.add(I, NEXT, 1) - tag;
     if (blk >= blocks) break;
-    heap.k.gemm(a, lda, packed, c, blk * rows, Math.min(M, (blk + 1) * rows), K, N);
+    heap.k.gemm(a, lda, ka, b, kb, pb, c, ldc, blk * rows, Math.min(M, (blk + 1) * rows), K, N);
     Atomics.add(I, DONE, 1);
   }
   for (let d = Atomics.load(I, DONE); d < blocks; d = Atomics.load(I, DONE)) {
