@@ -96,7 +96,7 @@ async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
     try { v.run.step(); } catch (e) { fail(v, e); } // warm-up: kernel set-up, first allocations
   }
   const n = (v: Variant) => (v.impl === 'tf' && backend === 'cpu' ? 1 : steps);
-  for (let round = 0; ; round++) {
+  for (;;) {
     const active = vs.filter((v) => v.run && v.wall.length < n(v) && (v.wall.length === 0 || v.spent < budgetS));
     if (active.length === 0) break;
     for (const v of active) {
@@ -172,7 +172,7 @@ target('1D WRN16-3', 100);
 const vsTorch = (name: string, goal: number) => {
   const t = torchRows.find((p) => p.model === name)?.cpu;
   const r = t ? best(name) / t : Number.NaN;
-  console.log(`target ${name}: ≥ ${goal}× PyTorch (1 thread) per CPU-second — ${Number.isFinite(r) ? r.toFixed(2) + '×' : 'n/a'} ${r >= goal ? 'MET' : 'NOT MET'}`);
+  console.log(`target ${name}: ≥ ${goal}× PyTorch (1 thread) per CPU-second — ${Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a'} ${r >= goal ? 'MET' : 'NOT MET'}`);
 };
 vsTorch('1D WRN16-3', 0.6);
 vsTorch('2D WRN16-1', 0.4);
@@ -193,6 +193,6 @@ if (jsonFile) {
       };
     }),
   };
-  writeFileSync(jsonFile, JSON.stringify(out, null, 2) + '\n');
+  writeFileSync(jsonFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`wrote ${out.rows.length} rows to ${jsonFile}`);
 }

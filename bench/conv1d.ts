@@ -47,6 +47,6 @@ for (const [dims, B, W, C, O] of shapes) {
   setWasmKernelsEnabled(true); setWinogradEnabled(true);
   const med = times.map(median), base = med[1]!;
   const where = dims === 1 ? `1D B${B} W ${String(W).padStart(3)}  ` : `2D B${B} ${W}×${W}`;
-  console.log(`${where}  C ${String(C).padStart(3)}→${String(O).padEnd(3)}  ` + ways.map((way, i) => `${way.name} ${med[i]!.toFixed(1)} ms (${(med[i]! / base).toFixed(2)}×)`).join('   '));
+  console.log(`${where}  C ${String(C).padStart(3)}→${String(O).padEnd(3)}  ${ways.map((way, i) => `${way.name} ${med[i]!.toFixed(1)} ms (${(med[i]! / base).toFixed(2)}×)`).join('   ')}`);
   tf.dispose([x, w]);
 }

@@ -89,6 +89,6 @@ export async function browserThreadComparison(dist: string, windows: Windows, ro
   const parts = [{ config: `2:16:1:${cfg.batchSize}:${cfg.gafSize}`, steps }, { config: `1:16:1:${cfg.batchSize}:100`, steps: 3 * steps }];
   const t1 = torchSeconds(1, parts), t2 = torchSeconds(2, parts);
   console.log(`  PyTorch CPU, the run's ${4 * steps} training steps (${n} windows, batch ${cfg.batchSize}, ${cfg.epochs} epochs): `
-    + `1 thread ${t1 === null ? 'n/a' : t1.toFixed(2) + ' s'}, 2 threads ${t2 === null ? 'n/a' : t2.toFixed(2) + ' s'}`
+    + `1 thread ${t1 === null ? 'n/a' : `${t1.toFixed(2)} s`}, 2 threads ${t2 === null ? 'n/a' : `${t2.toFixed(2)} s`}`
     + `${t1 && t2 ? ` (${(t1 / t2).toFixed(2)}× from threads)` : ''}`);
 }

@@ -87,7 +87,7 @@ export async function prepareDeployData(opts: DeployDataOptions = {}): Promise<D
       log,
     );
     const m = r.browserManifest;
-    if (!m || !m.source.allVerified) throw new Error('the browser share is missing or not SHA-256 verified');
+    if (!m?.source.allVerified) throw new Error('the browser share is missing or not SHA-256 verified');
     await swapIn(staging, publicDir);
     return { code: EXIT_FULL, reason: null, summary: `full PAMAP2 share in ${publicDir}: subjects ${m.subjects.join(', ')}, ${m.totals.windows} windows` };
   } catch (e) {

@@ -40,7 +40,7 @@ createServer(async (req, res) => {
     const s = await stat(file);
     if (s.isDirectory()) file = join(file, 'index.html');
   } catch {
-    try { await stat(file + '.html'); file += '.html'; } catch { /* 404 below */ }
+    try { await stat(`${file}.html`); file += '.html'; } catch { /* 404 below */ }
   }
   try {
     const body = await readFile(file);

@@ -5,6 +5,6 @@
 export function siteAndBase(env) {
   const site = env.SITE_URL || undefined;
   let base = env.BASE_PATH || '/';
-  if (!base.startsWith('/')) base = '/' + base;
+  if (!base.startsWith('/')) base = `/${base}`;
   return { site, base };
 }

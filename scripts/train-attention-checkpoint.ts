@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   checkpointSchema.parse(ckpt);
   parseCheckpoint(ckpt, out); // round-trip check before writing
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(ckpt) + '\n');
+  writeFileSync(out, `${JSON.stringify(ckpt)}\n`);
   console.log(`wrote ${out}: ${tr.steps} steps, token acc ${(ev.token * 100).toFixed(1)}%, seq acc ${(ev.sequence * 100).toFixed(1)}%`);
   disposeTinyModel(model);
 }

@@ -8,7 +8,7 @@ export function sinusoidalPE(t: number, d: number): Float32Array {
   const pe = new Float32Array(t * d);
   for (let pos = 0; pos < t; pos++)
     for (let i = 0; i < d; i += 2) {
-      const angle = pos / Math.pow(10000, i / d);
+      const angle = pos / 10000 ** (i / d);
       pe[pos * d + i] = Math.sin(angle);
       if (i + 1 < d) pe[pos * d + i + 1] = Math.cos(angle);
     }

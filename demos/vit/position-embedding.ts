@@ -30,7 +30,7 @@ function sincos1d(d: number, pos: ArrayLike<number>): Float32Array {
   const out = new Float32Array(pos.length * d);
   for (let m = 0; m < pos.length; m++)
     for (let k = 0; k < half; k++) {
-      const a = pos[m]! / Math.pow(10000, k / half);
+      const a = pos[m]! / 10000 ** (k / half);
       out[m * d + k] = Math.sin(a);
       out[m * d + half + k] = Math.cos(a);
     }

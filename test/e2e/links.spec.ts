@@ -45,7 +45,7 @@ test('no broken internal link or asset on any page', async ({ page, request, bas
     seenPages.add(key);
     current = key;
     const res = await page.goto(url, { waitUntil: 'load' });
-    if (!res || res.status() !== 200) { failed.push(`${res?.status() ?? 'no response'} ${key}`); continue; }
+    if (res?.status() !== 200) { failed.push(`${res?.status() ?? 'no response'} ${key}`); continue; }
     for (const href of await collect(page)) {
       const u = new URL(href);
       if (u.origin !== origin) continue; // external links are not fetched (no network in CI sandbox)

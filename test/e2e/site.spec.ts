@@ -32,7 +32,7 @@ test('home page renders Korean title and KaTeX', async ({ page }) => {
 test('every note renders its math with KaTeX and leaves no raw TeX', async ({ page }) => {
   for (const slug of NOTES) {
     await page.goto(slug);
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     expect(text, slug).not.toContain('$$');
     // CommonMark does not close **bold** before a Korean particle after punctuation ("**A(B)**를");
     // such spans show up as literal asterisks.
@@ -96,7 +96,7 @@ test('demo slots sit in their marked sections', async ({ page }) => {
     await expect(h, slug).toHaveCount(1);
     // The demo component's root follows the heading (before the next h2).
     const after = await h.evaluate((el, name) => {
-      for (let n = el.closest('.sl-heading-wrapper') ?? el; (n = n.nextElementSibling as Element); ) {
+      for (let n = (el.closest('.sl-heading-wrapper') ?? el).nextElementSibling; n; n = n.nextElementSibling) {
         if (n.matches('h2, h3, .sl-heading-wrapper')) return false;
         if (n.matches(`[data-demo="${name}"]`) || n.querySelector(`[data-demo="${name}"]`) || n.tagName.toLowerCase().includes('-')) return true;
       }

@@ -117,10 +117,12 @@ describe('what counts as prose (precision of the variant search)', () => {
       '---',
       '<Figure label="Cross-Attention 비교" caption="그림">',
       '  <div data-role="fold" class="attention-demo" aria-label="사영 결과">2-Teacher 결과</div>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a fixture file, not a template here
       '  {boxes.map((b) => <text class={`nf-${b.k}`}>{b.t}</text>)}',
       '</Figure>',
       '<script>',
       "  const el = document.querySelector('[data-role=\"fold\"]');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a fixture file, not a template here
       "  el.textContent = `피험자 ${1} (fold)`;",
       '</script>',
       '<style>.fold { color: red } /* Attention */</style>',
@@ -138,6 +140,7 @@ describe('what counts as prose (precision of the variant search)', () => {
       "import { fold } from './fold';",
       "const fold2 = 'fold';",
       "h('summary', { 'data-role': 'fold' }, '주의 가중치 표');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a fixture file, not a template here
       "const title = `헤드 ${h}: 사영`;",
       "const label = 'Cross-Attention map';",
       "const lazy = await import('./attention/Attention');",

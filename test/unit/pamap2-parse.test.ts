@@ -98,13 +98,13 @@ describe('PAMAP2 parser: bad input names file and line', () => {
   }
 
   it('a line of 55 columns in the middle is a column-count error, not a truncation', () => {
-    const good = '1 1 NaN ' + Array.from({ length: 51 }, () => '0').join(' ');
+    const good = `1 1 NaN ${Array.from({ length: 51 }, () => '0').join(' ')}`;
     const p = new ProtocolLineParser({ file: 'f.dat', onRow: () => {} });
     expect(() => p.push(`${good}\n${good} 7\n`)).toThrow(/^f\.dat:2: wrong column count: expected 54, found 55$/);
   });
 
   it('activity 8 (not a PAMAP2 activity) and 2.5 are unknown ids', () => {
-    const row = (id: string): string => `1 ${id} NaN ` + Array.from({ length: 51 }, () => '0').join(' ');
+    const row = (id: string): string => `1 ${id} NaN ${Array.from({ length: 51 }, () => '0').join(' ')}`;
     for (const id of ['8', '2.5', '25']) {
       const p = new ProtocolLineParser({ file: 'f.dat', onRow: () => {} });
       expect(() => p.push(`${row('1')}\n${row(id)}\n`)).toThrow(new RegExp(`^f\\.dat:2: unknown activity id ${id.replace('.', '\\.')} `));
@@ -112,7 +112,7 @@ describe('PAMAP2 parser: bad input names file and line', () => {
   });
 
   it('a NaN timestamp is rejected', () => {
-    const row = 'NaN 1 NaN ' + Array.from({ length: 51 }, () => '0').join(' ');
+    const row = `NaN 1 NaN ${Array.from({ length: 51 }, () => '0').join(' ')}`;
     const p = new ProtocolLineParser({ file: 'f.dat', onRow: () => {} });
     expect(() => p.push(`${row}\n`)).toThrow(/f\.dat:1: timestamp/);
   });

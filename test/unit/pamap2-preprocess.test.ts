@@ -34,7 +34,7 @@ function naiveLab(rows: Float64Array[]): { x: number[][]; y: number[] } {
   }
   x.forEach((r, i) => (r[0] = hr[i]!));
   x = x.map((r) => r.map((v) => (Number.isNaN(v) ? 0 : v)));
-  x = x.map((r) => r.map((v, c) => (v - NORM_MIN[c]!) / (NORM_MAX[c]! - NORM_MIN[c]!)).map((v) => (v > 1 ? 0.99 : v < 0 ? 0 : v)));
+  x = x.map((r) => r.map((v, c) => (v - NORM_MIN[c]!) / (NORM_MAX[c]! - NORM_MIN[c]!)).map((v) => (v > 1 ? 0.99 : Math.max(v , 0))));
   const idx = x.map((_, i) => i).filter((i) => i % 3 === 0);
   return { x: idx.map((i) => x[i]!), y: idx.map((i) => y[i]!) };
 }
@@ -79,7 +79,7 @@ describe('§1 preprocessing on the real subject101 excerpt', () => {
       for (let c = 1; c < 40; c++) {
         const raw = lines[i]![CHANNEL_SOURCE_COLUMNS[c]!]!;
         const scaled = (raw - NORM_MIN[c]!) / (NORM_MAX[c]! - NORM_MIN[c]!);
-        const want = scaled > 1 ? CLIP_HIGH : scaled < 0 ? 0 : scaled;
+        const want = scaled > 1 ? CLIP_HIGH : Math.max(scaled , 0);
         maxErr = Math.max(maxErr, Math.abs(s.x[i * 40 + c]! - want));
       }
     }

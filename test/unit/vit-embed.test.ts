@@ -12,7 +12,10 @@ const PROJ_TOL = 1e-4;
 
 function randomImage(size: number, seed: number): Float32Array {
   let s = seed;
-  return Float32Array.from({ length: size * size * 3 }, () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32));
+  return Float32Array.from({ length: size * size * 3 }, () => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    return s / 2 ** 32;
+  });
 }
 
 beforeAll(async () => { await tf.setBackend('cpu'); });

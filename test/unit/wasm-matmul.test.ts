@@ -122,7 +122,7 @@ describe('conv values and gradients through each matMul path equal tf.conv on th
   });
   const paths = [['relaxed', true], ['simd', true], ['relaxed', false]] as const; // [build, WASM matMul on]
   for (const [build, on] of paths) {
-    it(`${on ? build + ' kernel' : 'tf.matMul fallback'}: 1D and 2D, direct and Winograd`, () => {
+    it(`${on ? `${build} kernel` : 'tf.matMul fallback'}: 1D and 2D, direct and Winograd`, () => {
       forceKernelBuild(build); setWasmMatMulEnabled(on);
       try {
         expect(wasmHeap()!.build).toBe(build);

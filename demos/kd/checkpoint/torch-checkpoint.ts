@@ -55,7 +55,7 @@ function decodeStorage(bytes: Uint8Array, dtype: TorchDType, size: number): Floa
 
 const asInts = (v: PyValue, what: string, file: string): number[] => {
   const items = v instanceof PyTuple ? v.items : Array.isArray(v) ? v : null;
-  if (!items || !items.every((x) => typeof x === 'number')) throw new CheckpointError(file, `${what} is not a tuple of ints`);
+  if (!items?.every((x) => typeof x === 'number')) throw new CheckpointError(file, `${what} is not a tuple of ints`);
   return items as number[];
 };
 

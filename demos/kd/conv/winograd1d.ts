@@ -6,7 +6,7 @@
  * F(5,3) measured 10 % faster per 1D WRN16-3 step). Transforms: ../wasm/wino1d.as.ts. T = B·⌈W/5⌉ tiles,
  * 7 matrices. Shapes: x (B, W, C), w (3, C, O) -> y (B, W, O).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { WasmHeap } from '../wasm/kernels';
 import { winogradConv } from './winograd';
 

@@ -5,7 +5,7 @@
  * U is 4× x (16 matrices of T = B·⌈H/2⌉·⌈W/2⌉ rows). Transforms: ../wasm/wino2d.as.ts.
  * Shapes: x (B, H, W, C), w (3, 3, C, O) -> y (B, H, W, O).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { WasmHeap } from '../wasm/kernels';
 import { winogradConv } from './winograd';
 

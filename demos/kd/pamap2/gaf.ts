@@ -48,7 +48,7 @@ export function gafAngles(window: Float32Array, size: number, channels: number, 
     for (let i = 0; i < size; i++) {
       const k = i * channels + c;
       let x = (cos[k] as number) * scale + shift;
-      x = x > 1 ? 1 : x < -1 ? -1 : x; // arccos domain
+      x = Math.min(1, Math.max(x, -1)); // arccos domain
       cos[k] = x;
       sin[k] = Math.sqrt(Math.max(0, 1 - x * x));
     }

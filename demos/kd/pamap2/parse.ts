@@ -83,7 +83,7 @@ export class ProtocolLineParser {
     const line = this.#line;
     if (tokens.length !== RAW_COLUMNS) {
       if (this.#rows === 0 && !looksNumeric(tokens)) {
-        throw new Pamap2FormatError(file, line, `not a PAMAP2 Protocol file: expected ${RAW_COLUMNS} space-separated numbers, found ${describe(text)}`);
+        throw new Pamap2FormatError(file, line, `not a PAMAP2 Protocol file: expected ${RAW_COLUMNS} space-separated numbers, found ${excerptOf(text)}`);
       }
       if (lastWithoutNewline && tokens.length < RAW_COLUMNS) {
         throw new Pamap2FormatError(file, line, `truncated line: ${tokens.length} of ${RAW_COLUMNS} columns and no newline at end of file`);
@@ -120,7 +120,7 @@ function looksNumeric(tokens: string[]): boolean {
   return tokens.every((t) => t === 'NaN' || Number.isFinite(Number(t)));
 }
 
-function describe(text: string): string {
+function excerptOf(text: string): string {
   const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
   return JSON.stringify(shown);
 }

@@ -31,6 +31,7 @@ const COLS = Int32Array.from(CHANNEL_SOURCE_COLUMNS);
 export function scaleChannel(c: number, v: number): number {
   // Same arithmetic as the lab: (x − min) / diff, then the two clips.
   const s = (v - (SCALE_MIN[c] as number)) / (SCALE_DIFF[c] as number);
+  // biome-ignore lint/complexity/useMathMinMax: above 1 becomes CLIP_HIGH (0.99, the lab's rule), not 1
   return s > 1 ? CLIP_HIGH : s < 0 ? 0 : s;
 }
 

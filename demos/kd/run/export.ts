@@ -12,7 +12,7 @@
  */
 import { runArtifactSchema, ARTIFACT_SCHEMA_VERSION, type RunArtifact } from '../artifact';
 import { INPUT_CLIP, type RunConfig } from './config';
-import { type Phase } from '../experiment/phases';
+import type { Phase } from '../experiment/phases';
 import type { DataSummary, PhaseResult } from './protocol';
 import { CLASS_THIN_FACTOR, TEST_FRACTION } from '../experiment/split';
 import { SHORT_RUN_EPOCHS, SHORT_RUN_HIGH } from './run-schedule';

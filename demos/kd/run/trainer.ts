@@ -15,7 +15,7 @@
 import type { ConvImpl } from '../conv/index';
 import type { Wrn } from '../models/wrn';
 import { teacherWeights } from '../loss';
-import { trainModel } from '../train/train';
+import { trainModel, type KdSetup } from '../train/train';
 import { evaluate, predictLogits } from '../train/predict';
 import type { TrainData } from '../train/data';
 import { confusionMatrix } from './confusion';
@@ -56,7 +56,8 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     const { train, test } = this.inputs(phase);
     const model = this.create(phase, c);
     try {
-      let kd, teacherTest: [Float32Array, Float32Array] | null = null;
+      let kd: KdSetup | undefined;
+      let teacherTest: [Float32Array, Float32Array] | null = null;
       if (phase === 'student-kd') {
         if (!teachers) throw new Error('student-kd needs the two teachers');
         const opts = { signal: hooks.signal };

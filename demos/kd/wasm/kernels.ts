@@ -10,7 +10,7 @@
  * backend.dataIdMap (tensor -> heap offset) and backend.write(null, shape, dtype) (allocate
  * without values). If any is missing, wasmHeap() returns null and the JS loops run.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
 import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals } from './internals';
 import { kernelThreadsWanted } from './threads';

@@ -39,18 +39,18 @@ function nonNeg(v: string | null, def: number): number {
 /** Unknown or malformed values fall back to the defaults (a shared link never crashes). */
 export function readState(search: string): DemoState {
   const p = new URLSearchParams(search);
-  const d = intIn(p.get(P + 'd'), D_CHOICES, DEFAULT_STATE.d);
-  let h = intIn(p.get(P + 'h'), H_CHOICES, DEFAULT_STATE.h);
+  const d = intIn(p.get(`${P}d`), D_CHOICES, DEFAULT_STATE.d);
+  let h = intIn(p.get(`${P}h`), H_CHOICES, DEFAULT_STATE.h);
   if (d % h !== 0) h = DEFAULT_STATE.h;
-  const digits = p.get(P + 'digits');
+  const digits = p.get(`${P}digits`);
   return {
-    mode: p.get(P + 'mode') === 'trained' ? 'trained' : 'step',
-    text: p.get(P + 'text') ?? DEFAULT_STATE.text,
+    mode: p.get(`${P}mode`) === 'trained' ? 'trained' : 'step',
+    text: p.get(`${P}text`) ?? DEFAULT_STATE.text,
     d, h,
-    causal: p.get(P + 'causal') === '1',
-    scale: p.get(P + 'scale') !== '0',
-    q: nonNeg(p.get(P + 'q'), 0),
-    head: Math.min(nonNeg(p.get(P + 'head'), 0), h - 1),
+    causal: p.get(`${P}causal`) === '1',
+    scale: p.get(`${P}scale`) !== '0',
+    q: nonNeg(p.get(`${P}q`), 0),
+    head: Math.min(nonNeg(p.get(`${P}head`), 0), h - 1),
     digits: digits !== null && /^[0-9]{8}$/.test(digits) ? digits : DEFAULT_STATE.digits,
   };
 }

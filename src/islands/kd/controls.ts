@@ -4,7 +4,7 @@
  * by data-role (src/components/KdRunDemo.astro).
  */
 import { DEFAULT_CONFIG } from '@demos/kd/run/config';
-import { type SplitKind } from '@demos/kd/experiment/split';
+import type { SplitKind } from '@demos/kd/experiment/split';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import type { DataSummary } from '@demos/kd/run/protocol';
 import type { DataChoice, KdUrlState } from './url-state';

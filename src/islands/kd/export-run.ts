@@ -10,7 +10,7 @@ export async function exportRun(r: PhaseResult, config: RunConfig, data: DataSum
   try {
     const { phaseArtifact } = await import('@demos/kd/run/export');
     const artifact = phaseArtifact(r, { config, data, sha256: data.sha256, backend, codeVersion: 'browser', createdAt: new Date().toISOString(), unseenTestWindows });
-    const blob = new Blob([JSON.stringify(artifact, null, 2) + '\n'], { type: 'application/json' });
+    const blob = new Blob([`${JSON.stringify(artifact, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `${artifact.id}.json`;

@@ -3,7 +3,7 @@
  * out. Pure (no DOM, no worker): unit-tested in Node (test/unit/kd-island-state.test.ts).
  * Updates are immutable per slice, so a view can skip a slice whose reference is unchanged.
  */
-import { type RunConfig } from '@demos/kd/run/config';
+import type { RunConfig } from '@demos/kd/run/config';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import type { AlphaPoint, FitReport } from '@demos/kd/run/phases';
 import type { DataSummary, FoldInfo, FromWorker, PhaseResult, Preview } from '@demos/kd/run/protocol';

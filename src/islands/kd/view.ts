@@ -3,7 +3,7 @@
  * data-role). Each part is redrawn only when its slice of the state changed (the reducer
  * replaces a slice when it changes), so a burst of step messages costs a few attribute writes.
  */
-import { type SplitKind } from '@demos/kd/experiment/split';
+import type { SplitKind } from '@demos/kd/experiment/split';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import { PHASE_LABELS } from '@demos/kd/run/labels';
 import type { PhaseResult } from '@demos/kd/run/protocol';

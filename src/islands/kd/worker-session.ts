@@ -10,7 +10,7 @@ import { runInputs } from '@demos/kd/experiment/inputs';
 import { RunSession } from '@demos/kd/run/phases';
 import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
 import { splitKey, type RunConfig } from '@demos/kd/run/config';
-import { type Phase } from '@demos/kd/experiment/phases';
+import type { Phase } from '@demos/kd/experiment/phases';
 import type { FromWorker, ToWorker } from '@demos/kd/run/protocol';
 import type { Wrn } from '@demos/kd/models/wrn';
 import { countWindowsPerClass } from '@demos/kd/pamap2/windows';

@@ -41,7 +41,7 @@ export function readVitState(search: string): { state: VitUrlState; problems: st
   const pos = take('pos', POS_KINDS, String as (s: string) => VitConfig['pos'], DEFAULT_VIT_STATE.pos);
   const sample = take('img', VIT_SAMPLES.map((s) => s.id), String as (s: string) => VitSampleId, DEFAULT_SAMPLE);
   const patches = vitCounts(IMAGE_SIZE, p).patches;
-  const rawSel = q.get(P + 'sel');
+  const rawSel = q.get(`${P}sel`);
   let sel = 0;
   if (rawSel !== null) {
     const n = Number(rawSel);
@@ -54,11 +54,11 @@ export function readVitState(search: string): { state: VitUrlState; problems: st
 /** `search` with the demo's keys replaced; other keys (backend=, other demos') are kept. */
 export function writeVitState(search: string, s: VitUrlState): string {
   const q = new URLSearchParams(search);
-  q.set(P + 'p', String(s.p));
-  q.set(P + 'd', String(s.dim));
-  q.set(P + 'pos', s.pos);
-  if (s.sample) q.set(P + 'img', s.sample); else q.delete(P + 'img');
-  q.set(P + 'sel', String(s.sel));
+  q.set(`${P}p`, String(s.p));
+  q.set(`${P}d`, String(s.dim));
+  q.set(`${P}pos`, s.pos);
+  if (s.sample) q.set(`${P}img`, s.sample); else q.delete(`${P}img`);
+  q.set(`${P}sel`, String(s.sel));
   const out = q.toString();
   return out ? `?${out}` : '';
 }

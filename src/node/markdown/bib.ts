@@ -37,6 +37,7 @@ export function parseBib(text: string): BibEntry[] {
   const out: BibEntry[] = [];
   const head = /@(\w+)\s*\{\s*([^,\s]+)\s*,/g;
   let m: RegExpExecArray | null;
+  // biome-ignore lint/suspicious/noAssignInExpressions: the scan resumes from head.lastIndex, which the body moves
   while ((m = head.exec(text))) {
     const type = m[1]!.toLowerCase();
     if (type === 'comment' || type === 'string' || type === 'preamble') continue;

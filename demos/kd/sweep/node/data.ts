@@ -23,7 +23,7 @@ export async function loadSweepData(spec: DataSpec): Promise<SweepData> {
     const series = await loadExcerptSeries(spec.dir);
     return { source: `excerpt:${spec.dir}`, sha256: h.digest('hex'), subjects: series.map((s) => s.subject).sort((a, b) => a - b), windows: makeWindows(series) };
   }
-  let shards;
+  let shards: Awaited<ReturnType<typeof loadShardDir>>;
   try {
     shards = await loadShardDir(spec.dir);
   } catch (e) {

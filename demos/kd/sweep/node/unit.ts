@@ -86,7 +86,7 @@ export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teach
   const t0 = performance.now();
   const model = createPhaseModel('student-kd', run.arch, run.seed);
   const curve: RunArtifact['metrics']['curve'] = [];
-  let r;
+  let r: Awaited<ReturnType<typeof trainModel>>;
   try {
     r = await trainModel({
       model, train: ctx.fold.signal.train, test: ctx.fold.signal.test, epochs: c.epochs, batchSize: c.batchSize, seed: run.seed, learningRate: c.learningRate,
