@@ -12,14 +12,16 @@ module.exports = {
     },
     {
       name: 'node-builtins-only-in-node-code',
-      comment: 'Code that can reach a browser must not import Node built-ins: they belong in node/ folders, scripts/, bench/, test/ and the root config files.',
+      comment:
+        'Code that can reach a browser must not import Node built-ins: they belong in node/ folders, scripts/, bench/, test/ and the root config files.',
       severity: 'error',
       from: { pathNot: '(^|/)node/|^scripts/|^bench/|^test/|^[^/]+\\.(mjs|cjs|ts)$' },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'islands-not-to-node-code',
-      comment: 'An island runs in the browser: it must not import the Node-only parts of the core (demos/**/node/) or of the site (src/node/).',
+      comment:
+        'An island runs in the browser: it must not import the Node-only parts of the core (demos/**/node/) or of the site (src/node/).',
       severity: 'error',
       from: { path: '^src/islands/' },
       to: { path: '^(demos/.+/node/|src/node/)' },

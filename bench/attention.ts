@@ -12,8 +12,11 @@ import { attentionReference } from '../demos/attention/reference';
 import { embedTokens, toyWeights } from '../demos/attention/toy-model';
 import { median } from './median';
 
-const T = 32, D = 64, H = 4, RUNS = 60, TARGET_MS = 16;
-
+const T = 32,
+  D = 64,
+  H = 4,
+  RUNS = 60,
+  TARGET_MS = 16;
 
 async function timeIt(label: string, f: () => unknown | Promise<unknown>): Promise<{ wall: number; cpu: number }> {
   for (let i = 0; i < 5; i++) await f(); // warm-up (JIT, kernel caches)
@@ -29,7 +32,9 @@ async function timeIt(label: string, f: () => unknown | Promise<unknown>): Promi
   // on a shared machine, so both are printed and the verdict uses the smaller honest one.
   const cpuMs = (cpu.user + cpu.system) / 1000 / RUNS;
   const m = median(ts);
-  console.log(`${label.padEnd(34)} wall median ${m.toFixed(2)} ms (min ${Math.min(...ts).toFixed(2)}, max ${Math.max(...ts).toFixed(2)}), CPU time ${cpuMs.toFixed(2)} ms/call, n=${RUNS}`);
+  console.log(
+    `${label.padEnd(34)} wall median ${m.toFixed(2)} ms (min ${Math.min(...ts).toFixed(2)}, max ${Math.max(...ts).toFixed(2)}), CPU time ${cpuMs.toFixed(2)} ms/call, n=${RUNS}`,
+  );
   return { wall: m, cpu: cpuMs };
 }
 
@@ -38,7 +43,12 @@ async function main(): Promise<void> {
   const tokens = Array.from({ length: T }, (_, i) => `tok${i % 11}`);
   const x = embedTokens(tokens, D);
   const rw = toyWeights(D);
-  const w = { wq: tf.tensor2d(rw.wq, [D, D]), wk: tf.tensor2d(rw.wk, [D, D]), wv: tf.tensor2d(rw.wv, [D, D]), wo: tf.tensor2d(rw.wo, [D, D]) };
+  const w = {
+    wq: tf.tensor2d(rw.wq, [D, D]),
+    wk: tf.tensor2d(rw.wk, [D, D]),
+    wv: tf.tensor2d(rw.wv, [D, D]),
+    wo: tf.tensor2d(rw.wo, [D, D]),
+  };
   console.log(`attention bench: T=${T} D=${D} H=${H}, backend=${tf.getBackend()}, node ${process.version}`);
   const before = tf.memory().numTensors;
   for (const causal of [false, true]) {
@@ -46,7 +56,9 @@ async function main(): Promise<void> {
     const tfMs = await timeIt(`tfjs cpu, causal=${causal}`, () => computeAttention(tf, x, T, D, w, opts));
     const refMs = await timeIt(`naive JS loops, causal=${causal}`, () => attentionReference(x, T, D, rw, H, true, buildMask(T, causal)));
     console.log(`  ratio tfjs/naive: wall ${(tfMs.wall / refMs.wall).toFixed(2)}x, CPU ${(tfMs.cpu / refMs.cpu).toFixed(2)}x`);
-    console.log(`  target < ${TARGET_MS} ms: wall median ${tfMs.wall < TARGET_MS ? 'MET' : 'NOT MET'}, CPU time ${tfMs.cpu < TARGET_MS ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `  target < ${TARGET_MS} ms: wall median ${tfMs.wall < TARGET_MS ? 'MET' : 'NOT MET'}, CPU time ${tfMs.cpu < TARGET_MS ? 'MET' : 'NOT MET'}`,
+    );
   }
   if (tf.memory().numTensors !== before) console.log(`LEAK: ${tf.memory().numTensors - before} tensors`);
   tf.dispose(Object.values(w));

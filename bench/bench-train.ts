@@ -32,7 +32,14 @@ import { relaxedSimdSupported, setWasmKernelsEnabled } from '../demos/kd/wasm/ke
 import { setWasmMatMulEnabled } from '../demos/kd/wasm/matmul';
 import { setWinogradEnabled } from '../demos/kd/conv/winograd';
 
-interface Model { dims: 1 | 2; depth: number; widen: number; batch: number; length: number; role: string }
+interface Model {
+  dims: 1 | 2;
+  depth: number;
+  widen: number;
+  batch: number;
+  length: number;
+  role: string;
+}
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyIdx = args.indexOf('--only');
@@ -50,10 +57,27 @@ const MODELS: Model[] = [
   { dims: 2, depth: 16, widen: 1, batch: 16, length: 64, role: 'GAF teacher 64×64×40' },
 ];
 
-interface Row { model: string; backend: string; conv: string; batch: number; wall: number | null; cpu: number | null; note: string }
+interface Row {
+  model: string;
+  backend: string;
+  conv: string;
+  batch: number;
+  wall: number | null;
+  cpu: number | null;
+  note: string;
+}
 
-interface Variant { impl: ConvImpl; kernels: boolean; winograd: boolean; gemm: boolean; row: Row; run?: { step: () => void; dispose: () => void }; wall: number[]; cpu: number[]; spent: number }
-
+interface Variant {
+  impl: ConvImpl;
+  kernels: boolean;
+  winograd: boolean;
+  gemm: boolean;
+  row: Row;
+  run?: { step: () => void; dispose: () => void };
+  wall: number[];
+  cpu: number[];
+  spent: number;
+}
 
 /**
  * The variants of one model on one backend, measured INTERLEAVED: round after round, each
@@ -68,42 +92,103 @@ async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
   const name = wrnName(m);
   // [impl, WASM kernels, Winograd for 3-tap / 3×3 stride-1 convs, WASM matMul kernel] (the last three: wasm only)
   type Spec = [ConvImpl, boolean, boolean, boolean];
-  const specs: Spec[] = backend === 'wasm'
-    ? [['tf', true, true, true], ['fast', false, false, false], ['fast', true, true, false],
-      ['fast', true, false, true], ['fast', true, true, true]]
-    : [['tf', true, true, true], ['fast', true, true, true]];
+  const specs: Spec[] =
+    backend === 'wasm'
+      ? [
+          ['tf', true, true, true],
+          ['fast', false, false, false],
+          ['fast', true, true, false],
+          ['fast', true, false, true],
+          ['fast', true, true, true],
+        ]
+      : [
+          ['tf', true, true, true],
+          ['fast', true, true, true],
+        ];
   await useNodeBackend(backend);
   const shape = m.dims === 1 ? [m.batch, m.length, 40] : [m.batch, m.length, m.length, 40];
   const x = tf.randomNormal(shape, 0, 1, 'float32', 1);
-  const y = tf.tensor1d(Array.from({ length: m.batch }, (_, i) => i % 12), 'int32');
+  const y = tf.tensor1d(
+    Array.from({ length: m.batch }, (_, i) => i % 12),
+    'int32',
+  );
   const vs: Variant[] = specs.map(([impl, kernels, winograd, gemm]) => {
-    const conv = impl === 'tf' ? 'stock tf.conv' : backend !== 'wasm' ? 'fast' : !kernels ? 'fast, JS loops' : !gemm ? 'fast, tf.matMul'
-      : winograd ? 'fast' : 'fast, no Winograd';
-    return { impl, kernels, winograd, gemm, row: { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' }, wall: [], cpu: [], spent: 0 };
+    const conv =
+      impl === 'tf'
+        ? 'stock tf.conv'
+        : backend !== 'wasm'
+          ? 'fast'
+          : !kernels
+            ? 'fast, JS loops'
+            : !gemm
+              ? 'fast, tf.matMul'
+              : winograd
+                ? 'fast'
+                : 'fast, no Winograd';
+    return {
+      impl,
+      kernels,
+      winograd,
+      gemm,
+      row: { model: name, backend, conv, batch: m.batch, wall: null, cpu: null, note: '' },
+      wall: [],
+      cpu: [],
+      spent: 0,
+    };
   });
   for (const v of vs) {
-    if (backend === 'wasm' && v.impl === 'tf') { v.row.note = 'n/a: WASM has no Conv2DBackpropFilter kernel'; continue; }
-    if (backend === 'cpu' && v.impl === 'tf' && (quick || m.widen > 1 || m.dims === 2)) { v.row.note = quick ? 'skipped (--quick)' : 'skipped (minutes per step)'; continue; }
+    if (backend === 'wasm' && v.impl === 'tf') {
+      v.row.note = 'n/a: WASM has no Conv2DBackpropFilter kernel';
+      continue;
+    }
+    if (backend === 'cpu' && v.impl === 'tf' && (quick || m.widen > 1 || m.dims === 2)) {
+      v.row.note = quick ? 'skipped (--quick)' : 'skipped (minutes per step)';
+      continue;
+    }
     const model = createWrn({ dims: m.dims, depth: m.depth, widen: m.widen, inChannels: 40, numClasses: 12, seed: 1, convImpl: v.impl });
     const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4, impl: v.impl === 'tf' ? 'tensor' : 'js' });
     v.run = {
       step: () => {
-        setWasmKernelsEnabled(v.kernels); setWinogradEnabled(v.winograd); setWasmMatMulEnabled(v.gemm);
-        try { trainStep(model, opt, x, y, [], null, 0.01); } finally { setWasmKernelsEnabled(true); setWinogradEnabled(true); setWasmMatMulEnabled(true); }
+        setWasmKernelsEnabled(v.kernels);
+        setWinogradEnabled(v.winograd);
+        setWasmMatMulEnabled(v.gemm);
+        try {
+          trainStep(model, opt, x, y, [], null, 0.01);
+        } finally {
+          setWasmKernelsEnabled(true);
+          setWinogradEnabled(true);
+          setWasmMatMulEnabled(true);
+        }
       },
-      dispose: () => { opt.dispose(); model.dispose(); },
+      dispose: () => {
+        opt.dispose();
+        model.dispose();
+      },
     };
-    try { v.run.step(); } catch (e) { fail(v, e); } // warm-up: kernel set-up, first allocations
+    try {
+      v.run.step();
+    } catch (e) {
+      fail(v, e);
+    } // warm-up: kernel set-up, first allocations
   }
   const n = (v: Variant) => (v.impl === 'tf' && backend === 'cpu' ? 1 : steps);
   for (;;) {
     const active = vs.filter((v) => v.run && v.wall.length < n(v) && (v.wall.length === 0 || v.spent < budgetS));
     if (active.length === 0) break;
     for (const v of active) {
-      const c0 = process.cpuUsage(), t0 = performance.now();
-      try { v.run!.step(); } catch (e) { fail(v, e); continue; }
-      const w = (performance.now() - t0) / 1000, cu = process.cpuUsage(c0);
-      v.wall.push(w); v.cpu.push((cu.user + cu.system) / 1e6); v.spent += w;
+      const c0 = process.cpuUsage(),
+        t0 = performance.now();
+      try {
+        v.run!.step();
+      } catch (e) {
+        fail(v, e);
+        continue;
+      }
+      const w = (performance.now() - t0) / 1000,
+        cu = process.cpuUsage(c0);
+      v.wall.push(w);
+      v.cpu.push((cu.user + cu.system) / 1e6);
+      v.spent += w;
     }
   }
   for (const v of vs) {
@@ -127,13 +212,37 @@ function fail(v: Variant, e: unknown): void {
 function pytorch(): Row[] {
   const cfg = MODELS.flatMap((m) => ['--config', `${m.dims}:${m.depth}:${m.widen}:${m.batch}:${m.length}`]);
   try {
-    const out = execFileSync('/usr/bin/python3', ['bench/pytorch_train.py', '--threads', '1', '--steps', String(steps), ...cfg], { encoding: 'utf8', timeout: 900_000 });
-    return out.trim().split('\n').map((l) => {
-      const r = JSON.parse(l) as { model: string; batch: number; steps: number; wall_s: number; cpu_s: number };
-      return { model: r.model, backend: 'pytorch cpu (1 thread)', conv: 'torch', batch: r.batch, wall: r.batch / r.wall_s, cpu: r.batch / r.cpu_s, note: `median of ${r.steps} steps` }; // wall_s, cpu_s: median step
+    const out = execFileSync('/usr/bin/python3', ['bench/pytorch_train.py', '--threads', '1', '--steps', String(steps), ...cfg], {
+      encoding: 'utf8',
+      timeout: 900_000,
     });
+    return out
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const r = JSON.parse(l) as { model: string; batch: number; steps: number; wall_s: number; cpu_s: number };
+        return {
+          model: r.model,
+          backend: 'pytorch cpu (1 thread)',
+          conv: 'torch',
+          batch: r.batch,
+          wall: r.batch / r.wall_s,
+          cpu: r.batch / r.cpu_s,
+          note: `median of ${r.steps} steps`,
+        }; // wall_s, cpu_s: median step
+      });
   } catch (e) {
-    return [{ model: '-', backend: 'pytorch', conv: '-', batch: 0, wall: null, cpu: null, note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }];
+    return [
+      {
+        model: '-',
+        backend: 'pytorch',
+        conv: '-',
+        batch: 0,
+        wall: null,
+        cpu: null,
+        note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      },
+    ];
   }
 }
 
@@ -141,8 +250,12 @@ const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 const ratio = (a: number | null, b: number | null | undefined) => (a === null || !b ? '—' : `${(a / b).toFixed(2)}×`);
 
 const load0 = loadavg()[0]!;
-console.log(`bench:train ${quick ? '(--quick) ' : ''}— median of ${steps} timed steps after 1 warm-up (variants interleaved); load average at start ${load0.toFixed(1)} on this machine`);
-console.log(`${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, relaxed SIMD ${relaxedSimdSupported() ? 'yes' : 'no'}; tfjs runs on 1 thread here`);
+console.log(
+  `bench:train ${quick ? '(--quick) ' : ''}— median of ${steps} timed steps after 1 warm-up (variants interleaved); load average at start ${load0.toFixed(1)} on this machine`,
+);
+console.log(
+  `${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}, relaxed SIMD ${relaxedSimdSupported() ? 'yes' : 'no'}; tfjs runs on 1 thread here`,
+);
 const torchRows = pytorch();
 const rows: Row[] = [];
 for (const m of MODELS) {
@@ -152,19 +265,29 @@ for (const m of MODELS) {
       rows.push(r);
       const t = torchRows.find((p) => p.model === r.model);
       const base = rows.find((b) => b.model === r.model && b.backend === 'wasm' && b.conv === 'fast, JS loops');
-      const vsJs = r.backend === 'wasm' && r.conv.startsWith('fast') && r !== base && base ? `  (${ratio(r.cpu, base.cpu)} the JS loops per CPU-s)` : '';
-      console.log(`${r.model.padEnd(11)} b${String(r.batch).padEnd(4)} ${r.backend.padEnd(5)} ${r.conv.padEnd(17)} ${fmt(r.wall).padStart(8)} samples/s wall ${fmt(r.cpu).padStart(8)} per CPU-s   vs PyTorch: ${ratio(r.wall, t?.wall).padStart(6)} wall ${ratio(r.cpu, t?.cpu).padStart(6)} CPU   ${r.note}${vsJs}`);
+      const vsJs =
+        r.backend === 'wasm' && r.conv.startsWith('fast') && r !== base && base
+          ? `  (${ratio(r.cpu, base.cpu)} the JS loops per CPU-s)`
+          : '';
+      console.log(
+        `${r.model.padEnd(11)} b${String(r.batch).padEnd(4)} ${r.backend.padEnd(5)} ${r.conv.padEnd(17)} ${fmt(r.wall).padStart(8)} samples/s wall ${fmt(r.cpu).padStart(8)} per CPU-s   vs PyTorch: ${ratio(r.wall, t?.wall).padStart(6)} wall ${ratio(r.cpu, t?.cpu).padStart(6)} CPU   ${r.note}${vsJs}`,
+      );
     }
   }
 }
-for (const t of torchRows) console.log(`${t.model.padEnd(11)} b${String(t.batch).padEnd(4)} ${t.backend} ${fmt(t.wall).padStart(8)} samples/s wall ${fmt(t.cpu).padStart(8)} per CPU-s   ${t.note}`);
+for (const t of torchRows)
+  console.log(
+    `${t.model.padEnd(11)} b${String(t.batch).padEnd(4)} ${t.backend} ${fmt(t.wall).padStart(8)} samples/s wall ${fmt(t.cpu).padStart(8)} per CPU-s   ${t.note}`,
+  );
 const load1 = loadavg()[0]!;
 console.log(`load average at end ${load1.toFixed(1)} (2 cores shared; wall figures are depressed accordingly)`);
 const best = (name: string) => rows.filter((r) => r.model === name && r.conv === 'fast').reduce((b, r) => Math.max(b, r.cpu ?? 0), 0);
 const target = (name: string, goal: number) => {
   const fast = rows.filter((r) => r.model === name && r.conv === 'fast');
   const bestWall = fast.reduce((b, r) => Math.max(b, r.wall ?? 0), 0);
-  console.log(`target ${name}: ≥ ${goal} samples/s — best fast path ${best(name).toFixed(1)} per CPU-s ${best(name) >= goal ? 'MET' : 'NOT MET'}, ${bestWall.toFixed(1)} wall ${bestWall >= goal ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `target ${name}: ≥ ${goal} samples/s — best fast path ${best(name).toFixed(1)} per CPU-s ${best(name) >= goal ? 'MET' : 'NOT MET'}, ${bestWall.toFixed(1)} wall ${bestWall >= goal ? 'MET' : 'NOT MET'}`,
+  );
 };
 target('1D WRN16-1', 400);
 target('1D WRN16-3', 100);
@@ -172,7 +295,9 @@ target('1D WRN16-3', 100);
 const vsTorch = (name: string, goal: number) => {
   const t = torchRows.find((p) => p.model === name)?.cpu;
   const r = t ? best(name) / t : Number.NaN;
-  console.log(`target ${name}: ≥ ${goal}× PyTorch (1 thread) per CPU-second — ${Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a'} ${r >= goal ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `target ${name}: ≥ ${goal}× PyTorch (1 thread) per CPU-second — ${Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a'} ${r >= goal ? 'MET' : 'NOT MET'}`,
+  );
 };
 vsTorch('1D WRN16-3', 0.6);
 vsTorch('2D WRN16-1', 0.4);
@@ -180,15 +305,30 @@ vsTorch('2D WRN16-1', 0.4);
 if (jsonFile) {
   const torchOf = (model: string) => torchRows.find((p) => p.model === model);
   const out = {
-    date: new Date().toISOString(), quick, steps, loadAverage: { start: load0, end: load1 }, cpu: cpus()[0]?.model ?? null, cores: cpus().length,
-    node: process.version, relaxedSimd: relaxedSimdSupported(),
+    date: new Date().toISOString(),
+    quick,
+    steps,
+    loadAverage: { start: load0, end: load1 },
+    cpu: cpus()[0]?.model ?? null,
+    cores: cpus().length,
+    node: process.version,
+    relaxedSimd: relaxedSimdSupported(),
     rows: [...rows, ...torchRows].map((r) => {
-      const t = torchOf(r.model), isTorch = r.conv === 'torch';
+      const t = torchOf(r.model),
+        isTorch = r.conv === 'torch';
       return {
-        model: r.model, batch: r.batch, backend: isTorch ? 'pytorch' : r.backend, variant: r.conv, threads: 1,
-        samplesPerSecWall: r.wall, samplesPerCpuSec: r.cpu,
-        pytorchSamplesPerSecWall: t?.wall ?? null, pytorchSamplesPerCpuSec: t?.cpu ?? null, pytorchThreads: 1,
-        ratioWall: r.wall !== null && t?.wall ? r.wall / t.wall : null, ratioCpu: r.cpu !== null && t?.cpu ? r.cpu / t.cpu : null,
+        model: r.model,
+        batch: r.batch,
+        backend: isTorch ? 'pytorch' : r.backend,
+        variant: r.conv,
+        threads: 1,
+        samplesPerSecWall: r.wall,
+        samplesPerCpuSec: r.cpu,
+        pytorchSamplesPerSecWall: t?.wall ?? null,
+        pytorchSamplesPerCpuSec: t?.cpu ?? null,
+        pytorchThreads: 1,
+        ratioWall: r.wall !== null && t?.wall ? r.wall / t.wall : null,
+        ratioCpu: r.cpu !== null && t?.cpu ? r.cpu / t.cpu : null,
         note: r.note,
       };
     }),

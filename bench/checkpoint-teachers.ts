@@ -36,18 +36,29 @@ import { argmaxRows, predictLogits } from '../demos/kd/train/predict';
 
 const G = 64; // the lab's image teacher was trained on 64×64 GAF
 
-export interface Scores { n: number; accuracy: number; macroF1: number; top: { cls: number; share: number } }
+export interface Scores {
+  n: number;
+  accuracy: number;
+  macroF1: number;
+  top: { cls: number; share: number };
+}
 
 /** Accuracy, macro-F1 over classes present in truth ∪ predictions, most-predicted class and its share. */
 export function scores(truth: ArrayLike<number>, pred: ArrayLike<number>): Scores {
   const n = truth.length;
-  const tp = new Array<number>(NUM_CLASSES).fill(0), inTruth = new Array<number>(NUM_CLASSES).fill(0), inPred = new Array<number>(NUM_CLASSES).fill(0);
+  const tp = new Array<number>(NUM_CLASSES).fill(0),
+    inTruth = new Array<number>(NUM_CLASSES).fill(0),
+    inPred = new Array<number>(NUM_CLASSES).fill(0);
   let correct = 0;
   for (let i = 0; i < n; i++) {
-    const t = truth[i]!, p = pred[i]!;
+    const t = truth[i]!,
+      p = pred[i]!;
     inTruth[t]!++;
     inPred[p]!++;
-    if (t === p) { tp[t]!++; correct++; }
+    if (t === p) {
+      tp[t]!++;
+      correct++;
+    }
   }
   const f1s: number[] = [];
   for (let c = 0; c < NUM_CLASSES; c++) {
@@ -55,7 +66,12 @@ export function scores(truth: ArrayLike<number>, pred: ArrayLike<number>): Score
     f1s.push((2 * tp[c]!) / (inTruth[c]! + inPred[c]!));
   }
   const topCls = inPred.indexOf(Math.max(...inPred));
-  return { n, accuracy: correct / n, macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length, top: { cls: topCls, share: inPred[topCls]! / n } };
+  return {
+    n,
+    accuracy: correct / n,
+    macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length,
+    top: { cls: topCls, share: inPred[topCls]! / n },
+  };
 }
 
 type Norm = 'A' | 'B' | 'C';
@@ -74,22 +90,45 @@ function signalInput(set: WindowSet, stats: ChannelStats | null): Float32Array {
 }
 
 function gafInput(set: WindowSet, stats: ChannelStats | null): Float32Array {
-  return gafBatch(set, Int32Array.from({ length: set.n }, (_, i) => i), G, stats ?? undefined);
+  return gafBatch(
+    set,
+    Int32Array.from({ length: set.n }, (_, i) => i),
+    G,
+    stats ?? undefined,
+  );
 }
 
-export interface CheckpointRow { teacher: 'signal' | 'GAF'; norm: Norm; set: 'held-out' | 'seen'; s: Scores }
+export interface CheckpointRow {
+  teacher: 'signal' | 'GAF';
+  norm: Norm;
+  set: 'held-out' | 'seen';
+  s: Scores;
+}
 
 export async function checkpointTeachers(backend: NodeBackend): Promise<CheckpointRow[]> {
   const active = await useNodeBackend(backend);
   const impl = defaultConvImpl(active);
   const ws = await loadExcerptWindows();
   const idx = (f: (s: number) => boolean) => Array.from({ length: ws.n }, (_, i) => i).filter((i) => f(ws.subject[i]!));
-  const sets = { 'held-out': selectWindows(ws, idx((s) => s === 101)), seen: selectWindows(ws, idx((s) => s !== 101)) } as const;
+  const sets = {
+    'held-out': selectWindows(
+      ws,
+      idx((s) => s === 101),
+    ),
+    seen: selectWindows(
+      ws,
+      idx((s) => s !== 101),
+    ),
+  } as const;
   const train = sets.seen; // the excerpt's windows of the checkpoints' training subjects
   const rows: CheckpointRow[] = [];
   for (const teacher of ['signal', 'GAF'] as const) {
     const file = teacher === 'signal' ? 'wrn161_0_signal.pth.tar' : 'wrn161_0_image.pth.tar';
-    const { model } = loadWrnCheckpoint(new Uint8Array(await readFile(`data/checkpoints/${file}`)), { file, convImpl: impl, expect: { dims: teacher === 'signal' ? 1 : 2 } });
+    const { model } = loadWrnCheckpoint(new Uint8Array(await readFile(`data/checkpoints/${file}`)), {
+      file,
+      convImpl: impl,
+      expect: { dims: teacher === 'signal' ? 1 : 2 },
+    });
     try {
       for (const norm of ['A', 'B', 'C'] as const) {
         for (const name of ['held-out', 'seen'] as const) {
@@ -115,7 +154,10 @@ export async function checkpointTeachers(backend: NodeBackend): Promise<Checkpoi
 /** Channels whose §1 std over the excerpt's training-subject windows is 0 (all NaN → 0 there). */
 export async function deadTrainingChannels(): Promise<number> {
   const ws = await loadExcerptWindows();
-  const seen = selectWindows(ws, Array.from({ length: ws.n }, (_, i) => i).filter((i) => ws.subject[i] !== 101));
+  const seen = selectWindows(
+    ws,
+    Array.from({ length: ws.n }, (_, i) => i).filter((i) => ws.subject[i] !== 101),
+  );
   const st = itemChannelStats(seen.x, seen.n, WINDOW, CHANNELS);
   return Array.from(st.std).filter((s) => s === 0).length;
 }
@@ -126,13 +168,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
   const rows = await checkpointTeachers(backend);
   const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
-  console.log(`lab checkpoints (fold 0, subject 101 held out) on the bundled excerpt, backend ${backend}; ${await deadTrainingChannels()} of 40 channels are constant in the excerpt's training-subject windows`);
+  console.log(
+    `lab checkpoints (fold 0, subject 101 held out) on the bundled excerpt, backend ${backend}; ${await deadTrainingChannels()} of 40 channels are constant in the excerpt's training-subject windows`,
+  );
   for (const [k, v] of Object.entries(NORMS)) console.log(`  normalisation ${k}: ${v}`);
   console.log('\n| teacher | norm. | windows | n | accuracy | macro-F1 | most-predicted class (share) |');
   console.log('|---|---|---|---:|---:|---:|---|');
   for (const r of rows) {
     const set = r.set === 'held-out' ? 'subject 101 (held out; all lying)' : 'subjects 102–108 (seen in training)';
-    console.log(`| ${r.teacher} | ${r.norm} | ${set} | ${r.s.n} | ${pct(r.s.accuracy)} | ${r.s.macroF1.toFixed(3)} | ${CLASS_NAMES[r.s.top.cls]} (${pct(r.s.top.share)}) |`);
+    console.log(
+      `| ${r.teacher} | ${r.norm} | ${set} | ${r.s.n} | ${pct(r.s.accuracy)} | ${r.s.macroF1.toFixed(3)} | ${CLASS_NAMES[r.s.top.cls]} (${pct(r.s.top.share)}) |`,
+    );
   }
   console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -33,7 +33,8 @@ const session = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'fast', { preciseB
 traceMatMuls((m, k, n, tb, ta) => {
   const key = `${m},${k},${n},${tb},${ta}`;
   const e = counts.get(key);
-  if (e) e.n++; else counts.set(key, { shape: [m, k, n, tb, ta], n: 1 });
+  if (e) e.n++;
+  else counts.set(key, { shape: [m, k, n, tb, ta], n: 1 });
 });
 const t0 = performance.now();
 await session.run(config, new AbortController().signal, () => {});
@@ -43,22 +44,46 @@ session.dispose();
 
 const heap = wasmHeap();
 if (!heap) throw new Error('the WASM kernels are not available here');
-let all = 0, big = 0, products = 0, bigProducts = 0;
-for (const { shape: [M, K, N, transB, transA], n } of counts.values()) {
-  const a = heap.alloc([M * K]), b = heap.alloc([K * N]), c = heap.alloc([M * N]);
-  heap.f32(a.ptr, M * K).fill(0.5); heap.f32(b.ptr, K * N).fill(0.25);
+let all = 0,
+  big = 0,
+  products = 0,
+  bigProducts = 0;
+for (const {
+  shape: [M, K, N, transB, transA],
+  n,
+} of counts.values()) {
+  const a = heap.alloc([M * K]),
+    b = heap.alloc([K * N]),
+    c = heap.alloc([M * N]);
+  heap.f32(a.ptr, M * K).fill(0.5);
+  heap.f32(b.ptr, K * N).fill(0.25);
   const run = () => heapGemm(heap, M, K, N, a.ptr, transA ? 1 : K, transA ? M : 1, b.ptr, transB ? K : N, transB, c.ptr, N);
   run();
   const ts: number[] = [];
-  for (let r = 0; r < 5; r++) { const s = performance.now(); run(); ts.push(performance.now() - s); }
+  for (let r = 0; r < 5; r++) {
+    const s = performance.now();
+    run();
+    ts.push(performance.now() - s);
+  }
   tf.dispose([a.t, b.t, c.t]);
   const ms = median(ts) * n;
-  all += ms; products += n;
-  if (M >= 8 && M * K * N >= PARALLEL_MIN_MACS) { big += ms; bigProducts += n; }
+  all += ms;
+  products += n;
+  if (M >= 8 && M * K * N >= PARALLEL_MIN_MACS) {
+    big += ms;
+    bigProducts += n;
+  }
 }
 const amdahl = (p: number, threads: number) => 1 / (1 - p + p / threads);
-const pBig = big / wall, pAll = all / wall;
-console.log(`default KD run on wasm in Node (one thread): ${(wall / 1000).toFixed(2)} s wall (load average ${loadavg()[0]!.toFixed(1)}), ${products} matMuls`);
+const pBig = big / wall,
+  pAll = all / wall;
+console.log(
+  `default KD run on wasm in Node (one thread): ${(wall / 1000).toFixed(2)} s wall (load average ${loadavg()[0]!.toFixed(1)}), ${products} matMuls`,
+);
 console.log(`matMul kernel time (each product timed alone): ${(all / 1000).toFixed(2)} s = ${(100 * pAll).toFixed(0)} % of the run`);
-console.log(`products the pool splits (≥ ${PARALLEL_MIN_MACS} multiply-adds): ${bigProducts}, ${(big / 1000).toFixed(2)} s = ${(100 * pBig).toFixed(0)} % of the run`);
-console.log(`Amdahl bound for 2 threads: ${amdahl(pBig, 2).toFixed(2)}× (${amdahl(pAll, 2).toFixed(2)}× if every product were split at no cost)`);
+console.log(
+  `products the pool splits (≥ ${PARALLEL_MIN_MACS} multiply-adds): ${bigProducts}, ${(big / 1000).toFixed(2)} s = ${(100 * pBig).toFixed(0)} % of the run`,
+);
+console.log(
+  `Amdahl bound for 2 threads: ${amdahl(pBig, 2).toFixed(2)}× (${amdahl(pAll, 2).toFixed(2)}× if every product were split at no cost)`,
+);

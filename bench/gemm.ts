@@ -37,36 +37,91 @@ function instance(build: 'simdShared' | 'relaxedShared', memory: WebAssembly.Mem
 
 const spawn = (): HelperWorker => {
   const w = new Worker(HELPER_SOURCE, { eval: true });
-  const h: HelperWorker = { postMessage: (m) => w.postMessage(m), onmessage: null, terminate: () => { void w.terminate(); } };
+  const h: HelperWorker = {
+    postMessage: (m) => w.postMessage(m),
+    onmessage: null,
+    terminate: () => {
+      void w.terminate();
+    },
+  };
   w.on('message', (data) => h.onmessage?.({ data }));
   return h;
 };
 
 await useNodeBackend('wasm');
 const memory = new WebAssembly.Memory({ initial: 8192, maximum: 65536, shared: true } as WebAssembly.MemoryDescriptor); // 512 MiB
-const plain = instance('simdShared', memory), relaxed = instance('relaxedShared', memory);
+const plain = instance('simdShared', memory),
+  relaxed = instance('relaxedShared', memory);
 const heap = { k: relaxed.k, build: 'relaxedShared', memory } as unknown as WasmHeap;
 const threads = await startKernelPool(heap, relaxed.module, 2, spawn);
 console.log(`bench:gemm — median of ${ROUNDS} rounds; load average ${loadavg()[0]!.toFixed(1)}; pool threads ${threads}`);
 for (const [label, M, K, N] of SHAPES) {
   let top = 64;
-  const take = (bytes: number) => { const p = top; top += Math.ceil(bytes / 64) * 64; return p; };
-  const a = take(4 * M * K), b = take(4 * K * N), pk = take(relaxed.k.packedBytes(K, N)), c = take(4 * M * N);
-  new Float32Array(memory.buffer, a, M * K).forEach((_, i, v) => { v[i] = Math.sin(i); });
-  new Float32Array(memory.buffer, b, K * N).forEach((_, i, v) => { v[i] = Math.cos(i); });
-  const ta = tf.randomNormal([M, K]), tb = tf.randomNormal([K, N]);
+  const take = (bytes: number) => {
+    const p = top;
+    top += Math.ceil(bytes / 64) * 64;
+    return p;
+  };
+  const a = take(4 * M * K),
+    b = take(4 * K * N),
+    pk = take(relaxed.k.packedBytes(K, N)),
+    c = take(4 * M * N);
+  new Float32Array(memory.buffer, a, M * K).forEach((_, i, v) => {
+    v[i] = Math.sin(i);
+  });
+  new Float32Array(memory.buffer, b, K * N).forEach((_, i, v) => {
+    v[i] = Math.cos(i);
+  });
+  const ta = tf.randomNormal([M, K]),
+    tb = tf.randomNormal([K, N]);
   const ways: [string, () => void][] = [
-    ['tf.matMul', () => tf.tidy(() => { tf.matMul(ta as tf.Tensor2D, tb as tf.Tensor2D).dataSync(); })],
-    ['simd', () => { plain.k.packB(b, N, K, N, 0, pk); plain.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N); }],
-    ['relaxed', () => { relaxed.k.packB(b, N, K, N, 0, pk); relaxed.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N); }],
-    [`relaxed ×${threads}`, () => { relaxed.k.packB(b, N, K, N, 0, pk); parallelGemm(heap, a, K, 1, pk, 8, 8 * K, c, N, M, K, N); }],
+    [
+      'tf.matMul',
+      () =>
+        tf.tidy(() => {
+          tf.matMul(ta as tf.Tensor2D, tb as tf.Tensor2D).dataSync();
+        }),
+    ],
+    [
+      'simd',
+      () => {
+        plain.k.packB(b, N, K, N, 0, pk);
+        plain.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N);
+      },
+    ],
+    [
+      'relaxed',
+      () => {
+        relaxed.k.packB(b, N, K, N, 0, pk);
+        relaxed.k.gemm(a, K, 1, pk, 8, 8 * K, c, N, 0, M, K, N);
+      },
+    ],
+    [
+      `relaxed ×${threads}`,
+      () => {
+        relaxed.k.packB(b, N, K, N, 0, pk);
+        parallelGemm(heap, a, K, 1, pk, 8, 8 * K, c, N, M, K, N);
+      },
+    ],
   ];
   const times = ways.map(() => [] as number[]);
   for (let r = -1; r < ROUNDS; r++) {
-    ways.forEach(([, f], i) => { const t0 = performance.now(); f(); const dt = performance.now() - t0; if (r >= 0) times[i]!.push(dt); });
+    ways.forEach(([, f], i) => {
+      const t0 = performance.now();
+      f();
+      const dt = performance.now() - t0;
+      if (r >= 0) times[i]!.push(dt);
+    });
   }
   const flops = 2 * M * K * N;
-  console.log(`${label.padEnd(44)} ${ways.map(([name], i) => { const ms = median(times[i]!); return `${name} ${ms.toFixed(2)} ms ${(flops / ms / 1e6).toFixed(1)} GF/s`; }).join(' | ')}`);
+  console.log(
+    `${label.padEnd(44)} ${ways
+      .map(([name], i) => {
+        const ms = median(times[i]!);
+        return `${name} ${ms.toFixed(2)} ms ${(flops / ms / 1e6).toFixed(1)} GF/s`;
+      })
+      .join(' | ')}`,
+  );
   tf.dispose([ta, tb]);
 }
 stopKernelPool(memory);

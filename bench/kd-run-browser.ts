@@ -11,23 +11,43 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PHASES, type Phase } from '../demos/kd/experiment/phases';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
 
 export function serve(root: string): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     void (async () => {
       const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      if (!p.startsWith('/notes/')) { res.writeHead(404).end(); return; }
+      if (!p.startsWith('/notes/')) {
+        res.writeHead(404).end();
+        return;
+      }
       let file = join(root, normalize(p.slice('/notes'.length)));
-      try { if ((await stat(file)).isDirectory()) file = join(file, 'index.html'); } catch { /* 404 below */ }
-      try { res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file)); } catch { res.writeHead(404).end(); }
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      } catch {
+        /* 404 below */
+      }
+      try {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      } catch {
+        res.writeHead(404).end();
+      }
     })();
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const a = server.address();
-    const port = typeof a === 'object' && a ? a.port : 0;
-    resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close() });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close() });
+    }),
+  );
 }
 
 export async function browserPhaseTimes(dist: string): Promise<{ where: string; t: Record<Phase, number> & { total: number } }[]> {
@@ -43,17 +63,28 @@ export async function browserPhaseTimes(dist: string): Promise<{ where: string; 
         const demo = page.locator('kd-run-demo');
         await demo.scrollIntoViewIfNeeded();
         await page.getByTestId('kd-start').waitFor({ state: 'visible' });
-        await page.waitForFunction(() => !(document.querySelector('[data-testid="kd-start"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 120_000 });
+        await page.waitForFunction(
+          () => !(document.querySelector('[data-testid="kd-start"]') as HTMLButtonElement | null)?.disabled,
+          null,
+          { timeout: 120_000 },
+        );
         const got = await page.getByTestId('kd-badge').getAttribute('data-backend');
-        if (got !== backend) { console.log(`browser ${backend}: skipped (runtime chose ${got}: ${await page.getByTestId('kd-badge').textContent()})`); continue; }
+        if (got !== backend) {
+          console.log(`browser ${backend}: skipped (runtime chose ${got}: ${await page.getByTestId('kd-badge').textContent()})`);
+          continue;
+        }
         const t0 = Date.now();
         await page.getByTestId('kd-start').click();
-        await page.waitForFunction(() => document.querySelector('kd-run-demo')?.getAttribute('data-done') === 'true', null, { timeout: 600_000 });
+        await page.waitForFunction(() => document.querySelector('kd-run-demo')?.getAttribute('data-done') === 'true', null, {
+          timeout: 600_000,
+        });
         const total = Date.now() - t0;
         const t = { total } as Record<Phase, number> & { total: number };
         for (const p of PHASES) t[p] = Number(await page.getByTestId(`kd-row-${p}`).getAttribute('data-ms'));
         out.push({ where: `chromium ${backend}`, t });
-        console.log(`chromium ${backend}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s (page clock)`);
+        console.log(
+          `chromium ${backend}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s (page clock)`,
+        );
       } finally {
         await browser.close();
       }

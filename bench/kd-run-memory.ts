@@ -27,7 +27,14 @@ import { DEFAULT_LOAD_TEST_DIR, loadTestShare } from './load-test-share';
 
 export const MEMORY_TARGET_BYTES = 512 * 2 ** 20;
 const MiB = 2 ** 20;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
 
 /** The built site under /notes/, with /notes/data/pamap2/* answered from `shareDir`. */
 function serveWithShare(root: string, shareDir: string): Promise<{ url: string; close: () => void; served: Set<string> }> {
@@ -35,27 +42,40 @@ function serveWithShare(root: string, shareDir: string): Promise<{ url: string; 
   const server = createServer((req, res) => {
     void (async () => {
       const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      if (!p.startsWith('/notes/')) { res.writeHead(404).end(); return; }
+      if (!p.startsWith('/notes/')) {
+        res.writeHead(404).end();
+        return;
+      }
       const share = /^\/notes\/data\/pamap2\/([\w.-]+)$/.exec(p);
       let file = share ? join(shareDir, share[1]!) : join(root, normalize(p.slice('/notes'.length)));
       if (share) served.add(share[1]!);
-      try { if ((await stat(file)).isDirectory()) file = join(file, 'index.html'); } catch { /* 404 below */ }
-      try { res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file)); } catch { res.writeHead(404).end(); }
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      } catch {
+        /* 404 below */
+      }
+      try {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      } catch {
+        res.writeHead(404).end();
+      }
     })();
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const a = server.address();
-    const port = typeof a === 'object' && a ? a.port : 0;
-    resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close(), served });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close(), served });
+    }),
+  );
 }
 
 /** A CDP channel to the page's dedicated worker (non-flattened session through the browser target). */
 async function workerSession(bs: CDPSession): Promise<(method: string, params?: object) => Promise<Record<string, unknown>>> {
-  const { targetInfos } = await bs.send('Target.getTargets') as { targetInfos: Array<{ type: string; targetId: string; url: string }> };
+  const { targetInfos } = (await bs.send('Target.getTargets')) as { targetInfos: Array<{ type: string; targetId: string; url: string }> };
   const w = targetInfos.find((t) => t.type === 'worker' && /kd-worker/.test(t.url)) ?? targetInfos.find((t) => t.type === 'worker');
   if (!w) throw new Error('no worker target: did the KD page start its worker?');
-  const { sessionId } = await bs.send('Target.attachToTarget', { targetId: w.targetId, flatten: false }) as { sessionId: string };
+  const { sessionId } = (await bs.send('Target.attachToTarget', { targetId: w.targetId, flatten: false })) as { sessionId: string };
   let id = 0;
   const waiting = new Map<number, { ok: (v: Record<string, unknown>) => void; fail: (e: Error) => void }>();
   bs.on('Target.detachedFromTarget', (e: { sessionId: string }) => {
@@ -69,13 +89,15 @@ async function workerSession(bs: CDPSession): Promise<(method: string, params?: 
     const cb = m.id === undefined ? undefined : waiting.get(m.id);
     if (!cb) return;
     waiting.delete(m.id!);
-    if (m.error) cb.fail(new Error(m.error.message)); else cb.ok(m.result ?? {});
+    if (m.error) cb.fail(new Error(m.error.message));
+    else cb.ok(m.result ?? {});
   });
-  return (method, params = {}) => new Promise((ok, fail) => {
-    const i = ++id;
-    waiting.set(i, { ok, fail });
-    void bs.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(fail);
-  });
+  return (method, params = {}) =>
+    new Promise((ok, fail) => {
+      const i = ++id;
+      waiting.set(i, { ok, fail });
+      void bs.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method, params }) }).catch(fail);
+    });
 }
 
 /**
@@ -89,7 +111,7 @@ const WASM_BYTES = `(() => { let n = 0; for (const b of Object.values(globalThis
   if (buf) n += buf.byteLength; } return n; })()`;
 
 async function wasmMemoryBytes(call: (m: string, p?: object) => Promise<Record<string, unknown>>): Promise<number> {
-  const r = await call('Runtime.evaluate', { expression: WASM_BYTES, returnByValue: true }) as { result?: { value?: unknown } };
+  const r = (await call('Runtime.evaluate', { expression: WASM_BYTES, returnByValue: true })) as { result?: { value?: unknown } };
   return typeof r.result?.value === 'number' ? r.result.value : 0;
 }
 
@@ -126,11 +148,16 @@ export interface MemoryResult {
   seconds: number;
 }
 
-export async function browserMemory(dist: string, opts: { shareDir?: string; epochs?: number; log?: (l: string) => void } = {}): Promise<MemoryResult> {
+export async function browserMemory(
+  dist: string,
+  opts: { shareDir?: string; epochs?: number; log?: (l: string) => void } = {},
+): Promise<MemoryResult> {
   const log = opts.log ?? console.log;
   const shareDir = opts.shareDir ?? DEFAULT_LOAD_TEST_DIR;
   const manifest = await loadTestShare(shareDir, log);
-  log(`memory: synthetic full-size share ${shareDir} — ${manifest.subjects.length} subjects, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB (load test only, never data)`);
+  log(
+    `memory: synthetic full-size share ${shareDir} — ${manifest.subjects.length} subjects, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB (load test only, never data)`,
+  );
   const { url, close, served } = await serveWithShare(dist, shareDir);
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
@@ -138,18 +165,29 @@ export async function browserMemory(dist: string, opts: { shareDir?: string; epo
     await page.goto(`${url}research/kd-method/?backend=wasm`);
     await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
     // Sampling starts once the worker has loaded the default data (the excerpt): the baseline.
-    await poll(async () => (await page.getByTestId('kd-start').isEnabled() && (await page.getByTestId('kd-data-summary').textContent() ?? '').includes('창')) || null, 300_000, 'the page to load its default data');
+    await poll(
+      async () =>
+        ((await page.getByTestId('kd-start').isEnabled()) &&
+          ((await page.getByTestId('kd-data-summary').textContent()) ?? '').includes('창')) ||
+        null,
+      300_000,
+      'the page to load its default data',
+    );
     const bs = await browser.newBrowserCDPSession();
-    const procs = (await bs.send('SystemInfo.getProcessInfo') as { processInfo: Array<{ type: string; id: number }> }).processInfo.filter((p) => p.type === 'renderer');
+    const procs = ((await bs.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> }).processInfo.filter(
+      (p) => p.type === 'renderer',
+    );
     log(`memory: page ready (renderer processes ${procs.map((p) => p.id).join(', ')}); attaching to its worker`);
     const call = await workerSession(bs);
     log(`memory: worker heap now ${JSON.stringify(await call('Runtime.getHeapUsage'))}`);
 
-    let heapPeak = 0, wasmPeak = 0, totalPeak = 0;
+    let heapPeak = 0,
+      wasmPeak = 0,
+      totalPeak = 0;
     let sampling = true;
     let failure: unknown = null;
     const sample = async (): Promise<void> => {
-      const h = await call('Runtime.getHeapUsage') as { usedSize: number; backingStorageSize?: number };
+      const h = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
       const heap = h.usedSize + (h.backingStorageSize ?? 0);
       const wasm = await wasmMemoryBytes(call);
       heapPeak = Math.max(heapPeak, heap);
@@ -158,35 +196,56 @@ export async function browserMemory(dist: string, opts: { shareDir?: string; epo
     };
     const loop = (async () => {
       while (sampling) {
-        await sample().catch((e: unknown) => { failure ??= e; sampling = false; });
+        await sample().catch((e: unknown) => {
+          failure ??= e;
+          sampling = false;
+        });
         await new Promise((r) => setTimeout(r, 250));
       }
     })();
-    const alive = (): void => { if (failure) throw failure instanceof Error ? failure : new Error(String(failure)); };
-    const rendererPeak = async (): Promise<number> => Math.max(...await Promise.all(procs.map((p) => statusKb(p.id, 'VmHWM'))));
+    const alive = (): void => {
+      if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+    };
+    const rendererPeak = async (): Promise<number> => Math.max(...(await Promise.all(procs.map((p) => statusKb(p.id, 'VmHWM')))));
 
     log('memory: sampling; waiting for the full-share radio');
     const radio = page.locator('input[name="kd-data"][value="full"]');
-    await poll(async () => !(await radio.isDisabled()) || null, 120_000, 'the page to offer the share')
-      .catch(async (e: unknown) => { throw new Error(`${String(e)}: ${await page.locator('[data-role="full-note"]').textContent()}`); });
+    await poll(async () => !(await radio.isDisabled()) || null, 120_000, 'the page to offer the share').catch(async (e: unknown) => {
+      throw new Error(`${String(e)}: ${await page.locator('[data-role="full-note"]').textContent()}`);
+    });
     const t0 = Date.now();
     await radio.click();
-    const summary = await poll(async () => {
-      alive();
-      const text = await page.getByTestId('kd-data-summary').textContent() ?? '';
-      if (text.includes('전체 PAMAP2 샤드')) return text;
-      if (await page.getByTestId('kd-data-error').isVisible()) throw new Error(`the page refused the share: ${await page.getByTestId('kd-data-error').textContent()}`);
-      return null;
-    }, 300_000, 'the share to load');
-    if (!summary.includes(`창 ${manifest.totals.windows.toLocaleString('ko-KR')}개`)) throw new Error(`the page did not load the share's ${manifest.totals.windows} windows: ${summary}`);
+    const summary = await poll(
+      async () => {
+        alive();
+        const text = (await page.getByTestId('kd-data-summary').textContent()) ?? '';
+        if (text.includes('전체 PAMAP2 샤드')) return text;
+        if (await page.getByTestId('kd-data-error').isVisible())
+          throw new Error(`the page refused the share: ${await page.getByTestId('kd-data-error').textContent()}`);
+        return null;
+      },
+      300_000,
+      'the share to load',
+    );
+    if (!summary.includes(`창 ${manifest.totals.windows.toLocaleString('ko-KR')}개`))
+      throw new Error(`the page did not load the share's ${manifest.totals.windows} windows: ${summary}`);
     for (const s of manifest.shards) if (!served.has(s.x.file)) throw new Error(`${s.x.file} was not fetched`);
     await sample();
     const afterLoad = { worker: totalPeak, renderer: await rendererPeak() };
-    log(`memory: share loaded — peaks so far: worker ${(afterLoad.worker / MiB).toFixed(0)} MiB, renderer RSS ${(afterLoad.renderer / MiB).toFixed(0)} MiB`);
+    log(
+      `memory: share loaded — peaks so far: worker ${(afterLoad.worker / MiB).toFixed(0)} MiB, renderer RSS ${(afterLoad.renderer / MiB).toFixed(0)} MiB`,
+    );
 
     await page.getByTestId('kd-epochs').fill(String(opts.epochs ?? 1));
     await page.getByTestId('kd-start').click();
-    await poll(async () => { alive(); return page.locator('kd-run-demo').evaluate((d) => d.getAttribute('data-done') === 'true' || d.hasAttribute('data-error') || null); }, 1_200_000, 'the run to finish');
+    await poll(
+      async () => {
+        alive();
+        return page.locator('kd-run-demo').evaluate((d) => d.getAttribute('data-done') === 'true' || d.hasAttribute('data-error') || null);
+      },
+      1_200_000,
+      'the run to finish',
+    );
     const error = await page.locator('kd-run-demo').getAttribute('data-error');
     if (error !== null) throw new Error(`the run failed: ${await page.getByTestId('kd-status').textContent()}`);
     const note = await page.getByTestId('kd-fold-note').textContent();
@@ -195,8 +254,13 @@ export async function browserMemory(dist: string, opts: { shareDir?: string; epo
     alive();
     await sample();
     const r: MemoryResult = {
-      windows: manifest.totals.windows, shareBytes: manifest.totals.bytes,
-      workerPeak: totalPeak, workerHeapPeak: heapPeak, wasm: wasmPeak, rendererPeak: await rendererPeak(), afterLoad,
+      windows: manifest.totals.windows,
+      shareBytes: manifest.totals.bytes,
+      workerPeak: totalPeak,
+      workerHeapPeak: heapPeak,
+      wasm: wasmPeak,
+      rendererPeak: await rendererPeak(),
+      afterLoad,
       seconds: (Date.now() - t0) / 1000,
     };
     log(`memory: run finished (${note?.trim()}) in ${r.seconds.toFixed(0)} s`);
@@ -213,11 +277,17 @@ export function printMemory(results: ReadonlyArray<{ label: string; r: MemoryRes
   const verdict = (b: number): string => (b <= MEMORY_TARGET_BYTES ? 'MET' : 'NOT MET');
   const first = results[0]?.r;
   if (!first) return;
-  console.log(`\nKD page memory, chromium wasm, synthetic full-size share (${first.windows} windows, ${(first.shareBytes / 1e6).toFixed(1)} MB; `
-    + `all its windows as one (N, 100, 40) float32 WindowSet would be ${mib(first.windows * 100 * 40 * 4)}):`);
-  console.log(`| build | worker peak, loading | worker peak, load + run (JS heap + ArrayBuffers / WASM heap) | renderer peak RSS (page + worker) | load + run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`);
+  console.log(
+    `\nKD page memory, chromium wasm, synthetic full-size share (${first.windows} windows, ${(first.shareBytes / 1e6).toFixed(1)} MB; ` +
+      `all its windows as one (N, 100, 40) float32 WindowSet would be ${mib(first.windows * 100 * 40 * 4)}):`,
+  );
+  console.log(
+    `| build | worker peak, loading | worker peak, load + run (JS heap + ArrayBuffers / WASM heap) | renderer peak RSS (page + worker) | load + run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`,
+  );
   console.log('|---|---:|---:|---:|---:|---|');
   for (const { label, r } of results) {
-    console.log(`| ${label} | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} (${mib(r.workerHeapPeak)} / ${mib(r.wasm)}) | ${mib(r.rendererPeak)} | ${r.seconds.toFixed(0)} s | ${verdict(r.workerPeak)} |`);
+    console.log(
+      `| ${label} | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} (${mib(r.workerHeapPeak)} / ${mib(r.wasm)}) | ${mib(r.rendererPeak)} | ${r.seconds.toFixed(0)} s | ${verdict(r.workerPeak)} |`,
+    );
   }
 }

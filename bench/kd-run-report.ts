@@ -19,7 +19,9 @@ export function printMetrics(results: readonly PhaseResult[], trainY: ArrayLike<
   const testCounts = countsOf(testY);
   const classes = testCounts.filter((n) => n > 0).length;
   const chance = chanceLevel(classes);
-  console.log(`\n| model (last epoch, ${testY.length} test windows) | accuracy % | macro-F1 % | balanced acc. % | most-predicted class share % | classes predicted |`);
+  console.log(
+    `\n| model (last epoch, ${testY.length} test windows) | accuracy % | macro-F1 % | balanced acc. % | most-predicted class share % | classes predicted |`,
+  );
   console.log('|---|---:|---:|---:|---|---:|');
   const problems: string[] = [];
   for (const r of results) {
@@ -36,11 +38,17 @@ export function printMetrics(results: readonly PhaseResult[], trainY: ArrayLike<
 
 export function printAlphas(points: readonly AlphaPoint[], T: number): void {
   const d = points[0]?.fit.disagree ?? 0;
-  console.log(`\nα comparison (KD student re-trained per α, teachers cached; on the test windows; KL at T = ${T}; teachers disagree on ${d} windows):`);
-  console.log('| α | accuracy % | macro-F1 % | agree GAF % | agree signal % | KL(GAF‖S) | KL(signal‖S) | sides with GAF % | sides with signal % (on the disagreements) |');
+  console.log(
+    `\nα comparison (KD student re-trained per α, teachers cached; on the test windows; KL at T = ${T}; teachers disagree on ${d} windows):`,
+  );
+  console.log(
+    '| α | accuracy % | macro-F1 % | agree GAF % | agree signal % | KL(GAF‖S) | KL(signal‖S) | sides with GAF % | sides with signal % (on the disagreements) |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of points) {
     const m = metricsOf(p.confusion);
-    console.log(`| ${p.alpha} | ${f(m.accuracy)} | ${f(m.macroF1)} | ${f(p.fit.agreeGaf)} | ${f(p.fit.agreeSig)} | ${f(p.fit.klGaf, 3)} | ${f(p.fit.klSig, 3)} | ${f(p.fit.followGaf)} | ${f(p.fit.followSig)} |`);
+    console.log(
+      `| ${p.alpha} | ${f(m.accuracy)} | ${f(m.macroF1)} | ${f(p.fit.agreeGaf)} | ${f(p.fit.agreeSig)} | ${f(p.fit.klGaf, 3)} | ${f(p.fit.klSig, 3)} | ${f(p.fit.followGaf)} | ${f(p.fit.followSig)} |`,
+    );
   }
 }

@@ -19,7 +19,11 @@ import { defaultSplitFor } from '../demos/kd/experiment/split';
 import { runInputs } from '../demos/kd/experiment/inputs';
 import type { Windows } from '../demos/kd/pamap2/window-source';
 
-interface RunTimes { total: number; phases: number[]; badge: string }
+interface RunTimes {
+  total: number;
+  phases: number[];
+  badge: string;
+}
 
 /**
  * One run in a fresh browser context: no trained phase cached in IndexedDB from an earlier run,
@@ -27,14 +31,20 @@ interface RunTimes { total: number; phases: number[]; badge: string }
  */
 async function runOnce(browser: Browser, url: string): Promise<RunTimes> {
   const ctx = await browser.newContext({ serviceWorkers: 'allow' });
-  try { return await runIn(await ctx.newPage(), url); } finally { await ctx.close(); }
+  try {
+    return await runIn(await ctx.newPage(), url);
+  } finally {
+    await ctx.close();
+  }
 }
 
 async function runIn(page: Page, url: string): Promise<RunTimes> {
   await page.goto(url);
   await page.waitForFunction(() => crossOriginIsolated, null, { timeout: 30_000 });
   await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="kd-start"]') as HTMLButtonElement | null)?.disabled, null, { timeout: 120_000 });
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="kd-start"]') as HTMLButtonElement | null)?.disabled, null, {
+    timeout: 120_000,
+  });
   const badge = (await page.getByTestId('kd-badge').textContent()) ?? '';
   const t0 = Date.now();
   await page.getByTestId('kd-start').click();
@@ -47,8 +57,15 @@ async function runIn(page: Page, url: string): Promise<RunTimes> {
 /** PyTorch seconds for `steps` training steps of each (config, count) pair, on `threads` threads. */
 function torchSeconds(threads: number, parts: { config: string; steps: number }[]): number | null {
   try {
-    const out = execFileSync('/usr/bin/python3', ['bench/pytorch_train.py', '--threads', String(threads), '--steps', '5', ...parts.flatMap((p) => ['--config', p.config])], { encoding: 'utf8', timeout: 600_000 });
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { wall_s: number });
+    const out = execFileSync(
+      '/usr/bin/python3',
+      ['bench/pytorch_train.py', '--threads', String(threads), '--steps', '5', ...parts.flatMap((p) => ['--config', p.config])],
+      { encoding: 'utf8', timeout: 600_000 },
+    );
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { wall_s: number });
     return rows.reduce((s, r, i) => s + r.wall_s * parts[i]!.steps, 0);
   } catch {
     return null;
@@ -58,7 +75,8 @@ function torchSeconds(threads: number, parts: { config: string; steps: number }[
 export async function browserThreadComparison(dist: string, windows: Windows, rounds = 3): Promise<void> {
   const { url, close } = await serve(dist);
   const page0 = `${url}research/kd-method/?backend=wasm`;
-  const single: RunTimes[] = [], multi: RunTimes[] = [];
+  const single: RunTimes[] = [],
+    multi: RunTimes[] = [];
   const load0 = loadavg()[0]!;
   try {
     const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -74,21 +92,39 @@ export async function browserThreadComparison(dist: string, windows: Windows, ro
   } finally {
     close();
   }
-  const med = (xs: RunTimes[]) => ({ total: median(xs.map((x) => x.total)), phases: PHASES.map((_, i) => median(xs.map((x) => x.phases[i]!))) });
-  const s = med(single), m = med(multi);
+  const med = (xs: RunTimes[]) => ({
+    total: median(xs.map((x) => x.total)),
+    phases: PHASES.map((_, i) => median(xs.map((x) => x.phases[i]!))),
+  });
+  const s = med(single),
+    m = med(multi);
   const ratio = s.total / m.total;
-  console.log(`\nchromium wasm, default run, ${rounds} rounds interleaved (median; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}, ${cpus().length} cores):`);
-  console.log(`  1 thread : ${(s.total / 1000).toFixed(2)} s  [${s.phases.map((x) => (x / 1000).toFixed(2)).join(' / ')}]  ${single[0]?.badge ?? ''}`);
-  console.log(`  threaded : ${(m.total / 1000).toFixed(2)} s  [${m.phases.map((x) => (x / 1000).toFixed(2)).join(' / ')}]  ${multi[0]?.badge ?? ''}`);
-  console.log(`  all runs (s): 1 thread ${single.map((x) => (x.total / 1000).toFixed(2)).join(', ')}; threaded ${multi.map((x) => (x.total / 1000).toFixed(2)).join(', ')}`);
+  console.log(
+    `\nchromium wasm, default run, ${rounds} rounds interleaved (median; load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}, ${cpus().length} cores):`,
+  );
+  console.log(
+    `  1 thread : ${(s.total / 1000).toFixed(2)} s  [${s.phases.map((x) => (x / 1000).toFixed(2)).join(' / ')}]  ${single[0]?.badge ?? ''}`,
+  );
+  console.log(
+    `  threaded : ${(m.total / 1000).toFixed(2)} s  [${m.phases.map((x) => (x / 1000).toFixed(2)).join(' / ')}]  ${multi[0]?.badge ?? ''}`,
+  );
+  console.log(
+    `  all runs (s): 1 thread ${single.map((x) => (x.total / 1000).toFixed(2)).join(', ')}; threaded ${multi.map((x) => (x.total / 1000).toFixed(2)).join(', ')}`,
+  );
   console.log(`  threaded speed-up ${ratio.toFixed(2)}× — target ≥ 1.6×: ${ratio >= 1.6 ? 'MET' : 'NOT MET'}`);
   // The same training steps in PyTorch: teacher-gaf (2D) + three 1D phases (teacher, student CE, student KD).
   const cfg = { ...DEFAULT_CONFIG, split: defaultSplitFor('excerpt') };
   const n = runInputs(windows, cfg).signal.train.n;
   const steps = cfg.epochs * (Math.floor(n / cfg.batchSize) + (n % cfg.batchSize > 1 ? 1 : 0));
-  const parts = [{ config: `2:16:1:${cfg.batchSize}:${cfg.gafSize}`, steps }, { config: `1:16:1:${cfg.batchSize}:100`, steps: 3 * steps }];
-  const t1 = torchSeconds(1, parts), t2 = torchSeconds(2, parts);
-  console.log(`  PyTorch CPU, the run's ${4 * steps} training steps (${n} windows, batch ${cfg.batchSize}, ${cfg.epochs} epochs): `
-    + `1 thread ${t1 === null ? 'n/a' : `${t1.toFixed(2)} s`}, 2 threads ${t2 === null ? 'n/a' : `${t2.toFixed(2)} s`}`
-    + `${t1 && t2 ? ` (${(t1 / t2).toFixed(2)}× from threads)` : ''}`);
+  const parts = [
+    { config: `2:16:1:${cfg.batchSize}:${cfg.gafSize}`, steps },
+    { config: `1:16:1:${cfg.batchSize}:100`, steps: 3 * steps },
+  ];
+  const t1 = torchSeconds(1, parts),
+    t2 = torchSeconds(2, parts);
+  console.log(
+    `  PyTorch CPU, the run's ${4 * steps} training steps (${n} windows, batch ${cfg.batchSize}, ${cfg.epochs} epochs): ` +
+      `1 thread ${t1 === null ? 'n/a' : `${t1.toFixed(2)} s`}, 2 threads ${t2 === null ? 'n/a' : `${t2.toFixed(2)} s`}` +
+      `${t1 && t2 ? ` (${(t1 / t2).toFixed(2)}× from threads)` : ''}`,
+  );
 }

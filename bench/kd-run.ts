@@ -40,7 +40,6 @@ import { maxAbs } from '../demos/shared/arrays';
 import { hasFlag, option } from '../scripts/cli-args';
 import { browserThreadComparison } from './kd-run-threads';
 
-
 /** `--browser [dist]`, `--memory [dist]`: a site built with base /notes/ (default $ASTRO_OUT_DIR or dist/). */
 function distArg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,15 +65,23 @@ const preciseBn = !hasFlag('no-precise-bn');
 const config = { ...DEFAULT_CONFIG, split: defaultSplitFor('excerpt') };
 const data = await excerptData(await readExcerptTexts());
 const fold = runInputs(data.windows, config);
-console.log(`default run: ${config.split === 'window' ? `window split, seed ${config.seed}` : `LOSO fold ${config.testSubject}`} (train ${fold.signal.train.n} / test ${fold.signal.test.n} windows of the excerpt), `
-  + `teachers ${config.teacherArch}, GAF ${config.gafSize}x${config.gafSize}, epochs ${config.epochs}, batch ${config.batchSize}, lr ${config.learningRate}, α ${config.alpha}, λ ${config.lambda}, T ${config.temperature}; `
-  + `BN statistics for evaluation: ${preciseBn ? 'precise (re-estimated over the training windows)' : 'moving averages (--no-precise-bn)'}`);
+console.log(
+  `default run: ${config.split === 'window' ? `window split, seed ${config.seed}` : `LOSO fold ${config.testSubject}`} (train ${fold.signal.train.n} / test ${fold.signal.test.n} windows of the excerpt), ` +
+    `teachers ${config.teacherArch}, GAF ${config.gafSize}x${config.gafSize}, epochs ${config.epochs}, batch ${config.batchSize}, lr ${config.learningRate}, α ${config.alpha}, λ ${config.lambda}, T ${config.temperature}; ` +
+    `BN statistics for evaluation: ${preciseBn ? 'precise (re-estimated over the training windows)' : 'moving averages (--no-precise-bn)'}`,
+);
 const problems: string[] = [];
 {
-  const d = fold.signal.train, all = new Float32Array(d.n * 4000);
-  d.fill(Int32Array.from({ length: d.n }, (_, i) => i), all);
-  console.log(`largest |standardised input| of the training signals: ${maxAbs(all).toFixed(0)} (the models trained here clip to ±${INPUT_CLIP}); `
-    + `class thinning kept ${fold.signal.train.n + fold.signal.test.n} of ${data.windows.n} windows (split.ts classLimit)`);
+  const d = fold.signal.train,
+    all = new Float32Array(d.n * 4000);
+  d.fill(
+    Int32Array.from({ length: d.n }, (_, i) => i),
+    all,
+  );
+  console.log(
+    `largest |standardised input| of the training signals: ${maxAbs(all).toFixed(0)} (the models trained here clip to ±${INPUT_CLIP}); ` +
+      `class thinning kept ${fold.signal.train.n + fold.signal.test.n} of ${data.windows.n} windows (split.ts classLimit)`,
+  );
 }
 
 type Times = Record<Phase, number> & { total: number };
@@ -84,7 +91,8 @@ for (const b of backends) {
   const active = await useNodeBackend(b);
   const impl = defaultConvImpl(active);
   const session = new RunSession<Wrn>(new WrnPhaseTrainer(fold, impl, { preciseBn }), data.summary.dataId, null);
-  const t0 = performance.now(), c0 = process.cpuUsage();
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
   const results = await session.run(config, new AbortController().signal, () => {});
   const total = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
@@ -92,13 +100,17 @@ for (const b of backends) {
     problems.push(...printMetrics(results, fold.signal.train.y, fold.signal.test.y));
     const t1 = performance.now();
     printAlphas(await session.compareAlphas(config, [0, 0.5, 1], new AbortController().signal, () => {}), config.temperature);
-    console.log(`α comparison: ${((performance.now() - t1) / 1000).toFixed(2)} s (3 KD students; teachers trained ${session.trained['teacher-gaf']}× / ${session.trained['teacher-signal']}× in this session)\n`);
+    console.log(
+      `α comparison: ${((performance.now() - t1) / 1000).toFixed(2)} s (3 KD students; teachers trained ${session.trained['teacher-gaf']}× / ${session.trained['teacher-signal']}× in this session)\n`,
+    );
   }
   session.dispose();
   const t = { total } as Times;
   for (const r of results) t[r.phase] = r.ms;
   rows.push({ where: `node ${active} (${impl})`, t });
-  console.log(`node ${active}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (load average ${loadavg()[0]!.toFixed(1)}); tensors after dispose ${tf.memory().numTensors}`);
+  console.log(
+    `node ${active}: ${PHASES.map((p) => `${p} ${(t[p] / 1000).toFixed(2)} s`).join(', ')}, total ${(total / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (load average ${loadavg()[0]!.toFixed(1)}); tensors after dispose ${tf.memory().numTensors}`,
+  );
 }
 
 const dist = distArg('browser');
@@ -111,7 +123,9 @@ console.log(`\n| where | ${PHASES.join(' | ')} | total | ×${base?.where ?? ''} 
 console.log(`|---|${PHASES.map(() => '---:').join('|')}|---:|---:|`);
 for (const r of rows) {
   const ratio = base ? r.t.total / base.t.total : Number.NaN;
-  console.log(`| ${r.where} | ${PHASES.map((p) => (r.t[p] / 1000).toFixed(2)).join(' | ')} | ${(r.t.total / 1000).toFixed(2)} s | ${ratio.toFixed(2)} |`);
+  console.log(
+    `| ${r.where} | ${PHASES.map((p) => (r.t[p] / 1000).toFixed(2)).join(' | ')} | ${(r.t.total / 1000).toFixed(2)} s | ${ratio.toFixed(2)} |`,
+  );
 }
 
 if (dist) printMemory(await memoryRows(dist));

@@ -23,7 +23,17 @@ import { PROTOCOL_FILE_HASHES } from '../demos/kd/pamap2/source-hashes';
 import { createRng, permutation } from '../demos/shared/rng';
 
 /** UCI Protocol rows at 100 Hz per subject (data/pamap2/SOURCE.md). */
-const UCI_ROWS: ReadonlyArray<[number, number]> = [[101, 376417], [102, 447000], [103, 252833], [104, 329576], [105, 374783], [106, 361817], [107, 313599], [108, 408031], [109, 8477]];
+const UCI_ROWS: ReadonlyArray<[number, number]> = [
+  [101, 376417],
+  [102, 447000],
+  [103, 252833],
+  [104, 329576],
+  [105, 374783],
+  [106, 361817],
+  [107, 313599],
+  [108, 408031],
+  [109, 8477],
+];
 export const LOAD_TEST_LOCATION = 'SYNTHETIC load test (seeded noise, not PAMAP2 data)';
 export const DEFAULT_LOAD_TEST_DIR = '.work/load-test-share';
 
@@ -38,19 +48,36 @@ function syntheticSeries(subject: number, rows: number, seed: number): SubjectSe
 }
 
 /** Writes the share into `dir` (overwriting a previous one) and returns its manifest. */
-export async function buildLoadTestShare(dir = DEFAULT_LOAD_TEST_DIR, budget = DEFAULT_BROWSER_MAX_BYTES, log: (l: string) => void = () => {}): Promise<Pamap2Manifest> {
+export async function buildLoadTestShare(
+  dir = DEFAULT_LOAD_TEST_DIR,
+  budget = DEFAULT_BROWSER_MAX_BYTES,
+  log: (l: string) => void = () => {},
+): Promise<Pamap2Manifest> {
   const total = UCI_ROWS.reduce((n, [, r]) => n + r, 0);
   const rows33 = Math.floor(budget / (CHANNELS + 1)); // uint8 x + uint8 y per row
   const items = UCI_ROWS.map(([subject, raw], k) => {
     // Floor keeps the sum within the budget, so no subject is left out.
     const series = syntheticSeries(subject, Math.floor((raw / total) * rows33), 0x5eed + k);
-    const hex = (subject * 0x9e3779b1 >>> 0).toString(16).padStart(8, '0').repeat(8);
+    const hex = ((subject * 0x9e3779b1) >>> 0).toString(16).padStart(8, '0').repeat(8);
     return {
       series,
-      source: { name: `synthetic/subject${subject}.dat`, subject, bytes: 0, sha256: hex, expectedSha256: PROTOCOL_FILE_HASHES.get(subject)?.sha256 ?? null, verified: false, rawRows: 0 },
+      source: {
+        name: `synthetic/subject${subject}.dat`,
+        subject,
+        bytes: 0,
+        sha256: hex,
+        expectedSha256: PROTOCOL_FILE_HASHES.get(subject)?.sha256 ?? null,
+        verified: false,
+        rawRows: 0,
+      },
     };
   });
-  return writeBrowserShare(dir, items, { kind: 'folder', location: LOAD_TEST_LOCATION, unverifiedAllowed: true, segmentGapS: null, budget }, log);
+  return writeBrowserShare(
+    dir,
+    items,
+    { kind: 'folder', location: LOAD_TEST_LOCATION, unverifiedAllowed: true, segmentGapS: null, budget },
+    log,
+  );
 }
 
 /** The share in `dir` if it is a load-test share of this budget, else a fresh one. */
@@ -58,7 +85,9 @@ export async function loadTestShare(dir = DEFAULT_LOAD_TEST_DIR, log: (l: string
   try {
     const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Pamap2Manifest;
     if (m.source.location === LOAD_TEST_LOCATION && m.subjects.length === UCI_ROWS.length) return m;
-  } catch { /* none yet */ }
+  } catch {
+    /* none yet */
+  }
   return buildLoadTestShare(dir, DEFAULT_BROWSER_MAX_BYTES, log);
 }
 
@@ -67,5 +96,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = i >= 0 ? process.argv[i + 1]! : DEFAULT_LOAD_TEST_DIR;
   const t0 = performance.now();
   const m = await buildLoadTestShare(dir, DEFAULT_BROWSER_MAX_BYTES, console.log);
-  console.log(`load-test share: ${dir} — ${m.subjects.length} subjects, ${m.totals.rows} rows, ${m.totals.windows} windows, ${(m.totals.bytes / 1e6).toFixed(2)} MB (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `load-test share: ${dir} — ${m.subjects.length} subjects, ${m.totals.rows} rows, ${m.totals.windows} windows, ${(m.totals.bytes / 1e6).toFixed(2)} MB (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 }

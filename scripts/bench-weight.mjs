@@ -12,21 +12,41 @@ import { parseHTML } from 'linkedom';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
-const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
 const dist = opt('--dist', process.env.ASTRO_OUT_DIR || '.work/dist-weight');
 const budget = Number(opt('--budget-kb', '50')) * 1024;
 // Pages that are prose + math + static figures only: no demo island.
-const TEXT_ONLY = ['index.html', 'study/llm-vs-vlm/index.html', 'study/vlm-components/index.html', 'study/vlm-training/index.html',
-  'study/vlm-uses-limits/index.html', 'study/what-matters-vlm/index.html', 'research/2025-05-02/index.html'];
+const TEXT_ONLY = [
+  'index.html',
+  'study/llm-vs-vlm/index.html',
+  'study/vlm-components/index.html',
+  'study/vlm-training/index.html',
+  'study/vlm-uses-limits/index.html',
+  'study/what-matters-vlm/index.html',
+  'research/2025-05-02/index.html',
+];
 
 if (!flag('--no-build')) {
   console.log(`building into ${dist} …`);
-  const r = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR || '.work/cache-weight' } });
-  if (r.status !== 0) { console.error('astro build failed'); process.exit(r.status ?? 1); }
+  const r = spawnSync('npx', ['astro', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_OUT_DIR: dist, ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR || '.work/cache-weight' },
+  });
+  if (r.status !== 0) {
+    console.error('astro build failed');
+    process.exit(r.status ?? 1);
+  }
 }
-if (!existsSync(join(dist, 'index.html'))) { console.error(`no built site in ${dist} (run without --no-build, or pass --dist DIR)`); process.exit(2); }
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`no built site in ${dist} (run without --no-build, or pass --dist DIR)`);
+  process.exit(2);
+}
 
-const base = (() => { // the site's base path, read from the first stylesheet/script URL of the home page
+const base = (() => {
+  // the site's base path, read from the first stylesheet/script URL of the home page
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const m = /(?:src|href)="(\/[^"]*?)_astro\//.exec(html);
   return m ? m[1] : '/';
@@ -94,16 +114,25 @@ rows.sort((a, b) => a.page.localeCompare(b.page));
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 const baseline = Math.min(...rows.filter((r) => r.textOnly).map((r) => r.total));
-console.log(`\nJS shipped on load, gzip -9 (base ${base}; budget for text-only notes ${kb(budget).trim()} KB; baseline = lightest text-only page ${kb(baseline).trim()} KB)\n`);
-console.log(`${'page'.padEnd(42)} ${'files'.padStart(5)} ${'inline KB'.padStart(9)} ${'total KB'.padStart(8)} ${'×base'.padStart(6)} ${'×budget'.padStart(7)} ${'lazy KB'.padStart(8)}  kind`);
+console.log(
+  `\nJS shipped on load, gzip -9 (base ${base}; budget for text-only notes ${kb(budget).trim()} KB; baseline = lightest text-only page ${kb(baseline).trim()} KB)\n`,
+);
+console.log(
+  `${'page'.padEnd(42)} ${'files'.padStart(5)} ${'inline KB'.padStart(9)} ${'total KB'.padStart(8)} ${'×base'.padStart(6)} ${'×budget'.padStart(7)} ${'lazy KB'.padStart(8)}  kind`,
+);
 let fail = false;
 for (const r of rows) {
   const over = r.textOnly && r.total > budget;
   if (over) fail = true;
-  console.log(`${r.page.padEnd(42)} ${String(r.files).padStart(5)} ${kb(r.inline).padStart(9)} ${kb(r.total).padStart(8)} ${(r.total / baseline).toFixed(2).padStart(6)} ${(r.total / budget).toFixed(2).padStart(7)} ${kb(r.lazy).padStart(8)}  ${r.textOnly ? 'text-only' : ''}${over ? '  OVER BUDGET' : ''}`);
+  console.log(
+    `${r.page.padEnd(42)} ${String(r.files).padStart(5)} ${kb(r.inline).padStart(9)} ${kb(r.total).padStart(8)} ${(r.total / baseline).toFixed(2).padStart(6)} ${(r.total / budget).toFixed(2).padStart(7)} ${kb(r.lazy).padStart(8)}  ${r.textOnly ? 'text-only' : ''}${over ? '  OVER BUDGET' : ''}`,
+  );
 }
 const missing = TEXT_ONLY.filter((p) => !rows.some((r) => r.page === p));
-if (missing.length) { console.error(`text-only pages not found in ${dist}: ${missing.join(', ')}`); fail = true; }
+if (missing.length) {
+  console.error(`text-only pages not found in ${dist}: ${missing.join(', ')}`);
+  fail = true;
+}
 const worst = Math.max(...rows.filter((r) => r.textOnly).map((r) => r.total));
 console.log(`\ntext-only note pages: max ${kb(worst).trim()} KB of ${kb(budget).trim()} KB budget → ${fail ? 'FAIL' : 'OK'}`);
 process.exit(fail ? 1 : 0);

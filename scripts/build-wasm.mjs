@@ -36,14 +36,21 @@ try {
   text += '// ). Do not edit.\nexport const KERNELS_WASM_BASE64 = {\n';
   for (const [name, flags] of Object.entries(BUILDS)) {
     const wasmPath = path.join(dir, `${name}.wasm`);
-    execFileSync(process.execPath, [path.join(root, 'node_modules/assemblyscript/bin/asc.js'), ...sources, ...ASC_FLAGS, ...flags, '-o', wasmPath], { cwd: root, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/assemblyscript/bin/asc.js'), ...sources, ...ASC_FLAGS, ...flags, '-o', wasmPath],
+      { cwd: root, stdio: 'inherit' },
+    );
     const bin = readFileSync(wasmPath);
     text += `  // ${bin.length} bytes\n  ${name}:\n    '${bin.toString('base64').replace(/(.{100})/g, "$1' +\n    '")}',\n`;
   }
   text += '} as const;\nexport type KernelBuild = keyof typeof KERNELS_WASM_BASE64;\n';
   if (process.argv.includes('--check')) {
     const old = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
-    if (old !== text) { console.error(`${path.relative(root, outFile)} is stale: run npm run build:wasm`); process.exit(1); }
+    if (old !== text) {
+      console.error(`${path.relative(root, outFile)} is stale: run npm run build:wasm`);
+      process.exit(1);
+    }
     console.log(`${path.relative(root, outFile)} is up to date`);
   } else {
     writeFileSync(outFile, text);

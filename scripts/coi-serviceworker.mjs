@@ -25,7 +25,9 @@ export function coiServiceWorker() {
   return {
     name: 'coi-serviceworker',
     hooks: {
-      'astro:config:done': ({ config }) => { base = config.base.endsWith('/') ? config.base : `${config.base}/`; },
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (req, res, next) => {
           if ((req.url ?? '').split('?')[0] !== `${base}${COI_FILE}`) return next();
@@ -33,7 +35,9 @@ export function coiServiceWorker() {
           res.end(await readFile(source()));
         });
       },
-      'astro:build:done': ({ dir }) => { copyFileSync(source(), fileURLToPath(new URL(COI_FILE, dir))); },
+      'astro:build:done': ({ dir }) => {
+        copyFileSync(source(), fileURLToPath(new URL(COI_FILE, dir)));
+      },
     },
   };
 }

@@ -12,12 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { hasFlag, option } from './cli-args.ts';
-import {
-  ARTIFACT_SCHEMA_VERSION,
-  parseArtifact,
-  type RawBlock,
-  type Teacher,
-} from '../demos/kd/artifact/index.ts';
+import { ARTIFACT_SCHEMA_VERSION, parseArtifact, type RawBlock, type Teacher } from '../demos/kd/artifact/index.ts';
 
 const inPath = resolve(option('--in') ?? resolve(import.meta.dirname, '../data/reference/reference-results.json'));
 const outDir = resolve(option('--out') ?? resolve(import.meta.dirname, '../content/results/reference'));
@@ -64,9 +59,7 @@ const src = z.object({
       data: z.record(z.string(), z.unknown()),
     }),
   ),
-  unlabeled: z.array(
-    z.object({ id: z.string(), description: z.string(), sources: z.array(z.string()), columns: z.array(z.array(num)) }),
-  ),
+  unlabeled: z.array(z.object({ id: z.string(), description: z.string(), sources: z.array(z.string()), columns: z.array(z.array(num)) })),
   verification: z.array(z.record(z.string(), z.unknown())),
   not_included: z.array(z.string()),
 });
@@ -220,14 +213,16 @@ const files: Record<string, unknown> = {
   'raw-trials.json': {
     ...header('reference-raw-trials', 'Raw per-fold per-trial accuracies from the sheets'),
     kind: 'reference-raw-trials',
-    sheets: ref.raw_trials.map((s) => ({
-      id: s.id,
-      setting: s.setting,
-      layout: s.layout,
-      sources: s.sources,
-      ...(s.notes ? { notes: s.notes } : {}),
-      blocks: blocksOf(s),
-    })).concat(rawFromPerSubject),
+    sheets: ref.raw_trials
+      .map((s) => ({
+        id: s.id,
+        setting: s.setting,
+        layout: s.layout,
+        sources: s.sources,
+        ...(s.notes ? { notes: s.notes } : {}),
+        blocks: blocksOf(s),
+      }))
+      .concat(rawFromPerSubject),
   },
   'unlabeled.json': {
     ...header('reference-unlabeled', 'Unlabeled per-fold columns (alpha_.png)'),

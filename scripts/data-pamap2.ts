@@ -18,7 +18,8 @@ const USAGE = `usage: npm run data:pamap2 -- [--source ZIP|FOLDER|URL] [--out DI
 function list(v: string | undefined, flag: string): number[] | null {
   if (v === undefined) return null;
   const xs = v.split(',').map((s) => Number(s.trim()));
-  if (xs.some((x) => !Number.isInteger(x) || x < 101 || x > 109)) throw new Error(`${flag}: expected subject ids 101..109 separated by commas, got "${v}"`);
+  if (xs.some((x) => !Number.isInteger(x) || x < 101 || x > 109))
+    throw new Error(`${flag}: expected subject ids 101..109 separated by commas, got "${v}"`);
   return xs;
 }
 
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   const gap = values['segment-gap-s'];
   const maxMb = values['browser-max-mb'];
   if (maxMb !== undefined && !(Number(maxMb) > 0)) throw new Error(`--browser-max-mb: expected a positive number, got "${maxMb}"`);
-  if (gap !== undefined && gap !== 'none' && !(Number(gap) > 0)) throw new Error(`--segment-gap-s: expected seconds > 0 or "none", got "${gap}"`);
+  if (gap !== undefined && gap !== 'none' && !(Number(gap) > 0))
+    throw new Error(`--segment-gap-s: expected seconds > 0 or "none", got "${gap}"`);
   const t0 = performance.now();
   const r = await runDataCommand(
     {
@@ -62,7 +64,9 @@ async function main(): Promise<void> {
     (line) => console.error(line),
   );
   const m = r.manifest;
-  console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s: subjects ${m.subjects.join(', ')}; windows per subject ${m.shards.map((s) => `${s.subject}: ${s.windows}`).join(', ')}; total ${m.totals.windows}`);
+  console.log(
+    `done in ${((performance.now() - t0) / 1000).toFixed(1)} s: subjects ${m.subjects.join(', ')}; windows per subject ${m.shards.map((s) => `${s.subject}: ${s.windows}`).join(', ')}; total ${m.totals.windows}`,
+  );
   if (!m.source.allVerified) console.log('NOTE: unverified input (SHA-256 does not match the full UCI files); the manifest records it.');
 }
 

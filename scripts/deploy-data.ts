@@ -57,7 +57,9 @@ async function bundledShare(dir: string): Promise<string> {
 async function swapIn(fresh: string, dir: string): Promise<void> {
   const old = `${dir}.previous`;
   await rm(old, { recursive: true, force: true });
-  await rename(dir, old).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
+  await rename(dir, old).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
   try {
     await rename(fresh, dir);
   } catch (e) {
@@ -89,17 +91,29 @@ export async function prepareDeployData(opts: DeployDataOptions = {}): Promise<D
     const m = r.browserManifest;
     if (!m?.source.allVerified) throw new Error('the browser share is missing or not SHA-256 verified');
     await swapIn(staging, publicDir);
-    return { code: EXIT_FULL, reason: null, summary: `full PAMAP2 share in ${publicDir}: subjects ${m.subjects.join(', ')}, ${m.totals.windows} windows` };
+    return {
+      code: EXIT_FULL,
+      reason: null,
+      summary: `full PAMAP2 share in ${publicDir}: subjects ${m.subjects.join(', ')}, ${m.totals.windows} windows`,
+    };
   } catch (e) {
     reason = oneLine(e instanceof Error ? e.message : String(e));
   }
   await rm(staging, { recursive: true, force: true });
   try {
     const kept = await bundledShare(publicDir);
-    return { code: EXIT_FALLBACK, reason, summary: `full PAMAP2 data unavailable (${reason}); publishing with the bundled ${kept} in ${publicDir}` };
+    return {
+      code: EXIT_FALLBACK,
+      reason,
+      summary: `full PAMAP2 data unavailable (${reason}); publishing with the bundled ${kept} in ${publicDir}`,
+    };
   } catch (e) {
     const why = oneLine(e instanceof Error ? e.message : String(e));
-    return { code: EXIT_UNPUBLISHABLE, reason, summary: `full PAMAP2 data unavailable (${reason}), and the bundled share cannot be used: ${why}` };
+    return {
+      code: EXIT_UNPUBLISHABLE,
+      reason,
+      summary: `full PAMAP2 data unavailable (${reason}), and the bundled share cannot be used: ${why}`,
+    };
   }
 }
 
@@ -129,7 +143,9 @@ async function main(): Promise<number> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err: unknown) => {
       console.error(`data:pamap2:deploy: ${err instanceof Error ? err.message : String(err)}`);
       process.exitCode = EXIT_UNPUBLISHABLE;

@@ -23,24 +23,47 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
 }
 
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.woff': 'font/woff', '.txt': 'text/plain',
-  '.bin': 'application/octet-stream', '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.dat': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain',
+  '.bin': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+  '.dat': 'text/plain',
 };
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   let path = decodeURIComponent(url.pathname);
-  if (!path.startsWith(base)) { res.writeHead(404).end('outside base'); return; }
+  if (!path.startsWith(base)) {
+    res.writeHead(404).end('outside base');
+    return;
+  }
   path = normalize(path.slice(base.length - 1));
   let file = join(root, path);
   try {
     const s = await stat(file);
     if (s.isDirectory()) file = join(file, 'index.html');
   } catch {
-    try { await stat(`${file}.html`); file += '.html'; } catch { /* 404 below */ }
+    try {
+      await stat(`${file}.html`);
+      file += '.html';
+    } catch {
+      /* 404 below */
+    }
   }
   try {
     const body = await readFile(file);

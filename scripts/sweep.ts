@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   if (sub === 'merge') {
     const from = flagList('--from').map((d) => resolve(d));
     const r = mergeSweeps(out, from);
-    log(`merge into ${out}: ${r.copied} run(s) copied, ${r.identical} identical already there, ${r.groups} group artifact(s) for ${r.sweeps.join(', ') || 'no sweep'}`);
+    log(
+      `merge into ${out}: ${r.copied} run(s) copied, ${r.identical} identical already there, ${r.groups} group artifact(s) for ${r.sweeps.join(', ') || 'no sweep'}`,
+    );
     for (const b of r.broken) log(`skipped broken file: ${b}`);
     for (const c of r.conflicts) log(`CONFLICT: ${c}`);
     if (r.conflicts.length || r.broken.length) process.exitCode = 1;
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
   const loaded = loadConfig(option('--config', argv) ?? 'smoke');
   const preset = loaded.preset;
   const backendArg = option('--backend', argv);
-  if (backendArg !== undefined && backendArg !== 'cpu' && backendArg !== 'wasm') throw new Error(`--backend must be cpu or wasm, got "${backendArg}"`);
+  if (backendArg !== undefined && backendArg !== 'cpu' && backendArg !== 'wasm')
+    throw new Error(`--backend must be cpu or wasm, got "${backendArg}"`);
   const config: SweepConfig = backendArg ? { ...loaded.config, backend: backendArg } : loaded.config;
   if (sub === 'estimate') {
     // Full PAMAP2 protocol data: ≈ 1.94 M labelled 100 Hz rows → /3 (33.3 Hz) → step-22 windows ≈ 29 k,
@@ -80,7 +83,9 @@ async function main(): Promise<void> {
     log(`measuring with batch ${measureBatch} (config batch ${config.batchSize}), ${trainWindows} training windows per fold`);
     const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(option('--steps', argv) ?? 2), measureBatch, log });
     const h = r.seconds / 3600;
-    log(`estimate for "${config.name}": ${config.teacherArchs.length} arch × ${folds} folds × (2 teachers + ${config.alphas.length} α × ${config.trials} trials students) × ${config.epochs} epochs × ${trainWindows} training windows`);
+    log(
+      `estimate for "${config.name}": ${config.teacherArchs.length} arch × ${folds} folds × (2 teachers + ${config.alphas.length} α × ${config.trials} trials students) × ${config.epochs} epochs × ${trainWindows} training windows`,
+    );
     log(`≈ ${h.toFixed(0)} h = ${(h / 24).toFixed(1)} days of training on ${workers} worker(s) here (evaluation not included)`);
     return;
   }
@@ -93,12 +98,16 @@ async function main(): Promise<void> {
     let units = planSweep(config, subjects);
     if (shard) units = shardUnits(units, shard);
     for (const u of units) log(`${u.key}: ${u.runs.map((r) => r.id).join(' ')}`);
-    log(`${units.length} unit(s), ${units.reduce((n, u) => n + u.runs.length, 0)} run(s)${config.folds === 'all' ? ' (folds "all" shown for the excerpt subjects)' : ''}`);
+    log(
+      `${units.length} unit(s), ${units.reduce((n, u) => n + u.runs.length, 0)} run(s)${config.folds === 'all' ? ' (folds "all" shown for the excerpt subjects)' : ''}`,
+    );
     return;
   }
   log(`sweep "${config.name}"${preset ? ` (preset ${preset})` : ''} → ${out}`);
   const s = await runSweep({ config, preset, out, shard, workers, codeVersion: codeVersion(), log });
-  log(`done: ${s.ran} run(s) in ${s.seconds.toFixed(1)} s, ${s.skipped} skipped; teachers trained ${s.teachersTrained}, from cache ${s.teachersCached}; backend ${s.backend}`);
+  log(
+    `done: ${s.ran} run(s) in ${s.seconds.toFixed(1)} s, ${s.skipped} skipped; teachers trained ${s.teachersTrained}, from cache ${s.teachersCached}; backend ${s.backend}`,
+  );
   if (!shard) {
     const r = mergeSweeps(out, []);
     log(`wrote ${r.groups} group artifact(s)`);

@@ -20,7 +20,10 @@ export const SCRIPT_DIR_GUARD = 'if(typeof _scriptDir !== "undefined" && _script
 
 /** Rewrites the factory source (exported for the unit test). */
 export function dropScriptDirGuard(code) {
-  if (!code.includes(SCRIPT_DIR_GUARD)) throw new Error(`${FILE}: the _scriptDir guard was not found; the threaded tfjs build would break once minified (see scripts/vite-tfjs-threaded.mjs)`);
+  if (!code.includes(SCRIPT_DIR_GUARD))
+    throw new Error(
+      `${FILE}: the _scriptDir guard was not found; the threaded tfjs build would break once minified (see scripts/vite-tfjs-threaded.mjs)`,
+    );
   return code.replace(SCRIPT_DIR_GUARD, '');
 }
 

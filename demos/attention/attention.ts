@@ -90,7 +90,9 @@ export function attentionTensors(tf: Tf, x: tfc.Tensor3D, w: AttentionWeights, o
     // (B, T, D) x (D, D) -> (B, T, D) -> (B, T, H, Dh) -> (B, H, T, Dh)
     const split = (wm: tfc.Tensor2D): tfc.Tensor4D =>
       tf.transpose(tf.reshape(tf.matMul(tf.reshape(x, [b * t, d]), wm), [b, t, h, dh]), [0, 2, 1, 3]);
-    const q = split(w.wq), k = split(w.wk), v = split(w.wv);
+    const q = split(w.wq),
+      k = split(w.wk),
+      v = split(w.wv);
     // (B, H, T, Dh) x (B, H, Dh, T) -> (B, H, T, T)
     const rawScores = tf.matMul(q, k, false, true) as tfc.Tensor4D;
     const scaledScores: tfc.Tensor4D = opts.scale ? tf.mul(rawScores, 1 / Math.sqrt(dh)) : tf.clone(rawScores);
@@ -128,7 +130,12 @@ export interface AttentionData {
 
 /** x: (T, D) row-major. Runs on the active backend; disposes every tensor it makes. */
 export async function computeAttention(
-  tf: Tf, x: Float32Array, t: number, d: number, w: AttentionWeights, opts: AttentionOptions,
+  tf: Tf,
+  x: Float32Array,
+  t: number,
+  d: number,
+  w: AttentionWeights,
+  opts: AttentionOptions,
 ): Promise<AttentionData> {
   if (t < 1) throw new Error('no tokens: attention needs T >= 1');
   if (x.length !== t * d) throw new Error(`x has ${x.length} values, expected T*D=${t * d}`);
@@ -139,7 +146,15 @@ export async function computeAttention(
     const order = [r.q, r.k, r.v, r.rawScores, r.scaledScores, r.mask, r.weights, r.headOutputs, r.output];
     const vals = (await Promise.all(order.map((z) => z.data<'float32'>()))) as Float32Array[];
     const [q, k, v, rawScores, scaledScores, mask, weights, headOutputs, output] = vals as [
-      Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
     ];
     return { t, d, h: opts.heads, dh: d / opts.heads, q, k, v, rawScores, scaledScores, mask, weights, headOutputs, output };
   } finally {

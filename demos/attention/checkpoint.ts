@@ -11,8 +11,12 @@ import { formatZodError } from '../shared/zod-error';
 export const CHECKPOINT_SCHEMA_VERSION = 'attention-reverse/1';
 
 export const tinyConfigSchema = z.object({
-  vocab: z.number().int().positive(), seqLen: z.number().int().positive(), d: z.number().int().positive(),
-  heads: z.number().int().positive(), layers: z.number().int().positive(), ff: z.number().int().positive(),
+  vocab: z.number().int().positive(),
+  seqLen: z.number().int().positive(),
+  d: z.number().int().positive(),
+  heads: z.number().int().positive(),
+  layers: z.number().int().positive(),
+  ff: z.number().int().positive(),
 });
 
 export const checkpointSchema = z.object({
@@ -56,7 +60,9 @@ export function parseCheckpoint(json: unknown, source: string): { ckpt: Checkpoi
   const values = specs.map((spec, i) => {
     const p = ckpt.params[i]!;
     if (p.name !== spec.name || p.shape.join() !== spec.shape.join())
-      throw new Error(`${source}: params[${i}] is ${p.name} ${JSON.stringify(p.shape)}, expected ${spec.name} ${JSON.stringify(spec.shape)}`);
+      throw new Error(
+        `${source}: params[${i}] is ${p.name} ${JSON.stringify(p.shape)}, expected ${spec.name} ${JSON.stringify(spec.shape)}`,
+      );
     const v = decodeFloat32(p.data);
     const n = spec.shape.reduce((a, b) => a * b, 1);
     if (v.length !== n) throw new Error(`${source}: params[${i}] (${p.name}) has ${v.length} values, expected ${n}`);

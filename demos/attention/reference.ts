@@ -6,12 +6,24 @@
 import type { AttentionData } from './attention';
 
 /** Weights as row-major (D, D) arrays. */
-export interface RefWeights { wq: Float32Array; wk: Float32Array; wv: Float32Array; wo: Float32Array }
+export interface RefWeights {
+  wq: Float32Array;
+  wk: Float32Array;
+  wv: Float32Array;
+  wo: Float32Array;
+}
 
 export function attentionReference(
-  x: Float32Array, t: number, d: number, w: RefWeights, heads: number, scale: boolean, mask: Float32Array,
+  x: Float32Array,
+  t: number,
+  d: number,
+  w: RefWeights,
+  heads: number,
+  scale: boolean,
+  mask: Float32Array,
 ): AttentionData {
-  const h = heads, dh = d / h;
+  const h = heads,
+    dh = d / h;
   const proj = (wm: Float32Array): Float32Array => {
     // (T, D) x (D, D) -> (H, T, Dh)
     const out = new Float32Array(h * t * dh);
@@ -23,9 +35,13 @@ export function attentionReference(
       }
     return out;
   };
-  const q = proj(w.wq), k = proj(w.wk), v = proj(w.wv);
-  const rawScores = new Float32Array(h * t * t), scaledScores = new Float32Array(h * t * t);
-  const weights = new Float32Array(h * t * t), headOutputs = new Float32Array(h * t * dh);
+  const q = proj(w.wq),
+    k = proj(w.wk),
+    v = proj(w.wv);
+  const rawScores = new Float32Array(h * t * t),
+    scaledScores = new Float32Array(h * t * t);
+  const weights = new Float32Array(h * t * t),
+    headOutputs = new Float32Array(h * t * dh);
   const f = scale ? 1 / Math.sqrt(dh) : 1;
   for (let hh = 0; hh < h; hh++)
     for (let i = 0; i < t; i++) {

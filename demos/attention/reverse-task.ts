@@ -6,10 +6,16 @@
  */
 import { createRng, type Rng } from '../shared/rng';
 
-export interface Batch { b: number; t: number; inputs: Int32Array; targets: Int32Array } // (B, T) each
+export interface Batch {
+  b: number;
+  t: number;
+  inputs: Int32Array;
+  targets: Int32Array;
+} // (B, T) each
 
 export function reverseBatch(rng: Rng, b: number, t: number, vocab = 10): Batch {
-  const inputs = new Int32Array(b * t), targets = new Int32Array(b * t);
+  const inputs = new Int32Array(b * t),
+    targets = new Int32Array(b * t);
   for (let n = 0; n < b; n++) {
     for (let i = 0; i < t; i++) inputs[n * t + i] = rng.int(vocab);
     for (let i = 0; i < t; i++) targets[n * t + i] = inputs[n * t + (t - 1 - i)]!;
@@ -25,12 +31,14 @@ export function evalSet(b: number, t: number, vocab = 10): Batch {
 
 /** Token accuracy (fraction of positions right) and sequence accuracy (all T right). */
 export function accuracy(pred: Int32Array | Uint8Array | Float32Array, batch: Batch): { token: number; sequence: number } {
-  let tok = 0, seq = 0;
+  let tok = 0,
+    seq = 0;
   for (let n = 0; n < batch.b; n++) {
     let all = true;
     for (let i = 0; i < batch.t; i++) {
       const ok = pred[n * batch.t + i] === batch.targets[n * batch.t + i];
-      if (ok) tok++; else all = false;
+      if (ok) tok++;
+      else all = false;
     }
     if (all) seq++;
   }

@@ -16,12 +16,26 @@ import { attentionTensors } from './attention';
 
 type Tf = typeof tfc;
 
-export interface TinyConfig { vocab: number; seqLen: number; d: number; heads: number; layers: number; ff: number }
+export interface TinyConfig {
+  vocab: number;
+  seqLen: number;
+  d: number;
+  heads: number;
+  layers: number;
+  ff: number;
+}
 export const DEFAULT_TINY: TinyConfig = { vocab: 10, seqLen: 8, d: 32, heads: 2, layers: 2, ff: 64 };
 
 /** Named parameters in a fixed order (the order of the checkpoint). */
-export interface NamedParam { name: string; shape: number[]; variable: tfc.Variable }
-export interface TinyModel { config: TinyConfig; params: NamedParam[] }
+export interface NamedParam {
+  name: string;
+  shape: number[];
+  variable: tfc.Variable;
+}
+export interface TinyModel {
+  config: TinyConfig;
+  params: NamedParam[];
+}
 
 /** Parameter names and shapes, and the std of their N(0, std²) init (0 = zeros). */
 export function paramSpecs(c: TinyConfig): { name: string; shape: number[]; std: number }[] {
@@ -33,13 +47,13 @@ export function paramSpecs(c: TinyConfig): { name: string; shape: number[]; std:
     const p = `l${l}.`;
     s.push(
       ...['wq', 'wk', 'wv', 'wo'].map((n) => ({ name: p + n, shape: [c.d, c.d], std: 1 / Math.sqrt(c.d) })),
-      { name: `${p}w1`, shape: [c.d, c.ff], std: Math.sqrt(2 / c.d) }, { name: `${p}b1`, shape: [c.ff], std: 0 },
-      { name: `${p}w2`, shape: [c.ff, c.d], std: 1 / Math.sqrt(c.ff) }, { name: `${p}b2`, shape: [c.d], std: 0 },
+      { name: `${p}w1`, shape: [c.d, c.ff], std: Math.sqrt(2 / c.d) },
+      { name: `${p}b1`, shape: [c.ff], std: 0 },
+      { name: `${p}w2`, shape: [c.ff, c.d], std: 1 / Math.sqrt(c.ff) },
+      { name: `${p}b2`, shape: [c.d], std: 0 },
     );
   }
-  s.push(
-    { name: 'wOut', shape: [c.d, c.vocab], std: 1 / Math.sqrt(c.d) }, { name: 'bOut', shape: [c.vocab], std: 0 },
-  );
+  s.push({ name: 'wOut', shape: [c.d, c.vocab], std: 1 / Math.sqrt(c.d) }, { name: 'bOut', shape: [c.vocab], std: 0 });
   return s;
 }
 
@@ -82,10 +96,17 @@ export function forward(tf: Tf, m: TinyModel, ids: tfc.Tensor2D): TinyOutputs {
   const attention: tfc.Tensor4D[] = [];
   for (let l = 0; l < c.layers; l++) {
     const p = `l${l}.`;
-    const a = attentionTensors(tf, x as tfc.Tensor3D, {
-      wq: get(m, `${p}wq`) as tfc.Tensor2D, wk: get(m, `${p}wk`) as tfc.Tensor2D,
-      wv: get(m, `${p}wv`) as tfc.Tensor2D, wo: get(m, `${p}wo`) as tfc.Tensor2D,
-    }, { heads: c.heads, causal: false, scale: true });
+    const a = attentionTensors(
+      tf,
+      x as tfc.Tensor3D,
+      {
+        wq: get(m, `${p}wq`) as tfc.Tensor2D,
+        wk: get(m, `${p}wk`) as tfc.Tensor2D,
+        wv: get(m, `${p}wv`) as tfc.Tensor2D,
+        wo: get(m, `${p}wo`) as tfc.Tensor2D,
+      },
+      { heads: c.heads, causal: false, scale: true },
+    );
     attention.push(a.weights);
     x = tf.add(x, a.output);
     const h2 = tf.reshape(x, [b * t, c.d]);

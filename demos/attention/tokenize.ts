@@ -10,9 +10,7 @@
  */
 export const MAX_TOKENS = 64;
 
-export type TokenizeResult =
-  | { ok: true; tokens: string[] }
-  | { ok: false; message: string; count: number };
+export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; message: string; count: number };
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 

@@ -14,7 +14,14 @@ import { yieldToEventLoop } from '../shared/yield';
 
 type Tf = typeof tfc;
 
-export interface Trainer { tf: Tf; model: TinyModel; optimizer: tfc.Optimizer; rng: Rng; steps: number; batchSize: number }
+export interface Trainer {
+  tf: Tf;
+  model: TinyModel;
+  optimizer: tfc.Optimizer;
+  rng: Rng;
+  steps: number;
+  batchSize: number;
+}
 
 /**
  * tfjs-core's entry point registers no gradients. The caller registers them once:
@@ -24,7 +31,9 @@ export interface Trainer { tf: Tf; model: TinyModel; optimizer: tfc.Optimizer; r
  */
 export function assertGradientsRegistered(tf: Tf): void {
   if (!tf.getGradient('RealDiv') || !tf.getGradient('BatchMatMul'))
-    throw new Error('tfjs gradients are not registered: import @tensorflow/tfjs-core/dist/register_all_gradients (browser) or @tensorflow/tfjs-layers (Node) first');
+    throw new Error(
+      'tfjs gradients are not registered: import @tensorflow/tfjs-core/dist/register_all_gradients (browser) or @tensorflow/tfjs-layers (Node) first',
+    );
 }
 
 export function createTrainer(tf: Tf, model: TinyModel, opts: { seed: number; lr?: number; batchSize?: number }): Trainer {
@@ -42,18 +51,31 @@ export function trainTinyStep(tr: Trainer, wantLoss: boolean): tfc.Scalar | null
   const c = model.config;
   const batch = reverseBatch(tr.rng, tr.batchSize, c.seqLen, c.vocab);
   const vars = model.params.map((p) => p.variable);
-  const loss = tr.optimizer.minimize(() => tf.tidy(() => {
-    const ids = tf.tensor2d(batch.inputs, [batch.b, batch.t], 'int32');
-    const tg = tf.tensor2d(batch.targets, [batch.b, batch.t], 'int32');
-    return lossFn(tf, forward(tf, model, ids).logits, tg, c.vocab);
-  }), wantLoss, vars);
+  const loss = tr.optimizer.minimize(
+    () =>
+      tf.tidy(() => {
+        const ids = tf.tensor2d(batch.inputs, [batch.b, batch.t], 'int32');
+        const tg = tf.tensor2d(batch.targets, [batch.b, batch.t], 'int32');
+        return lossFn(tf, forward(tf, model, ids).logits, tg, c.vocab);
+      }),
+    wantLoss,
+    vars,
+  );
   tr.steps++;
   return loss;
 }
 
-export interface EvalResult { token: number; sequence: number; loss: number }
+export interface EvalResult {
+  token: number;
+  sequence: number;
+  loss: number;
+}
 
-export async function evaluateTiny(tf: Tf, model: TinyModel, batch: Batch = evalSet(256, model.config.seqLen, model.config.vocab)): Promise<EvalResult> {
+export async function evaluateTiny(
+  tf: Tf,
+  model: TinyModel,
+  batch: Batch = evalSet(256, model.config.seqLen, model.config.vocab),
+): Promise<EvalResult> {
   const [pred, loss] = tf.tidy(() => {
     const ids = tf.tensor2d(batch.inputs, [batch.b, batch.t], 'int32');
     const tg = tf.tensor2d(batch.targets, [batch.b, batch.t], 'int32');
@@ -84,15 +106,22 @@ export async function attentionMaps(tf: Tf, model: TinyModel, input: Int32Array)
   }
 }
 
-
 /**
  * Runs `steps` steps (or until `signal` aborts), yielding to the event loop after about
  * `sliceMs` of work. Evaluates every `evalEvery` steps and calls onEval.
  */
-export async function trainLoop(tr: Trainer, o: {
-  steps: number; evalEvery: number; signal?: AbortSignal; sliceMs?: number; evalBatch?: Batch;
-  onStep?: (step: number) => void; onEval?: (step: number, r: EvalResult) => void | Promise<void>;
-}): Promise<void> {
+export async function trainLoop(
+  tr: Trainer,
+  o: {
+    steps: number;
+    evalEvery: number;
+    signal?: AbortSignal;
+    sliceMs?: number;
+    evalBatch?: Batch;
+    onStep?: (step: number) => void;
+    onEval?: (step: number, r: EvalResult) => void | Promise<void>;
+  },
+): Promise<void> {
   const slice = o.sliceMs ?? 30;
   let t0 = performance.now();
   for (let i = 0; i < o.steps; i++) {

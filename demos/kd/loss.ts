@@ -20,7 +20,7 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export interface KdLossConfig {
   lambda: number; // λ ∈ [0, 1]: weight of the KD term (1 − λ on CE)
-  T: number;      // temperature > 0 (the lab uses 4)
+  T: number; // temperature > 0 (the lab uses 4)
 }
 
 /** Mean cross-entropy of logits (B, K) against integer labels (B). */
@@ -44,14 +44,22 @@ export function teacherWeights(count: 0 | 1 | 2, alpha: number): number[] {
   return count === 0 ? [] : count === 1 ? [1] : [alpha, 1 - alpha];
 }
 
-export interface KdLossParts { total: tf.Scalar; ce: tf.Scalar; kl: tf.Scalar[] }
+export interface KdLossParts {
+  total: tf.Scalar;
+  ce: tf.Scalar;
+  kl: tf.Scalar[];
+}
 
 /**
  * (1 − λ)·CE + λ·T²·Σ_i w_i·KL(p_Ti ‖ p_S). `teachers[i]` are frozen logits (B, K); their
  * gradient is not needed (they are inputs). With no teachers λ must be 0 (plain CE training).
  */
 export function kdLossParts(
-  studentLogits: tf.Tensor2D, labels: tf.Tensor1D, teachers: readonly tf.Tensor2D[], weights: readonly number[], cfg: KdLossConfig,
+  studentLogits: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  teachers: readonly tf.Tensor2D[],
+  weights: readonly number[],
+  cfg: KdLossConfig,
 ): KdLossParts {
   const { lambda, T } = cfg;
   if (!(lambda >= 0 && lambda <= 1)) throw new Error(`lambda must be in [0, 1], got ${lambda}`);
@@ -74,7 +82,11 @@ export function kdLossParts(
 }
 
 export function kdLoss(
-  studentLogits: tf.Tensor2D, labels: tf.Tensor1D, teachers: readonly tf.Tensor2D[], weights: readonly number[], cfg: KdLossConfig,
+  studentLogits: tf.Tensor2D,
+  labels: tf.Tensor1D,
+  teachers: readonly tf.Tensor2D[],
+  weights: readonly number[],
+  cfg: KdLossConfig,
 ): tf.Scalar {
   return kdLossParts(studentLogits, labels, teachers, weights, cfg).total;
 }

@@ -27,7 +27,7 @@ export function softmaxRef(x: Float32Array, m: number, n: number): Float32Array 
     let max = -Infinity;
     for (let j = 0; j < n; j++) max = Math.max(max, x[i * n + j]!);
     let sum = 0;
-    for (let j = 0; j < n; j++) sum += (out[i * n + j] = Math.exp(x[i * n + j]! - max));
+    for (let j = 0; j < n; j++) sum += out[i * n + j] = Math.exp(x[i * n + j]! - max);
     for (let j = 0; j < n; j++) out[i * n + j]! /= sum;
   }
   return out;
@@ -45,15 +45,14 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** Returns null when the backend agrees with the references, else a human-readable reason. */
 export async function selfCheck(tf: typeof tfc): Promise<string | null> {
-  const m = 8, k = 16, n = 8;
+  const m = 8,
+    k = 16,
+    n = 8;
   const a = Float32Array.from({ length: m * k }, (_, i) => Math.sin(i * 0.37));
   const b = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i * 0.11));
   // Logits up to ~±90 exercise the overflow guard of softmax.
   const logits = Float32Array.from({ length: m * n }, (_, i) => ((i * 7919) % 181) - 90);
-  const [mm, sm] = tf.tidy(() => [
-    tf.matMul(tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])),
-    tf.softmax(tf.tensor2d(logits, [m, n])),
-  ]);
+  const [mm, sm] = tf.tidy(() => [tf.matMul(tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])), tf.softmax(tf.tensor2d(logits, [m, n]))]);
   try {
     const [mmv, smv] = await Promise.all([mm!.data(), sm!.data()]);
     const dm = maxAbsDiff(mmv as Float32Array, matMulRef(a, b, m, k, n));

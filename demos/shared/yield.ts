@@ -6,7 +6,14 @@ export function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
   if (typeof MessageChannel === 'function') {
     // setTimeout(0) in a loop is clamped to 4 ms; a MessageChannel message is not.
-    return new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => { c.port1.close(); r(); }; c.port2.postMessage(0); });
+    return new Promise((r) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => {
+        c.port1.close();
+        r();
+      };
+      c.port2.postMessage(0);
+    });
   }
   return new Promise((r) => setTimeout(r, 0));
 }

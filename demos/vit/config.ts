@@ -12,13 +12,15 @@ export const PATCH_SIZES = [8, 14, 16, 32] as const;
 export const MODEL_DIMS = [192, 384, 768] as const;
 export const POS_KINDS = ['learned', 'sincos'] as const;
 
-export const vitConfigSchema = z.object({
-  imageSize: z.number().int().positive().default(IMAGE_SIZE),
-  patch: z.literal(PATCH_SIZES),
-  dim: z.literal(MODEL_DIMS),
-  pos: z.enum(POS_KINDS),
-  seed: z.number().int().nonnegative(),
-}).refine((c) => c.imageSize % c.patch === 0, { message: 'imageSize must be a multiple of the patch size' });
+export const vitConfigSchema = z
+  .object({
+    imageSize: z.number().int().positive().default(IMAGE_SIZE),
+    patch: z.literal(PATCH_SIZES),
+    dim: z.literal(MODEL_DIMS),
+    pos: z.enum(POS_KINDS),
+    seed: z.number().int().nonnegative(),
+  })
+  .refine((c) => c.imageSize % c.patch === 0, { message: 'imageSize must be a multiple of the patch size' });
 export type VitConfig = z.infer<typeof vitConfigSchema>;
 
 export interface VitCounts {

@@ -11,9 +11,7 @@ export const MAX_PIXELS = 50_000_000;
 export const HEADER_BYTES = 256 * 1024;
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'avif';
-export type Sniff =
-  | { ok: true; format: ImageFormat; width: number | null; height: number | null }
-  | { ok: false; message: string };
+export type Sniff = { ok: true; format: ImageFormat; width: number | null; height: number | null } | { ok: false; message: string };
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -36,11 +34,16 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | null {
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return null;
     const m = b[i + 1]!;
-    if (m === 0xff) { i++; continue; } // fill byte
-    if (m === 0xd8 || (m >= 0xd0 && m <= 0xd7) || m === 0x01) { i += 2; continue; }
+    if (m === 0xff) {
+      i++;
+      continue;
+    } // fill byte
+    if (m === 0xd8 || (m >= 0xd0 && m <= 0xd7) || m === 0x01) {
+      i += 2;
+      continue;
+    }
     // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC).
-    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc)
-      return { height: u16be(b, i + 5), width: u16be(b, i + 7) };
+    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return { height: u16be(b, i + 5), width: u16be(b, i + 7) };
     if (m === 0xd9 || m === 0xda) return null; // EOI / start of scan before any SOF
     i += 2 + u16be(b, i + 2);
   }
@@ -84,6 +87,6 @@ export function checkDimensions(name: string, width: number | null, height: numb
   if (width === null || height === null) return null;
   if (width < 1 || height < 1) return `"${name}"의 크기가 ${width}×${height}입니다: 픽셀이 없는 이미지입니다.`;
   if (width * height > MAX_PIXELS)
-    return `"${name}"은(는) ${width.toLocaleString('en-US')}×${height.toLocaleString('en-US')} = ${(width * height / 1e6).toFixed(0)}MP로 너무 큽니다 (최대 ${MAX_PIXELS / 1e6}MP). 브라우저 메모리를 지키기 위해 디코딩하지 않았습니다.`;
+    return `"${name}"은(는) ${width.toLocaleString('en-US')}×${height.toLocaleString('en-US')} = ${((width * height) / 1e6).toFixed(0)}MP로 너무 큽니다 (최대 ${MAX_PIXELS / 1e6}MP). 브라우저 메모리를 지키기 위해 디코딩하지 않았습니다.`;
   return null;
 }

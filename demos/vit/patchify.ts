@@ -32,9 +32,7 @@ export function patchify(rgb: Float32Array, size: number, p: number): Float32Arr
 /** Index k of (c, p1, p2) order -> index in (p1, p2, c) order, for one patch of side p. */
 export function cp1p2FromP1p2c(p: number): Uint32Array {
   const perm = new Uint32Array(p * p * 3);
-  for (let c = 0; c < 3; c++)
-    for (let i = 0; i < p; i++)
-      for (let j = 0; j < p; j++) perm[(c * p + i) * p + j] = (i * p + j) * 3 + c;
+  for (let c = 0; c < 3; c++) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) perm[(c * p + i) * p + j] = (i * p + j) * 3 + c;
   return perm;
 }
 

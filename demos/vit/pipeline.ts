@@ -50,7 +50,8 @@ export async function embedImage(tf: Tf, rgb: Float32Array, cfg: VitConfig, cach
   const D = cfg.dim;
   const wt = memo(cache, `w:${cfg.patch}:${D}:${cfg.seed}`, () => patchWeights(cfg.patch, D, cfg.seed));
   const pos = memo(cache, `pos:${cfg.pos}:${g}:${D}:${cfg.seed}`, () =>
-    cfg.pos === 'sincos' ? sincos2dPositionEmbedding(g, D) : learnedPositionEmbedding(g, D, cfg.seed + 2));
+    cfg.pos === 'sincos' ? sincos2dPositionEmbedding(g, D) : learnedPositionEmbedding(g, D, cfg.seed + 2),
+  );
   const cls = memo(cache, `cls:${D}:${cfg.seed}`, () => {
     const r = createRng(cfg.seed + 1);
     return Float32Array.from({ length: D }, () => 0.02 * r.normal());
@@ -69,12 +70,18 @@ export async function embedImage(tf: Tf, rgb: Float32Array, cfg: VitConfig, cach
   try {
     const [ev, tv, dv] = await Promise.all([emb.data(), tokens.data(), diff.data()]);
     return {
-      grid: g, patches: P, dim: D,
+      grid: g,
+      patches: P,
+      dim: D,
       // A copy of the (possibly cached) table: the result's buffers may be transferred away.
-      embeddings: ev as Float32Array, tokens: tv as Float32Array, position: pos.slice(),
+      embeddings: ev as Float32Array,
+      tokens: tv as Float32Array,
+      position: pos.slice(),
       convMatMulMaxDiff: dv[0]!,
     };
   } finally {
-    emb.dispose(); tokens.dispose(); diff.dispose();
+    emb.dispose();
+    tokens.dispose();
+    diff.dispose();
   }
 }

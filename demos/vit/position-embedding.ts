@@ -40,13 +40,18 @@ function sincos1d(d: number, pos: ArrayLike<number>): Float32Array {
 /** (T, D) = (1 + g², D): row 0 ([CLS]) zeros, then patches in row-major order. */
 export function sincos2dPositionEmbedding(g: number, dim: number): Float32Array {
   if (dim % 4 !== 0) throw new Error(`2D sin-cos needs D divisible by 4, got ${dim}`);
-  const cols = new Float32Array(g * g), rows = new Float32Array(g * g);
-  for (let n = 0; n < g * g; n++) { rows[n] = Math.floor(n / g); cols[n] = n % g; }
-  const eCol = sincos1d(dim / 2, cols), eRow = sincos1d(dim / 2, rows); // (P, D/2) each
+  const cols = new Float32Array(g * g),
+    rows = new Float32Array(g * g);
+  for (let n = 0; n < g * g; n++) {
+    rows[n] = Math.floor(n / g);
+    cols[n] = n % g;
+  }
+  const eCol = sincos1d(dim / 2, cols),
+    eRow = sincos1d(dim / 2, rows); // (P, D/2) each
   const out = new Float32Array((1 + g * g) * dim);
   for (let n = 0; n < g * g; n++) {
-    out.set(eCol.subarray(n * dim / 2, (n + 1) * dim / 2), (1 + n) * dim);
-    out.set(eRow.subarray(n * dim / 2, (n + 1) * dim / 2), (1 + n) * dim + dim / 2);
+    out.set(eCol.subarray((n * dim) / 2, ((n + 1) * dim) / 2), (1 + n) * dim);
+    out.set(eRow.subarray((n * dim) / 2, ((n + 1) * dim) / 2), (1 + n) * dim + dim / 2);
   }
   return out;
 }

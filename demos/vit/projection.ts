@@ -79,7 +79,6 @@ export function weightsFromTorchConv(weight: ArrayLike<number>, bias: ArrayLike<
   const w = new Float32Array(p * p * 3 * dim);
   for (let d = 0; d < dim; d++)
     for (let c = 0; c < 3; c++)
-      for (let i = 0; i < p; i++)
-        for (let j = 0; j < p; j++) w[((i * p + j) * 3 + c) * dim + d] = weight[((d * 3 + c) * p + i) * p + j]!;
+      for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) w[((i * p + j) * 3 + c) * dim + d] = weight[((d * 3 + c) * p + i) * p + j]!;
   return { p, dim, w, b: Float32Array.from(bias) };
 }

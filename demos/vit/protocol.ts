@@ -21,30 +21,40 @@ export const VitRequestSchema = z.discriminatedUnion('type', [
 export type VitRequest = z.input<typeof VitRequestSchema>;
 export type ParsedVitRequest = z.output<typeof VitRequestSchema>;
 
-export const LoadedImageSchema = z.object({
-  name: z.string(),
-  /** (S, S, 3) in [0, 1]: the model input after crop/resize and compositing. */
-  rgb: f32,
-  size: z.number().int().positive(),
-  /** Upright size of the decoded image (after EXIF orientation). */
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  /** Korean notes on what was done to the image (transparency, upscaling, rotation). */
-  notes: z.array(z.string()),
-}).refine((im) => im.rgb.length === im.size * im.size * 3, 'rgb must hold size × size × 3 values');
+export const LoadedImageSchema = z
+  .object({
+    name: z.string(),
+    /** (S, S, 3) in [0, 1]: the model input after crop/resize and compositing. */
+    rgb: f32,
+    size: z.number().int().positive(),
+    /** Upright size of the decoded image (after EXIF orientation). */
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    /** Korean notes on what was done to the image (transparency, upscaling, rotation). */
+    notes: z.array(z.string()),
+  })
+  .refine((im) => im.rgb.length === im.size * im.size * 3, 'rgb must hold size × size × 3 values');
 export type LoadedImage = z.infer<typeof LoadedImageSchema>;
 
 /** demos/vit/pipeline.ts VitEmbedding, checked for consistent shapes. */
-export const VitEmbeddingSchema = z.object({
-  grid: z.number().int().positive(),
-  patches: z.number().int().positive(),
-  dim: z.number().int().positive(),
-  embeddings: f32, // (P, D)
-  tokens: f32, // (T, D), T = P + 1
-  position: f32, // (T, D)
-  convMatMulMaxDiff: finite,
-}).refine((r) => r.patches === r.grid * r.grid && r.embeddings.length === r.patches * r.dim
-  && r.tokens.length === (r.patches + 1) * r.dim && r.position.length === r.tokens.length, 'embedding shapes do not agree');
+export const VitEmbeddingSchema = z
+  .object({
+    grid: z.number().int().positive(),
+    patches: z.number().int().positive(),
+    dim: z.number().int().positive(),
+    embeddings: f32, // (P, D)
+    tokens: f32, // (T, D), T = P + 1
+    position: f32, // (T, D)
+    convMatMulMaxDiff: finite,
+  })
+  .refine(
+    (r) =>
+      r.patches === r.grid * r.grid &&
+      r.embeddings.length === r.patches * r.dim &&
+      r.tokens.length === (r.patches + 1) * r.dim &&
+      r.position.length === r.tokens.length,
+    'embedding shapes do not agree',
+  );
 
 export const VitResponseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('runtime'), info: RuntimeInfoSchema }),

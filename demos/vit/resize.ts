@@ -33,18 +33,32 @@ export function rgbaOverWhite(rgba: ArrayLike<number>, width: number, height: nu
   return { image: { width, height, data }, translucent };
 }
 
-interface Taps { start: Int32Array; count: Int32Array; index: Int32Array; weight: Float32Array; stride: number }
+interface Taps {
+  start: Int32Array;
+  count: Int32Array;
+  index: Int32Array;
+  weight: Float32Array;
+  stride: number;
+}
 
 /** Tent-filter taps for mapping [offset, offset + length) of an axis of size `inSize` onto `outSize` samples. */
 function taps(inSize: number, offset: number, length: number, outSize: number): Taps {
   const scale = length / outSize;
   const support = Math.max(scale, 1);
   const stride = Math.ceil(support) * 2 + 2;
-  const t: Taps = { start: new Int32Array(outSize), count: new Int32Array(outSize), index: new Int32Array(outSize * stride), weight: new Float32Array(outSize * stride), stride };
+  const t: Taps = {
+    start: new Int32Array(outSize),
+    count: new Int32Array(outSize),
+    index: new Int32Array(outSize * stride),
+    weight: new Float32Array(outSize * stride),
+    stride,
+  };
   for (let o = 0; o < outSize; o++) {
     const centre = offset + (o + 0.5) * scale; // in input pixel coordinates (pixel k covers [k, k+1))
-    const lo = Math.floor(centre - support), hi = Math.ceil(centre + support);
-    let k = 0, sum = 0;
+    const lo = Math.floor(centre - support),
+      hi = Math.ceil(centre + support);
+    let k = 0,
+      sum = 0;
     for (let j = lo; j < hi && k < stride; j++) {
       const w = Math.max(0, 1 - Math.abs(j + 0.5 - centre) / support);
       if (w <= 0) continue;
@@ -70,25 +84,39 @@ export function centreCropResize(img: RgbImage, size: number): RgbImage {
   const mid = new Float32Array(h * size * 3);
   for (let y = 0; y < h; y++)
     for (let o = 0; o < size; o++) {
-      let r = 0, g = 0, b = 0;
+      let r = 0,
+        g = 0,
+        b = 0;
       for (let q = 0; q < tx.count[o]!; q++) {
-        const src = (y * w + tx.index[o * tx.stride + q]!) * 3, wt = tx.weight[o * tx.stride + q]!;
-        r += wt * data[src]!; g += wt * data[src + 1]!; b += wt * data[src + 2]!;
+        const src = (y * w + tx.index[o * tx.stride + q]!) * 3,
+          wt = tx.weight[o * tx.stride + q]!;
+        r += wt * data[src]!;
+        g += wt * data[src + 1]!;
+        b += wt * data[src + 2]!;
       }
       const dst = (y * size + o) * 3;
-      mid[dst] = r; mid[dst + 1] = g; mid[dst + 2] = b;
+      mid[dst] = r;
+      mid[dst + 1] = g;
+      mid[dst + 2] = b;
     }
   // Vertical pass: (H, S, 3) -> (S, S, 3).
   const out = new Float32Array(size * size * 3);
   for (let o = 0; o < size; o++)
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0;
+      let r = 0,
+        g = 0,
+        b = 0;
       for (let q = 0; q < ty.count[o]!; q++) {
-        const src = (ty.index[o * ty.stride + q]! * size + x) * 3, wt = ty.weight[o * ty.stride + q]!;
-        r += wt * mid[src]!; g += wt * mid[src + 1]!; b += wt * mid[src + 2]!;
+        const src = (ty.index[o * ty.stride + q]! * size + x) * 3,
+          wt = ty.weight[o * ty.stride + q]!;
+        r += wt * mid[src]!;
+        g += wt * mid[src + 1]!;
+        b += wt * mid[src + 2]!;
       }
       const dst = (o * size + x) * 3;
-      out[dst] = r; out[dst + 1] = g; out[dst + 2] = b;
+      out[dst] = r;
+      out[dst + 1] = g;
+      out[dst + 2] = b;
     }
   return { width: size, height: size, data: out };
 }

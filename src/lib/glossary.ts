@@ -39,9 +39,12 @@ export const glossarySchema = z
     });
     // A variant must never be a term the glossary itself asks for.
     const used = g.terms.map((t) => t.ko);
-    g.terms.forEach((t, i) => t.avoid.forEach((v, j) => {
-      if (used.some((u) => u.includes(v))) ctx.addIssue({ code: 'custom', path: ['terms', i, 'avoid', j], message: `"${v}" is part of a term the glossary uses` });
-    }));
+    g.terms.forEach((t, i) =>
+      t.avoid.forEach((v, j) => {
+        if (used.some((u) => u.includes(v)))
+          ctx.addIssue({ code: 'custom', path: ['terms', i, 'avoid', j], message: `"${v}" is part of a term the glossary uses` });
+      }),
+    );
   });
 
 export type Glossary = z.infer<typeof glossarySchema>;
@@ -54,7 +57,10 @@ export function parseGlossary(json: unknown, source = 'content/glossary.json'): 
   return r.data;
 }
 
-export interface ScriptPart { text: string; kind: 'base' | 'sub' | 'sup' }
+export interface ScriptPart {
+  text: string;
+  kind: 'base' | 'sub' | 'sup';
+}
 
 /** Splits "W_i^Q" / "y_{n−1}" into plain, subscript and superscript runs for rendering. */
 export function scriptParts(s: string): ScriptPart[] {

@@ -38,25 +38,28 @@ export function showIslandError(el: HTMLElement, error: unknown): void {
 
 export function defineIsland(tag: string, load: () => Promise<IslandModule>): void {
   if (customElements.get(tag)) return;
-  customElements.define(tag, class extends HTMLElement {
-    #started = false;
-    connectedCallback(): void {
-      if (this.#started) return;
-      this.#started = true;
-      this.dataset['island'] = 'waiting';
-      void (async () => {
-        try {
-          await whenVisible(this);
-          this.dataset['island'] = 'loading';
-          const mod = await load();
-          await mod.mount(this);
-          // mount may have reported its own error (e.g. no backend): keep that state.
-          if (this.dataset['island'] === 'loading') this.dataset['island'] = 'ready';
-        } catch (e) {
-          console.error(`${tag}:`, e);
-          showIslandError(this, e);
-        }
-      })();
-    }
-  });
+  customElements.define(
+    tag,
+    class extends HTMLElement {
+      #started = false;
+      connectedCallback(): void {
+        if (this.#started) return;
+        this.#started = true;
+        this.dataset['island'] = 'waiting';
+        void (async () => {
+          try {
+            await whenVisible(this);
+            this.dataset['island'] = 'loading';
+            const mod = await load();
+            await mod.mount(this);
+            // mount may have reported its own error (e.g. no backend): keep that state.
+            if (this.dataset['island'] === 'loading') this.dataset['island'] = 'ready';
+          } catch (e) {
+            console.error(`${tag}:`, e);
+            showIslandError(this, e);
+          }
+        })();
+      }
+    },
+  );
 }

@@ -18,7 +18,11 @@ import { setKernelThreads } from '@demos/kd/wasm/threads';
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-export interface AdapterInfo { vendor: string; architecture: string; description: string }
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  description: string;
+}
 export interface RuntimeInfo {
   backend: BackendName;
   forced: boolean;
@@ -81,7 +85,9 @@ export const THREADED_START_MS = 20_000;
 async function setThreadedWasm(tf: Tf): Promise<boolean> {
   const factory = tf.findBackendFactory('wasm');
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), THREADED_START_MS); });
+  const late = new Promise<'late'>((r) => {
+    timer = setTimeout(() => r('late'), THREADED_START_MS);
+  });
   const first = await Promise.race([tf.setBackend('wasm'), late]);
   clearTimeout(timer);
   if (first !== 'late' || !factory) return first === 'late' ? false : first;
@@ -104,8 +110,10 @@ export const MAX_WASM_THREADS = 8;
  * else 1 with the reason. `?threads=N` in the page URL lowers the count (1: single-threaded,
  * for comparisons).
  */
-export function wasmThreadPlan(g: { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number }; location?: { search?: string } },
-  search = g.location?.search ?? ''): { threads: number; note: string | null } {
+export function wasmThreadPlan(
+  g: { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number }; location?: { search?: string } },
+  search = g.location?.search ?? '',
+): { threads: number; note: string | null } {
   const cores = Math.max(1, Math.min(MAX_WASM_THREADS, g.navigator?.hardwareConcurrency ?? 1));
   const asked = Number(new URLSearchParams(search).get('threads'));
   const cap = Number.isInteger(asked) && asked >= 1 ? asked : cores;
@@ -129,7 +137,10 @@ function watchDeviceLoss(tf: Tf, info: RuntimeInfo): void {
     if (current === null) return;
     const skipped = [...info.skipped, { backend: 'webgpu' as const, reason: `device lost: ${lost.message || lost.reason}` }];
     current = select(tf, BACKEND_ORDER.slice(1), false, skipped);
-    current.then(({ info: next }) => listeners.forEach((l) => l(next)), () => undefined);
+    current.then(
+      ({ info: next }) => listeners.forEach((l) => l(next)),
+      () => undefined,
+    );
   });
 }
 
@@ -145,7 +156,10 @@ async function select(tf: Tf, order: readonly BackendName[], forced: boolean, sk
       // "forced" only when the forced backend itself runs (not the CPU it fell back to).
       const cpuSide = name === 'wasm' || name === 'cpu';
       const info: RuntimeInfo = {
-        backend: name, forced: forced && name === order[0], adapter: adapterInfo(tf), skipped: [...skipped],
+        backend: name,
+        forced: forced && name === order[0],
+        adapter: adapterInfo(tf),
+        skipped: [...skipped],
         threads: name === 'wasm' ? wasmThreads.threads : 1,
         threadsNote: !cpuSide ? null : name === 'cpu' ? 'the pure-JS backend is single-threaded' : wasmThreads.note,
       };
@@ -154,7 +168,13 @@ async function select(tf: Tf, order: readonly BackendName[], forced: boolean, sk
     } catch (e) {
       skipped.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
       // Free what a failed candidate holds (e.g. a WebGL context whose self-check failed).
-      if (name !== 'cpu') { try { tf.removeBackend(name); } catch { /* never registered */ } }
+      if (name !== 'cpu') {
+        try {
+          tf.removeBackend(name);
+        } catch {
+          /* never registered */
+        }
+      }
     }
   }
   throw new Error(`no tfjs backend works here: ${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}`);
@@ -177,7 +197,10 @@ export function initRuntime(opts: { search?: string } = {}): Promise<{ tf: Tf; i
     const order = forced ? [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])] : BACKEND_ORDER;
     current = loadTf().then((tf) => select(tf, order, forced !== null, []));
     // The caller sees a rejection through the returned promise; this branch must not add an unhandled one.
-    current.then(({ info }) => listeners.forEach((l) => l(info)), () => undefined);
+    current.then(
+      ({ info }) => listeners.forEach((l) => l(info)),
+      () => undefined,
+    );
   }
   return current;
 }

@@ -54,7 +54,11 @@ export function resultsLoader(dirs: ResultsDir[]): Loader {
           const rel = relative(process.cwd(), file);
           const text = readFileSync(file, 'utf8');
           parseArtifactText(rel, text); // throws ArtifactError: "<file>: field <path>: <message>"
-          const id = prefix + relative(dir, file).replace(/\\/g, '/').replace(/\.json$/, '');
+          const id =
+            prefix +
+            relative(dir, file)
+              .replace(/\\/g, '/')
+              .replace(/\.json$/, '');
           const data = await parseData({ id, data: JSON.parse(text) as Record<string, unknown>, filePath: rel });
           store.set({ id, data, filePath: rel, digest: generateDigest(text) });
         }

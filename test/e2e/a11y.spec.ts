@@ -12,7 +12,11 @@ function notePaths(dir: string, root = dir): string[] {
     const p = join(dir, n);
     if (statSync(p).isDirectory()) return notePaths(p, root);
     if (!/\.(md|mdx)$/.test(n) || n.startsWith('_')) return [];
-    const slug = relative(root, p).split(sep).join('/').replace(/\.(md|mdx)$/, '').replace(/(^|\/)index$/, '');
+    const slug = relative(root, p)
+      .split(sep)
+      .join('/')
+      .replace(/\.(md|mdx)$/, '')
+      .replace(/(^|\/)index$/, '');
     return [slug ? `${slug}/` : './'];
   });
 }
@@ -36,9 +40,18 @@ const ISLAND_KNOWN: ReadonlyArray<readonly [page: string, rule: string, within: 
 ];
 
 // Wide and phone widths (formulas and tables scroll sideways only on narrow screens).
-const VIEWS = [['light', 1280], ['dark', 1280], ['dark', 390]] as const;
+const VIEWS = [
+  ['light', 1280],
+  ['dark', 1280],
+  ['dark', 390],
+] as const;
 
-async function findKnown(page: Page, known: typeof ISLAND_KNOWN, rule: string, target: string): Promise<(typeof ISLAND_KNOWN)[number] | undefined> {
+async function findKnown(
+  page: Page,
+  known: typeof ISLAND_KNOWN,
+  rule: string,
+  target: string,
+): Promise<(typeof ISLAND_KNOWN)[number] | undefined> {
   for (const k of known) {
     if (k[1] !== rule) continue;
     const inside = await page.evaluate(([t, w]) => !!document.querySelector(t)?.closest(w), [target, k[2]] as const).catch(() => false);
@@ -73,7 +86,9 @@ for (const path of PAGES) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       // Starlight picks its theme from the stored choice, else the media query.
-      await page.evaluate((s) => { document.documentElement.dataset['theme'] = s; }, scheme);
+      await page.evaluate((s) => {
+        document.documentElement.dataset['theme'] = s;
+      }, scheme);
       const r = await new AxeBuilder({ page }).analyze();
       for (const v of r.violations) {
         for (const n of v.nodes) {

@@ -4,8 +4,13 @@ import { test, expect, type Page } from '@playwright/test';
 const PAGE = 'study/transformer/';
 // Fixed input for the backend comparison: Korean + English, causal, head 2, query 3.
 const FIXED = new URLSearchParams({
-  'attn-text': '고양이가 매트 위에 앉았다. The cat sat!', 'attn-d': '32', 'attn-h': '2',
-  'attn-causal': '1', 'attn-scale': '1', 'attn-q': '3', 'attn-head': '1',
+  'attn-text': '고양이가 매트 위에 앉았다. The cat sat!',
+  'attn-d': '32',
+  'attn-h': '2',
+  'attn-causal': '1',
+  'attn-scale': '1',
+  'attn-q': '3',
+  'attn-head': '1',
 }).toString();
 // WebGPU/WebGL (float32 on GPU, different summation order) vs CPU: |a − b| <= TOL.
 const TOL = 2e-3;
@@ -18,8 +23,9 @@ async function openDemo(page: Page, search: string): Promise<void> {
 }
 
 async function shownNumbers(page: Page): Promise<{ table: number[]; z: number[]; weights: number[] }> {
-  const table = await page.locator('.attn-step .attn-table td').evaluateAll((tds) =>
-    tds.map((td) => (td.getAttribute('data-w') === 'masked' ? -1 : Number(td.getAttribute('data-w')))));
+  const table = await page
+    .locator('.attn-step .attn-table td')
+    .evaluateAll((tds) => tds.map((td) => (td.getAttribute('data-w') === 'masked' ? -1 : Number(td.getAttribute('data-w')))));
   const f = page.locator('[data-testid="attn-formula"]');
   return {
     table,
@@ -28,7 +34,7 @@ async function shownNumbers(page: Page): Promise<{ table: number[]; z: number[];
   };
 }
 
-test('@webgpu step mode: badge names the backend and the numbers equal another backend\'s', async ({ page, browser }, info) => {
+test("@webgpu step mode: badge names the backend and the numbers equal another backend's", async ({ page, browser }, info) => {
   await openDemo(page, FIXED);
   const badge = page.locator('.runtime-badge').first();
   const backend = await badge.getAttribute('data-backend');
@@ -115,8 +121,11 @@ test('trained mode: the checkpoint loads with learned attention, and in-page tra
   expect(Number(await acc.getAttribute('data-token'))).toBeGreaterThan(0.95);
   await expect(page.locator('.attn-pred')).toContainText('✓');
   // Learned layer-2 attention is the anti-diagonal: position i looks at 7 − i.
-  const anti = await page.locator('.attn-trained .attn-table').nth(2).locator('tbody tr').evaluateAll((rows) =>
-    rows.map((r, i) => Number(r.querySelectorAll('td')[7 - i]?.getAttribute('data-w'))));
+  const anti = await page
+    .locator('.attn-trained .attn-table')
+    .nth(2)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r, i) => Number(r.querySelectorAll('td')[7 - i]?.getAttribute('data-w'))));
   expect(Math.min(...anti)).toBeGreaterThan(0.5);
 
   const ckptToken = (await acc.getAttribute('data-token')) ?? '';
@@ -127,7 +136,8 @@ test('trained mode: the checkpoint loads with learned attention, and in-page tra
   const start = Number(await acc.getAttribute('data-token'));
   expect(start).toBeLessThan(0.4);
   await page.getByRole('button', { name: '학습 시작' }).click();
-  await expect.poll(async () => Number(await acc.getAttribute('data-token')), { timeout: 100_000, intervals: [1000] })
+  await expect
+    .poll(async () => Number(await acc.getAttribute('data-token')), { timeout: 100_000, intervals: [1000] })
     .toBeGreaterThan(start + 0.12);
   expect(Number(await acc.getAttribute('data-steps'))).toBeGreaterThan(0);
   await page.getByRole('button', { name: '학습 멈춤' }).click();
@@ -153,7 +163,9 @@ test('@webgpu a lost WebGPU device falls back to the next backend without a relo
   const before = await shownNumbers(page);
   const computed = Number(await page.locator('.attn-step').getAttribute('data-computed'));
   const origin = await page.evaluate(() => performance.timeOrigin);
-  await page.evaluate(() => { for (const d of (window as unknown as { __devices: GPUDevice[] }).__devices) d.destroy(); });
+  await page.evaluate(() => {
+    for (const d of (window as unknown as { __devices: GPUDevice[] }).__devices) d.destroy();
+  });
   await expect(badge).not.toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
   await expect(badge).toContainText('device lost');
   await expect.poll(async () => Number(await page.locator('.attn-step').getAttribute('data-computed'))).toBeGreaterThan(computed);

@@ -20,11 +20,22 @@ let built: { code: number | null; log: string } | null = null;
 
 function build(): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, NOTES_DOCS_DIR: `./${DOCS}`, ASTRO_OUT_DIR: OUT, ASTRO_CACHE_DIR: CACHE, BASE_PATH: '/notes/', PAMAP2_FALLBACK: 'HTTP 503 (test)' };
+    const env = {
+      ...process.env,
+      NOTES_DOCS_DIR: `./${DOCS}`,
+      ASTRO_OUT_DIR: OUT,
+      ASTRO_CACHE_DIR: CACHE,
+      BASE_PATH: '/notes/',
+      PAMAP2_FALLBACK: 'HTTP 503 (test)',
+    };
     const p = spawn('npx', ['astro', 'build'], { cwd: ROOT, env });
     let log = '';
-    p.stdout.on('data', (d: Buffer) => { log += d.toString(); });
-    p.stderr.on('data', (d: Buffer) => { log += d.toString(); });
+    p.stdout.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    p.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
     p.on('close', (code) => resolve({ code, log }));
   });
 }
@@ -42,7 +53,10 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   cpSync(join(ROOT, 'content', 'docs'), join(ROOT, DOCS), { recursive: true });
-  writeFileSync(join(ROOT, DOCS, 'research', '2025-05-09.mdx'), `---\ntitle: ${NEW_TITLE}\ndescription: 사이드바 생성 테스트용 주간 노트.\n---\n\n이번 주 노트.\n`);
+  writeFileSync(
+    join(ROOT, DOCS, 'research', '2025-05-09.mdx'),
+    `---\ntitle: ${NEW_TITLE}\ndescription: 사이드바 생성 테스트용 주간 노트.\n---\n\n이번 주 노트.\n`,
+  );
   built = await build();
 });
 

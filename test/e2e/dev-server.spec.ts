@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   });
   const t0 = Date.now();
   for (;;) {
-    const ok = await fetch(`${ORIGIN}/research/kd-method/`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${ORIGIN}/research/kd-method/`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() - t0 > 150_000) throw new Error('astro dev did not start');
     await new Promise((r) => setTimeout(r, 1000));
@@ -30,7 +32,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  if (dev?.pid) { try { process.kill(-dev.pid); } catch { /* already gone */ } }
+  if (dev?.pid) {
+    try {
+      process.kill(-dev.pid);
+    } catch {
+      /* already gone */
+    }
+  }
 });
 
 test('dev server: the KD worker starts (backend, WASM kernels) and the ViT worker computes', async ({ page }, info) => {

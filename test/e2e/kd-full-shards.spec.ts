@@ -19,7 +19,18 @@ const SUBJECTS = [101, 102, 103, 105, 107, 108];
 
 let tmp = '';
 let shardDir = '';
-interface ManifestLike { source: { kind: string; location: string }; subjects: number[]; totals: { windows: number }; shards: Array<{ subject: number; windows: number; rows: number; x: { file: string; sha256: string }; y: { file: string; sha256: string } }> }
+interface ManifestLike {
+  source: { kind: string; location: string };
+  subjects: number[];
+  totals: { windows: number };
+  shards: Array<{
+    subject: number;
+    windows: number;
+    rows: number;
+    x: { file: string; sha256: string };
+    y: { file: string; sha256: string };
+  }>;
+}
 let manifest: ManifestLike;
 let manifestText = '';
 
@@ -30,10 +41,22 @@ test.beforeAll(async () => {
   shardDir = join(tmp, 'browser');
   // What the deploy runs, from a local zip instead of the UCI URL. The excerpts are spliced from
   // several recordings, so segments split at timestamp gaps (as for the excerpt folder).
-  const r = spawnSync('node_modules/.bin/tsx', [
-    'scripts/data-pamap2.ts', '--source', zipPath, '--unverified', '--segment-gap-s', '1',
-    '--out', join(tmp, 'node'), '--browser-out', shardDir,
-  ], { encoding: 'utf8' });
+  const r = spawnSync(
+    'node_modules/.bin/tsx',
+    [
+      'scripts/data-pamap2.ts',
+      '--source',
+      zipPath,
+      '--unverified',
+      '--segment-gap-s',
+      '1',
+      '--out',
+      join(tmp, 'node'),
+      '--browser-out',
+      shardDir,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(r.status, `data:pamap2 failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
   manifestText = await readFile(join(shardDir, 'manifest.json'), 'utf8');
   manifest = JSON.parse(manifestText) as ManifestLike;
@@ -55,8 +78,11 @@ async function serveShards(page: Page, override: Map<string, Buffer> = new Map()
   await page.route('**/data/pamap2/*', async (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
     served.push(name);
-    const body = override.get(name) ?? await readFile(join(shardDir, name)).catch(() => null);
-    if (!body) { await route.fulfill({ status: 404, body: 'not found' }); return; }
+    const body = override.get(name) ?? (await readFile(join(shardDir, name)).catch(() => null));
+    if (!body) {
+      await route.fulfill({ status: 404, body: 'not found' });
+      return;
+    }
     await route.fulfill({ status: 200, body, contentType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
   });
   return served;
@@ -76,7 +102,9 @@ async function expectFiniteRows(page: Page): Promise<void> {
 
 const fullRadio = (page: Page) => page.locator('input[name="kd-data"][value="full"]');
 
-test('full shards: the radio names the subjects, the data loads, LOSO by default, a 1-epoch run finishes without leaks', async ({ page }) => {
+test('full shards: the radio names the subjects, the data loads, LOSO by default, a 1-epoch run finishes without leaks', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   const served = await serveShards(page);
@@ -105,13 +133,17 @@ test('full shards: the radio names the subjects, the data loads, LOSO by default
   expect(options.map(Number)).toEqual(manifest.shards.filter((s) => s.windows > 0).map((s) => s.subject));
   const test108 = manifest.shards.find((s) => s.subject === 108)!.windows;
   await fold.selectOption('108');
-  await expect(summary).toContainText(`피험자 108을(를) 평가용으로 빼면 학습 창 ${manifest.totals.windows - test108}개, 평가 창 ${test108}개`);
+  await expect(summary).toContainText(
+    `피험자 108을(를) 평가용으로 빼면 학습 창 ${manifest.totals.windows - test108}개, 평가 창 ${test108}개`,
+  );
   await expect(summary).not.toContainText('LOSO 아님');
 
   await page.getByTestId('kd-epochs').fill('1');
   await page.getByTestId('kd-start').click();
   await waitDone(page);
-  await expect(page.getByTestId('kd-fold-note')).toContainText(`평가 피험자 108): 학습 창 ${manifest.totals.windows - test108}개, 평가 창 ${test108}개`);
+  await expect(page.getByTestId('kd-fold-note')).toContainText(
+    `평가 피험자 108): 학습 창 ${manifest.totals.windows - test108}개, 평가 창 ${test108}개`,
+  );
   await expectFiniteRows(page);
   await expect(page.getByTestId('kd-confusion').locator('rect')).toHaveCount(144);
   await expect(page.getByTestId('kd-tensors')).toHaveAttribute('data-when', 'idle');
@@ -119,7 +151,9 @@ test('full shards: the radio names the subjects, the data loads, LOSO by default
   expect(errors).toEqual([]);
 });
 
-test('a truncated shard, a manifest hash that does not match, a broken manifest: each refused naming the file; the previous data stays usable', async ({ page }) => {
+test('a truncated shard, a manifest hash that does not match, a broken manifest: each refused naming the file; the previous data stays usable', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   const x103 = manifest.shards.find((s) => s.subject === 103)!.x.file;

@@ -17,10 +17,14 @@ export async function openKdPage(page: Page, errors: string[] = []): Promise<voi
 
 /** Waits until the run finishes or fails; a failure fails the test at once with the page's message. */
 export async function waitDone(page: Page, timeout = 240_000): Promise<void> {
-  await page.waitForFunction(() => {
-    const d = document.querySelector('kd-run-demo');
-    return d?.getAttribute('data-done') === 'true' || d?.hasAttribute('data-error');
-  }, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const d = document.querySelector('kd-run-demo');
+      return d?.getAttribute('data-done') === 'true' || d?.hasAttribute('data-error');
+    },
+    null,
+    { timeout },
+  );
   expect(await page.locator('kd-run-demo').getAttribute('data-error')).toBeNull();
   await expect(page.locator('kd-run-demo')).toHaveAttribute('data-done', 'true');
 }
@@ -28,14 +32,20 @@ export async function waitDone(page: Page, timeout = 240_000): Promise<void> {
 /** The worker's tensor readout (data-testid="kd-tensors"). */
 export async function leakReadout(page: Page): Promise<{ leaked: number; when: string; numTensors: number }> {
   const out = page.getByTestId('kd-tensors');
-  return out.evaluate((el: HTMLElement) => ({ leaked: Number(el.dataset['leaked']), when: el.dataset['when'] ?? '', numTensors: Number(el.dataset['numTensors']) }));
+  return out.evaluate((el: HTMLElement) => ({
+    leaked: Number(el.dataset['leaked']),
+    when: el.dataset['when'] ?? '',
+    numTensors: Number(el.dataset['numTensors']),
+  }));
 }
 
 /** The worker's counts of phases actually trained (data-trained-* on the counter, kd-counts). */
 export type Counts = Record<'teacher-gaf' | 'teacher-signal' | 'student-ce' | 'student-kd', number>;
 export async function trainedCounts(page: Page): Promise<Counts> {
   return page.getByTestId('kd-counts').evaluate((el: HTMLElement) => ({
-    'teacher-gaf': Number(el.dataset['trainedTeacherGaf']), 'teacher-signal': Number(el.dataset['trainedTeacherSignal']),
-    'student-ce': Number(el.dataset['trainedStudentCe']), 'student-kd': Number(el.dataset['trainedStudentKd']),
+    'teacher-gaf': Number(el.dataset['trainedTeacherGaf']),
+    'teacher-signal': Number(el.dataset['trainedTeacherSignal']),
+    'student-ce': Number(el.dataset['trainedStudentCe']),
+    'student-kd': Number(el.dataset['trainedStudentKd']),
   }));
 }

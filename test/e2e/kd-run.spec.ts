@@ -20,7 +20,7 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   const badge = page.getByTestId('kd-badge');
   await expect(badge).not.toHaveAttribute('data-backend', 'none');
   // On wasm (what software GPUs get for training) the fast path's WASM SIMD kernels must run in the worker.
-  if (await badge.getAttribute('data-backend') === 'wasm') {
+  if ((await badge.getAttribute('data-backend')) === 'wasm') {
     await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
     await expect(page.getByTestId('kd-backend-note')).toContainText('WASM SIMD 커널');
   }
@@ -32,14 +32,18 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   await page.evaluate(() => {
     const w = window as unknown as { __kdLong: number[] };
     w.__kdLong = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__kdLong.push(e.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__kdLong.push(e.duration);
+    }).observe({ type: 'longtask' });
   });
   const t0 = Date.now();
   await page.getByTestId('kd-start').click();
   await waitDone(page);
   const seconds = (Date.now() - t0) / 1000;
   const longTasks = await page.evaluate(() => (window as unknown as { __kdLong: number[] }).__kdLong);
-  console.log(`kd run: ${seconds.toFixed(1)} s on ${await badge.getAttribute('data-backend')}, long tasks ${JSON.stringify(longTasks.map(Math.round))}`);
+  console.log(
+    `kd run: ${seconds.toFixed(1)} s on ${await badge.getAttribute('data-backend')}, long tasks ${JSON.stringify(longTasks.map(Math.round))}`,
+  );
   expect(Math.max(0, ...longTasks)).toBeLessThan(200);
 
   const epochs = Number(await page.getByTestId('kd-epochs').inputValue());
@@ -59,19 +63,24 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   // The baseline row: always the training majority; its accuracy is that class's share of the test windows.
   const base = page.getByTestId('kd-row-baseline');
   await expect(base).toContainText('누워 있기');
-  expect(Number(await base.getAttribute('data-acc'))).toBeCloseTo(100 * 2 / 13, 5);
+  expect(Number(await base.getAttribute('data-acc'))).toBeCloseTo((100 * 2) / 13, 5);
   await expect(page.getByTestId('kd-table-note')).toContainText('우연 수준');
   // Agreement / KL of the KD student with each teacher, one point per epoch.
   for (const chart of ['kd-fit-agree', 'kd-fit-kl']) {
-    for (const series of ['gaf', 'sig']) await expect(page.getByTestId(chart).locator(`circle[data-series="${series}"]`)).toHaveCount(epochs);
+    for (const series of ['gaf', 'sig'])
+      await expect(page.getByTestId(chart).locator(`circle[data-series="${series}"]`)).toHaveCount(epochs);
     await expect(page.getByTestId(chart).locator('polyline[data-series="ce-gaf"]')).toHaveCount(1);
   }
   // Probability bars for a window the reader picks: 4 models × 12 classes × (T = 1, T).
   await page.getByTestId('kd-window').selectOption('2');
   await expect(page.getByTestId('kd-bars-caption')).toContainText('평가 창 #3');
   await expect(page.getByTestId('kd-bars').locator('rect.kd-bar')).toHaveCount(4 * 12 * 2);
-  const sums = await page.getByTestId('kd-bars').locator('g[data-phase]').evaluateAll((gs) => gs.map((g) =>
-    [...g.querySelectorAll('rect.kd-bar[data-t="1"]')].reduce((a, r) => a + Number(r.getAttribute('data-p')), 0)));
+  const sums = await page
+    .getByTestId('kd-bars')
+    .locator('g[data-phase]')
+    .evaluateAll((gs) =>
+      gs.map((g) => [...g.querySelectorAll('rect.kd-bar[data-t="1"]')].reduce((a, r) => a + Number(r.getAttribute('data-p')), 0)),
+    );
   for (const v of sums) expect(v).toBeCloseTo(1, 2);
   expect(page.url()).toContain('kd-win=2');
   await expect(page.getByTestId('kd-row-student-kd')).toContainText('학생 + 두 교사 KD');
@@ -89,7 +98,9 @@ test('cancel mid-run, then start again: no error, no leaked tensors', async ({ p
   await open(page);
   await page.getByTestId('kd-start').click();
   // Cancel once the first phase has reported training progress.
-  await expect(page.locator('svg.kd-curve[data-phase="teacher-gaf"] polyline.kd-loss')).toHaveAttribute('points', /\d/, { timeout: 120_000 });
+  await expect(page.locator('svg.kd-curve[data-phase="teacher-gaf"] polyline.kd-loss')).toHaveAttribute('points', /\d/, {
+    timeout: 120_000,
+  });
   await page.getByTestId('kd-cancel').click();
   await expect(page.getByTestId('kd-status')).toContainText('취소했습니다', { timeout: 120_000 });
   await expect(page.getByTestId('kd-tensors')).toHaveAttribute('data-when', 'after cancel');
@@ -160,7 +171,8 @@ test('changing α re-runs only the KD student; after a reload the teachers come 
   await open(page);
   await page.getByTestId('kd-start').click();
   await waitDone(page);
-  for (const phase of ['teacher-gaf', 'teacher-signal', 'student-ce']) await expect(page.getByTestId(`kd-row-${phase}`)).toContainText('캐시');
+  for (const phase of ['teacher-gaf', 'teacher-signal', 'student-ce'])
+    await expect(page.getByTestId(`kd-row-${phase}`)).toContainText('캐시');
   await expect(page.getByTestId('kd-row-student-kd')).toContainText('방금 학습');
   expect(await trainedCounts(page)).toEqual({ 'teacher-gaf': 0, 'teacher-signal': 0, 'student-ce': 0, 'student-kd': 1 });
   expect((await leakReadout(page)).leaked).toBe(0);
@@ -180,7 +192,8 @@ test('the α comparison re-trains only the KD student and shows agreement with e
   const rows = page.getByTestId('kd-alpha-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
   expect(await rows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset['alpha']))).toEqual(['0', '0.5', '1']);
-  for (const series of ['gaf', 'sig']) await expect(page.getByTestId('kd-alpha-chart').locator(`circle[data-series="${series}"]`)).toHaveCount(3);
+  for (const series of ['gaf', 'sig'])
+    await expect(page.getByTestId('kd-alpha-chart').locator(`circle[data-series="${series}"]`)).toHaveCount(3);
   // The page states, with the numbers, how often the teachers agree and what moved.
   await expect(page.getByTestId('kd-alpha-note')).toContainText('두 교사는 평가 창');
   await expect(page.getByTestId('kd-alpha-note')).toContainText('GAF 교사와의 일치율');
@@ -192,7 +205,17 @@ test('a shared URL restores the KD controls; bad values fall back with a note @w
   await page.goto(`${PAGE}${q}`);
   await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
-  for (const [id, v] of [['kd-alpha', '0.3'], ['kd-lambda', '0.5'], ['kd-temperature', '2'], ['kd-epochs', '3'], ['kd-seed', '7'], ['kd-gaf-size', '8'], ['kd-arch', 'wrn16-3'], ['kd-split', 'window'], ['kd-cm-phase', 'teacher-signal']] as const) {
+  for (const [id, v] of [
+    ['kd-alpha', '0.3'],
+    ['kd-lambda', '0.5'],
+    ['kd-temperature', '2'],
+    ['kd-epochs', '3'],
+    ['kd-seed', '7'],
+    ['kd-gaf-size', '8'],
+    ['kd-arch', 'wrn16-3'],
+    ['kd-split', 'window'],
+    ['kd-cm-phase', 'teacher-signal'],
+  ] as const) {
     await expect(page.getByTestId(id), id).toHaveValue(v);
   }
   await expect(page.getByTestId('kd-url-note')).toBeHidden();
@@ -221,7 +244,12 @@ test('same URL, same backend and seed: the same numbers', async ({ browser }) =>
     await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
     await page.getByTestId('kd-start').click();
     await waitDone(page);
-    const out = await page.getByTestId('kd-table').locator('tbody tr').evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset['phase']}:${(r as HTMLElement).dataset['acc']}:${(r as HTMLElement).dataset['f1']}`));
+    const out = await page
+      .getByTestId('kd-table')
+      .locator('tbody tr')
+      .evaluateAll((rs) =>
+        rs.map((r) => `${(r as HTMLElement).dataset['phase']}:${(r as HTMLElement).dataset['acc']}:${(r as HTMLElement).dataset['f1']}`),
+      );
     await ctx.close();
     return out;
   };
@@ -230,27 +258,37 @@ test('same URL, same backend and seed: the same numbers', async ({ browser }) =>
   expect(await runOnce()).toEqual(a);
 });
 
-test('WebGPU training steps equal the CPU backend\'s (losses and weights) @webgpu', async ({ page }, info) => {
+test("WebGPU training steps equal the CPU backend's (losses and weights) @webgpu", async ({ page }, info) => {
   test.skip(info.project.name !== 'chromium-webgpu', 'needs a WebGPU adapter (--enable-unsafe-webgpu)');
   test.setTimeout(240_000);
   const steps = async (backend: string): Promise<{ backend: string; losses: number[]; weights: number[] }> => {
     await page.goto(`${PAGE}?backend=${backend}`);
     await page.locator('kd-run-demo').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
-    await page.locator('kd-run-demo').evaluate((el) => el.dispatchEvent(new CustomEvent('kd-debug-train-steps', { detail: { steps: 5, seed: 1234 } })));
+    await page
+      .locator('kd-run-demo')
+      .evaluate((el) => el.dispatchEvent(new CustomEvent('kd-debug-train-steps', { detail: { steps: 5, seed: 1234 } })));
     await expect(page.locator('kd-run-demo')).toHaveAttribute('data-debug-steps', /losses/, { timeout: 120_000 });
-    return JSON.parse((await page.locator('kd-run-demo').getAttribute('data-debug-steps'))!) as { backend: string; losses: number[]; weights: number[] };
+    return JSON.parse((await page.locator('kd-run-demo').getAttribute('data-debug-steps'))!) as {
+      backend: string;
+      losses: number[];
+      weights: number[];
+    };
   };
   const gpu = await steps('webgpu');
   const cpu = await steps('cpu');
   expect(gpu.backend).toBe('webgpu');
   expect(cpu.backend).toBe('cpu');
-  console.log(`webgpu losses ${gpu.losses.map((l) => l.toFixed(5))}, cpu ${cpu.losses.map((l) => l.toFixed(5))}; max |Δweight| ${Math.max(...gpu.weights.map((w, i) => Math.abs(w - cpu.weights[i]!))).toExponential(2)}`);
+  console.log(
+    `webgpu losses ${gpu.losses.map((l) => l.toFixed(5))}, cpu ${cpu.losses.map((l) => l.toFixed(5))}; max |Δweight| ${Math.max(...gpu.weights.map((w, i) => Math.abs(w - cpu.weights[i]!))).toExponential(2)}`,
+  );
   // Float32 on both; the backends sum in different orders (the CPU runs the fast JS path, WebGPU tfjs's
   // shaders), so five SGD steps agree to about 1e-5 here. 1e-3 still fails a wrong gradient or a
   // shader bug, which moves the first loss after one step by far more.
   expect(gpu.losses).toHaveLength(5);
-  gpu.losses.forEach((l, i) => expect(Math.abs(l - cpu.losses[i]!), `loss ${i}`).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu.losses[i]!))));
+  gpu.losses.forEach((l, i) =>
+    expect(Math.abs(l - cpu.losses[i]!), `loss ${i}`).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu.losses[i]!))),
+  );
   expect(gpu.weights).toHaveLength(cpu.weights.length);
   gpu.weights.forEach((w, i) => expect(Math.abs(w - cpu.weights[i]!), `weight ${i}`).toBeLessThan(1e-3));
 });
@@ -278,7 +316,9 @@ test('WebGPU device lost mid-run: the run falls back and finishes @webgpu', asyn
   // rejected data() must still dispose (demos/kd/train/predict.ts).
   await expect(page.getByTestId('kd-tensors')).toHaveAttribute('data-when', 'idle');
   const mem = await leakReadout(page);
-  console.log(`after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}, leaked ${mem.leaked}`);
+  console.log(
+    `after device loss: ${await page.getByTestId('kd-badge').getAttribute('data-backend')}, tensors ${await page.getByTestId('kd-tensors').textContent()}, leaked ${mem.leaked}`,
+  );
   expect(mem.leaked).toBe(0);
   expect(errors).toEqual([]);
 });

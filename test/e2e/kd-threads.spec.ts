@@ -18,9 +18,14 @@ import { FMA_PROBE, RELAXED_PROBE } from '@demos/kd/wasm/relaxed-probe';
  * (nested ones included).
  */
 async function open(page: Page): Promise<{ navigations: () => number; blobWorkers: () => number }> {
-  let navigations = 0, blobWorkers = 0;
-  page.on('load', () => { navigations++; });
-  page.on('worker', (w) => { if (w.url().startsWith('blob:')) blobWorkers++; });
+  let navigations = 0,
+    blobWorkers = 0;
+  page.on('load', () => {
+    navigations++;
+  });
+  page.on('worker', (w) => {
+    if (w.url().startsWith('blob:')) blobWorkers++;
+  });
   await page.goto(`${KD_PAGE}?backend=wasm`);
   const demo = page.locator('kd-run-demo');
   await demo.scrollIntoViewIfNeeded();
@@ -48,10 +53,14 @@ test.describe('threaded (service worker isolates the site)', () => {
     // This Chromium has relaxed SIMD, so the kernels' matMul uses fused multiply-add (one rounding:
     // a·b − (1 + 2⁻¹¹) with a = b = 1 + 2⁻¹² is 2⁻²⁴ fused, 0 as a multiply then an add).
     expect(await page.evaluate((bytes) => WebAssembly.validate(new Uint8Array(bytes)), Array.from(RELAXED_PROBE))).toBe(true);
-    expect(await page.evaluate((bytes) => {
-      const f = (new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as { f(a: number, b: number, c: number): number }).f;
-      return f(1 + 2 ** -12, 1 + 2 ** -12, -(1 + 2 ** -11));
-    }, Array.from(FMA_PROBE))).toBe(2 ** -24);
+    expect(
+      await page.evaluate((bytes) => {
+        const f = (
+          new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports as { f(a: number, b: number, c: number): number }
+        ).f;
+        return f(1 + 2 ** -12, 1 + 2 ** -12, -(1 + 2 ** -11));
+      }, Array.from(FMA_PROBE)),
+    ).toBe(2 ** -24);
     // tfjs's pthread workers and the kernels' helpers start from Blob URLs (without
     // scripts/vite-tfjs-threaded.mjs the minified build's pthread workers throw "e is not defined").
     expect(seen.blobWorkers()).toBeGreaterThanOrEqual(threads);

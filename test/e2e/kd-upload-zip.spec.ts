@@ -23,7 +23,9 @@ test.beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'kd-upload-zip-'));
   fx = await buildUciZipFixture(tmp);
   const dec = new TextDecoder();
-  const series = Object.entries(fx.files).map(([name, bytes]) => preprocessSubjectText(Number(/subject(\d+)/.exec(name)![1]), dec.decode(bytes), { file: name }));
+  const series = Object.entries(fx.files).map(([name, bytes]) =>
+    preprocessSubjectText(Number(/subject(\d+)/.exec(name)![1]), dec.decode(bytes), { file: name }),
+  );
   windows = makeWindows(series).n;
 });
 
@@ -33,7 +35,9 @@ test.afterAll(async () => {
 
 const UCI_NAME = 'pamap2+physical+activity+monitoring.zip';
 
-test('the UCI download as downloaded (zip → PAMAP2_Dataset.zip → Protocol/) loads; a zip nested one level deeper is refused in Korean and loses nothing', async ({ page }) => {
+test('the UCI download as downloaded (zip → PAMAP2_Dataset.zip → Protocol/) loads; a zip nested one level deeper is refused in Korean and loses nothing', async ({
+  page,
+}) => {
   const errors: string[] = [];
   await openKdPage(page, errors);
   const summary = page.getByTestId('kd-data-summary');

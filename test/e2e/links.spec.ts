@@ -14,7 +14,9 @@ function isPage(u: URL): boolean {
 async function collect(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    const add = (v: string | null) => { if (v && !v.startsWith('data:') && !v.startsWith('blob:')) out.push(new URL(v, document.baseURI).href); };
+    const add = (v: string | null) => {
+      if (v && !v.startsWith('data:') && !v.startsWith('blob:')) out.push(new URL(v, document.baseURI).href);
+    };
     document.querySelectorAll('a[href]').forEach((a) => add(a.getAttribute('href')));
     document.querySelectorAll('img[src], script[src]').forEach((e) => add(e.getAttribute('src')));
     document.querySelectorAll('link[href]').forEach((e) => add(e.getAttribute('href')));
@@ -45,12 +47,18 @@ test('no broken internal link or asset on any page', async ({ page, request, bas
     seenPages.add(key);
     current = key;
     const res = await page.goto(url, { waitUntil: 'load' });
-    if (res?.status() !== 200) { failed.push(`${res?.status() ?? 'no response'} ${key}`); continue; }
+    if (res?.status() !== 200) {
+      failed.push(`${res?.status() ?? 'no response'} ${key}`);
+      continue;
+    }
     for (const href of await collect(page)) {
       const u = new URL(href);
       if (u.origin !== origin) continue; // external links are not fetched (no network in CI sandbox)
       u.hash = '';
-      if (!u.pathname.startsWith(BASE)) { failed.push(`outside base: ${u.pathname} (on ${key})`); continue; }
+      if (!u.pathname.startsWith(BASE)) {
+        failed.push(`outside base: ${u.pathname} (on ${key})`);
+        continue;
+      }
       if (isPage(u) && !u.pathname.includes('/_astro/')) {
         if (!seenPages.has(u.pathname)) queue.push(u.href);
         continue;
@@ -64,8 +72,19 @@ test('no broken internal link or asset on any page', async ({ page, request, bas
   }
   expect(failed).toEqual([]);
   // The crawl reached every note page of the sidebar (and more: results pages, 404 is not linked).
-  for (const slug of ['', 'study/llm-vs-vlm/', 'study/vlm-components/', 'study/vlm-training/', 'study/vlm-uses-limits/',
-    'study/what-matters-vlm/', 'study/transformer/', 'study/vit/', 'research/2025-05-02/', 'research/kd-method/', 'results/']) {
+  for (const slug of [
+    '',
+    'study/llm-vs-vlm/',
+    'study/vlm-components/',
+    'study/vlm-training/',
+    'study/vlm-uses-limits/',
+    'study/what-matters-vlm/',
+    'study/transformer/',
+    'study/vit/',
+    'research/2025-05-02/',
+    'research/kd-method/',
+    'results/',
+  ]) {
     expect(seenPages.has(BASE + slug), `crawled ${BASE + slug}`).toBe(true);
   }
   expect(checked.size).toBeGreaterThan(5);

@@ -4,13 +4,25 @@ import { test, expect, type Page } from '@playwright/test';
 // script body containing it means tfjs was shipped to the page.
 const TFJS_MARKER = 'kernelRegistry';
 
-interface Recorder { urls: string[]; tfjs: string[]; inflight: number; lastActivity: number; reads: Array<Promise<void>> }
+interface Recorder {
+  urls: string[];
+  tfjs: string[];
+  inflight: number;
+  lastActivity: number;
+  reads: Array<Promise<void>>;
+}
 
 /** Records every response, and which scripts are tfjs; body reads are kept so they can be awaited. */
 function recordScripts(page: Page): Recorder {
   const rec: Recorder = { urls: [], tfjs: [], inflight: 0, lastActivity: Date.now(), reads: [] };
-  const done = () => { rec.inflight--; rec.lastActivity = Date.now(); };
-  page.on('request', () => { rec.inflight++; rec.lastActivity = Date.now(); });
+  const done = () => {
+    rec.inflight--;
+    rec.lastActivity = Date.now();
+  };
+  page.on('request', () => {
+    rec.inflight++;
+    rec.lastActivity = Date.now();
+  });
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   page.on('response', (res) => {
@@ -18,8 +30,18 @@ function recordScripts(page: Page): Recorder {
     rec.urls.push(url);
     const type = res.headers()['content-type'] ?? '';
     if (!/javascript|wasm/.test(type) && !/\.(m?js|wasm)(\?|$)/.test(url)) return;
-    if (/\.wasm(\?|$)/.test(url)) { rec.tfjs.push(url); return; }
-    rec.reads.push(res.text().catch(() => '').then((body) => { if (body.includes(TFJS_MARKER)) rec.tfjs.push(url); }));
+    if (/\.wasm(\?|$)/.test(url)) {
+      rec.tfjs.push(url);
+      return;
+    }
+    rec.reads.push(
+      res
+        .text()
+        .catch(() => '')
+        .then((body) => {
+          if (body.includes(TFJS_MARKER)) rec.tfjs.push(url);
+        }),
+    );
   });
   return rec;
 }

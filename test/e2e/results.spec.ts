@@ -6,7 +6,9 @@ import { expect, test } from '@playwright/test';
 // absent from its training subjects: results/own-runs must name it and say why instead of
 // publishing its all-zero table, and tell a researcher how a real sweep is made.
 
-test('results/own-runs shows no all-zero table: the excerpt smoke sweep is named with the reason, and the page says how to make a real sweep', async ({ page }) => {
+test('results/own-runs shows no all-zero table: the excerpt smoke sweep is named with the reason, and the page says how to make a real sweep', async ({
+  page,
+}) => {
   await page.goto('results/own-runs/');
   const hidden = page.locator('[data-testid=own-hidden-sweep][data-sweep=smoke]');
   await expect(hidden).toHaveCount(1);
@@ -17,8 +19,11 @@ test('results/own-runs shows no all-zero table: the excerpt smoke sweep is named
   // Whatever sweeps are tabled, none is all zeros.
   for (const table of await page.getByTestId('own-sweep').all()) {
     const means: string[] = [];
-    for (const row of await table.getByTestId('own-group').all()) means.push(await row.locator('td.num').nth(1).textContent() ?? '');
-    expect(means.every((m) => /^0\.00 ± 0\.00$/.test(m.trim())), `all-zero table: ${means.join(' | ')}`).toBe(false);
+    for (const row of await table.getByTestId('own-group').all()) means.push((await row.locator('td.num').nth(1).textContent()) ?? '');
+    expect(
+      means.every((m) => /^0\.00 ± 0\.00$/.test(m.trim())),
+      `all-zero table: ${means.join(' | ')}`,
+    ).toBe(false);
   }
   const how = page.getByTestId('own-empty');
   await expect(how).toContainText('npm run data:pamap2');
@@ -66,7 +71,14 @@ test('pages read without JavaScript; 266 reference cells', async ({ browser }) =
 test('at 390 px wide tables scroll inside their own box, the page does not', async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 800 } });
   const page = await ctx.newPage();
-  for (const p of ['results/alpha-sweep-2025-05-02/', 'results/table-2025-04-25/', 'results/lambda-selection/', 'results/final-2-teacher/', 'results/own-runs/', 'results/']) {
+  for (const p of [
+    'results/alpha-sweep-2025-05-02/',
+    'results/table-2025-04-25/',
+    'results/lambda-selection/',
+    'results/final-2-teacher/',
+    'results/own-runs/',
+    'results/',
+  ]) {
     await page.goto(p);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, p).toBeLessThanOrEqual(0);

@@ -54,7 +54,10 @@ test('search 크로스 어텐션 lists the pages that use it', async ({ page }) 
   // the Korean, so the English query reaches the glossary's entry rather than every page.
   const found = await searchUi(page, '크로스 어텐션');
   for (const slug of ['study/transformer', 'study/vlm-components', 'study/vlm-uses-limits', 'study/what-matters-vlm']) {
-    expect(found.some((p) => p.startsWith(page_(slug))), `${slug} in ${found.join(', ')}`).toBe(true);
+    expect(
+      found.some((p) => p.startsWith(page_(slug))),
+      `${slug} in ${found.join(', ')}`,
+    ).toBe(true);
   }
   // A page without the term is not listed.
   expect(found.some((p) => p.startsWith(page_('research/kd-method')))).toBe(false);

@@ -3,8 +3,19 @@ import { test, expect, type Page } from '@playwright/test';
 // The notes as a reader sees them: Korean text, KaTeX math in light and dark mode, no raw
 // TeX left over, and nothing wider than a phone screen.
 
-const NOTES = ['', 'study/transformer/', 'study/vit/', 'study/llm-vs-vlm/', 'study/vlm-components/', 'study/vlm-training/',
-  'study/vlm-uses-limits/', 'study/what-matters-vlm/', 'research/kd-method/', 'research/2025-05-02/', 'glossary/'];
+const NOTES = [
+  '',
+  'study/transformer/',
+  'study/vit/',
+  'study/llm-vs-vlm/',
+  'study/vlm-components/',
+  'study/vlm-training/',
+  'study/vlm-uses-limits/',
+  'study/what-matters-vlm/',
+  'research/kd-method/',
+  'research/2025-05-02/',
+  'glossary/',
+];
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
@@ -79,8 +90,9 @@ test('no horizontal overflow on a 390 px phone; long display math scrolls in its
     expect(sw, `${slug}: scrollWidth ${sw} > innerWidth ${iw}`).toBeLessThanOrEqual(iw);
   }
   await page.goto('research/kd-method/');
-  const wide = await page.locator('.katex-display').evaluateAll((els) =>
-    els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => getComputedStyle(e).overflowX));
+  const wide = await page
+    .locator('.katex-display')
+    .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => getComputedStyle(e).overflowX));
   expect(wide.length).toBeGreaterThan(0); // the two-teacher loss is wider than a phone …
   expect(new Set(wide)).toEqual(new Set(['auto'])); // … and scrolls inside its box
 });
@@ -98,7 +110,8 @@ test('demo slots sit in their marked sections', async ({ page }) => {
     const after = await h.evaluate((el, name) => {
       for (let n = (el.closest('.sl-heading-wrapper') ?? el).nextElementSibling; n; n = n.nextElementSibling) {
         if (n.matches('h2, h3, .sl-heading-wrapper')) return false;
-        if (n.matches(`[data-demo="${name}"]`) || n.querySelector(`[data-demo="${name}"]`) || n.tagName.toLowerCase().includes('-')) return true;
+        if (n.matches(`[data-demo="${name}"]`) || n.querySelector(`[data-demo="${name}"]`) || n.tagName.toLowerCase().includes('-'))
+          return true;
       }
       return false;
     }, demo);
@@ -112,7 +125,11 @@ test('screenshots for review (SHOTS=1)', async ({ page }) => {
     await setTheme(page, theme);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-      for (const [name, slug] of [['home', './'], ['transformer', 'study/transformer/'], ['kd-method', 'research/kd-method/']] as const) {
+      for (const [name, slug] of [
+        ['home', './'],
+        ['transformer', 'study/transformer/'],
+        ['kd-method', 'research/kd-method/'],
+      ] as const) {
         await page.goto(slug);
         await page.screenshot({ path: `.work/shots/${name}-${width}-${theme}.png`, fullPage: name === 'home' });
       }

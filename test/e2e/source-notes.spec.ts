@@ -18,7 +18,10 @@ for (const theme of ['light', 'dark'] as const) {
     const box = await line.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     // The link colour differs from the background in this theme.
-    const [fg, bg] = await line.locator('a').first().evaluate((a) => [getComputedStyle(a).color, getComputedStyle(document.body).backgroundColor]);
+    const [fg, bg] = await line
+      .locator('a')
+      .first()
+      .evaluate((a) => [getComputedStyle(a).color, getComputedStyle(document.body).backgroundColor]);
     expect(fg).not.toBe(bg);
   });
 }

@@ -9,7 +9,11 @@ import { test, expect, type Page } from '@playwright/test';
 const PLAIN: Record<string, string> = Object.fromEntries(
   [...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ᵢⱼₖ'].map((c, i) => [c, [...'0123456789+-=()T0123456789+-=()ijk'][i]!]),
 );
-const normalize = (s: string): string => [...s].map((c) => PLAIN[c] ?? c).join('').replace(/[\s^_/√()−-]/g, '');
+const normalize = (s: string): string =>
+  [...s]
+    .map((c) => PLAIN[c] ?? c)
+    .join('')
+    .replace(/[\s^_/√()−-]/g, '');
 
 async function pages(page: Page): Promise<string[]> {
   await page.goto('./');
@@ -26,19 +30,27 @@ test('TOC entries show math once, as text, on every page', async ({ page }) => {
   let mathHeadings = 0;
   for (const url of urls) {
     await page.goto(url);
-    const toc = await page.locator('starlight-toc a').evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })));
+    const toc = await page
+      .locator('starlight-toc a')
+      .evaluateAll((as) =>
+        as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+      );
     for (const t of toc) if (/[\\$]|\^\{|_\{/.test(t.text)) problems.push(`${url}: raw TeX in TOC "${t.text}"`);
     // Headings with math: the TOC text must read like the rendered heading, with the math once.
-    const heads = await page.locator('.sl-markdown-content :is(h2, h3, h4):has(.katex)').evaluateAll((hs) => hs.map((h) => {
-      const c = h.cloneNode(true) as HTMLElement;
-      c.querySelectorAll('.katex').forEach((k) => k.replaceWith(k.querySelector('.katex-html')?.textContent ?? ''));
-      return { id: h.id, visible: (c.textContent ?? '').replace(/\s+/g, ' ').trim() };
-    }));
+    const heads = await page.locator('.sl-markdown-content :is(h2, h3, h4):has(.katex)').evaluateAll((hs) =>
+      hs.map((h) => {
+        const c = h.cloneNode(true) as HTMLElement;
+        c.querySelectorAll('.katex').forEach((k) => k.replaceWith(k.querySelector('.katex-html')?.textContent ?? ''));
+        return { id: h.id, visible: (c.textContent ?? '').replace(/\s+/g, ' ').trim() };
+      }),
+    );
     for (const h of heads) {
       mathHeadings++;
       const entry = toc.find((t) => decodeURIComponent(t.href) === `#${h.id}`);
-      if (!entry) { problems.push(`${url}: heading "${h.visible}" has no TOC entry`); continue; }
+      if (!entry) {
+        problems.push(`${url}: heading "${h.visible}" has no TOC entry`);
+        continue;
+      }
       if (normalize(entry.text) !== normalize(h.visible)) problems.push(`${url}: TOC "${entry.text}" vs heading "${h.visible}"`);
     }
   }

@@ -13,8 +13,9 @@ async function openDemo(page: Page) {
 
 /** RGB of the model-input canvas at image pixel (x, y). */
 async function pixel(page: Page, x: number, y: number): Promise<number[]> {
-  return page.locator('vit-demo [data-vit="image"]').evaluate((c: HTMLCanvasElement, [px, py]) =>
-    Array.from(c.getContext('2d')!.getImageData(px!, py!, 1, 1).data.slice(0, 3)), [x, y]);
+  return page
+    .locator('vit-demo [data-vit="image"]')
+    .evaluate((c: HTMLCanvasElement, [px, py]) => Array.from(c.getContext('2d')!.getImageData(px!, py!, 1, 1).data.slice(0, 3)), [x, y]);
 }
 
 test('cat at p = 16: 196 patches, 197 × D tokens, conv == matMul, on this backend @webgpu', async ({ page }, info) => {
@@ -36,7 +37,11 @@ test('cat at p = 16: 196 patches, 197 × D tokens, conv == matMul, on this backe
   if (info.project.name === 'chromium-webgpu') expect(backend).toBe('webgpu');
   else expect(['webgl', 'wasm', 'cpu']).toContain(backend);
   // Changing p updates counts and recomputes.
-  for (const [p, P, T] of [[14, 256, 257], [32, 49, 50], [8, 784, 785]] as const) {
+  for (const [p, P, T] of [
+    [14, 256, 257],
+    [32, 49, 50],
+    [8, 784, 785],
+  ] as const) {
     await demo.locator(`input[name="vit-patch"][value="${p}"]`).check();
     await expect(demo.locator('[data-vit="patches"]')).toHaveText(String(P));
     await expect(demo).toHaveAttribute('data-seq', `${T}x${dim}`);
@@ -54,12 +59,14 @@ test('cat at p = 16: 196 patches, 197 × D tokens, conv == matMul, on this backe
   const same = await page.evaluate(() => {
     const img = document.querySelector<HTMLCanvasElement>('vit-demo [data-vit="image"]')!;
     const zoom = document.querySelector<HTMLCanvasElement>('vit-demo [data-vit="zoom"]')!;
-    const a = img.getContext('2d')!.getImageData(0, 8, 8, 8).data, b = zoom.getContext('2d')!.getImageData(0, 0, 8, 8).data;
+    const a = img.getContext('2d')!.getImageData(0, 8, 8, 8).data,
+      b = zoom.getContext('2d')!.getImageData(0, 0, 8, 8).data;
     return zoom.width === 8 && a.every((v, i) => v === b[i]);
   });
   expect(same).toBe(true);
-  const colours = await demo.locator('[data-vit="strip-emb"]').evaluate((c: HTMLCanvasElement) =>
-    new Set(Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, 1).data)).size);
+  const colours = await demo
+    .locator('[data-vit="strip-emb"]')
+    .evaluate((c: HTMLCanvasElement) => new Set(Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, 1).data)).size);
   expect(colours).toBeGreaterThan(20);
   await expect(demo.locator('.vit-handoff a')).toHaveAttribute('href', '../transformer/');
 });
@@ -79,8 +86,13 @@ test('uploading a fixture image works; a text file shows the error and keeps the
   // The heaviest setting (p = 8, D = 768) computes in the worker: the page keeps painting frames.
   await page.evaluate(() => {
     const w = window as unknown as { maxGap: number; last: number };
-    w.maxGap = 0; w.last = performance.now();
-    const tick = (t: number): void => { w.maxGap = Math.max(w.maxGap, t - w.last); w.last = t; requestAnimationFrame(tick); };
+    w.maxGap = 0;
+    w.last = performance.now();
+    const tick = (t: number): void => {
+      w.maxGap = Math.max(w.maxGap, t - w.last);
+      w.last = t;
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
   await demo.locator('[data-vit="dim-select"]').selectOption('768');
@@ -124,9 +136,12 @@ test('bad and unusual images: corrupt, too big, 10,000², 1×1, transparent, EXI
   await expect(demo).toHaveAttribute('data-image', 'exif-rotated.jpg');
   await expect(demo.locator('.vit-notes')).toContainText('EXIF');
   // Stored left-red/right-blue, orientation 6: upright it is red on top, blue below.
-  const top = await pixel(page, 112, 20), bottom = await pixel(page, 112, 200);
-  expect(top[0]!).toBeGreaterThan(180); expect(top[2]!).toBeLessThan(90);
-  expect(bottom[2]!).toBeGreaterThan(180); expect(bottom[0]!).toBeLessThan(90);
+  const top = await pixel(page, 112, 20),
+    bottom = await pixel(page, 112, 200);
+  expect(top[0]!).toBeGreaterThan(180);
+  expect(top[2]!).toBeLessThan(90);
+  expect(bottom[2]!).toBeGreaterThan(180);
+  expect(bottom[0]!).toBeLessThan(90);
 
   // Drag-and-drop of a file onto the demo.
   const bytes = Array.from(await import('node:fs').then((fs) => fs.readFileSync(fixture('quadrants.png'))));

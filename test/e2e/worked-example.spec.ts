@@ -13,8 +13,10 @@ test('"데모에서 열기" opens the demo on the same sentence, head and query,
   const ex = page.locator('[data-testid="worked-example"]');
   await expect(ex).toHaveCount(1);
   const want = {
-    q: nums(await ex.getAttribute('data-q')), scaled: nums(await ex.getAttribute('data-scaled')),
-    weights: nums(await ex.getAttribute('data-weights')), z: nums(await ex.getAttribute('data-z')),
+    q: nums(await ex.getAttribute('data-q')),
+    scaled: nums(await ex.getAttribute('data-scaled')),
+    weights: nums(await ex.getAttribute('data-weights')),
+    z: nums(await ex.getAttribute('data-z')),
   };
   expect(want.weights).toHaveLength(3);
   expect(want.z).toHaveLength(4);

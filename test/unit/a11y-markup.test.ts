@@ -24,7 +24,9 @@ describe('search button named from its content (WCAG 2.5.3)', () => {
 
   it('fails loudly when Starlight changes the markup', () => {
     expect(() => nameSearchButtonFromContent('<button data-open-modal>검색</button>')).toThrow(/Search override/);
-    expect(() => nameSearchButtonFromContent('<button data-open-modal aria-label="검색"><span>검색</span></button>')).toThrow(/no visible label/);
+    expect(() => nameSearchButtonFromContent('<button data-open-modal aria-label="검색"><span>검색</span></button>')).toThrow(
+      /no visible label/,
+    );
   });
 });
 

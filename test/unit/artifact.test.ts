@@ -50,14 +50,23 @@ describe('artifact schema', () => {
     const bad = goodRun();
     bad.metrics.curve[0]!.testAcc = 140;
     expect(() => parseArtifact('x.json', bad)).toThrow(/x\.json: field metrics\.curve\[0\]\.testAcc/);
-    expect(() => parseArtifact('y.json', { ...goodRun(), schemaVersion: 3 })).toThrow(/y\.json: field schemaVersion: version 3 is not supported \(this build reads 1, 2\)/);
+    expect(() => parseArtifact('y.json', { ...goodRun(), schemaVersion: 3 })).toThrow(
+      /y\.json: field schemaVersion: version 3 is not supported \(this build reads 1, 2\)/,
+    );
     expect(() => parseArtifactText('z.json', '{ nope')).toThrow(/z\.json: not valid JSON/);
   });
 
-  it('schemaVersion 2 runs must record the split and the fold\'s test / unseen windows; version 1 runs still read', () => {
+  it("schemaVersion 2 runs must record the split and the fold's test / unseen windows; version 1 runs still read", () => {
     expect(parseArtifact('v1.json', goodRun()).kind).toBe('run');
     const v2 = { ...goodRun(), schemaVersion: 2 };
-    const msg = (() => { try { parseArtifact('v2.json', v2); return ''; } catch (e) { return (e as Error).message; } })();
+    const msg = (() => {
+      try {
+        parseArtifact('v2.json', v2);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
     expect(msg.split('\n')).toEqual([
       'v2.json: field config.split: required from schemaVersion 2',
       'v2.json: field metrics.testWindows: required from schemaVersion 2',
@@ -65,12 +74,16 @@ describe('artifact schema', () => {
     ]);
     const ok = { ...v2, config: { ...v2.config, split: 'loso' }, metrics: { ...v2.metrics, testWindows: 10, unseenTestWindows: 3 } };
     expect(parseArtifact('v2.json', ok).kind).toBe('run');
-    expect(() => parseArtifact('v2.json', { ...ok, metrics: { ...ok.metrics, unseenTestWindows: 11 } })).toThrow(/v2\.json: field metrics\.unseenTestWindows: 11 unseen of 10 test windows/);
+    expect(() => parseArtifact('v2.json', { ...ok, metrics: { ...ok.metrics, unseenTestWindows: 11 } })).toThrow(
+      /v2\.json: field metrics\.unseenTestWindows: 11 unseen of 10 test windows/,
+    );
   });
 
   it('rejects a reference cell whose mean differs from its displayed string', () => {
     const cells = JSON.parse(readFileSync(new URL('../../content/results/reference/cells.json', import.meta.url), 'utf8'));
     cells.cells[3].mean = 84.47;
-    expect(() => parseArtifact('cells.json', cells)).toThrow(/cells\.json: field cells\[3\]\.mean: mean 84\.47 differs from displayed "84\.46"/);
+    expect(() => parseArtifact('cells.json', cells)).toThrow(
+      /cells\.json: field cells\[3\]\.mean: mean 84\.47 differs from displayed "84\.46"/,
+    );
   });
 });

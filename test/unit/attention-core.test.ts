@@ -6,14 +6,20 @@ import { attentionReference, type RefWeights } from '@demos/attention/reference'
 import { createRng } from '@demos/shared/rng';
 
 // Tolerance: float32 tfjs vs float64-accumulating JS loops; |a − b| <= ABS + REL·|b|.
-const ABS = 1e-4, REL = 1e-4;
+const ABS = 1e-4,
+  REL = 1e-4;
 
 function randn(n: number, seed: number, scale = 1): Float32Array {
   const r = createRng(seed);
   return Float32Array.from({ length: n }, () => r.normal() * scale);
 }
 function refWeights(d: number, seed: number, scale = 1 / Math.sqrt(d)): RefWeights {
-  return { wq: randn(d * d, seed + 1, scale), wk: randn(d * d, seed + 2, scale), wv: randn(d * d, seed + 3, scale), wo: randn(d * d, seed + 4, scale) };
+  return {
+    wq: randn(d * d, seed + 1, scale),
+    wk: randn(d * d, seed + 2, scale),
+    wv: randn(d * d, seed + 3, scale),
+    wo: randn(d * d, seed + 4, scale),
+  };
 }
 function toTensors(w: RefWeights, d: number): AttentionWeights {
   return { wq: tf.tensor2d(w.wq, [d, d]), wk: tf.tensor2d(w.wk, [d, d]), wv: tf.tensor2d(w.wv, [d, d]), wo: tf.tensor2d(w.wo, [d, d]) };
@@ -21,7 +27,8 @@ function toTensors(w: RefWeights, d: number): AttentionWeights {
 const FIELDS = ['q', 'k', 'v', 'rawScores', 'scaledScores', 'mask', 'weights', 'headOutputs', 'output'] as const;
 function expectClose(got: AttentionData, want: AttentionData): void {
   for (const f of FIELDS) {
-    const a = got[f], b = want[f];
+    const a = got[f],
+      b = want[f];
     expect(a.length, f).toBe(b.length);
     for (let i = 0; i < a.length; i++) {
       const ok = Math.abs(a[i]! - b[i]!) <= ABS + REL * Math.abs(b[i]!);
@@ -30,7 +37,9 @@ function expectClose(got: AttentionData, want: AttentionData): void {
   }
 }
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('multi-head attention core vs naive loops (CPU backend)', () => {
   const cases = [
@@ -41,7 +50,8 @@ describe('multi-head attention core vs naive loops (CPU backend)', () => {
   ];
   for (const [n, c] of cases.entries()) {
     it(`T=${c.t} D=${c.d} H=${c.h} causal=${c.causal} scale=${c.scale}: every intermediate matches`, async () => {
-      const x = randn(c.t * c.d, 100 + n), rw = refWeights(c.d, 200 + n * 10);
+      const x = randn(c.t * c.d, 100 + n),
+        rw = refWeights(c.d, 200 + n * 10);
       const w = toTensors(rw, c.d);
       const before = tf.memory().numTensors;
       const got = await computeAttention(tf, x, c.t, c.d, w, { heads: c.h, causal: c.causal, scale: c.scale });
@@ -63,8 +73,12 @@ describe('multi-head attention core vs naive loops (CPU backend)', () => {
   }
 
   it('a fully masked row gets weights 0 and output 0, not NaN; other rows unaffected', async () => {
-    const t = 4, d = 8, h = 2;
-    const x = randn(t * d, 7), rw = refWeights(d, 8), w = toTensors(rw, d);
+    const t = 4,
+      d = 8,
+      h = 2;
+    const x = randn(t * d, 7),
+      rw = refWeights(d, 8),
+      w = toTensors(rw, d);
     const mask = buildMask(t, true);
     mask.fill(0, 2 * t, 3 * t); // row 2 sees nothing
     const got = await computeAttention(tf, x, t, d, w, { heads: h, causal: true, scale: true, mask });
@@ -76,8 +90,11 @@ describe('multi-head attention core vs naive loops (CPU backend)', () => {
   });
 
   it('large logits (|score| ~ 1e6) do not overflow: finite, rows sum to 1, match reference', async () => {
-    const t = 6, d = 8, h = 1;
-    const x = randn(t * d, 11, 300), rw = refWeights(d, 12, 3);
+    const t = 6,
+      d = 8,
+      h = 1;
+    const x = randn(t * d, 11, 300),
+      rw = refWeights(d, 12, 3);
     const w = toTensors(rw, d);
     for (const causal of [false, true]) {
       const got = await computeAttention(tf, x, t, d, w, { heads: h, causal, scale: false });
@@ -91,8 +108,11 @@ describe('multi-head attention core vs naive loops (CPU backend)', () => {
   });
 
   it('a single token attends to itself with weight 1; output = v·Wo', async () => {
-    const d = 16, h = 4;
-    const x = randn(d, 21), rw = refWeights(d, 22), w = toTensors(rw, d);
+    const d = 16,
+      h = 4;
+    const x = randn(d, 21),
+      rw = refWeights(d, 22),
+      w = toTensors(rw, d);
     const got = await computeAttention(tf, x, 1, d, w, { heads: h, causal: true, scale: true });
     expect(Array.from(got.weights)).toEqual([1, 1, 1, 1]);
     expectClose(got, attentionReference(x, 1, d, rw, h, true, buildMask(1, true)));
@@ -102,8 +122,12 @@ describe('multi-head attention core vs naive loops (CPU backend)', () => {
   it('rejects bad shapes with a clear message', async () => {
     const w = toTensors(refWeights(8, 1), 8);
     await expect(computeAttention(tf, new Float32Array(0), 0, 8, w, { heads: 2, causal: false, scale: true })).rejects.toThrow(/no tokens/);
-    await expect(computeAttention(tf, new Float32Array(16), 2, 8, w, { heads: 3, causal: false, scale: true })).rejects.toThrow(/not divisible/);
-    await expect(computeAttention(tf, new Float32Array(15), 2, 8, w, { heads: 2, causal: false, scale: true })).rejects.toThrow(/expected T\*D/);
+    await expect(computeAttention(tf, new Float32Array(16), 2, 8, w, { heads: 3, causal: false, scale: true })).rejects.toThrow(
+      /not divisible/,
+    );
+    await expect(computeAttention(tf, new Float32Array(15), 2, 8, w, { heads: 2, causal: false, scale: true })).rejects.toThrow(
+      /expected T\*D/,
+    );
     tf.dispose(Object.values(w));
   });
 });

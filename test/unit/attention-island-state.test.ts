@@ -83,6 +83,13 @@ describe('attention island state', () => {
     s = updateAttention(s, { type: 'training', on: true, status: 'training' }).state;
     s = updateAttention(s, { type: 'maps', maps: [new Float32Array(128)], pred: new Int32Array(8), digits: '12345678' }).state;
     s = updateAttention(s, { type: 'maps', maps: [new Float32Array(128)], pred: new Int32Array(8), digits: '12345678' }).state;
-    expect(s.trained).toMatchObject({ status: 'training', source: 'ckpt', loaded: 'checkpoint', ready: true, training: true, mapsVersion: 2 });
+    expect(s.trained).toMatchObject({
+      status: 'training',
+      source: 'ckpt',
+      loaded: 'checkpoint',
+      ready: true,
+      training: true,
+      mapsVersion: 2,
+    });
   });
 });

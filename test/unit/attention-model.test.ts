@@ -9,7 +9,9 @@ import { parseCheckpoint, encodeFloat32, decodeFloat32 } from '@demos/attention/
 import { reverseBatch, accuracy } from '@demos/attention/reverse-task';
 import { createRng } from '@demos/shared/rng';
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 const SMALL = { ...DEFAULT_TINY, d: 16, ff: 32, layers: 1 };
 
@@ -69,17 +71,24 @@ describe('tiny reversal transformer', () => {
     const { maps } = await attentionMaps(tf, m, Int32Array.from([3, 1, 4, 1, 5, 9, 2, 6]));
     const lastLayer = maps[maps.length - 1]!;
     // Some head of the last layer attends along the anti-diagonal (i -> 7 - i).
-    const anti = Array.from({ length: config.heads }, (_, h) => Math.min(...Array.from({ length: 8 }, (_, i) => lastLayer[h * 64 + i * 8 + (7 - i)]!)));
+    const anti = Array.from({ length: config.heads }, (_, h) =>
+      Math.min(...Array.from({ length: 8 }, (_, i) => lastLayer[h * 64 + i * 8 + (7 - i)]!)),
+    );
     expect(Math.max(...anti)).toBeGreaterThan(0.5);
     disposeTinyModel(m);
   });
 
   it('checkpoint errors name the field or parameter', () => {
-    const json = JSON.parse(readFileSync('public/models/attention/reverse.json', 'utf8')) as { params: { name: string; data: string }[]; schema?: string };
+    const json = JSON.parse(readFileSync('public/models/attention/reverse.json', 'utf8')) as {
+      params: { name: string; data: string }[];
+      schema?: string;
+    };
     expect(() => parseCheckpoint({ ...json, schema: 'x' }, 'f.json')).toThrow(/f\.json: invalid checkpoint: field schema: /);
     const cut = structuredClone(json);
     cut.params[2]!.data = encodeFloat32(new Float32Array(3));
-    expect(() => parseCheckpoint(cut, 'f.json')).toThrow(new RegExp(`params\\[2\\] \\(${paramSpecs(DEFAULT_TINY)[2]!.name}\\) has 3 values`));
+    expect(() => parseCheckpoint(cut, 'f.json')).toThrow(
+      new RegExp(`params\\[2\\] \\(${paramSpecs(DEFAULT_TINY)[2]!.name}\\) has 3 values`),
+    );
     const nan = structuredClone(json);
     nan.params[0]!.data = encodeFloat32(new Float32Array(DEFAULT_TINY.vocab * DEFAULT_TINY.d).fill(NaN));
     expect(() => parseCheckpoint(nan, 'f.json')).toThrow(/NaN/);
@@ -90,7 +99,8 @@ describe('tiny reversal transformer', () => {
     const b = reverseBatch(createRng(1), 4, 8);
     for (let n = 0; n < 4; n++) for (let i = 0; i < 8; i++) expect(b.targets[n * 8 + i]).toBe(b.inputs[n * 8 + 7 - i]);
     expect(accuracy(b.targets, b)).toEqual({ token: 1, sequence: 1 });
-    const wrong = Int32Array.from(b.targets); wrong[0] = (wrong[0]! + 1) % 10;
+    const wrong = Int32Array.from(b.targets);
+    wrong[0] = (wrong[0]! + 1) % 10;
     expect(accuracy(wrong, b)).toEqual({ token: 31 / 32, sequence: 3 / 4 });
   });
 });

@@ -6,8 +6,11 @@ import { readState, writeState, DEFAULT_STATE } from '@src/islands/attention/url
 
 describe('tokenizer', () => {
   it('keeps Korean eojeol (syllable blocks + particles) as words and splits punctuation', () => {
-    expect(tokenize('나는 어제 학교에서 Transformer 논문을 읽었다.')).toEqual({ ok: true, tokens: ['나는', '어제', '학교에서', 'Transformer', '논문을', '읽었다', '.'] });
-    expect(tokenize("Hello, world! 3.14")).toEqual({ ok: true, tokens: ['Hello', ',', 'world', '!', '3', '.', '14'] });
+    expect(tokenize('나는 어제 학교에서 Transformer 논문을 읽었다.')).toEqual({
+      ok: true,
+      tokens: ['나는', '어제', '학교에서', 'Transformer', '논문을', '읽었다', '.'],
+    });
+    expect(tokenize('Hello, world! 3.14')).toEqual({ ok: true, tokens: ['Hello', ',', 'world', '!', '3', '.', '14'] });
     // Decomposed jamo (NFD) recombine into the same syllable token.
     expect(tokenize('한국어'.normalize('NFD'))).toEqual({ ok: true, tokens: ['한국어'] });
   });
@@ -17,7 +20,10 @@ describe('tokenizer', () => {
     if (!e.ok) expect(e.message).toContain('입력');
     const long = tokenize(Array.from({ length: MAX_TOKENS + 1 }, () => '가').join(' '));
     expect(long.ok).toBe(false);
-    if (!long.ok) { expect(long.count).toBe(65); expect(long.message).toContain('최대 64개'); }
+    if (!long.ok) {
+      expect(long.count).toBe(65);
+      expect(long.message).toContain('최대 64개');
+    }
     expect(tokenize(Array.from({ length: MAX_TOKENS }, () => 'a').join(' ')).ok).toBe(true);
   });
 });
@@ -25,7 +31,8 @@ describe('tokenizer', () => {
 describe('embeddings', () => {
   it('sinusoidal PE matches the formula', () => {
     const pe = sinusoidalPE(3, 4);
-    expect(pe[0]).toBe(0); expect(pe[1]).toBe(1);
+    expect(pe[0]).toBe(0);
+    expect(pe[1]).toBe(1);
     expect(pe[2 * 4 + 0]).toBeCloseTo(Math.sin(2), 6);
     expect(pe[2 * 4 + 3]).toBeCloseTo(Math.cos(2 / 100), 6);
   });

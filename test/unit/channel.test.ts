@@ -11,13 +11,22 @@ function pair(): [PortLike & { sent: unknown[] }, PortLike & { sent: unknown[] }
       sent: [] as unknown[],
       other: null as null | { listeners: Set<(ev: MessageEvent) => void> },
       listeners,
-      postMessage(m: unknown) { this.sent.push(m); for (const l of this.other!.listeners) l({ data: structuredClone(m) } as MessageEvent); },
-      addEventListener(_t: 'message', l: (ev: MessageEvent) => void) { listeners.add(l); },
-      removeEventListener(_t: 'message', l: (ev: MessageEvent) => void) { listeners.delete(l); },
+      postMessage(m: unknown) {
+        this.sent.push(m);
+        for (const l of this.other!.listeners) l({ data: structuredClone(m) } as MessageEvent);
+      },
+      addEventListener(_t: 'message', l: (ev: MessageEvent) => void) {
+        listeners.add(l);
+      },
+      removeEventListener(_t: 'message', l: (ev: MessageEvent) => void) {
+        listeners.delete(l);
+      },
     };
   };
-  const a = make(), b = make();
-  a.other = b; b.other = a;
+  const a = make(),
+    b = make();
+  a.other = b;
+  b.other = a;
   return [a, b];
 }
 
@@ -27,11 +36,24 @@ const FromWorker = z.discriminatedUnion('type', [z.object({ type: z.literal('don
 describe('openChannel', () => {
   it('delivers valid messages both ways and rejects invalid ones with the field named', () => {
     const [pagePort, workerPort] = pair();
-    const got: unknown[] = [], problems: string[] = [];
-    const worker = openChannel(workerPort, { receive: ToWorker, send: FromWorker, name: 'page message' },
-      (m) => { got.push(m); worker.send({ type: 'done', sum: m.n * 2 }); }, (p) => problems.push(p));
+    const got: unknown[] = [],
+      problems: string[] = [];
+    const worker = openChannel(
+      workerPort,
+      { receive: ToWorker, send: FromWorker, name: 'page message' },
+      (m) => {
+        got.push(m);
+        worker.send({ type: 'done', sum: m.n * 2 });
+      },
+      (p) => problems.push(p),
+    );
     const fromWorker: unknown[] = [];
-    const page = openChannel(pagePort, { receive: FromWorker, send: ToWorker, name: 'worker message' }, (m) => fromWorker.push(m), (p) => problems.push(p));
+    const page = openChannel(
+      pagePort,
+      { receive: FromWorker, send: ToWorker, name: 'worker message' },
+      (m) => fromWorker.push(m),
+      (p) => problems.push(p),
+    );
     page.send({ type: 'go', n: 3 });
     expect(got).toEqual([{ type: 'go', n: 3 }]);
     expect(fromWorker).toEqual([{ type: 'done', sum: 6 }]);
@@ -39,7 +61,8 @@ describe('openChannel', () => {
     pagePort.postMessage({ type: 'go', n: 1.5 }, []);
     expect(got).toHaveLength(1);
     expect(problems).toEqual([expect.stringMatching(/^page message rejected: field n: .*int/i)]);
-    page.close(); worker.close();
+    page.close();
+    worker.close();
     pagePort.postMessage({ type: 'go', n: 1 }, []);
     expect(got).toHaveLength(1);
   });

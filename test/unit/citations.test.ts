@@ -18,7 +18,8 @@ const bib = loadBib();
 
 function mdxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? mdxFiles(join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [join(dir, e.name)] : []);
+    e.isDirectory() ? mdxFiles(join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** "file:line @key" for every cited key that is not in the bibliography. */
@@ -26,38 +27,77 @@ function unresolved(files: string[], known: Map<string, BibEntry>): string[] {
   return files.flatMap((f) => {
     const text = readFileSync(f, 'utf8');
     return sourceCitations(text).flatMap((g) =>
-      g.keys.filter((k) => !known.has(k)).map((k) => `${relative(ROOT, f)}:${lineOf(text, g.index)} @${k}`));
+      g.keys.filter((k) => !known.has(k)).map((k) => `${relative(ROOT, f)}:${lineOf(text, g.index)} @${k}`),
+    );
   });
 }
 
 /** Pages that cite no bibliography entry with an arXiv/DOI link. */
 function withoutLinkedCitation(files: string[], known: Map<string, BibEntry>): string[] {
-  return files.filter((f) => {
-    const keys = sourceCitations(readFileSync(f, 'utf8')).flatMap((g) => g.keys);
-    return !keys.some((k) => { const e = known.get(k); return e !== undefined && /arxiv\.org|doi\.org/.test(entryLink(e)?.href ?? ''); });
-  }).map((f) => relative(ROOT, f));
+  return files
+    .filter((f) => {
+      const keys = sourceCitations(readFileSync(f, 'utf8')).flatMap((g) => g.keys);
+      return !keys.some((k) => {
+        const e = known.get(k);
+        return e !== undefined && /arxiv\.org|doi\.org/.test(entryLink(e)?.href ?? '');
+      });
+    })
+    .map((f) => relative(ROOT, f));
 }
 
 async function render(path: string): Promise<string> {
   const [[cite, options], [finish, finishOptions]] = citationPlugins(ROOT) as [[Plugin<[unknown]>, unknown], [Plugin<[unknown]>, unknown]];
   const file = new VFile({ value: readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), path });
-  const out = await unified().use(remarkParse).use(remarkRehype)
-    .use(cite, options).use(finish, finishOptions).use(rehypeStringify).process(file);
+  const out = await unified()
+    .use(remarkParse)
+    .use(remarkRehype)
+    .use(cite, options)
+    .use(finish, finishOptions)
+    .use(rehypeStringify)
+    .process(file);
   return String(out);
 }
 
 describe(`bibliography (${BIB_FILE})`, () => {
   it('holds the keys the pages were told to use, each once, each with an arXiv/DOI/URL link', () => {
-    const required = ['vaswani2017attention', 'dosovitskiy2021vit', 'radford2021clip', 'jia2021align', 'devlin2019bert',
-      'laurencon2024matters', 'liu2023llava', 'alayrac2022flamingo', 'li2023blip2', 'jaegle2021perceiver',
-      'hinton2015distilling', 'zagoruyko2016wrn', 'he2016identity', 'wang2015gaf', 'reiss2012pamap2', 'jeon2024tpkd',
-      'tung2019sp', 'jeong2025image', 'ioffe2015bn', 'ba2016layernorm', 'xiong2020layernorm', 'wu2021rethinkingbn',
-      'touvron2023llama', 'brown2020gpt3', 'radford2018gpt', 'sutskever2014seq2seq', 'bahdanau2015align', 'ji2023hallucination'];
+    const required = [
+      'vaswani2017attention',
+      'dosovitskiy2021vit',
+      'radford2021clip',
+      'jia2021align',
+      'devlin2019bert',
+      'laurencon2024matters',
+      'liu2023llava',
+      'alayrac2022flamingo',
+      'li2023blip2',
+      'jaegle2021perceiver',
+      'hinton2015distilling',
+      'zagoruyko2016wrn',
+      'he2016identity',
+      'wang2015gaf',
+      'reiss2012pamap2',
+      'jeon2024tpkd',
+      'tung2019sp',
+      'jeong2025image',
+      'ioffe2015bn',
+      'ba2016layernorm',
+      'xiong2020layernorm',
+      'wu2021rethinkingbn',
+      'touvron2023llama',
+      'brown2020gpt3',
+      'radford2018gpt',
+      'sutskever2014seq2seq',
+      'bahdanau2015align',
+      'ji2023hallucination',
+    ];
     expect(required.filter((k) => !bib.has(k))).toEqual([]);
     expect([...bib.values()].filter((e) => !entryLink(e)).map((e) => e.key)).toEqual([]);
     // An arXiv url must name the same paper as the eprint field.
-    const mismatched = [...bib.values()].filter((e) => e.fields['eprint'] && e.fields['url']?.includes('arxiv.org')
-      && !e.fields['url'].endsWith(`/abs/${e.fields['eprint']}`)).map((e) => e.key);
+    const mismatched = [...bib.values()]
+      .filter(
+        (e) => e.fields['eprint'] && e.fields['url']?.includes('arxiv.org') && !e.fields['url'].endsWith(`/abs/${e.fields['eprint']}`),
+      )
+      .map((e) => e.key);
     expect(mismatched).toEqual([]);
   });
 
@@ -82,8 +122,11 @@ describe('citation syntax', () => {
 
   it('skips frontmatter, fenced and inline code in a source', () => {
     expect(sourceCitations(readFileSync(join(FIXTURES, 'no-citation.mdx'), 'utf8'))).toEqual([]);
-    expect(sourceCitations(readFileSync(join(FIXTURES, 'cites.mdx'), 'utf8')).flatMap((g) => g.keys))
-      .toEqual(['vaswani2017attention', 'devlin2019bert', 'vaswani2017attention']);
+    expect(sourceCitations(readFileSync(join(FIXTURES, 'cites.mdx'), 'utf8')).flatMap((g) => g.keys)).toEqual([
+      'vaswani2017attention',
+      'devlin2019bert',
+      'vaswani2017attention',
+    ]);
   });
 });
 
@@ -91,7 +134,9 @@ describe('rendering (rehype-citation + the site finish)', () => {
   it('numbers citations, links each to its entry, and lists the entries under 참고 문헌 with arXiv links', async () => {
     const html = await render(join(FIXTURES, 'cites.mdx'));
     expect(html).toContain('<a href="#bib-vaswani2017attention" class="cite-ref">[1]</a>');
-    expect(html).toContain('<a href="#bib-devlin2019bert" class="cite-ref">[2]</a>, <a href="#bib-vaswani2017attention" class="cite-ref">[1, p. 3]</a>');
+    expect(html).toContain(
+      '<a href="#bib-devlin2019bert" class="cite-ref">[2]</a>, <a href="#bib-vaswani2017attention" class="cite-ref">[1, p. 3]</a>',
+    );
     expect(html).toContain(`<h2>${REFERENCES_HEADING}</h2>`);
     expect(html).toContain('<a href="https://arxiv.org/abs/1706.03762" class="ref-link">arXiv:1706.03762</a>');
     expect(html.indexOf('id="bib-vaswani2017attention"')).toBeLessThan(html.indexOf('id="bib-devlin2019bert"'));
@@ -99,13 +144,21 @@ describe('rendering (rehype-citation + the site finish)', () => {
 
   it('fails on an unknown key, naming the page, the line and the key', async () => {
     const page = join(FIXTURES, 'unknown-key.mdx');
-    const err = await render(page).then(() => null, (e: unknown) => e);
+    const err = await render(page).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(CitationError);
-    expect((err as Error).message).toMatch(/test\/unit\/fixtures\/citations\/unknown-key\.mdx: line \d+: unknown citation key "nonexistent"/);
+    expect((err as Error).message).toMatch(
+      /test\/unit\/fixtures\/citations\/unknown-key\.mdx: line \d+: unknown citation key "nonexistent"/,
+    );
   });
 
   it('fails on a locator citeproc reads only in part, and renders it in braces', async () => {
-    const err = await render(join(FIXTURES, 'bad-locator.mdx')).then(() => null, (e: unknown) => e);
+    const err = await render(join(FIXTURES, 'bad-locator.mdx')).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as Error).message).toMatch(/bad-locator\.mdx: citation rendered as "\[1, sec\. 3\]\.1": put a locator .* in braces/);
     expect(await render(join(FIXTURES, 'braced-locator.mdx'))).toContain('class="cite-ref">[1, sec. 3.1]</a></span>.');
   });
@@ -118,8 +171,9 @@ describe('rendering (rehype-citation + the site finish)', () => {
 describe('citations in content/docs', () => {
   it('the checks catch the failing fixtures (so the checks below can fail)', () => {
     expect(unresolved([join(FIXTURES, 'unknown-key.mdx')], bib)).toEqual(['test/unit/fixtures/citations/unknown-key.mdx:5 @nonexistent']);
-    expect(withoutLinkedCitation([join(FIXTURES, 'no-citation.mdx'), join(FIXTURES, 'cites.mdx')], bib))
-      .toEqual(['test/unit/fixtures/citations/no-citation.mdx']);
+    expect(withoutLinkedCitation([join(FIXTURES, 'no-citation.mdx'), join(FIXTURES, 'cites.mdx')], bib)).toEqual([
+      'test/unit/fixtures/citations/no-citation.mdx',
+    ]);
   });
 
   it('every [@key] used in content/docs resolves in the bibliography', () => {

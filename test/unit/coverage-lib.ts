@@ -14,7 +14,12 @@ export const MAP_PATH = join(ROOT, 'docs', 'coverage-map.json');
 export const TABLE_PATH = join(ROOT, 'docs', 'coverage.md');
 
 export type ItemKind = 'heading' | 'bullet' | 'numbered' | 'li' | 'quote' | 'bold';
-export interface SourceItem { file: string; line: number; kind: ItemKind; text: string }
+export interface SourceItem {
+  file: string;
+  line: number;
+  kind: ItemKind;
+  text: string;
+}
 
 /** Collapses whitespace and drops bold markers, so the map keys read like the note. */
 export function normalizeItem(text: string): string {
@@ -33,15 +38,30 @@ export function extractItems(file: string, text: string): SourceItem[] {
     if (!s) continue;
     const push = (kind: ItemKind, t: string) => out.push({ file, line: i + 1, kind, text: normalizeItem(t) });
     const h = /^#{1,6}\s+(.*)$/.exec(s);
-    if (h) { push('heading', h[1] ?? ''); continue; }
+    if (h) {
+      push('heading', h[1] ?? '');
+      continue;
+    }
     const lis = [...s.matchAll(/<li>(.*?)<\/li>/g)];
-    if (lis.length) { for (const m of lis) push('li', m[1] ?? ''); continue; }
+    if (lis.length) {
+      for (const m of lis) push('li', m[1] ?? '');
+      continue;
+    }
     const b = /^[-*]\s+(.*)$/.exec(s);
-    if (b) { push('bullet', b[1] ?? ''); continue; }
+    if (b) {
+      push('bullet', b[1] ?? '');
+      continue;
+    }
     const n = /^\d+\.\s+(.*)$/.exec(s);
-    if (n) { push('numbered', n[1] ?? ''); continue; }
+    if (n) {
+      push('numbered', n[1] ?? '');
+      continue;
+    }
     const q = /^>\s*(.*)$/.exec(s);
-    if (q) { push('quote', q[1] ?? ''); continue; }
+    if (q) {
+      push('quote', q[1] ?? '');
+      continue;
+    }
     const bold = /^\*\*(.*)\*\*$/.exec(s);
     if (bold) push('bold', bold[1] ?? '');
   }

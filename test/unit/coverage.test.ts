@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { extractItems, loadMap, loadSourceItems, pagePath, renderTable, TABLE_PATH, SOURCE_DIR, SOURCE_FILES } from './coverage-lib';
 
-interface MdNode { type: string; children?: MdNode[]; ordered?: boolean | null; value?: string; position?: { start: { line: number }; end: { line: number } } }
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+  ordered?: boolean | null;
+  value?: string;
+  position?: { start: { line: number }; end: { line: number } };
+}
 
 /**
  * The items of a note as `kind@line`, found by a real CommonMark parser (mdast), not by the
@@ -19,13 +25,16 @@ function commonMarkItems(text: string): string[] {
     if (n.type === 'heading') out.push(`heading@${line}`);
     if (n.type === 'listItem') out.push(`${parent?.ordered ? 'numbered' : 'bullet'}@${line}`);
     if (n.type === 'html') {
-      (n.value ?? '').split('\n').forEach((l, k) => { out.push(...(l.match(/<li>/g) ?? []).map(() => `li@${line + k}`)); });
+      (n.value ?? '').split('\n').forEach((l, k) => {
+        out.push(...(l.match(/<li>/g) ?? []).map(() => `li@${line + k}`));
+      });
     }
     if (n.type === 'blockquote') {
       for (let l = line; l <= (n.position?.end.line ?? line); l++) if (lines[l - 1]?.trim()) out.push(`quote@${l}`);
       return; // a bold line inside a quote is a quote
     }
-    if (n.type === 'paragraph' && parent?.type === 'root' && n.children?.length === 1 && n.children[0]?.type === 'strong') out.push(`bold@${line}`);
+    if (n.type === 'paragraph' && parent?.type === 'root' && n.children?.length === 1 && n.children[0]?.type === 'strong')
+      out.push(`bold@${line}`);
     for (const c of n.children ?? []) walk(c, n);
   };
   walk(fromMarkdown(text) as MdNode, null);
@@ -39,13 +48,21 @@ describe('source-note coverage', () => {
   it('parses headings, bullets, numbered, <li>, quote and bold-only lines', () => {
     const got = extractItems('x', '## 제목\n- 점 **굵게**\n1. 번호\n<li> 항목 </li>\n> 인용\n **굵은 줄**\n본문은 아님\n---\n');
     expect(got.map((g) => [g.kind, g.text, g.line])).toEqual([
-      ['heading', '제목', 1], ['bullet', '점 굵게', 2], ['numbered', '번호', 3], ['li', '항목', 4], ['quote', '인용', 5], ['bold', '굵은 줄', 6],
+      ['heading', '제목', 1],
+      ['bullet', '점 굵게', 2],
+      ['numbered', '번호', 3],
+      ['li', '항목', 4],
+      ['quote', '인용', 5],
+      ['bold', '굵은 줄', 6],
     ]);
   });
 
   it('finds every item a CommonMark parser finds in the three notes (same kind, same line)', () => {
     for (const f of SOURCE_FILES) {
-      const got = items.filter((i) => i.file === f).map((i) => `${i.kind}@${i.line}`).sort();
+      const got = items
+        .filter((i) => i.file === f)
+        .map((i) => `${i.kind}@${i.line}`)
+        .sort();
       expect(got, f).toEqual(commonMarkItems(readFileSync(join(SOURCE_DIR, f), 'utf8')).sort());
     }
   });
@@ -64,7 +81,10 @@ describe('source-note coverage', () => {
     const bad: string[] = [];
     for (const m of map) {
       const p = pagePath(m.page);
-      if (!existsSync(p)) { bad.push(`${m.page}: no such page (${p})`); continue; }
+      if (!existsSync(p)) {
+        bad.push(`${m.page}: no such page (${p})`);
+        continue;
+      }
       if (!readFileSync(p, 'utf8').includes(m.phrase)) bad.push(`${m.page}: phrase not found: "${m.phrase}" (for "${m.item}")`);
     }
     expect(bad).toEqual([]);

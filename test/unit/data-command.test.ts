@@ -50,7 +50,11 @@ beforeAll(async () => {
     const m = /^bytes=(\d+)-$/.exec(range ?? '');
     if (m && honourRange && req.headers['if-range'] === '"v1"') {
       const from = Number(m[1]);
-      res.writeHead(206, { 'content-length': body.length - from, 'content-range': `bytes ${from}-${body.length - 1}/${body.length}`, etag: '"v1"' });
+      res.writeHead(206, {
+        'content-length': body.length - from,
+        'content-range': `bytes ${from}-${body.length - 1}/${body.length}`,
+        etag: '"v1"',
+      });
       res.end(body.subarray(from));
       return;
     }
@@ -144,7 +148,9 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
     altered['PAMAP2_Dataset/Protocol/subject103.dat'] = b;
     const zip = join(tmp, 'altered.zip');
     await writeFile(zip, zipSync(altered, { level: 1 }));
-    await expect(runDataCommand(opts('altered', { source: zip, expectedHashes, subjects: [103, 105] }))).rejects.toThrow(/^PAMAP2_Dataset\/Protocol\/subject103\.dat: SHA-256 .* refused/);
+    await expect(runDataCommand(opts('altered', { source: zip, expectedHashes, subjects: [103, 105] }))).rejects.toThrow(
+      /^PAMAP2_Dataset\/Protocol\/subject103\.dat: SHA-256 .* refused/,
+    );
   });
 
   it('a truncated file is rejected with its name and line, even with --unverified', async () => {
@@ -166,7 +172,9 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
     );
     const other = join(tmp, 'other.zip');
     await writeFile(other, zipSync({ 'data/readme.txt': enc.encode('hello') }));
-    await expect(runDataCommand(opts('other', { source: other, unverified: true }))).rejects.toThrow(/other\.zip: no Protocol\/subject10N\.dat inside/);
+    await expect(runDataCommand(opts('other', { source: other, unverified: true }))).rejects.toThrow(
+      /other\.zip: no Protocol\/subject10N\.dat inside/,
+    );
   });
 
   it('a folder in the UCI layout gives the same shards as the zip', async () => {
@@ -175,7 +183,10 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, name), bytes);
     const r = await runDataCommand(opts('folder', { source: dir, unverified: true, subjects: [102, 108] }));
     expect(r.manifest.source.kind).toBe('folder');
-    expect(r.manifest.source.files.map((f) => f.name)).toEqual(['PAMAP2_Dataset/Protocol/subject102.dat', 'PAMAP2_Dataset/Protocol/subject108.dat']);
+    expect(r.manifest.source.files.map((f) => f.name)).toEqual([
+      'PAMAP2_Dataset/Protocol/subject102.dat',
+      'PAMAP2_Dataset/Protocol/subject108.dat',
+    ]);
     expect(shardHashes(r.manifest)).toEqual(refDl());
   });
 
@@ -184,14 +195,19 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
     await writeFile(zip, nestedZip);
     const r = await runDataCommand(opts('nested-file', { source: zip, ...DL }));
     expect(r.manifest.source).toMatchObject({ kind: 'zip', location: 'pamap2+physical+activity+monitoring.zip' });
-    expect(r.manifest.source.files.map((f) => f.name)).toEqual(['PAMAP2_Dataset/Protocol/subject102.dat', 'PAMAP2_Dataset/Protocol/subject108.dat']);
+    expect(r.manifest.source.files.map((f) => f.name)).toEqual([
+      'PAMAP2_Dataset/Protocol/subject102.dat',
+      'PAMAP2_Dataset/Protocol/subject108.dat',
+    ]);
     expect(shardHashes(r.manifest)).toEqual(refDl());
   });
 
   it('a truncated zip is rejected naming the archive', async () => {
     const zip = join(tmp, 'cut.zip');
     await writeFile(zip, (await readFile(plainZip)).subarray(0, 200_000));
-    await expect(runDataCommand(opts('cutzip', { source: zip, unverified: true }))).rejects.toThrow(/^cut\.zip.*(cut short|archive ends inside)/);
+    await expect(runDataCommand(opts('cutzip', { source: zip, unverified: true }))).rejects.toThrow(
+      /^cut\.zip.*(cut short|archive ends inside)/,
+    );
   });
 
   it('downloads the UCI-style nested zip over HTTP and gives the same shards', async () => {
@@ -230,7 +246,11 @@ describe('npm run data:pamap2 (runDataCommand)', () => {
   });
 
   it('the CLI exits 1 and names the refused file', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/data-pamap2.ts', '--source', plainZip, '--subjects', '109,103', '--out', join(tmp, 'cli')], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npx',
+      ['tsx', 'scripts/data-pamap2.ts', '--source', plainZip, '--subjects', '109,103', '--out', join(tmp, 'cli')],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/data:pamap2: PAMAP2_Dataset\/Protocol\/subject103\.dat: SHA-256 .* refused/);
   });

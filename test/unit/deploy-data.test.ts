@@ -34,15 +34,27 @@ function copyBundled(name: string): string {
   return dir;
 }
 /** Every file of a folder with its SHA-256, to show that a folder did not change. */
-const snapshot = (dir: string) => readdirSync(dir).sort().map((f) => `${f} ${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`);
+const snapshot = (dir: string) =>
+  readdirSync(dir)
+    .sort()
+    .map(
+      (f) =>
+        `${f} ${createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex')}`,
+    );
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const p = spawn('npx', ['tsx', 'scripts/deploy-data.ts', ...args], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
-    p.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    p.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    p.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    p.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     p.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -55,9 +67,14 @@ describe('deploy data step', () => {
     const ghOut = join(tmp, 'down', 'github-output');
     writeFileSync(ghEnv, '');
     writeFileSync(ghOut, '');
-    const r = await cli(['--source', deadUrl, '--public-dir', pub, '--work-dir', join(tmp, 'down', 'work')], { GITHUB_ENV: ghEnv, GITHUB_OUTPUT: ghOut });
+    const r = await cli(['--source', deadUrl, '--public-dir', pub, '--work-dir', join(tmp, 'down', 'work')], {
+      GITHUB_ENV: ghEnv,
+      GITHUB_OUTPUT: ghOut,
+    });
     expect(r.code, r.stderr).toBe(EXIT_FALLBACK);
-    expect(r.stdout).toMatch(/^::warning title=PAMAP2 data::full PAMAP2 data unavailable \(.*HTTP 503.*\); publishing with the bundled excerpt share/m);
+    expect(r.stdout).toMatch(
+      /^::warning title=PAMAP2 data::full PAMAP2 data unavailable \(.*HTTP 503.*\); publishing with the bundled excerpt share/m,
+    );
     expect(readFileSync(ghEnv, 'utf8')).toMatch(/^PAMAP2_FALLBACK=.*HTTP 503.*\n$/);
     expect(readFileSync(ghOut, 'utf8')).toBe('full=false\n');
     expect(snapshot(pub)).toEqual(before);
@@ -89,7 +106,11 @@ describe('deploy data step', () => {
   });
 
   it('with no usable bundled share either, exit 1 (nothing to publish)', async () => {
-    const r = await prepareDeployData({ source: join(tmp, 'no-such.zip'), publicDir: join(tmp, 'empty', 'pamap2'), workDir: join(tmp, 'empty', 'work') });
+    const r = await prepareDeployData({
+      source: join(tmp, 'no-such.zip'),
+      publicDir: join(tmp, 'empty', 'pamap2'),
+      workDir: join(tmp, 'empty', 'work'),
+    });
     expect(r.code).toBe(EXIT_UNPUBLISHABLE);
     expect(r.summary).toMatch(/bundled share cannot be used/);
   });

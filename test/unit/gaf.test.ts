@@ -5,7 +5,10 @@ import { loadExcerptWindows } from '@demos/kd/pamap2/node/excerpt.ts';
 import type { WindowSet } from '@demos/kd/pamap2/windows.ts';
 
 // numpy: np.linspace(0, 100, 65).astype('int64') — the pyts PAA segment bounds (§3).
-const NUMPY_BOUNDS_64 = [0, 1, 3, 4, 6, 7, 9, 10, 12, 14, 15, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 32, 34, 35, 37, 39, 40, 42, 43, 45, 46, 48, 50, 51, 53, 54, 56, 57, 59, 60, 62, 64, 65, 67, 68, 70, 71, 73, 75, 76, 78, 79, 81, 82, 84, 85, 87, 89, 90, 92, 93, 95, 96, 98, 100];
+const NUMPY_BOUNDS_64 = [
+  0, 1, 3, 4, 6, 7, 9, 10, 12, 14, 15, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 32, 34, 35, 37, 39, 40, 42, 43, 45, 46, 48, 50, 51, 53, 54,
+  56, 57, 59, 60, 62, 64, 65, 67, 68, 70, 71, 73, 75, 76, 78, 79, 81, 82, 84, 85, 87, 89, 90, 92, 93, 95, 96, 98, 100,
+];
 const NUMPY_BOUNDS_16 = [0, 6, 12, 18, 25, 31, 37, 43, 50, 56, 62, 68, 75, 81, 87, 93, 100];
 
 /** The formula, one channel at a time, with arccos and cos(φi + φj) literally. */
@@ -46,9 +49,10 @@ describe('§3 GASF', () => {
         expect(img).toHaveLength(size * size * 40);
         for (const c of [0, 1, 2, 5, 17, 29, 39]) {
           const ref = naiveGasf(channel(ws, k, c), bounds);
-          for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) {
-            maxErr = Math.max(maxErr, Math.abs(img[(i * size + j) * 40 + c]! - ref[i]![j]!));
-          }
+          for (let i = 0; i < size; i++)
+            for (let j = 0; j < size; j++) {
+              maxErr = Math.max(maxErr, Math.abs(img[(i * size + j) * 40 + c]! - ref[i]![j]!));
+            }
         }
       }
       expect(maxErr).toBeLessThan(1e-5);
@@ -58,9 +62,11 @@ describe('§3 GASF', () => {
   it('GASF properties: symmetric, diagonal = cos(2φ) = 2x² − 1, values in [−1, 1]', () => {
     const img = gasfWindow(ws.x.subarray(120 * 4000, 121 * 4000), 64);
     let maxAsym = 0;
-    for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) for (const c of [0, 3, 30]) {
-      maxAsym = Math.max(maxAsym, Math.abs(img[(i * 64 + j) * 40 + c]! - img[(j * 64 + i) * 40 + c]!));
-    }
+    for (let i = 0; i < 64; i++)
+      for (let j = 0; j < 64; j++)
+        for (const c of [0, 3, 30]) {
+          maxAsym = Math.max(maxAsym, Math.abs(img[(i * 64 + j) * 40 + c]! - img[(j * 64 + i) * 40 + c]!));
+        }
     expect(maxAsym).toBe(0);
     expect(img.every((v) => v >= -1 - 1e-6 && v <= 1 + 1e-6)).toBe(true);
   });

@@ -20,9 +20,22 @@ export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..
 export const GLOSSARY_PATH = join(ROOT, 'content', 'glossary.json');
 export const BIB_PATH = join(ROOT, 'content', 'references.bib');
 
-export interface Finding { file: string; line: number; variant: string; term: string; text: string }
-interface Segment { line: number; text: string }
-interface Matcher { variant: string; term: string; re: RegExp }
+export interface Finding {
+  file: string;
+  line: number;
+  variant: string;
+  term: string;
+  text: string;
+}
+interface Segment {
+  line: number;
+  text: string;
+}
+interface Matcher {
+  variant: string;
+  term: string;
+  re: RegExp;
+}
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -35,9 +48,16 @@ export function bibTitles(bib: string): string[] {
   const out: string[] = [];
   const re = /\btitle\s*=\s*\{/gi;
   for (let m = re.exec(bib); m; m = re.exec(bib)) {
-    let depth = 1, i = re.lastIndex;
+    let depth = 1,
+      i = re.lastIndex;
     for (; i < bib.length && depth > 0; i++) depth += bib[i] === '{' ? 1 : bib[i] === '}' ? -1 : 0;
-    out.push(bib.slice(re.lastIndex, i - 1).replace(/[{}]/g, '').replace(/\s+/g, ' ').trim());
+    out.push(
+      bib
+        .slice(re.lastIndex, i - 1)
+        .replace(/[{}]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   }
   return out.filter((t) => t.length > 0);
 }
@@ -50,11 +70,13 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Latin variants match as whole words (not "Attention" inside "Attentional"); Korean ones anywhere, since particles attach. */
 export function matchers(g: Glossary): Matcher[] {
-  return g.terms.flatMap((t) => t.avoid.map((v) => ({
-    variant: v,
-    term: t.ko,
-    re: /[A-Za-z]/.test(v) ? new RegExp(`(?<![A-Za-z])${escapeRe(v)}(?![A-Za-z])`, 'g') : new RegExp(escapeRe(v), 'g'),
-  })));
+  return g.terms.flatMap((t) =>
+    t.avoid.map((v) => ({
+      variant: v,
+      term: t.ko,
+      re: /[A-Za-z]/.test(v) ? new RegExp(`(?<![A-Za-z])${escapeRe(v)}(?![A-Za-z])`, 'g') : new RegExp(escapeRe(v), 'g'),
+    })),
+  );
 }
 
 /**
@@ -88,7 +110,8 @@ function find(file: string, segs: Segment[], ms: Matcher[], titles: readonly str
     const text = normalizeProse(seg.text, titles);
     for (const m of ms) {
       m.re.lastIndex = 0;
-      if (m.re.test(text)) out.push({ file, line: seg.line, variant: m.variant, term: m.term, text: seg.text.replace(/\s+/g, ' ').trim().slice(0, 120) });
+      if (m.re.test(text))
+        out.push({ file, line: seg.line, variant: m.variant, term: m.term, text: seg.text.replace(/\s+/g, ' ').trim().slice(0, 120) });
     }
   }
   return out;
@@ -96,9 +119,27 @@ function find(file: string, segs: Segment[], ms: Matcher[], titles: readonly str
 
 // ---------- MDX ----------
 
-interface MdNode { type: string; value?: string; alt?: string; children?: MdNode[]; position?: { start: { line: number } }; attributes?: { type: string; name?: string; value?: unknown }[] }
+interface MdNode {
+  type: string;
+  value?: string;
+  alt?: string;
+  children?: MdNode[];
+  position?: { start: { line: number } };
+  attributes?: { type: string; name?: string; value?: unknown }[];
+}
 
-const MD_SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'yaml', 'definition']);
+const MD_SKIP = new Set([
+  'code',
+  'inlineCode',
+  'math',
+  'inlineMath',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'html',
+  'yaml',
+  'definition',
+]);
 const MD_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 function plain(n: MdNode): string {
@@ -109,9 +150,16 @@ function plain(n: MdNode): string {
 /** The text of a paragraph, heading or table cell as read: code and math become a blank. */
 function inlineText(n: MdNode, attrs: Segment[]): string {
   switch (n.type) {
-    case 'text': return n.value ?? '';
-    case 'inlineCode': case 'inlineMath': case 'mdxTextExpression': return ' ∎ ';
-    case 'break': case 'image': case 'footnoteReference': return ' ';
+    case 'text':
+      return n.value ?? '';
+    case 'inlineCode':
+    case 'inlineMath':
+    case 'mdxTextExpression':
+      return ' ∎ ';
+    case 'break':
+    case 'image':
+    case 'footnoteReference':
+      return ' ';
     case 'emphasis': {
       // An English-only italic span of three or more words is a title (*Attention Is All You Need*).
       const t = plain(n);
@@ -161,7 +209,10 @@ export function mdxSegments(source: string): Segment[] {
 
 // ---------- .astro ----------
 
-interface EsNode { type: string; [k: string]: unknown }
+interface EsNode {
+  type: string;
+  [k: string]: unknown;
+}
 const isNode = (v: unknown): v is EsNode => typeof v === 'object' && v !== null && typeof (v as EsNode).type === 'string';
 
 function lineAt(source: string, offset: number): number {
@@ -175,7 +226,10 @@ export function astroSegments(source: string): Segment[] {
   // The compiler's offsets are UTF-16 indexes into the source, like JS string indexes.
   const line = (n: EsNode) => lineAt(source, typeof n['start'] === 'number' ? n['start'] : 0);
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (!isNode(v)) return;
     const n = v;
     if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'ImportExpression') return;
@@ -225,17 +279,18 @@ export function tsSegments(source: string, fileName = 'x.ts'): Segment[] {
 
 function files(dir: string, ext: RegExp): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? files(p, ext) : ext.test(name) ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? files(p, ext) : ext.test(name) ? [p] : [];
+    });
 }
 
 export function scanFile(path: string, g: Glossary, titles: readonly string[]): Finding[] {
   const src = readFileSync(path, 'utf8');
-  const segs = path.endsWith('.mdx') || path.endsWith('.md') ? mdxSegments(src)
-    : path.endsWith('.astro') ? astroSegments(src)
-    : tsSegments(src, path);
+  const segs =
+    path.endsWith('.mdx') || path.endsWith('.md') ? mdxSegments(src) : path.endsWith('.astro') ? astroSegments(src) : tsSegments(src, path);
   return find(relative(ROOT, path), segs, matchers(g), titles);
 }
 

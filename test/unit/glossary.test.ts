@@ -2,7 +2,17 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, astroSegments, bibTitles, formatFinding, isTextLike, loadGlossary, matchers, mdxSegments, normalizeProse, scanRepo, tsSegments,
+  ROOT,
+  astroSegments,
+  bibTitles,
+  formatFinding,
+  isTextLike,
+  loadGlossary,
+  matchers,
+  mdxSegments,
+  normalizeProse,
+  scanRepo,
+  tsSegments,
 } from './glossary-lib';
 import { glossarySchema, scriptParts } from '@src/lib/glossary';
 
@@ -14,7 +24,10 @@ function variantsIn(segs: { text: string }[], titles: string[] = []): string[] {
   const out: string[] = [];
   for (const s of segs) {
     const t = normalizeProse(s.text, titles);
-    for (const m of ms) { m.re.lastIndex = 0; if (m.re.test(t)) out.push(m.variant); }
+    for (const m of ms) {
+      m.re.lastIndex = 0;
+      if (m.re.test(t)) out.push(m.variant);
+    }
   }
   return [...new Set(out)].sort();
 }
@@ -22,10 +35,13 @@ function variantsIn(segs: { text: string }[], titles: string[] = []): string[] {
 describe('glossary data', () => {
   it('parses: unique ids, known groups, no variant inside a term the glossary uses', () => {
     expect(glossary.terms.length).toBeGreaterThan(30);
-    const bad = glossarySchema.safeParse({ groups: ['a'], terms: [
-      { id: 'x', group: 'a', ko: '어텐션', en: 'attention', line: '한 줄 설명입니다.', avoid: ['어텐션'] },
-      { id: 'x', group: 'b', ko: '투영', en: 'projection', line: '한 줄 설명입니다.' },
-    ] });
+    const bad = glossarySchema.safeParse({
+      groups: ['a'],
+      terms: [
+        { id: 'x', group: 'a', ko: '어텐션', en: 'attention', line: '한 줄 설명입니다.', avoid: ['어텐션'] },
+        { id: 'x', group: 'b', ko: '투영', en: 'projection', line: '한 줄 설명입니다.' },
+      ],
+    });
     expect(bad.success).toBe(false);
     const msgs = bad.error!.issues.map((i) => i.message).join('\n');
     expect(msgs).toMatch(/part of a term/);
@@ -38,15 +54,31 @@ describe('glossary data', () => {
     expect(by('alpha')).toMatchObject({ ko: '알파', symbol: 'α' });
     expect(by('lambda')).toMatchObject({ ko: '람다', symbol: 'λ' });
     expect(by('temperature')).toMatchObject({ ko: '온도', symbol: 'T' });
-    for (const [id, variant] of [['attention', '주의 메커니즘'], ['projection', '사영'], ['two-teacher', '2-Teacher'], ['fold', '접기'],
-      ['subject', '대상자'], ['knowledge-distillation', '지식 전이'], ['vlm', '시각 언어 모델'], ['llm', '거대 언어 모델'], ['fine-tuning', '파인튜닝']]) {
+    for (const [id, variant] of [
+      ['attention', '주의 메커니즘'],
+      ['projection', '사영'],
+      ['two-teacher', '2-Teacher'],
+      ['fold', '접기'],
+      ['subject', '대상자'],
+      ['knowledge-distillation', '지식 전이'],
+      ['vlm', '시각 언어 모델'],
+      ['llm', '거대 언어 모델'],
+      ['fine-tuning', '파인튜닝'],
+    ]) {
       expect(by(id!)?.avoid, id).toContain(variant);
     }
   });
 
   it('renders symbols with sub- and superscripts', () => {
-    expect(scriptParts('W_i^Q')).toEqual([{ text: 'W', kind: 'base' }, { text: 'i', kind: 'sub' }, { text: 'Q', kind: 'sup' }]);
-    expect(scriptParts('y_{n−1}')).toEqual([{ text: 'y', kind: 'base' }, { text: 'n−1', kind: 'sub' }]);
+    expect(scriptParts('W_i^Q')).toEqual([
+      { text: 'W', kind: 'base' },
+      { text: 'i', kind: 'sub' },
+      { text: 'Q', kind: 'sup' },
+    ]);
+    expect(scriptParts('y_{n−1}')).toEqual([
+      { text: 'y', kind: 'base' },
+      { text: 'n−1', kind: 'sub' },
+    ]);
   });
 
   it('the glossary page renders every group, and every link to it names an existing anchor', () => {
@@ -54,7 +86,8 @@ describe('glossary data', () => {
     for (const g of glossary.groups) expect(page, g).toContain(`<Glossary group="${g}" />`);
     const ids = new Set(glossary.terms.map((t) => t.id));
     const broken: string[] = [];
-    const walk = (d: string): string[] => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
     for (const f of walk(join(ROOT, 'content/docs')).filter((f) => f.endsWith('.mdx'))) {
       for (const m of readFileSync(f, 'utf8').matchAll(/glossary\/#([a-z0-9-]+)/g)) if (!ids.has(m[1]!)) broken.push(`${f}: #${m[1]}`);
     }
@@ -65,25 +98,40 @@ describe('glossary data', () => {
 describe('what counts as prose (precision of the variant search)', () => {
   it('MDX: prose, headings, table cells, frontmatter title/description and JSX text attributes count', () => {
     const src = [
-      '---', 'title: 주의 메커니즘 정리', 'description: 사영 행렬', 'sidebar: { order: 1 }', '---',
+      '---',
+      'title: 주의 메커니즘 정리',
+      'description: 사영 행렬',
+      'sidebar: { order: 1 }',
+      '---',
       "import X from '../fold/attention.astro';",
       '',
       '## Self-Attention 개요',
-      '| 열 | 값 |', '|---|---|', '| 폴드 | 9 fold |',
+      '| 열 | 값 |',
+      '|---|---|',
+      '| 폴드 | 9 fold |',
       '문장 안의 Cross-Attention은 2-교사 설정에서 쓰입니다.',
       '<LinkCard title="지식 전이 실험" href="fold/" />',
     ].join('\n');
-    expect(variantsIn(mdxSegments(src))).toEqual(['Attention', 'Cross-Attention', 'Self-Attention', 'fold', '사영', '주의 메커니즘', '지식 전이', '2-교사'].sort());
+    expect(variantsIn(mdxSegments(src))).toEqual(
+      ['Attention', 'Cross-Attention', 'Self-Attention', 'fold', '사영', '주의 메커니즘', '지식 전이', '2-교사'].sort(),
+    );
     // Line numbers point into the file, frontmatter included.
     expect(mdxSegments(src).find((s) => s.text.includes('Cross-Attention'))?.line).toBe(12);
   });
 
   it('MDX: code, math, URLs, link targets, citations, glosses and English titles do not count', () => {
     const src = [
-      '---', 'title: 어텐션', 'fold: true', '---',
+      '---',
+      'title: 어텐션',
+      'fold: true',
+      '---',
       '`Attention(Q, K, V)` 와 $\\mathrm{Attention}$ 그리고',
-      '$$', '\\text{fold}', '$$',
-      '```ts', "const fold = 'Self-Attention';", '```',
+      '$$',
+      '\\text{fold}',
+      '$$',
+      '```ts',
+      "const fold = 'Self-Attention';",
+      '```',
       '[폴드](../fold/) 링크와 https://example.com/Attention 주소,',
       '인용 [@vaswani2017attention; @fold2020] 과 어텐션(attention), 셀프 어텐션(self-attention), 교사(teacher).',
       '논문 *Attention Is All You Need* 를 읽습니다.',
@@ -102,7 +150,9 @@ describe('what counts as prose (precision of the variant search)', () => {
   });
 
   it('paper titles from the bibliography are exempt', () => {
-    const titles = bibTitles('@article{a, title = {{Attention} Is All You {Need}}, year = {2017}}\n@misc{b,\n  title={Distilling the Knowledge in a Neural Network}}');
+    const titles = bibTitles(
+      '@article{a, title = {{Attention} Is All You {Need}}, year = {2017}}\n@misc{b,\n  title={Distilling the Knowledge in a Neural Network}}',
+    );
     expect(titles).toEqual(['Attention Is All You Need', 'Distilling the Knowledge in a Neural Network']);
     expect(variantsIn([{ text: '제목은 Attention Is All You Need 입니다' }], titles)).toEqual([]);
     expect(variantsIn([{ text: '제목은 Attention Is All You Need 입니다' }])).toEqual(['Attention']);
@@ -121,14 +171,16 @@ describe('what counts as prose (precision of the variant search)', () => {
       '  {boxes.map((b) => <text class={`nf-${b.k}`}>{b.t}</text>)}',
       '</Figure>',
       '<script>',
-      "  const el = document.querySelector('[data-role=\"fold\"]');",
+      '  const el = document.querySelector(\'[data-role="fold"]\');',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a fixture file, not a template here
-      "  el.textContent = `피험자 ${1} (fold)`;",
+      '  el.textContent = `피험자 ${1} (fold)`;',
       '</script>',
       '<style>.fold { color: red } /* Attention */</style>',
     ].join('\n');
     const segs = astroSegments(src);
-    expect(variantsIn(segs)).toEqual(['2-Teacher', 'Attention', 'Cross-Attention', 'Self-Attention', 'Teacher', 'fold', '사영', '주의 가중치'].sort());
+    expect(variantsIn(segs)).toEqual(
+      ['2-Teacher', 'Attention', 'Cross-Attention', 'Self-Attention', 'Teacher', 'fold', '사영', '주의 가중치'].sort(),
+    );
     expect(segs.some((s) => s.text === 'fold' || s.text.includes('nf-box'))).toBe(false);
     // "피험자 ${1} (fold)": a space before the parenthesis, so it is not a gloss but a bare word.
     expect(variantsIn(segs.filter((s) => s.text.includes('피험자')))).toEqual(['fold']);
@@ -141,7 +193,7 @@ describe('what counts as prose (precision of the variant search)', () => {
       "const fold2 = 'fold';",
       "h('summary', { 'data-role': 'fold' }, '주의 가중치 표');",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a fixture file, not a template here
-      "const title = `헤드 ${h}: 사영`;",
+      'const title = `헤드 ${h}: 사영`;',
       "const label = 'Cross-Attention map';",
       "const lazy = await import('./attention/Attention');",
     ].join('\n');
@@ -149,7 +201,8 @@ describe('what counts as prose (precision of the variant search)', () => {
   });
 
   it('text-likeness of code strings', () => {
-    for (const s of ['fold', 'attention-demo', 'nf-box nf-att', '../islands/attention/mount', '#attention', 'a[data-x="y"]']) expect(isTextLike(s), s).toBe(false);
+    for (const s of ['fold', 'attention-demo', 'nf-box nf-att', '../islands/attention/mount', '#attention', 'a[data-x="y"]'])
+      expect(isTextLike(s), s).toBe(false);
     for (const s of ['Multi-Head Self-Attention', '평가 피험자 (fold)', 'Add & LayerNorm']) expect(isTextLike(s), s).toBe(true);
   });
 });

@@ -49,7 +49,9 @@ describe('math in headings: one readable TOC text', () => {
     const { tree, list } = await headings('## 그냥 제목\n\n본문 $x^2$\n');
     expect(list[0]!.text).toBe('그냥 제목');
     let jsx = 0;
-    visit(tree, (n) => { if (n.type === 'mdxJsxTextElement') jsx++; });
+    visit(tree, (n) => {
+      if (n.type === 'mdxJsxTextElement') jsx++;
+    });
     expect(jsx).toBe(0);
     expect(toHtml(tree)).toContain('class="katex"');
   });
@@ -60,8 +62,15 @@ describe('math in headings: one readable TOC text', () => {
 
   it('reads formulas as text: scripts, fractions, roots, Greek, fallbacks', async () => {
     const cases: [string, string][] = [
-      ['T^2', 'T²'], ['x_i', 'xᵢ'], ['W^{(1)}_Q', 'W_Q⁽¹⁾'], ['\\frac{a}{b}', 'a/b'], ['\\frac{1-\\alpha}{2}', '(1−α)/2'],
-      ['\\frac{QK^\\top}{\\sqrt{d_k}}', 'QKᵀ/√(dₖ)'], ['p^S', 'p^S'], ['e^{x+y}', 'eˣ⁺ʸ'], ['\\mathrm{softmax}(z)', 'softmax(z)'],
+      ['T^2', 'T²'],
+      ['x_i', 'xᵢ'],
+      ['W^{(1)}_Q', 'W_Q⁽¹⁾'],
+      ['\\frac{a}{b}', 'a/b'],
+      ['\\frac{1-\\alpha}{2}', '(1−α)/2'],
+      ['\\frac{QK^\\top}{\\sqrt{d_k}}', 'QKᵀ/√(dₖ)'],
+      ['p^S', 'p^S'],
+      ['e^{x+y}', 'eˣ⁺ʸ'],
+      ['\\mathrm{softmax}(z)', 'softmax(z)'],
     ];
     for (const [tex, want] of cases) {
       const { list } = await headings(`## $${tex}$\n`);

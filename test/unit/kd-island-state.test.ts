@@ -11,10 +11,37 @@ import { initialState, reduce, type Action, type KdState } from '@src/islands/kd
 
 const fit = { agreeGaf: 50, agreeSig: 60, klGaf: 0.1, klSig: 0.05, followGaf: 25, followSig: 75, disagree: 4 };
 const result = (phase: Phase, origin: PhaseResult['origin'] = 'trained'): PhaseResult => ({
-  phase, bestAcc: 60, lastAcc: 55, bestEpoch: 2, confusion: [[1, 0], [1, 2]], curve: [{ epoch: 1, trainLoss: 2, testAcc: 40 }, { epoch: 2, trainLoss: 1, testAcc: 60 }],
-  fit: phase === 'student-kd' ? [{ epoch: 1, ...fit }] : [], testLogits: [0.1, 0.2], trainAcc: 70, ms: 1200, origin, trainWindows: 26, testWindows: 13,
+  phase,
+  bestAcc: 60,
+  lastAcc: 55,
+  bestEpoch: 2,
+  confusion: [
+    [1, 0],
+    [1, 2],
+  ],
+  curve: [
+    { epoch: 1, trainLoss: 2, testAcc: 40 },
+    { epoch: 2, trainLoss: 1, testAcc: 60 },
+  ],
+  fit: phase === 'student-kd' ? [{ epoch: 1, ...fit }] : [],
+  testLogits: [0.1, 0.2],
+  trainAcc: 70,
+  ms: 1200,
+  origin,
+  trainWindows: 26,
+  testWindows: 13,
 });
-const summary = { label: 'x', source: 'excerpt' as const, dataId: 'excerpt:1', sha256: 'a'.repeat(64), windows: 39, subjects: [{ id: 101, windows: 39 }], classCounts: new Array(12).fill(3), rows: 1, files: [] };
+const summary = {
+  label: 'x',
+  source: 'excerpt' as const,
+  dataId: 'excerpt:1',
+  sha256: 'a'.repeat(64),
+  windows: 39,
+  subjects: [{ id: 101, windows: 39 }],
+  classCounts: new Array(12).fill(3),
+  rows: 1,
+  files: [],
+};
 const run = (...as: Action[]): KdState => as.reduce(reduce, initialState);
 const counts = Object.fromEntries(PHASES.map((p) => [p, 1])) as Record<Phase, number>;
 
@@ -30,7 +57,13 @@ describe('KD island reducer', () => {
       { type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 1.4, testAcc: 40, fit },
     ].reduce((s, a) => reduce(s, a as FromWorker), s1);
     expect(s2.current).toBe('student-kd');
-    expect(s2.curves['student-kd']).toEqual({ key: 1, epochs: DEFAULT_CONFIG.epochs, losses: [{ x: 0.5, loss: 1.5 }], acc: [{ epoch: 1, testAcc: 40 }], fit: [{ epoch: 1, ...fit }] });
+    expect(s2.curves['student-kd']).toEqual({
+      key: 1,
+      epochs: DEFAULT_CONFIG.epochs,
+      losses: [{ x: 0.5, loss: 1.5 }],
+      acc: [{ epoch: 1, testAcc: 40 }],
+      fit: [{ epoch: 1, ...fit }],
+    });
     expect(s2.status).toContain(`에폭 1/${DEFAULT_CONFIG.epochs}`);
     const s3 = reduce(s2, { type: 'phase-done', result: result('student-kd') });
     expect(s3.results['student-kd']?.lastAcc).toBe(55);
@@ -41,14 +74,23 @@ describe('KD island reducer', () => {
   });
 
   it('a phase from the cache draws the curve it was trained with', () => {
-    const s = run({ type: 'ui-start', config: DEFAULT_CONFIG }, { type: 'phase-start', phase: 'teacher-gaf', trainWindows: 1, testWindows: 1 }, { type: 'phase-done', result: result('teacher-gaf', 'cache') });
+    const s = run(
+      { type: 'ui-start', config: DEFAULT_CONFIG },
+      { type: 'phase-start', phase: 'teacher-gaf', trainWindows: 1, testWindows: 1 },
+      { type: 'phase-done', result: result('teacher-gaf', 'cache') },
+    );
     expect(s.curves['teacher-gaf']?.acc).toEqual(result('teacher-gaf').curve);
     expect(s.curves['teacher-gaf']?.losses.map((p) => p.loss)).toEqual([2, 1]);
     expect(s.curves['teacher-gaf']?.key).toBe(2); // a new curve: the view re-frames its panel
   });
 
   it('the α comparison keeps the run, reports progress and its points', () => {
-    const base = run({ type: 'data-ready', summary, preview: null }, { type: 'ui-start', config: DEFAULT_CONFIG }, { type: 'phase-done', result: result('teacher-gaf') }, { type: 'run-done', results: [] });
+    const base = run(
+      { type: 'data-ready', summary, preview: null },
+      { type: 'ui-start', config: DEFAULT_CONFIG },
+      { type: 'phase-done', result: result('teacher-gaf') },
+      { type: 'run-done', results: [] },
+    );
     const c = reduce(base, { type: 'ui-compare', config: DEFAULT_CONFIG });
     expect(c.busy).toBe('compare');
     const p = reduce(c, { type: 'alpha-progress', alpha: 0.5, epoch: 3, epochs: 10 });
@@ -61,7 +103,11 @@ describe('KD island reducer', () => {
   });
 
   it('new data clears results; a bad file keeps the old data; cancel and error end the job', () => {
-    const withRun = run({ type: 'data-ready', summary, preview: null }, { type: 'ui-start', config: DEFAULT_CONFIG }, { type: 'phase-done', result: result('teacher-gaf') });
+    const withRun = run(
+      { type: 'data-ready', summary, preview: null },
+      { type: 'ui-start', config: DEFAULT_CONFIG },
+      { type: 'phase-done', result: result('teacher-gaf') },
+    );
     const bad = reduce(withRun, { type: 'data-error', message: 'subject.dat:3: 53 columns' });
     expect(bad.data).toBe(withRun.data);
     expect(bad.dataError).toContain('53 columns');
@@ -75,7 +121,11 @@ describe('KD island reducer', () => {
   });
 
   it('leaves untouched slices with the same reference (what lets the view skip them)', () => {
-    const s = run({ type: 'data-ready', summary, preview: null }, { type: 'ui-start', config: DEFAULT_CONFIG }, { type: 'phase-start', phase: 'teacher-gaf', trainWindows: 1, testWindows: 1 });
+    const s = run(
+      { type: 'data-ready', summary, preview: null },
+      { type: 'ui-start', config: DEFAULT_CONFIG },
+      { type: 'phase-start', phase: 'teacher-gaf', trainWindows: 1, testWindows: 1 },
+    );
     const t = reduce(s, { type: 'step', phase: 'teacher-gaf', epoch: 1, step: 1, steps: 2, loss: 1 });
     expect(t.results).toBe(s.results);
     expect(t.fold).toBe(s.fold);

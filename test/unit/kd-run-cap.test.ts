@@ -20,7 +20,11 @@ function synthetic(n: number, subjects: number): WindowSet {
   }
   return ws;
 }
-const counts = (y: ArrayLike<number>) => { const c = new Array<number>(NUM_CLASSES).fill(0); for (let i = 0; i < y.length; i++) c[y[i]!]!++; return c; };
+const counts = (y: ArrayLike<number>) => {
+  const c = new Array<number>(NUM_CLASSES).fill(0);
+  for (let i = 0; i < y.length; i++) c[y[i]!]!++;
+  return c;
+};
 
 describe('run window cap', () => {
   it('follows the GAF size: the GAF images stay within the budget', () => {
@@ -40,14 +44,17 @@ describe('run window cap', () => {
   it('stratified subsample keeps each class share (±1), is seeded and sorted', () => {
     const ws = synthetic(9000, 6);
     const idx = Array.from({ length: ws.n }, (_, i) => i);
-    const a = stratifiedSubsample(idx, ws.y, 900, 5), b = stratifiedSubsample(idx, ws.y, 900, 5), c = stratifiedSubsample(idx, ws.y, 900, 6);
+    const a = stratifiedSubsample(idx, ws.y, 900, 5),
+      b = stratifiedSubsample(idx, ws.y, 900, 5),
+      c = stratifiedSubsample(idx, ws.y, 900, 6);
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
     expect([...a].sort((p, q) => p - q)).toEqual(a);
     expect(new Set(a).size).toBe(a.length);
     expect(a.length).toBeLessThanOrEqual(900);
     expect(a.length).toBeGreaterThan(900 - NUM_CLASSES);
-    const all = counts(ws.y), got = counts(a.map((i) => ws.y[i]!));
+    const all = counts(ws.y),
+      got = counts(a.map((i) => ws.y[i]!));
     all.forEach((n, k) => expect(Math.abs(got[k]! - (n * 900) / ws.n), `class ${k}`).toBeLessThanOrEqual(1));
   });
 

@@ -16,10 +16,14 @@ describe('run config', () => {
   });
 
   it('teacher cache keys ignore α, λ, T but not arch, epochs, GAF size, fold, data', () => {
-    const k = (over: Partial<typeof DEFAULT_CONFIG>, phase: 'teacher-gaf' | 'teacher-signal' | 'student-ce' = 'teacher-gaf', data = 'excerpt:1') =>
-      phaseCacheKey(phase, data, { ...DEFAULT_CONFIG, ...over });
+    const k = (
+      over: Partial<typeof DEFAULT_CONFIG>,
+      phase: 'teacher-gaf' | 'teacher-signal' | 'student-ce' = 'teacher-gaf',
+      data = 'excerpt:1',
+    ) => phaseCacheKey(phase, data, { ...DEFAULT_CONFIG, ...over });
     expect(k({ alpha: 0.1, lambda: 0.5, temperature: 2 })).toBe(k({}));
-    for (const over of [{ teacherArch: 'wrn16-3' as const }, { epochs: 3 }, { gafSize: 32 }, { testSubject: 102 }]) expect(k(over)).not.toBe(k({}));
+    for (const over of [{ teacherArch: 'wrn16-3' as const }, { epochs: 3 }, { gafSize: 32 }, { testSubject: 102 }])
+      expect(k(over)).not.toBe(k({}));
     expect(k({}, 'teacher-gaf', 'upload:2')).not.toBe(k({}));
     // GAF size does not concern the signal teacher; the CE student ignores the teacher choice.
     expect(k({ gafSize: 32 }, 'teacher-signal')).toBe(k({}, 'teacher-signal'));
@@ -30,7 +34,9 @@ describe('run config', () => {
 
 describe('worker protocol', () => {
   it('accepts valid messages both ways and names the bad field of a malformed one', () => {
-    expect(FromWorkerSchema.safeParse({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 0.5, testAcc: 40, fit: null }).success).toBe(true);
+    expect(
+      FromWorkerSchema.safeParse({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 0.5, testAcc: 40, fit: null }).success,
+    ).toBe(true);
     const bad = FromWorkerSchema.safeParse({ type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: Number.NaN, testAcc: 40, fit: null });
     expect(bad.success).toBe(false);
     if (!bad.success) expect(formatZodError(bad.error)).toContain('trainLoss');
@@ -45,7 +51,11 @@ describe('worker protocol', () => {
 describe('confusion matrix', () => {
   it('counts rows = truth, columns = prediction', () => {
     const m = confusionMatrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 0, 2], 3);
-    expect(m).toEqual([[1, 1, 0], [0, 1, 0], [1, 0, 2]]);
+    expect(m).toEqual([
+      [1, 1, 0],
+      [0, 1, 0],
+      [1, 0, 2],
+    ]);
     expect(accuracyOf(m)).toBeCloseTo((4 / 6) * 100, 10);
     recallPerClass(m).forEach((v, i) => expect(v).toBeCloseTo([50, 100, 200 / 3][i]!, 10));
     expect(Number.isNaN(accuracyOf(confusionMatrix([], [], 3)))).toBe(true);

@@ -9,7 +9,16 @@ import { useNodeBackend } from '@demos/kd/node/tf-node';
 import { readExcerptTexts } from '@demos/kd/pamap2/node/excerpt';
 import { excerptData, makePreview, type LoadedData } from '@demos/kd/run/data';
 import { foldInputs, runInputs, windowSplitInputs } from '@demos/kd/experiment/inputs';
-import { prepareWindowSplit, stratifiedWindowSplit, testCountFor, windowSplitCounts, defaultSplitFor, classLimit, thinnedCounts, evenlySpaced } from '@demos/kd/experiment/split';
+import {
+  prepareWindowSplit,
+  stratifiedWindowSplit,
+  testCountFor,
+  windowSplitCounts,
+  defaultSplitFor,
+  classLimit,
+  thinnedCounts,
+  evenlySpaced,
+} from '@demos/kd/experiment/split';
 import { signalStats, standardize } from '@demos/kd/pamap2/folds';
 import { countWindowsPerClass } from '@demos/kd/pamap2/windows';
 import { CHANNELS, WINDOW } from '@demos/kd/pamap2/format';
@@ -26,7 +35,13 @@ const CONFIG: RunConfig = { ...DEFAULT_CONFIG, epochs: 1, gafSize: 8, batchSize:
 
 function memoryCache(): ModelCache & { size: () => number } {
   const m = new Map<string, Parameters<ModelCache['set']>[1]>();
-  return { get: async (k) => m.get(k), set: async (k, v) => { m.set(k, v); }, size: () => m.size };
+  return {
+    get: async (k) => m.get(k),
+    set: async (k, v) => {
+      m.set(k, v);
+    },
+    size: () => m.size,
+  };
 }
 
 let data: LoadedData;
@@ -36,7 +51,11 @@ beforeAll(async () => {
 });
 
 function session(cache: ModelCache | null): RunSession<Wrn> {
-  return new RunSession<Wrn>(new WrnPhaseTrainer(foldInputs(data.windows, CONFIG.testSubject, CONFIG.gafSize), 'im2col'), data.summary.dataId, cache);
+  return new RunSession<Wrn>(
+    new WrnPhaseTrainer(foldInputs(data.windows, CONFIG.testSubject, CONFIG.gafSize), 'im2col'),
+    data.summary.dataId,
+    cache,
+  );
 }
 
 describe('kd run on the real excerpt', () => {
@@ -60,14 +79,23 @@ describe('kd run on the real excerpt', () => {
     // Cancel during the second phase.
     const ctl = new AbortController();
     const started: string[] = [];
-    await expect(s.run(CONFIG, ctl.signal, (e) => {
-      if (e.type === 'phase-start') { started.push(e.phase); if (e.phase === 'teacher-signal') ctl.abort(); }
-    })).rejects.toThrow();
+    await expect(
+      s.run(CONFIG, ctl.signal, (e) => {
+        if (e.type === 'phase-start') {
+          started.push(e.phase);
+          if (e.phase === 'teacher-signal') ctl.abort();
+        }
+      }),
+    ).rejects.toThrow();
     expect(started).toEqual(['teacher-gaf', 'teacher-signal']);
 
     const events: RunEvent[] = [];
     const results = await s.run(CONFIG, new AbortController().signal, (e) => events.push(e));
-    expect(events.filter((e) => e.type === 'phase-start').map((e) => (e as { phase: string }).phase)).toEqual(['teacher-signal', 'student-ce', 'student-kd']);
+    expect(events.filter((e) => e.type === 'phase-start').map((e) => (e as { phase: string }).phase)).toEqual([
+      'teacher-signal',
+      'student-ce',
+      'student-kd',
+    ]);
     expect(results.map((r) => r.phase)).toEqual(['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd']);
     for (const r of results) {
       for (const v of [r.bestAcc, r.lastAcc, r.trainAcc, r.ms]) expect(Number.isFinite(v)).toBe(true);
@@ -79,7 +107,9 @@ describe('kd run on the real excerpt', () => {
     expect(cache.size()).toBe(3); // two teachers + the CE student
 
     const again: string[] = [];
-    const r2 = await s.run({ ...CONFIG, alpha: 0.3 }, new AbortController().signal, (e) => { if (e.type === 'phase-start') again.push(e.phase); });
+    const r2 = await s.run({ ...CONFIG, alpha: 0.3 }, new AbortController().signal, (e) => {
+      if (e.type === 'phase-start') again.push(e.phase);
+    });
     expect(again).toEqual(['student-kd']);
     expect(r2[0]).toBe(results[0]);
     expect(s.trained).toEqual({ 'teacher-gaf': 1, 'teacher-signal': 1, 'student-ce': 1, 'student-kd': 2 });
@@ -90,7 +120,9 @@ describe('kd run on the real excerpt', () => {
     for (const p of points) expect(p.fit.agreeGaf).toBeGreaterThanOrEqual(0);
     expect(s.trained).toEqual({ 'teacher-gaf': 1, 'teacher-signal': 1, 'student-ce': 1, 'student-kd': 4 });
     // Teachers of another configuration are not there: it refuses rather than train them.
-    await expect(s.compareAlphas({ ...CONFIG, epochs: 2 }, [0], new AbortController().signal, () => {})).rejects.toThrow(/교사가 아직 없습니다/);
+    await expect(s.compareAlphas({ ...CONFIG, epochs: 2 }, [0], new AbortController().signal, () => {})).rejects.toThrow(
+      /교사가 아직 없습니다/,
+    );
 
     // A fresh session (page reload) takes the teachers and the CE student from the cache.
     s.dispose();
@@ -101,7 +133,15 @@ describe('kd run on the real excerpt', () => {
     expect(tf.memory().numTensors).toBe(before);
 
     const unseen = foldInputs(data.windows, CONFIG.testSubject, CONFIG.gafSize).unseenTest;
-    const a = phaseArtifact(results[3]!, { config: CONFIG, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-26T23:00:00.000Z', unseenTestWindows: unseen });
+    const a = phaseArtifact(results[3]!, {
+      config: CONFIG,
+      data: data.summary,
+      sha256: data.summary.sha256,
+      backend: 'cpu',
+      codeVersion: 'test',
+      createdAt: '2026-11-26T23:00:00.000Z',
+      unseenTestWindows: unseen,
+    });
     expect(parseArtifact('x.json', JSON.parse(JSON.stringify(a))).kind).toBe('run');
     // LOSO on the excerpt: every test window of the fold is a class absent from training, and the artifact says so.
     expect(a.config.split).toBe('loso');
@@ -116,7 +156,10 @@ describe('kd run on the real excerpt', () => {
 function samples(d: TrainData): Float32Array {
   const size = d.sampleShape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(d.n * size);
-  d.fill(Int32Array.from({ length: d.n }, (_, i) => i), out);
+  d.fill(
+    Int32Array.from({ length: d.n }, (_, i) => i),
+    out,
+  );
   return out;
 }
 
@@ -144,19 +187,27 @@ describe('window split (창 단위 층화 분할, not LOSO)', () => {
     const all = [...a.train, ...a.test].sort((p, q) => p - q);
     expect(new Set(all).size).toBe(all.length);
     const lyingIdx = Array.from({ length: data.windows.n }, (_, i) => i).filter((i) => y[i] === 1);
-    expect(all).toEqual(Array.from({ length: data.windows.n }, (_, i) => i).filter((i) => y[i] !== 1 || evenlySpaced(lyingIdx, 6).includes(i)));
+    expect(all).toEqual(
+      Array.from({ length: data.windows.n }, (_, i) => i).filter((i) => y[i] !== 1 || evenlySpaced(lyingIdx, 6).includes(i)),
+    );
     // Stratified: per class about a third held out, ≥ 1 when the class has ≥ 2 windows, none when it has 1.
     const counts = thinnedCounts(countWindowsPerClass(data.windows));
     const testCounts = countWindowsPerClass({ y: Int32Array.from(a.test, (i) => y[i]!) });
     counts.forEach((n, c) => {
       expect(testCounts[c], `class ${c}`).toBe(testCountFor(n));
-      if (n >= 2) { expect(testCounts[c]).toBeGreaterThanOrEqual(1); expect(testCounts[c]).toBeLessThan(n); }
-      else expect(testCounts[c]).toBe(0);
+      if (n >= 2) {
+        expect(testCounts[c]).toBeGreaterThanOrEqual(1);
+        expect(testCounts[c]).toBeLessThan(n);
+      } else expect(testCounts[c]).toBe(0);
       if (n >= 3) expect(Math.abs(testCounts[c]! - n / 3)).toBeLessThanOrEqual(0.5);
     });
     expect(testCountFor(1)).toBe(0);
     expect(testCountFor(2)).toBe(1);
-    expect(windowSplitCounts(countWindowsPerClass(data.windows))).toEqual({ train: a.train.length, test: a.test.length, dropped: data.windows.n - all.length });
+    expect(windowSplitCounts(countWindowsPerClass(data.windows))).toEqual({
+      train: a.train.length,
+      test: a.test.length,
+      dropped: data.windows.n - all.length,
+    });
     // On the excerpt every test class is also a training class (unlike every LOSO fold).
     expect(windowSplitInputs(data.windows, 1234, 8).unseenTest).toBe(0);
     expect(foldInputs(data.windows, 101, 8).unseenTest).toBeGreaterThan(0);
@@ -195,7 +246,9 @@ describe('window split (창 단위 층화 분할, not LOSO)', () => {
     const s = new RunSession<Wrn>(new WrnPhaseTrainer(runInputs(data.windows, config), 'auto'), data.summary.dataId, null);
     const results = await s.run(config, new AbortController().signal, () => {});
     const by = Object.fromEntries(results.map((r) => [r.phase, r]));
-    console.log(`window split, default config: ${results.map((r) => `${r.phase} best ${r.bestAcc.toFixed(1)}% last ${r.lastAcc.toFixed(1)}% (train ${r.trainWindows} / test ${r.testWindows})`).join('; ')}`);
+    console.log(
+      `window split, default config: ${results.map((r) => `${r.phase} best ${r.bestAcc.toFixed(1)}% last ${r.lastAcc.toFixed(1)}% (train ${r.trainWindows} / test ${r.testWindows})`).join('; ')}`,
+    );
     expect(by['student-ce']!.testWindows).toBe(windowSplitCounts(data.summary.classCounts).test);
     // What the page must never show on its default run: a model at or below chance, or one that
     // answers a single class for every test window (what evaluating with stale BN statistics and
@@ -209,14 +262,30 @@ describe('window split (창 단위 층화 분할, not LOSO)', () => {
     s.dispose();
     expect(tf.memory().numTensors).toBe(before);
 
-    const a = phaseArtifact(by['student-kd']!, { config, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-27T00:00:00.000Z', unseenTestWindows: 0 });
+    const a = phaseArtifact(by['student-kd']!, {
+      config,
+      data: data.summary,
+      sha256: data.summary.sha256,
+      backend: 'cpu',
+      codeVersion: 'test',
+      createdAt: '2026-11-27T00:00:00.000Z',
+      unseenTestWindows: 0,
+    });
     const parsed = parseArtifact('x.json', JSON.parse(JSON.stringify(a)));
     expect(parsed.kind).toBe('run');
     expect(a.config.data.source).toContain('split=window-stratified');
     expect(a.config.data.source).toContain('not LOSO');
     expect(a.config.heldOutSubject).toBeUndefined();
     expect(a.id).toContain('-win1234-');
-    const l = phaseArtifact(by['student-kd']!, { config: DEFAULT_CONFIG, data: data.summary, sha256: data.summary.sha256, backend: 'cpu', codeVersion: 'test', createdAt: '2026-11-27T00:00:00.000Z', unseenTestWindows: 0 });
+    const l = phaseArtifact(by['student-kd']!, {
+      config: DEFAULT_CONFIG,
+      data: data.summary,
+      sha256: data.summary.sha256,
+      backend: 'cpu',
+      codeVersion: 'test',
+      createdAt: '2026-11-27T00:00:00.000Z',
+      unseenTestWindows: 0,
+    });
     expect(l.config.data.source).toContain('split=loso');
     expect(l.config.heldOutSubject).toBe('101');
   }, 300_000);

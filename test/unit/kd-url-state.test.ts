@@ -10,8 +10,22 @@ describe('KD URL state', () => {
 
   it('round-trips every control and keeps other keys', () => {
     const s: KdUrlState = {
-      data: 'full', split: 'loso', window: 7, cm: 'teacher-signal',
-      config: { testSubject: 105, teacherArch: 'wrn28-3', alpha: 0.3, lambda: 0.7, temperature: 2.5, epochs: 12, gafSize: 32, batchSize: 24, seed: 99, teachers: 'train' },
+      data: 'full',
+      split: 'loso',
+      window: 7,
+      cm: 'teacher-signal',
+      config: {
+        testSubject: 105,
+        teacherArch: 'wrn28-3',
+        alpha: 0.3,
+        lambda: 0.7,
+        temperature: 2.5,
+        epochs: 12,
+        gafSize: 32,
+        batchSize: 24,
+        seed: 99,
+        teachers: 'train',
+      },
     };
     const search = writeKdUrl('?backend=cpu', s);
     expect(search).toContain('backend=cpu');
@@ -25,7 +39,9 @@ describe('KD URL state', () => {
   });
 
   it('bad or out-of-range values fall back to the defaults and are reported', () => {
-    const { state, problems } = readKdUrl('?kd-alpha=1.5&kd-T=abc&kd-epochs=2.5&kd-gaf=20&kd-arch=resnet&kd-split=kfold&kd-fold=110&kd-cm=x&kd-lambda=0.5');
+    const { state, problems } = readKdUrl(
+      '?kd-alpha=1.5&kd-T=abc&kd-epochs=2.5&kd-gaf=20&kd-arch=resnet&kd-split=kfold&kd-fold=110&kd-cm=x&kd-lambda=0.5',
+    );
     expect(state.config.alpha).toBe(DEFAULT_URL_STATE.config.alpha);
     expect(state.config.temperature).toBe(DEFAULT_URL_STATE.config.temperature);
     expect(state.config.epochs).toBe(DEFAULT_URL_STATE.config.epochs);
@@ -34,8 +50,14 @@ describe('KD URL state', () => {
     expect(state.split).toBeNull();
     expect(state.config.testSubject).toBe(DEFAULT_URL_STATE.config.testSubject);
     expect(state.config.lambda).toBe(0.5); // the good one is kept
-    expect(problems.map((p) => p.key).sort()).toEqual(['kd-T', 'kd-alpha', 'kd-arch', 'kd-cm', 'kd-epochs', 'kd-fold', 'kd-gaf', 'kd-split'].sort());
-    expect(problems.find((p) => p.key === 'kd-alpha')).toEqual({ key: 'kd-alpha', value: '1.5', fallback: String(DEFAULT_URL_STATE.config.alpha) });
+    expect(problems.map((p) => p.key).sort()).toEqual(
+      ['kd-T', 'kd-alpha', 'kd-arch', 'kd-cm', 'kd-epochs', 'kd-fold', 'kd-gaf', 'kd-split'].sort(),
+    );
+    expect(problems.find((p) => p.key === 'kd-alpha')).toEqual({
+      key: 'kd-alpha',
+      value: '1.5',
+      fallback: String(DEFAULT_URL_STATE.config.alpha),
+    });
     expect(readKdUrl('?kd-alpha=').problems).toHaveLength(1); // empty is not 0
   });
 });

@@ -45,7 +45,8 @@ describe('PAMAP2 pipeline vs the numpy golden', () => {
       const sums = new Float64Array(40);
       for (let i = 0; i < s.x.length; i++) sums[i % 40]! += s.x[i]!;
       // float32 storage: relative 1e-6 of sums up to a few thousand
-      for (let c = 0; c < 40; c++) expect(Math.abs(sums[c]! - g.channelSums[c]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(g.channelSums[c]!)) * 10);
+      for (let c = 0; c < 40; c++)
+        expect(Math.abs(sums[c]! - g.channelSums[c]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(g.channelSums[c]!)) * 10);
       expect(makeWindows([s]).n).toBe(g.windows);
     }
   });
@@ -60,10 +61,13 @@ describe('PAMAP2 pipeline vs the numpy golden', () => {
   it('GASF values at G = 64 and 16 equal pyts-style numpy', () => {
     const k = golden.gaf.window;
     const win = ws.x.subarray(k * 4000, (k + 1) * 4000);
-    for (const [G, table, stride] of [[64, golden.gaf.g64, 37], [16, golden.gaf.g16, 1]] as const) {
+    for (const [G, table, stride] of [
+      [64, golden.gaf.g64, 37],
+      [16, golden.gaf.g16, 1],
+    ] as const) {
       const img = gasfWindow(win, G);
       for (const [c, values] of Object.entries(table)) {
-        const mine = values.map((_, n) => img[(n * stride) * 40 + Number(c)]!);
+        const mine = values.map((_, n) => img[n * stride * 40 + Number(c)]!);
         expect(maxAbs(mine, values)).toBeLessThan(1e-6);
       }
     }

@@ -52,7 +52,11 @@ describe('PAMAP2 Protocol parser on the real excerpt', () => {
         c.close();
       },
     });
-    const r = await parseProtocolStream(stream, { file: 'x', onRow: (row) => fromStream.push(...row), onProgress: (b) => progress.push(b) });
+    const r = await parseProtocolStream(stream, {
+      file: 'x',
+      onRow: (row) => fromStream.push(...row),
+      onProgress: (b) => progress.push(b),
+    });
     expect(fromStream).toEqual(whole);
     expect(r.rows).toBe(50);
     expect(progress.at(-1)).toBe(bytes.length);
@@ -87,7 +91,10 @@ describe('PAMAP2 parser: bad input names file and line', () => {
   for (const [name, line, message] of cases) {
     it(`${name}`, async () => {
       const path = `${FIX}/${name}`;
-      const err = await parseFile(path).then(() => null, (e: unknown) => e);
+      const err = await parseFile(path).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(Pamap2FormatError);
       const e = err as Pamap2FormatError;
       expect(e.file).toBe(path);

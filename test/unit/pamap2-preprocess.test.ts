@@ -19,7 +19,13 @@ function rowsOf(text: string): Float64Array[] {
 /** Straight transcription of the lab's process_dataset_file on whole arrays (§1, §13). */
 function naiveLab(rows: Float64Array[]): { x: number[][]; y: number[] } {
   const del = new Set([0, 8, 9, 10, 11, 18, 19, 20]);
-  const relabel = new Map([[24, 0], [12, 8], [13, 9], [16, 10], [17, 11]]);
+  const relabel = new Map([
+    [24, 0],
+    [12, 8],
+    [13, 9],
+    [16, 10],
+    [17, 11],
+  ]);
   const kept = rows.filter((r) => !del.has(r[1]!));
   const y = kept.map((r) => relabel.get(r[1]!) ?? r[1]!);
   // select_columns_opp on data[:, 2:]: delete 14..17, 31..34, 48..51
@@ -34,7 +40,7 @@ function naiveLab(rows: Float64Array[]): { x: number[][]; y: number[] } {
   }
   x.forEach((r, i) => (r[0] = hr[i]!));
   x = x.map((r) => r.map((v) => (Number.isNaN(v) ? 0 : v)));
-  x = x.map((r) => r.map((v, c) => (v - NORM_MIN[c]!) / (NORM_MAX[c]! - NORM_MIN[c]!)).map((v) => (v > 1 ? 0.99 : Math.max(v , 0))));
+  x = x.map((r) => r.map((v, c) => (v - NORM_MIN[c]!) / (NORM_MAX[c]! - NORM_MIN[c]!)).map((v) => (v > 1 ? 0.99 : Math.max(v, 0))));
   const idx = x.map((_, i) => i).filter((i) => i % 3 === 0);
   return { x: idx.map((i) => x[i]!), y: idx.map((i) => y[i]!) };
 }
@@ -79,7 +85,7 @@ describe('§1 preprocessing on the real subject101 excerpt', () => {
       for (let c = 1; c < 40; c++) {
         const raw = lines[i]![CHANNEL_SOURCE_COLUMNS[c]!]!;
         const scaled = (raw - NORM_MIN[c]!) / (NORM_MAX[c]! - NORM_MIN[c]!);
-        const want = scaled > 1 ? CLIP_HIGH : Math.max(scaled , 0);
+        const want = scaled > 1 ? CLIP_HIGH : Math.max(scaled, 0);
         maxErr = Math.max(maxErr, Math.abs(s.x[i * 40 + c]! - want));
       }
     }
@@ -120,11 +126,12 @@ describe('§1 preprocessing on the real subject101 excerpt', () => {
     const pre = new SubjectPreprocessor(101);
     const ids = [24, 1, 2, 3, 4, 5, 6, 7, 12, 13, 16, 17, 0, 9, 10, 11, 18, 19, 20];
     // Each id three times in a row so that every 3rd row keeps one of each.
-    for (const id of ids) for (let k = 0; k < 3; k++) {
-      const row = new Float64Array(54);
-      row[1] = id;
-      pre.push(row);
-    }
+    for (const id of ids)
+      for (let k = 0; k < 3; k++) {
+        const row = new Float64Array(54);
+        row[1] = id;
+        pre.push(row);
+      }
     const s = pre.finish();
     expect(Array.from(s.y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(pre.deletedRows).toBe(7 * 3);
@@ -137,7 +144,7 @@ describe('§1 windowing and the excerpt dataset', () => {
     for (let i = 150; i < 300; i++) y[i] = 5;
     const s: SubjectSeries = { subject: 1, rows: 300, x: new Float32Array(300 * 40), y, segments: [0] };
     // range(22, 200, 22) = 22..198; a window [j, j+99] is kept iff it does not cross row 150.
-    const expected = [22, 44, 66, 88, 110, 132, 154, 176, 198].filter((j) => (j < 150) === (j + 99 < 150));
+    const expected = [22, 44, 66, 88, 110, 132, 154, 176, 198].filter((j) => j < 150 === j + 99 < 150);
     expect(Array.from(windowStarts(s))).toEqual(expected);
     const ws = makeWindows([s]);
     expect(Array.from(ws.y)).toEqual(expected.map((j) => (j < 150 ? 4 : 5)));

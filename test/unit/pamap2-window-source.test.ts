@@ -51,7 +51,9 @@ describe('window source', () => {
     // A selection in any order copies exactly those windows.
     const pick = [130, 3, 77, 3];
     const sel = src.select(pick);
-    pick.forEach((i, k) => expect(bytesOf(sel.x.subarray(k * size, (k + 1) * size)).equals(bytesOf(ws.x.subarray(i * size, (i + 1) * size)))).toBe(true));
+    pick.forEach((i, k) =>
+      expect(bytesOf(sel.x.subarray(k * size, (k + 1) * size)).equals(bytesOf(ws.x.subarray(i * size, (i + 1) * size)))).toBe(true),
+    );
     expect(() => src.select([138])).toThrow(/window 138 out of 0\.\.137/);
   });
 
@@ -81,23 +83,27 @@ describe('window source', () => {
     expect(src.n).toBeGreaterThan(1000);
     const same = (a: FoldInputs, b: FoldInputs): void => {
       expect(a.capped).toEqual(b.capped);
-      for (const part of ['signal', 'gaf'] as const) for (const side of ['train', 'test'] as const) {
-        const da = a[part][side], db = b[part][side];
-        expect(da.n).toBe(db.n);
-        const size = da.sampleShape.reduce((p, q) => p * q, 1);
-        const oa = new Float32Array(da.n * size), ob = new Float32Array(db.n * size);
-        da.fill(all(da.n), oa);
-        db.fill(all(db.n), ob);
-        expect(bytesOf(oa).equals(bytesOf(ob)), `${part} ${side}`).toBe(true);
-        expect(Array.from(da.y)).toEqual(Array.from(db.y));
-      }
+      for (const part of ['signal', 'gaf'] as const)
+        for (const side of ['train', 'test'] as const) {
+          const da = a[part][side],
+            db = b[part][side];
+          expect(da.n).toBe(db.n);
+          const size = da.sampleShape.reduce((p, q) => p * q, 1);
+          const oa = new Float32Array(da.n * size),
+            ob = new Float32Array(db.n * size);
+          da.fill(all(da.n), oa);
+          db.fill(all(db.n), ob);
+          expect(bytesOf(oa).equals(bytesOf(ob)), `${part} ${side}`).toBe(true);
+          expect(Array.from(da.y)).toEqual(Array.from(db.y));
+        }
     };
     for (const c of [
       { split: 'loso' as const, testSubject: 104, seed: 3, gafSize: 64 }, // capped
       { split: 'window' as const, testSubject: 101, seed: 5, gafSize: 64 }, // capped
       { split: 'loso' as const, testSubject: 102, seed: 1, gafSize: 8 }, // under the cap
     ]) {
-      const a = runInputs(src, c), b = runInputs(ws, c);
+      const a = runInputs(src, c),
+        b = runInputs(ws, c);
       same(a, b);
       if (c.split === 'loso' && a.capped === null) {
         // Produced per batch, equal to the images built whole from the fold's windows.

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pamap2FormatError } from '@demos/kd/pamap2/errors.ts';
-import { Pamap2ZipError, ProtocolZipReader, readProtocolZip, zipProtocolSubject, type EntryHandler, type ProtocolEntry, type ZipLimits, type ZipProblem } from '@demos/kd/pamap2/zip.ts';
+import {
+  Pamap2ZipError,
+  ProtocolZipReader,
+  readProtocolZip,
+  zipProtocolSubject,
+  type EntryHandler,
+  type ProtocolEntry,
+  type ZipLimits,
+  type ZipProblem,
+} from '@demos/kd/pamap2/zip.ts';
 import { buildUciZipFixture, type UciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
 
 const enc = new TextEncoder();
@@ -27,7 +36,10 @@ afterAll(async () => {
 });
 
 /** Reads an archive pushed in `chunk`-byte pieces; returns the entries offered and each read entry's bytes. */
-function read(bytes: Uint8Array, opts: { chunk?: number; skip?: (e: ProtocolEntry) => boolean; limits?: Partial<ZipLimits>; name?: string } = {}) {
+function read(
+  bytes: Uint8Array,
+  opts: { chunk?: number; skip?: (e: ProtocolEntry) => boolean; limits?: Partial<ZipLimits>; name?: string } = {},
+) {
   const offered: ProtocolEntry[] = [];
   const got = new Map<string, Uint8Array>();
   const handler: EntryHandler = (e) => {
@@ -55,7 +67,10 @@ function expectSame(a: Uint8Array | undefined, b: Uint8Array | undefined): void 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -137,7 +152,10 @@ describe('zip reader: the layouts a researcher has', () => {
 describe('zip reader: archives that are wrong, each named', () => {
   it('empty: a 0-byte file, a zip with no entries, a zip without Protocol files', () => {
     expect(problemOf(() => read(new Uint8Array(0), { name: 'empty.zip' }))).toMatchObject({ problem: 'no-protocol', path: 'empty.zip' });
-    expect(problemOf(() => read(zipSync({}), { name: 'none.zip' }))).toMatchObject({ problem: 'no-protocol', message: 'none.zip: no Protocol/subject10N.dat inside — not the PAMAP2 archive' });
+    expect(problemOf(() => read(zipSync({}), { name: 'none.zip' }))).toMatchObject({
+      problem: 'no-protocol',
+      message: 'none.zip: no Protocol/subject10N.dat inside — not the PAMAP2 archive',
+    });
     const optionalOnly = zipSync({ 'PAMAP2_Dataset/Optional/subject101.dat': fx.files[PROTOCOL[0]!]! });
     expect(problemOf(() => read(optionalOnly)).problem).toBe('no-protocol');
     // An inner zip without Protocol files: the outer is still "not the PAMAP2 archive".
@@ -146,7 +164,10 @@ describe('zip reader: archives that are wrong, each named', () => {
   });
 
   it('not a zip: a .dat renamed .zip, an inner "zip" that is text', () => {
-    expect(problemOf(() => read(fx.files[PROTOCOL[2]!]!, { name: 'subject103.zip' }))).toMatchObject({ problem: 'not-zip', path: 'subject103.zip' });
+    expect(problemOf(() => read(fx.files[PROTOCOL[2]!]!, { name: 'subject103.zip' }))).toMatchObject({
+      problem: 'not-zip',
+      path: 'subject103.zip',
+    });
     expect(problemOf(() => read(enc.encode('PK'), { name: 'short.zip' })).problem).toBe('not-zip');
     const fake = zipSync({ 'PAMAP2_Dataset.zip': [enc.encode('not a zip at all'), { level: 0 }] });
     expect(problemOf(() => read(fake, { name: 'uci.zip' }))).toMatchObject({ problem: 'not-zip', path: 'uci.zip!PAMAP2_Dataset.zip' });
@@ -195,8 +216,14 @@ describe('zip reader: archives that are wrong, each named', () => {
     const huge = zip.slice();
     new DataView(huge.buffer).setUint32(22, 0xfffffff0, true);
     let offered = 0;
-    const r = new ProtocolZipReader('huge.zip', () => { offered++; return null; });
-    const p = problemOf(() => { r.push(huge); r.end(); });
+    const r = new ProtocolZipReader('huge.zip', () => {
+      offered++;
+      return null;
+    });
+    const p = problemOf(() => {
+      r.push(huge);
+      r.end();
+    });
     expect(p).toMatchObject({ problem: 'too-large', path: 'huge.zip!Protocol/subject101.dat' });
     expect(offered).toBe(0);
     expect(problemOf(() => read(zip, { limits: { maxEntryBytes: 1000 } })).problem).toBe('too-large');
@@ -207,10 +234,15 @@ describe('zip reader: archives that are wrong, each named', () => {
     const twice = zipSync({ 'a/Protocol/subject103.dat': fx.files[PROTOCOL[2]!]!, 'b/Protocol/subject103.dat': fx.files[PROTOCOL[2]!]! });
     expect(problemOf(() => read(twice)).problem).toBe('duplicate');
     const reader = new ProtocolZipReader('uci.zip', (e) => ({
-      push: () => { throw new Pamap2FormatError(e.name, 12, 'truncated line'); },
+      push: () => {
+        throw new Pamap2FormatError(e.name, 12, 'truncated line');
+      },
       end: () => {},
     }));
-    expect(() => { reader.push(fx.nested); reader.end(); }).toThrow(/^PAMAP2_Dataset\/Protocol\/subject101\.dat:12: truncated line$/);
+    expect(() => {
+      reader.push(fx.nested);
+      reader.end();
+    }).toThrow(/^PAMAP2_Dataset\/Protocol\/subject101\.dat:12: truncated line$/);
     // The first failure sticks: later pushes rethrow it.
     expect(() => reader.push(new Uint8Array(1))).toThrow(Pamap2FormatError);
   });

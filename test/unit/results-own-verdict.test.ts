@@ -13,7 +13,10 @@ import { foldCounts, sweepVerdict } from '@demos/kd/sweep/evaluable.ts';
 import { groupRuns } from '@demos/kd/sweep/group.ts';
 
 const DIR = 'test/fixtures/results/own-quick';
-const load = (sub: string) => readdirSync(join(DIR, sub)).sort().map((f) => parseArtifact(`${sub}/${f}`, JSON.parse(readFileSync(join(DIR, sub, f), 'utf8'))));
+const load = (sub: string) =>
+  readdirSync(join(DIR, sub))
+    .sort()
+    .map((f) => parseArtifact(`${sub}/${f}`, JSON.parse(readFileSync(join(DIR, sub, f), 'utf8'))));
 const runs = load('runs') as RunArtifact[];
 const edit = (f: (r: RunArtifact) => RunArtifact['metrics']): RunArtifact[] => runs.map((r) => ({ ...r, metrics: f(r) }));
 
@@ -35,8 +38,15 @@ describe('own sweeps: shown only when every fold tests on seen classes', () => {
   });
 
   it('runs that do not record their fold (older artifacts, exported without it) are not tabled', () => {
-    const bare = edit((r) => { const { testWindows: _t, unseenTestWindows: _u, ...m } = r.metrics; return m; });
+    const bare = edit((r) => {
+      const { testWindows: _t, unseenTestWindows: _u, ...m } = r.metrics;
+      return m;
+    });
     expect(sweepVerdict(bare)).toEqual({ shown: false, why: 'not-recorded', runs: 36 });
-    expect(sweepVerdict([...bare.slice(0, 1), ...edit((r) => ({ ...r.metrics, unseenTestWindows: 0 })).slice(1)])).toEqual({ shown: false, why: 'not-recorded', runs: 1 });
+    expect(sweepVerdict([...bare.slice(0, 1), ...edit((r) => ({ ...r.metrics, unseenTestWindows: 0 })).slice(1)])).toEqual({
+      shown: false,
+      why: 'not-recorded',
+      runs: 1,
+    });
   });
 });

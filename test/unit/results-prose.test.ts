@@ -4,12 +4,17 @@
 // or data that changes under a page, fails here.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseArtifact, type ReferenceCell, type ReferenceCellsArtifact, type ReferenceRawTrialsArtifact } from '@demos/kd/artifact/index.ts';
+import {
+  parseArtifact,
+  type ReferenceCell,
+  type ReferenceCellsArtifact,
+  type ReferenceRawTrialsArtifact,
+} from '@demos/kd/artifact/index.ts';
 import { splitDisplayed } from '@demos/kd/artifact/aggregation.ts';
 import { DERIVED_DECIMALS } from '@src/components/results/views.ts';
 import { alphaPoints, subjectOf } from '@src/components/results/chart-data.ts';
 
-const load = <T,>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
+const load = <T>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
 const { cells } = load<ReferenceCellsArtifact>('cells.json');
 const raw = load<ReferenceRawTrialsArtifact>('raw-trials.json');
 const page = (slug: string) => readFileSync(`content/docs/${slug}.mdx`, 'utf8');
@@ -24,7 +29,11 @@ function shown(groups: string[], col: string): number {
   }
   throw new Error(`no cell ${groups.join('|')} @ ${col}`);
 }
-const stdsOf = (cs: ReferenceCell[]) => cs.map((c) => c.std!).filter((s) => s !== null).sort((a, b) => a - b);
+const stdsOf = (cs: ReferenceCell[]) =>
+  cs
+    .map((c) => c.std!)
+    .filter((s) => s !== null)
+    .sort((a, b) => a - b);
 const ARCHS = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -60,7 +69,9 @@ describe('research/2025-05-02 prose', () => {
     const lo = (arch: string) => extreme(foldMeans(sheet, arch, 0.7), 'min');
     const hi = (arch: string) => extreme(foldMeans(sheet, arch, 0.7), 'max');
     for (const arch of ['WRN16-3', 'WRN28-1']) {
-      expect(text).toContain(`${f(lo(arch).mean)} %(피험자 ${subj(lo(arch).fold)})부터 ${f(hi(arch).mean)} %(피험자 ${subj(hi(arch).fold)})까지`);
+      expect(text).toContain(
+        `${f(lo(arch).mean)} %(피험자 ${subj(lo(arch).fold)})부터 ${f(hi(arch).mean)} %(피험자 ${subj(hi(arch).fold)})까지`,
+      );
     }
   });
 
@@ -97,7 +108,15 @@ describe('results/alpha-sweep-2025-05-02 prose', () => {
 describe('results/lambda-selection prose', () => {
   const text = page('results/lambda-selection');
   const lams = [0.7, 0.9, 0.99];
-  const sumOf = (l: number, groups: string[]) => sum(ARCHS.map((col) => shown(groups.map((s) => `1T_GAF_lam${l}_${s}`), col)));
+  const sumOf = (l: number, groups: string[]) =>
+    sum(
+      ARCHS.map((col) =>
+        shown(
+          groups.map((s) => `1T_GAF_lam${l}_${s}`),
+          col,
+        ),
+      ),
+    );
 
   it('final sums and their differences, also per teacher architecture', () => {
     const [s07, s09, s099] = lams.map((l) => sumOf(l, ['mid3of6'])) as [number, number, number];
@@ -130,7 +149,9 @@ describe('results/lambda-selection prose', () => {
     }));
     const lo = extreme(bySubject, 'min');
     const hi = extreme(bySubject, 'max');
-    expect(text).toContain(`${f(lo.mean)} %(피험자 ${subj(lo.fold)})부터 ${f(hi.mean)} %(피험자 ${subj(hi.fold)})까지 ${f(hi.mean - lo.mean)} %p`);
+    expect(text).toContain(
+      `${f(lo.mean)} %(피험자 ${subj(lo.fold)})부터 ${f(hi.mean)} %(피험자 ${subj(hi.fold)})까지 ${f(hi.mean - lo.mean)} %p`,
+    );
   });
 });
 
@@ -138,7 +159,14 @@ describe('results/table-2025-04-25 prose', () => {
   const text = page('results/table-2025-04-25');
 
   it('sums of the λ rows: the sheet’s own sums and the site’s agree to two decimals', () => {
-    const rows: [number, string][] = [[0.1, 'mean3'], [0.3, 'mean3'], [0.5, 'mean3'], [0.7, 'mid3of6'], [0.9, 'mid3of6'], [0.99, 'mid3of6']];
+    const rows: [number, string][] = [
+      [0.1, 'mean3'],
+      [0.3, 'mean3'],
+      [0.5, 'mean3'],
+      [0.7, 'mid3of6'],
+      [0.9, 'mid3of6'],
+      [0.99, 'mid3of6'],
+    ];
     const ours = rows.map(([l, r]) => sum(ARCHS.map((col) => shown([`1T_GAF_lam${l}_${r}`, `1T_GAF_lam${l}_${r}_v2`], col))));
     const sheet = rows.map(([l, r]) => {
       const note = cells.find((c) => c.groupId === `1T_GAF_lam${l}_${r}`)!.notes!;
@@ -154,12 +182,24 @@ describe('results/table-2025-04-25 prose', () => {
   it('the colour table: the rules of the rows of each colour of the sheet image', () => {
     // Colours read off the sheet image (src/assets/notes/PAMAP_result_2025-04-25.png), per row group.
     const colour: Record<string, 'red' | 'blue' | 'black'> = {
-      single_signal_best3: 'black', single_PI: 'black', single_GAF_best3: 'red', '1T_PI_ref': 'black',
-      '1T_GAF_lam0.1_mean3': 'red', '1T_GAF_lam0.1_mean3_v2': 'red', '1T_GAF_lam0.3_mean3': 'red', '1T_GAF_lam0.3_mean3_v2': 'red',
-      '1T_GAF_lam0.5_mean3': 'red', '1T_GAF_lam0.5_mean3_v2': 'red',
-      '1T_GAF_lam0.7_mid3of6': 'blue', '1T_GAF_lam0.9_mid3of6': 'blue', '1T_GAF_lam0.99_mid3of6': 'blue',
-      '2T_PI_base_ref': 'black', '2T_PI_ann_ref': 'black', '2T_PI_ann+sp_ref': 'black',
-      '2T_GAF_base_a0.7_lam0.3_best3': 'red', '2T_GAF_base_a0.5_lam0.99': 'red',
+      single_signal_best3: 'black',
+      single_PI: 'black',
+      single_GAF_best3: 'red',
+      '1T_PI_ref': 'black',
+      '1T_GAF_lam0.1_mean3': 'red',
+      '1T_GAF_lam0.1_mean3_v2': 'red',
+      '1T_GAF_lam0.3_mean3': 'red',
+      '1T_GAF_lam0.3_mean3_v2': 'red',
+      '1T_GAF_lam0.5_mean3': 'red',
+      '1T_GAF_lam0.5_mean3_v2': 'red',
+      '1T_GAF_lam0.7_mid3of6': 'blue',
+      '1T_GAF_lam0.9_mid3of6': 'blue',
+      '1T_GAF_lam0.99_mid3of6': 'blue',
+      '2T_PI_base_ref': 'black',
+      '2T_PI_ann_ref': 'black',
+      '2T_PI_ann+sp_ref': 'black',
+      '2T_GAF_base_a0.7_lam0.3_best3': 'red',
+      '2T_GAF_base_a0.5_lam0.99': 'red',
     };
     const sheet = cells.filter((c) => c.sources.includes('i425'));
     expect(sheet).toHaveLength(60);

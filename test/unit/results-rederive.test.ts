@@ -11,7 +11,7 @@ import {
 } from '@demos/kd/artifact/index.ts';
 import { aggregate, splitDisplayed, truncate, decimalsOf, pstd, type ComputableRule } from '@demos/kd/artifact/aggregation.ts';
 
-const load = <T,>(name: string) => {
+const load = <T>(name: string) => {
   const path = `content/results/reference/${name}`;
   return parseArtifact(path, JSON.parse(readFileSync(path, 'utf8'))) as T;
 };
@@ -47,7 +47,13 @@ describe('reference artifacts equal the notes', () => {
     orig.forEach((r, i) => {
       const c = cells[i]!;
       expect([c.id, c.mean, c.std, c.displayed, c.rule, c.status, c.sources]).toEqual([
-        r.id, r.mean_acc, r.std, r.displayed, r.aggregation, r.status, r.sources,
+        r.id,
+        r.mean_acc,
+        r.std,
+        r.displayed,
+        r.aggregation,
+        r.status,
+        r.sources,
       ]);
     });
   });
@@ -61,7 +67,7 @@ describe('reference artifacts equal the notes', () => {
   });
 });
 
-describe('re-derived from raw trials with each row\'s rule', () => {
+describe("re-derived from raw trials with each row's rule", () => {
   it.each(['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'])('mid3of6, 1T GAF λ 0.7, %s (2025-04-25 sheet)', (arch) => {
     const c = cell('1T_GAF_lam0.7_mid3of6', arch);
     expect(c.rule).toBe('mid3of6');
@@ -69,7 +75,10 @@ describe('re-derived from raw trials with each row\'s rule', () => {
   });
 
   it.each([
-    [0.7, 'WRN16-3'], [0.7, 'WRN28-1'], [0.9, 'WRN16-3'], [0.9, 'WRN28-1'],
+    [0.7, 'WRN16-3'],
+    [0.7, 'WRN28-1'],
+    [0.9, 'WRN16-3'],
+    [0.9, 'WRN28-1'],
   ])('mean3_se, 2T α %s λ 0.99, %s (2025-05-09 raw sheet)', (alpha, arch) => {
     const c = cell(`2T_GAF_base_a${alpha}_lam0.99`, arch);
     expect(c.rule).toBe('mean3_se');
@@ -119,7 +128,10 @@ describe('re-derived from raw trials with each row\'s rule', () => {
     expect(sums.map((s) => s.toFixed(2))).toEqual(['342.71', '342.56', '345.26']);
     expect(Math.max(...sums)).toBe(sums[2]);
     // from the raw 6-trial sheet (unrounded per-arch means) the λ 0.7 sum agrees to 1e-4 with the sheet's 342.7085444
-    const raw07 = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'].reduce((s, a) => s + aggregate('mid3of6', block('raw_1T_GAF_lam0.7_6trials', a)).mean, 0);
+    const raw07 = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'].reduce(
+      (s, a) => s + aggregate('mid3of6', block('raw_1T_GAF_lam0.7_6trials', a)).mean,
+      0,
+    );
     expect(Math.abs(raw07 - 342.7085444)).toBeLessThan(1e-4);
   });
 });

@@ -6,15 +6,17 @@ import { parseArtifact, type ReferenceCellsArtifact, type ReferenceRawTrialsArti
 import { addSumColumn, buildTable, rowsBySource, rulesOf, stdRange } from '@src/components/results/views.ts';
 import { alphaPoints, subjectSummary } from '@src/components/results/chart-data.ts';
 
-const load = <T,>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
+const load = <T>(n: string) => parseArtifact(n, JSON.parse(readFileSync(`content/results/reference/${n}`, 'utf8'))) as T;
 const { cells } = load<ReferenceCellsArtifact>('cells.json');
 const raw = load<ReferenceRawTrialsArtifact>('raw-trials.json');
-const shown = (t: ReturnType<typeof buildTable>) => t.rows.map((r) => r.cells.map((c) => (c ? `${c.meanText}${c.stdText ? `(${c.stdText})` : ''}${c.best ? '*' : ''}` : '-')));
+const shown = (t: ReturnType<typeof buildTable>) =>
+  t.rows.map((r) => r.cells.map((c) => (c ? `${c.meanText}${c.stdText ? `(${c.stdText})` : ''}${c.best ? '*' : ''}` : '-')));
 
 describe('results page tables', () => {
   it('2025-05-02 sheet: α rows × teacher-arch columns, best per column marked', () => {
     const t = buildTable(cells, {
-      caption: 'x', source: 'i502',
+      caption: 'x',
+      source: 'i502',
       rows: [0.1, 0.3, 0.5, 0.7, 0.9].map((a) => ({ label: `${a}`, groups: [`2T_GAF_base_a${a}_lam0.99`] })),
     });
     expect(shown(t)).toEqual([
@@ -28,7 +30,10 @@ describe('results page tables', () => {
   });
 
   it('λ selection: sums 342.71 / 342.56 / 345.26, λ = 0.99 marked', () => {
-    const t = buildTable(cells, { caption: 'x', rows: [0.7, 0.9, 0.99].map((l) => ({ label: `${l}`, groups: [`1T_GAF_lam${l}_mid3of6`] })) });
+    const t = buildTable(cells, {
+      caption: 'x',
+      rows: [0.7, 0.9, 0.99].map((l) => ({ label: `${l}`, groups: [`1T_GAF_lam${l}_mid3of6`] })),
+    });
     const sums = addSumColumn(t, 'sum', 2);
     expect(sums.map((s) => s.toFixed(2))).toEqual(['342.71', '342.56', '345.26']);
     expect(t.rows.map((r) => r.extra?.[0])).toEqual(['342.71', '342.56', '345.26 ▲']);
@@ -48,7 +53,11 @@ describe('results page tables', () => {
       ['88.6864', '87.5671', '86.5762', '86.7758'],
       ['88.3515', '87.6045', '87.1881', '86.9907'],
     ]);
-    expect(t.rows.map((r) => r.cells.map((c) => c?.best))).toEqual([[false, false, false, false], [true, false, false, false], [false, true, true, true]]);
+    expect(t.rows.map((r) => r.cells.map((c) => c?.best))).toEqual([
+      [false, false, false, false],
+      [true, false, false, false],
+      [false, true, true, true],
+    ]);
   });
 
   it('2025-04-25 sheet: its rows in sheet order, displayed strings kept ("85.8", "88")', () => {
@@ -68,8 +77,14 @@ describe('results page tables', () => {
   it('charts: α points with ±std bars; per-subject spread 52.8268 … 100', () => {
     const pts = alphaPoints(cells, 0.99, ['WRN16-3', 'WRN28-1']);
     expect(pts.map((p) => `${p.arch}@${p.alpha}=${p.meanText}`)).toEqual([
-      'WRN16-3@0.3=85.4535', 'WRN16-3@0.5=86.0995', 'WRN16-3@0.7=86.5589', 'WRN16-3@0.9=86.7378',
-      'WRN28-1@0.3=84.0765', 'WRN28-1@0.5=84.6896', 'WRN28-1@0.7=84.6616', 'WRN28-1@0.9=84.5699',
+      'WRN16-3@0.3=85.4535',
+      'WRN16-3@0.5=86.0995',
+      'WRN16-3@0.7=86.5589',
+      'WRN16-3@0.9=86.7378',
+      'WRN28-1@0.3=84.0765',
+      'WRN28-1@0.5=84.6896',
+      'WRN28-1@0.7=84.6616',
+      'WRN28-1@0.9=84.5699',
     ]);
     expect(pts[0]!.hi - pts[0]!.lo).toBeCloseTo(2 * 2.55, 10);
     const s = subjectSummary(raw.sheets.find((x) => x.id === 'raw_1T_GAF_lam0.7_6trials')!.blocks);

@@ -52,7 +52,10 @@ describe('wasm thread plan', () => {
   it('threads only when cross-origin isolated, capped by cores, MAX_WASM_THREADS and ?threads=', async () => {
     const { wasmThreadPlan, MAX_WASM_THREADS } = await import('@src/lib/runtime');
     const nav = (n: number) => ({ hardwareConcurrency: n });
-    expect(wasmThreadPlan({ crossOriginIsolated: false, navigator: nav(8) })).toEqual({ threads: 1, note: 'cross-origin isolation missing (no SharedArrayBuffer)' });
+    expect(wasmThreadPlan({ crossOriginIsolated: false, navigator: nav(8) })).toEqual({
+      threads: 1,
+      note: 'cross-origin isolation missing (no SharedArrayBuffer)',
+    });
     expect(wasmThreadPlan({ navigator: nav(8) }).threads).toBe(1);
     expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(2) })).toEqual({ threads: 2, note: null });
     expect(wasmThreadPlan({ crossOriginIsolated: true, navigator: nav(64) }).threads).toBe(MAX_WASM_THREADS);
@@ -71,19 +74,37 @@ describe('runtime badge', () => {
     const { renderRuntimeBadge } = await import('@src/islands/runtime-badge');
     const el = document.getElementById('b') as unknown as HTMLElement;
     renderRuntimeBadge(el, {
-      backend: 'webgl', forced: false, adapter: null,
-      skipped: [{ backend: 'webgpu', reason: 'requestAdapter() returned null (no WebGPU adapter)' }], threads: 1, threadsNote: null,
+      backend: 'webgl',
+      forced: false,
+      adapter: null,
+      skipped: [{ backend: 'webgpu', reason: 'requestAdapter() returned null (no WebGPU adapter)' }],
+      threads: 1,
+      threadsNote: null,
     });
     expect(el.getAttribute('data-backend')).toBe('webgl');
     expect(el.textContent).toContain('webgl');
     expect(el.querySelectorAll('li')).toHaveLength(1);
     expect(el.querySelector('li')!.textContent).toBe('webgpu: requestAdapter() returned null (no WebGPU adapter)');
-    renderRuntimeBadge(el, { backend: 'webgpu', forced: true, adapter: { vendor: 'google', architecture: 'swiftshader', description: '' }, skipped: [], threads: 1, threadsNote: null });
+    renderRuntimeBadge(el, {
+      backend: 'webgpu',
+      forced: true,
+      adapter: { vendor: 'google', architecture: 'swiftshader', description: '' },
+      skipped: [],
+      threads: 1,
+      threadsNote: null,
+    });
     expect(el.getAttribute('data-backend')).toBe('webgpu');
     expect(el.textContent).toContain('webgpu (google swiftshader) [forced]');
     expect(el.querySelectorAll('li')).toHaveLength(0);
     expect(el.textContent).not.toContain('스레드'); // GPU backends: no thread count
-    renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 1, threadsNote: 'cross-origin isolation missing (no SharedArrayBuffer)' });
+    renderRuntimeBadge(el, {
+      backend: 'wasm',
+      forced: false,
+      adapter: null,
+      skipped: [],
+      threads: 1,
+      threadsNote: 'cross-origin isolation missing (no SharedArrayBuffer)',
+    });
     expect(el.textContent).toContain('wasm');
     expect(el.textContent).toContain('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
     renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 4, threadsNote: null });

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { notesSidebar } from '../../scripts/sidebar.mjs';
 
 let root = '';
-afterEach(() => { if (root) rmSync(root, { recursive: true, force: true }); });
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
 
 function notes(files: Record<string, string>): string {
   root = mkdtempSync(join(tmpdir(), 'sidebar-'));
@@ -48,23 +50,23 @@ describe('notesSidebar (sidebar generated from content/docs)', () => {
       'study/c.mdx': '',
       'study/_part.mdx': '',
     });
-    expect(notesSidebar(dir)).toEqual([
-      { label: '홈', link: '/' },
-      { label: '공부 노트', items: ['study/c'] },
-      'about',
-      'glossary',
-    ]);
+    expect(notesSidebar(dir)).toEqual([{ label: '홈', link: '/' }, { label: '공부 노트', items: ['study/c'] }, 'about', 'glossary']);
   });
 
   it('uses a frontmatter slug when a page sets one', () => {
     const dir = notes({ 'study/long-file-name.mdx': 'slug: study/short' });
-    expect(notesSidebar(dir)).toEqual([{ label: '홈', link: '/' }, { label: '공부 노트', items: ['study/short'] }]);
+    expect(notesSidebar(dir)).toEqual([
+      { label: '홈', link: '/' },
+      { label: '공부 노트', items: ['study/short'] },
+    ]);
   });
 
   it('refuses what would drop a page silently: unknown or nested folders, odd names, a non-numeric order', () => {
     expect(() => notesSidebar(notes({ 'misc/a.mdx': '' }))).toThrow(/misc: no sidebar group for this folder/);
     expect(() => notesSidebar(notes({ 'study/vlm/a.mdx': '' }))).toThrow(/study\/vlm: notes are one folder deep/);
     expect(() => notesSidebar(notes({ 'study/My Note.mdx': '' }))).toThrow(/study\/My Note\.mdx: note file and folder names/);
-    expect(() => notesSidebar(notes({ 'study/a.mdx': 'sidebar: { order: first }' }))).toThrow(/study\/a\.mdx: sidebar.order must be a number/);
+    expect(() => notesSidebar(notes({ 'study/a.mdx': 'sidebar: { order: first }' }))).toThrow(
+      /study\/a\.mdx: sidebar.order must be a number/,
+    );
   });
 });

@@ -16,7 +16,10 @@ function missing(pages: Map<string, Set<string>>, read: (page: string) => string
   const out: string[] = [];
   for (const [page, sources] of pages) {
     const parsed = sourceNotesField.safeParse(frontmatter(read(page))['sourceNotes']);
-    if (!parsed.success) { out.push(`${page}: invalid sourceNotes: ${z.prettifyError(parsed.error)}`); continue; }
+    if (!parsed.success) {
+      out.push(`${page}: invalid sourceNotes: ${z.prettifyError(parsed.error)}`);
+      continue;
+    }
     const urls = new Set((parsed.data ?? []).map((n) => n.url));
     for (const s of sources) if (!urls.has(NOTE_URLS[s] ?? `(no url known for ${s})`)) out.push(`${page}: missing ${NOTE_URLS[s] ?? s}`);
   }
@@ -35,7 +38,10 @@ describe('sourceNotes: every page made from a note links to that note', () => {
   });
 
   it('catches a page without the field and a URL outside the notes repository', () => {
-    const fake = new Map([['a', new Set(['Transformer.md'])], ['b', new Set(['Transformer.md'])]]);
+    const fake = new Map([
+      ['a', new Set(['Transformer.md'])],
+      ['b', new Set(['Transformer.md'])],
+    ]);
     const pages: Record<string, string> = {
       a: '---\ntitle: x\n---\n',
       b: '---\ntitle: x\nsourceNotes:\n  - title: T\n    url: https://example.com/Transformer.md\n---\n',

@@ -12,13 +12,16 @@ const CONFIG = 'test/unit/fixtures/sweep/tiny.json';
 const IDS = ['tiny-wrn16-1-a0.3-s101-t0', 'tiny-wrn16-1-a0.5-s101-t0', 'tiny-wrn16-1-a0.7-s101-t0'];
 
 function start(out: string): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sweep.ts', '--config', CONFIG, '--out', out, '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sweep.ts', '--config', CONFIG, '--out', out, '--workers', '1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout!.on('data', (b: Buffer) => (text += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (text += b.toString()));
   return { child, log: () => text };
 }
-const exited = (c: ChildProcess) => new Promise<number | null>((r) => (c.exitCode !== null || c.signalCode !== null ? r(c.exitCode) : c.on('exit', (code) => r(code))));
+const exited = (c: ChildProcess) =>
+  new Promise<number | null>((r) => (c.exitCode !== null || c.signalCode !== null ? r(c.exitCode) : c.on('exit', (code) => r(code))));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const alive = (pid: number) => {
   try {
@@ -45,7 +48,11 @@ describe('sweep survives SIGKILL', () => {
     // the worker goes straight on to the next run (teachers are in memory): kill now, mid-run
     first.child.kill('SIGKILL');
     await exited(first.child);
-    const before = new Map(list().filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(join(runs, f), 'utf8')]));
+    const before = new Map(
+      list()
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [f, readFileSync(join(runs, f), 'utf8')]),
+    );
     expect(before.size).toBeGreaterThanOrEqual(1);
     expect(before.size).toBeLessThan(IDS.length); // the kill really interrupted the sweep
     // the worker notices the coordinator is gone (IPC disconnect) and exits: no orphan keeps training

@@ -15,7 +15,14 @@ const preset = (name: string) => parseSweepConfig(name, JSON.parse(readFileSync(
 describe('sweep presets and plan', () => {
   it('paper preset is the protocol: 2 archs × 3 α × 3 trials × 9 folds, λ 0.99, T 4, 200 epochs', () => {
     const c = preset('paper');
-    expect([c.teacherArchs, c.alphas, c.trials, c.lambda, c.temperature, c.epochs]).toEqual([['WRN16-3', 'WRN28-1'], [0.3, 0.5, 0.7], 3, 0.99, 4, 200]);
+    expect([c.teacherArchs, c.alphas, c.trials, c.lambda, c.temperature, c.epochs]).toEqual([
+      ['WRN16-3', 'WRN28-1'],
+      [0.3, 0.5, 0.7],
+      3,
+      0.99,
+      4,
+      200,
+    ]);
     const units = planSweep(c, [101, 102, 103, 104, 105, 106, 107, 108, 109]);
     expect(units).toHaveLength(18); // teachers trained once per (arch, fold)
     expect(units.flatMap((u) => u.runs)).toHaveLength(162);
@@ -36,17 +43,33 @@ describe('sweep presets and plan', () => {
   it('bad configs name the field; unknown folds are refused', () => {
     expect(() => parseSweepConfig('x.json', { ...preset('smoke'), alphas: [1.5] })).toThrow(/x\.json: field alphas\[0\]: /);
     expect(() => parseSweepConfig('x.json', { ...preset('smoke'), extra: 1 })).toThrow(/x\.json/);
-    expect(() => planSweep(sweepConfigSchema.parse({ ...preset('smoke'), folds: [104] }), [101, 102])).toThrow(/folds 104 are not in the data/);
+    expect(() => planSweep(sweepConfigSchema.parse({ ...preset('smoke'), folds: [104] }), [101, 102])).toThrow(
+      /folds 104 are not in the data/,
+    );
   });
 });
 
 function fakeRun(id: string, subject: number, trial: number, acc: number): RunArtifact {
   return parseArtifact(id, {
-    schemaVersion: 1, kind: 'run', id,
+    schemaVersion: 1,
+    kind: 'run',
+    id,
     config: {
-      method: 'base', teachers: [{ role: 'T1', modality: 'GAF', arch: 'WRN16-3' }, { role: 'T2', modality: 'signal', arch: 'WRN16-3' }],
-      student: { modality: 'signal', arch: 'WRN16-1' }, alpha: 0.7, lambda: 0.99, temperature: 4, epochs: 1,
-      data: { dataset: 'PAMAP2', source: 'x', sha256: 'b'.repeat(64) }, fold: subject - 101, heldOutSubject: String(subject), trial, seed: trial,
+      method: 'base',
+      teachers: [
+        { role: 'T1', modality: 'GAF', arch: 'WRN16-3' },
+        { role: 'T2', modality: 'signal', arch: 'WRN16-3' },
+      ],
+      student: { modality: 'signal', arch: 'WRN16-1' },
+      alpha: 0.7,
+      lambda: 0.99,
+      temperature: 4,
+      epochs: 1,
+      data: { dataset: 'PAMAP2', source: 'x', sha256: 'b'.repeat(64) },
+      fold: subject - 101,
+      heldOutSubject: String(subject),
+      trial,
+      seed: trial,
     },
     metrics: { bestTestAcc: acc, bestEpoch: 1, lastTestAcc: acc, curve: [{ epoch: 1, trainLoss: 1, testAcc: acc }] },
     env: { backend: 'wasm', runtime: 'node', codeVersion: 'c', createdAt: '2026-11-26T00:00:00.000Z', durationMs: 1 },

@@ -2,7 +2,13 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { patchWeights, projectMatMul, projectConv, normalisePixels } from '@demos/vit/projection';
-import { sincos2dPositionEmbedding, learnedPositionEmbedding, positionSimilarity, unitRows, similarityRow } from '@demos/vit/position-embedding';
+import {
+  sincos2dPositionEmbedding,
+  learnedPositionEmbedding,
+  positionSimilarity,
+  unitRows,
+  similarityRow,
+} from '@demos/vit/position-embedding';
 import { patchify } from '@demos/vit/patchify';
 import { embedImage } from '@demos/vit/pipeline';
 import { matMulRef, maxAbsDiff } from '@demos/shared/self-check';
@@ -18,11 +24,14 @@ function randomImage(size: number, seed: number): Float32Array {
   });
 }
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('patch projection', () => {
   it.each([8, 14, 16, 32])('p=%i: stride-p conv2d == reshape + matMul == naive patchify·W', (p) => {
-    const size = 224, D = 64;
+    const size = 224,
+      D = 64;
     const rgb = randomImage(size, p);
     const wt = patchWeights(p, D, 7);
     const before = tf.memory().numTensors;
@@ -30,15 +39,27 @@ describe('patch projection', () => {
       const x = normalisePixels(tf, tf.tensor3d(rgb, [size, size, 3]));
       return [projectMatMul(tf, x, wt), projectConv(tf, x, wt)];
     });
-    const av = a!.dataSync(), bv = b!.dataSync();
+    const av = a!.dataSync(),
+      bv = b!.dataSync();
     expect(a!.shape).toEqual([(size / p) ** 2, D]);
     expect(b!.shape).toEqual([(size / p) ** 2, D]);
     tf.dispose([a!, b!]);
     expect(tf.memory().numTensors).toBe(before);
     expect(maxAbsDiff(av, bv)).toBeLessThan(PROJ_TOL);
     // Independent reference: plain-JS patchify then matMul, plus bias.
-    const P = (size / p) ** 2, K = p * p * 3;
-    const ref = matMulRef(patchify(rgb.map((v) => 2 * v - 1), size, p), wt.w, P, K, D);
+    const P = (size / p) ** 2,
+      K = p * p * 3;
+    const ref = matMulRef(
+      patchify(
+        rgb.map((v) => 2 * v - 1),
+        size,
+        p,
+      ),
+      wt.w,
+      P,
+      K,
+      D,
+    );
     for (let n = 0; n < P; n++) for (let d = 0; d < D; d++) ref[n * D + d]! += wt.b[d]!;
     expect(maxAbsDiff(av, ref)).toBeLessThan(PROJ_TOL);
     // And the projection is not trivially zero.
@@ -52,7 +73,11 @@ describe('patch projection', () => {
 });
 
 describe('2D sin-cos position embedding', () => {
-  it.each([[14, 192], [16, 64], [7, 768]])('g=%i, D=%i matches the formula element by element', (g, D) => {
+  it.each([
+    [14, 192],
+    [16, 64],
+    [7, 768],
+  ])('g=%i, D=%i matches the formula element by element', (g, D) => {
     const pe = sincos2dPositionEmbedding(g, D);
     expect(pe.length).toBe((g * g + 1) * D);
     for (let d = 0; d < D; d++) expect(pe[d]).toBe(0); // [CLS]
@@ -62,7 +87,8 @@ describe('2D sin-cos position embedding', () => {
       for (let c = 0; c < g; c++)
         for (let d = 0; d < D; d++) {
           // Naive: which quarter, which frequency, which coordinate.
-          const quarter = Math.floor(d / q), k = d % q;
+          const quarter = Math.floor(d / q),
+            k = d % q;
           const omega = 1 / 10000 ** (k / q);
           const coord = quarter < 2 ? c : r;
           const want = quarter % 2 === 0 ? Math.sin(coord * omega) : Math.cos(coord * omega);
@@ -77,7 +103,9 @@ describe('2D sin-cos position embedding', () => {
 
 describe('position similarity', () => {
   it('equals a naive cosine loop; the diagonal is 1; no leaks', () => {
-    const g = 7, D = 32, P = g * g;
+    const g = 7,
+      D = 32,
+      P = g * g;
     const pe = sincos2dPositionEmbedding(g, D).subarray(D);
     const before = tf.memory().numTensors;
     const sim = tf.tidy(() => positionSimilarity(tf, tf.tensor2d(pe, [P, D])));
@@ -87,8 +115,14 @@ describe('position similarity', () => {
     let worst = 0;
     for (let i = 0; i < P; i++)
       for (let j = 0; j < P; j++) {
-        let dot = 0, ni = 0, nj = 0;
-        for (let d = 0; d < D; d++) { dot += pe[i * D + d]! * pe[j * D + d]!; ni += pe[i * D + d]! ** 2; nj += pe[j * D + d]! ** 2; }
+        let dot = 0,
+          ni = 0,
+          nj = 0;
+        for (let d = 0; d < D; d++) {
+          dot += pe[i * D + d]! * pe[j * D + d]!;
+          ni += pe[i * D + d]! ** 2;
+          nj += pe[j * D + d]! ** 2;
+        }
         worst = Math.max(worst, Math.abs(sv[i * P + j]! - dot / Math.sqrt(ni * nj)));
       }
     expect(worst).toBeLessThan(1e-5);
@@ -126,7 +160,8 @@ describe('embedImage pipeline', () => {
     expect(out.tokens.length).toBe(197 * 192);
     expect(out.convMatMulMaxDiff).toBeLessThan(PROJ_TOL);
     // token n+1 = embedding n + position n+1.
-    for (const n of [0, 100, 195]) for (const d of [0, 50, 191])
-      expect(out.tokens[(n + 1) * 192 + d]).toBeCloseTo(out.embeddings[n * 192 + d]! + out.position[(n + 1) * 192 + d]!, 5);
+    for (const n of [0, 100, 195])
+      for (const d of [0, 50, 191])
+        expect(out.tokens[(n + 1) * 192 + d]).toBeCloseTo(out.embeddings[n * 192 + d]! + out.position[(n + 1) * 192 + d]!, 5);
   });
 });

@@ -25,7 +25,10 @@ describe('file checks before decoding', () => {
     if (huge.ok) expect(checkDimensions('huge.png', huge.width, huge.height)).toMatch(/10,000×10,000 = 100MP로 너무 큽니다/);
   });
   it('names the file when it is not an image or is corrupt', () => {
-    expect(sniffImage('notes.txt', fx('not-an-image.txt'))).toEqual({ ok: false, message: expect.stringMatching(/"notes.txt"은\(는\) 이미지 파일이 아닙니다/) });
+    expect(sniffImage('notes.txt', fx('not-an-image.txt'))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/"notes.txt"은\(는\) 이미지 파일이 아닙니다/),
+    });
     // corrupt.png has an intact header and garbage pixel data: the browser's decoder rejects it (e2e).
     expect(sniffImage('broken.png', fx('corrupt.png'))).toMatchObject({ ok: true, width: 32, height: 32 });
     const truncated = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);

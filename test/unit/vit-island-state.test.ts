@@ -5,10 +5,27 @@ import type { LoadedImage, VitResponse } from '@demos/vit/protocol';
 import { MAX_FILE_BYTES } from '@demos/vit/image-file';
 
 const S = 224;
-const image = (name: string): LoadedImage => ({ name, rgb: new Float32Array(S * S * 3).fill(0.5), size: S, width: 300, height: 200, notes: [] });
+const image = (name: string): LoadedImage => ({
+  name,
+  rgb: new Float32Array(S * S * 3).fill(0.5),
+  size: S,
+  width: 300,
+  height: 200,
+  notes: [],
+});
 const embedded = (id: number, patches: number, dim: number): VitResponse => ({
-  type: 'embedded', id, ms: 5,
-  result: { grid: Math.sqrt(patches), patches, dim, embeddings: new Float32Array(patches * dim).fill(2), tokens: new Float32Array((patches + 1) * dim).fill(-3), position: new Float32Array((patches + 1) * dim).fill(1), convMatMulMaxDiff: 1e-6 },
+  type: 'embedded',
+  id,
+  ms: 5,
+  result: {
+    grid: Math.sqrt(patches),
+    patches,
+    dim,
+    embeddings: new Float32Array(patches * dim).fill(2),
+    tokens: new Float32Array((patches + 1) * dim).fill(-3),
+    position: new Float32Array((patches + 1) * dim).fill(1),
+    convMatMulMaxDiff: 1e-6,
+  },
 });
 
 function loaded(): VitState {
@@ -17,7 +34,9 @@ function loaded(): VitState {
   expect(r.send).toEqual([expect.objectContaining({ type: 'load', id: 1, search: '?backend=cpu' })]);
   s = r.state;
   r = updateVit(s, { type: 'worker', msg: { type: 'loaded', id: 1, image: image('chelsea.png'), ms: 3 } });
-  expect(r.send).toEqual([expect.objectContaining({ type: 'embed', id: 2, config: expect.objectContaining({ patch: 16, dim: 192, pos: 'learned' }) })]);
+  expect(r.send).toEqual([
+    expect.objectContaining({ type: 'embed', id: 2, config: expect.objectContaining({ patch: 16, dim: 192, pos: 'learned' }) }),
+  ]);
   expect(r.state.patches).toHaveLength(196 * 768);
   return updateVit(r.state, { type: 'worker', msg: embedded(2, 196, 192) }).state;
 }

@@ -16,7 +16,12 @@ function indexImage(size: number, p: number): Float32Array {
 }
 
 describe('patch counts', () => {
-  it.each([[8, 784, 785], [14, 256, 257], [16, 196, 197], [32, 49, 50]])('p=%i -> P=%i, T=%i', (p, P, T) => {
+  it.each([
+    [8, 784, 785],
+    [14, 256, 257],
+    [16, 196, 197],
+    [32, 49, 50],
+  ])('p=%i -> P=%i, T=%i', (p, P, T) => {
     const c = vitCounts(224, p);
     expect(c.patches).toBe(P);
     expect(c.tokens).toBe(T);
@@ -31,7 +36,8 @@ describe('patch counts', () => {
 
 describe('patchify order', () => {
   it.each([8, 14, 16, 32])('p=%i: patch n holds only value n (row-major, n = row*g + col)', (p) => {
-    const size = 224, g = size / p;
+    const size = 224,
+      g = size / p;
     const out = patchify(indexImage(size, p), size, p);
     expect(out.length).toBe(g * g * p * p * 3);
     for (let n = 0; n < g * g; n++) {
@@ -43,9 +49,11 @@ describe('patchify order', () => {
 
   it('inside a patch the order is (p1, p2, c): row, column, channel', () => {
     // 4×4 image, p = 2; pixel (y, x), channel c holds 100y + 10x + c.
-    const size = 4, p = 2;
+    const size = 4,
+      p = 2;
     const img = new Float32Array(size * size * 3);
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) for (let c = 0; c < 3; c++) img[(y * size + x) * 3 + c] = 100 * y + 10 * x + c;
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) for (let c = 0; c < 3; c++) img[(y * size + x) * 3 + c] = 100 * y + 10 * x + c;
     const out = patchify(img, size, p);
     // Patch 1 = row 0, col 1: pixels (0,2) (0,3) (1,2) (1,3).
     expect(Array.from(out.subarray(12, 24))).toEqual([20, 21, 22, 30, 31, 32, 120, 121, 122, 130, 131, 132]);
@@ -63,7 +71,7 @@ describe('patchify order', () => {
 
 describe('resize and centre-crop', () => {
   it('is the identity when the image is already S×S', () => {
-    const img = Float32Array.from({ length: 8 * 8 * 3 }, (_, i) => (i * 37 % 101) / 100);
+    const img = Float32Array.from({ length: 8 * 8 * 3 }, (_, i) => ((i * 37) % 101) / 100);
     const out = centreCropResize({ width: 8, height: 8, data: img }, 8);
     for (let i = 0; i < img.length; i++) expect(out.data[i]).toBeCloseTo(img[i]!, 6);
   });
@@ -76,13 +84,17 @@ describe('resize and centre-crop', () => {
   });
   it('crops the centre square of a wide image', () => {
     // 12×4: columns 0-3 red, 4-7 green, 8-11 blue; the centre 4×4 square is all green.
-    const w = 12, h = 4, data = new Float32Array(w * h * 3);
+    const w = 12,
+      h = 4,
+      data = new Float32Array(w * h * 3);
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[(y * w + x) * 3 + Math.floor(x / 4)] = 1;
     const out = centreCropResize({ width: w, height: h, data }, 4);
-    for (let i = 0; i < 16; i++) expect(Array.from(out.data.subarray(i * 3, i * 3 + 3)).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 1, 0]);
+    for (let i = 0; i < 16; i++)
+      expect(Array.from(out.data.subarray(i * 3, i * 3 + 3)).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 1, 0]);
   });
   it('downscaling averages (a fine checkerboard becomes grey, no aliasing)', () => {
-    const s = 448, data = new Float32Array(s * s * 3);
+    const s = 448,
+      data = new Float32Array(s * s * 3);
     for (let y = 0; y < s; y++) for (let x = 0; x < s; x++) data.fill((x + y) % 2, (y * s + x) * 3, (y * s + x) * 3 + 3);
     const out = centreCropResize({ width: s, height: s, data }, 224);
     let worst = 0;

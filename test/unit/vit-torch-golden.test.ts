@@ -9,17 +9,26 @@ import { sincos2dPositionEmbedding } from '@demos/vit/position-embedding';
 import { maxAbsDiff } from '@demos/shared/self-check';
 
 // Made by test/golden/vit/make-torch-golden.py (PyTorch conv2d + einops-style reshape, numpy MAE sin-cos).
-const golden = z.object({
-  S: z.number(), p: z.number(), D: z.number(),
-  image: z.array(z.number()), weight: z.array(z.number()), bias: z.array(z.number()),
-  patches: z.array(z.number()), out: z.array(z.number()),
-  sincos: z.object({ grid: z.number(), D: z.number(), table: z.array(z.number()) }),
-}).parse(JSON.parse(readFileSync(new URL('../golden/vit/torch-patch-embed.json', import.meta.url), 'utf8')));
+const golden = z
+  .object({
+    S: z.number(),
+    p: z.number(),
+    D: z.number(),
+    image: z.array(z.number()),
+    weight: z.array(z.number()),
+    bias: z.array(z.number()),
+    patches: z.array(z.number()),
+    out: z.array(z.number()),
+    sincos: z.object({ grid: z.number(), D: z.number(), table: z.array(z.number()) }),
+  })
+  .parse(JSON.parse(readFileSync(new URL('../golden/vit/torch-patch-embed.json', import.meta.url), 'utf8')));
 
 /** float32 sums of 768 products of O(0.05) terms: PyTorch and tfjs agree to ~1e-6; 1e-5 leaves margin. */
 const TOL = 1e-5;
 
-beforeAll(async () => { await tf.setBackend('cpu'); });
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
 
 describe('against PyTorch', () => {
   it("patchify order == einops 'b c (h p1) (w p2) -> b (h w) (p1 p2 c)'", () => {
@@ -32,7 +41,8 @@ describe('against PyTorch', () => {
       const x = tf.tensor3d(golden.image, [golden.S, golden.S, 3]);
       return [projectMatMul(tf, x, wt), projectConv(tf, x, wt)];
     });
-    const av = a!.dataSync(), bv = b!.dataSync();
+    const av = a!.dataSync(),
+      bv = b!.dataSync();
     tf.dispose([a!, b!]);
     expect(tf.memory().numTensors).toBe(before);
     expect(maxAbsDiff(av, golden.out)).toBeLessThan(TOL);

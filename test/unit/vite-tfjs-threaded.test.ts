@@ -11,7 +11,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { dropScriptDirGuard, SCRIPT_DIR_GUARD, tfjsThreadedWasm } from '../../scripts/vite-tfjs-threaded.mjs';
 
-const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'wasm-out/tfjs-backend-wasm-threaded-simd.js');
+const file = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')),
+  'wasm-out/tfjs-backend-wasm-threaded-simd.js',
+);
 
 describe('tfjs threaded-build plugin', () => {
   it('removes exactly the guard from the installed factory, nothing else', () => {
@@ -26,6 +29,8 @@ describe('tfjs threaded-build plugin', () => {
   it('applies only to that file, and throws when the guard is gone', () => {
     const plugin = tfjsThreadedWasm();
     expect(plugin.transform('x', '/a/b/other.js')).toBeNull();
-    expect(() => plugin.transform('no guard here', '/n/@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js?v=1')).toThrow(/guard was not found/);
+    expect(() =>
+      plugin.transform('no guard here', '/n/@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js?v=1'),
+    ).toThrow(/guard was not found/);
   });
 });

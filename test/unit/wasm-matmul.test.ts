@@ -21,8 +21,12 @@ type Shape = [m: number, k: number, n: number, transB: boolean, transA: boolean]
 
 /** Largest |a − b| over the reference's largest magnitude. */
 function rel(a: Float32Array, b: Float32Array): number {
-  let d = 0, m = 0;
-  for (let i = 0; i < b.length; i++) { d = Math.max(d, Math.abs(a[i]! - b[i]!)); m = Math.max(m, Math.abs(b[i]!)); }
+  let d = 0,
+    m = 0;
+  for (let i = 0; i < b.length; i++) {
+    d = Math.max(d, Math.abs(a[i]! - b[i]!));
+    m = Math.max(m, Math.abs(b[i]!));
+  }
   return d / m;
 }
 
@@ -31,15 +35,26 @@ function recordShapes(): Shape[] {
   const seen = new Map<string, Shape>();
   traceMatMuls((m, k, n, tb, ta) => seen.set(`${m},${k},${n},${tb},${ta}`, [m, k, n, tb, ta]));
   try {
-    for (const [dims, widen, batch, len] of [[1, 1, 128, 100], [1, 3, 128, 100], [2, 1, 16, 64]] as const) {
+    for (const [dims, widen, batch, len] of [
+      [1, 1, 128, 100],
+      [1, 3, 128, 100],
+      [2, 1, 16, 64],
+    ] as const) {
       const model = createWrn({ dims, depth: 16, widen, inChannels: 40, numClasses: 12, seed: 1, convImpl: 'fast' });
       const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4, impl: 'js' });
       const x = tf.randomNormal(dims === 1 ? [batch, len, 40] : [batch, len, len, 40], 0, 1, 'float32', 1);
-      const y = tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 12), 'int32');
+      const y = tf.tensor1d(
+        Array.from({ length: batch }, (_, i) => i % 12),
+        'int32',
+      );
       trainStep(model, opt, x, y, [], null, 0.01);
-      tf.dispose([x, y]); opt.dispose(); model.dispose();
+      tf.dispose([x, y]);
+      opt.dispose();
+      model.dispose();
     }
-  } finally { traceMatMuls(null); }
+  } finally {
+    traceMatMuls(null);
+  }
   return [...seen.values()];
 }
 
@@ -49,7 +64,8 @@ function recordShapes(): Shape[] {
  */
 function compare([M, K, N, transB, transA]: Shape): number {
   return tf.tidy(() => {
-    const a = tf.randomNormal(transA ? [K, M] : [M, K], 0, 1, 'float32', 7), b = tf.randomNormal(transB ? [N, K] : [K, N], 0, 1, 'float32', 8);
+    const a = tf.randomNormal(transA ? [K, M] : [M, K], 0, 1, 'float32', 7),
+      b = tf.randomNormal(transB ? [N, K] : [K, N], 0, 1, 'float32', 8);
     const ref = tf.matMul(transA ? tf.transpose(a) : a, transB ? tf.transpose(b) : b).dataSync() as Float32Array;
     const heap = wasmHeap()!;
     let got: Float32Array;
@@ -64,8 +80,15 @@ function compare([M, K, N, transB, transA]: Shape): number {
 }
 
 let shapes: Shape[] = [];
-beforeAll(async () => { await useNodeBackend('wasm'); shapes = recordShapes(); }, 300_000);
-afterAll(async () => { forceKernelBuild(null); setWasmMatMulEnabled(true); await useNodeBackend('cpu'); });
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+  shapes = recordShapes();
+}, 300_000);
+afterAll(async () => {
+  forceKernelBuild(null);
+  setWasmMatMulEnabled(true);
+  await useNodeBackend('cpu');
+});
 
 describe('heapMatMul equals tf.matMul within 1e-5 relative on the WRNs’ shapes', () => {
   it('relaxed SIMD is detected in this engine (Node 22) and its multiply-add is fused here', () => {
@@ -86,8 +109,16 @@ describe('heapMatMul equals tf.matMul within 1e-5 relative on the WRNs’ shapes
       forceKernelBuild(build);
       expect(wasmHeap()!.build).toBe(build);
       // Odd shapes; K across the kernel's chunks of 1024 (1024, 1025, 3000), with A transposed too.
-      const odd: Shape[] = [[5, 7, 3, false, false], [7, 13, 12, true, false], [1, 300, 9, false, false], [6, 1, 20, true, false],
-        [9, 1024, 12, false, false], [12, 1025, 20, false, true], [5, 3000, 11, false, true], [8, 2049, 16, true, true]];
+      const odd: Shape[] = [
+        [5, 7, 3, false, false],
+        [7, 13, 12, true, false],
+        [1, 300, 9, false, false],
+        [6, 1, 20, true, false],
+        [9, 1024, 12, false, false],
+        [12, 1025, 20, false, true],
+        [5, 3000, 11, false, true],
+        [8, 2049, 16, true, true],
+      ];
       for (const s of [...shapes, ...odd]) {
         expect(compare(s), s.join('×')).toBeLessThan(1e-5);
       }
@@ -99,10 +130,18 @@ describe('heapMatMul equals tf.matMul within 1e-5 relative on the WRNs’ shapes
 /** y, dx, dw of sum(conv(x, w)·r) for fixed random x, w, r on the active backend. */
 function convGrads(xs: number[], ws: number[], s: number, impl: 'tf' | 'fast'): Float32Array[] {
   return tf.tidy(() => {
-    const rand = (shape: number[], seed: number, sd: number) => tf.tensor(Float32Array.from({ length: shape.reduce((p, q) => p * q, 1) }, (_, i) => sd * Math.sin(seed * 1000 + i * 0.7) * Math.cos(i * 0.13)), shape);
-    const x = rand(xs, 1, 1), w = rand(ws, 2, 0.3);
-    const f = (a: tf.Tensor, b: tf.Tensor) => xs.length === 3
-      ? conv1d(a as tf.Tensor3D, b as tf.Tensor3D, s, 1, impl) : conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s, 1, impl);
+    const rand = (shape: number[], seed: number, sd: number) =>
+      tf.tensor(
+        Float32Array.from(
+          { length: shape.reduce((p, q) => p * q, 1) },
+          (_, i) => sd * Math.sin(seed * 1000 + i * 0.7) * Math.cos(i * 0.13),
+        ),
+        shape,
+      );
+    const x = rand(xs, 1, 1),
+      w = rand(ws, 2, 0.3);
+    const f = (a: tf.Tensor, b: tf.Tensor) =>
+      xs.length === 3 ? conv1d(a as tf.Tensor3D, b as tf.Tensor3D, s, 1, impl) : conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s, 1, impl);
     const r = rand(f(x, w).shape, 3, 1);
     const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a, b), r)))([x, w]);
     return [f(x, w), ...g].map((t) => t.dataSync() as Float32Array);
@@ -112,24 +151,36 @@ function convGrads(xs: number[], ws: number[], s: number, impl: 'tf' | 'fast'): 
 describe('conv values and gradients through each matMul path equal tf.conv on the cpu backend (forced fallbacks)', () => {
   // [x shape, w shape, stride]: 1D direct (stride 2), 1D Winograd F(5,3), 2D direct (stride 2),
   // 2D Winograd F(2×2,3×3). With the tf.matMul fallback Winograd does not apply: the direct path runs.
-  const convs: [number[], number[], number][] = [[[4, 25, 16], [3, 16, 32], 2], [[3, 21, 48], [3, 48, 48], 1], [[2, 9, 9, 8], [3, 3, 8, 16], 2],
-    [[2, 9, 9, 8], [3, 3, 8, 12], 1]];
+  const convs: [number[], number[], number][] = [
+    [[4, 25, 16], [3, 16, 32], 2],
+    [[3, 21, 48], [3, 48, 48], 1],
+    [[2, 9, 9, 8], [3, 3, 8, 16], 2],
+    [[2, 9, 9, 8], [3, 3, 8, 12], 1],
+  ];
   let refs: Float32Array[][] = [];
   beforeAll(async () => {
     await useNodeBackend('cpu');
     refs = convs.map(([xs, ws, s]) => convGrads(xs, ws, s, 'tf'));
     await useNodeBackend('wasm');
   });
-  const paths = [['relaxed', true], ['simd', true], ['relaxed', false]] as const; // [build, WASM matMul on]
+  const paths = [
+    ['relaxed', true],
+    ['simd', true],
+    ['relaxed', false],
+  ] as const; // [build, WASM matMul on]
   for (const [build, on] of paths) {
     it(`${on ? `${build} kernel` : 'tf.matMul fallback'}: 1D and 2D, direct and Winograd`, () => {
-      forceKernelBuild(build); setWasmMatMulEnabled(on);
+      forceKernelBuild(build);
+      setWasmMatMulEnabled(on);
       try {
         expect(wasmHeap()!.build).toBe(build);
         convs.forEach(([xs, ws, s], c) => {
           convGrads(xs, ws, s, 'fast').forEach((v, i) => expect(rel(v, refs[c]![i]!), `${xs} ${['y', 'dx', 'dw'][i]}`).toBeLessThan(1e-5));
         });
-      } finally { forceKernelBuild(null); setWasmMatMulEnabled(true); }
+      } finally {
+        forceKernelBuild(null);
+        setWasmMatMulEnabled(true);
+      }
     });
   }
 });

@@ -10,11 +10,25 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { KERNELS_WASM_BASE64 } from '@demos/kd/wasm/kernels-wasm';
 import type { KdKernels, WasmHeap } from '@demos/kd/wasm/kernels';
-import { HELPER_SOURCE, PARALLEL_MIN_MACS, parallelGemm, poolThreads, startKernelPool, stopKernelPool, type HelperWorker } from '@demos/kd/wasm/pool';
+import {
+  HELPER_SOURCE,
+  PARALLEL_MIN_MACS,
+  parallelGemm,
+  poolThreads,
+  startKernelPool,
+  stopKernelPool,
+  type HelperWorker,
+} from '@demos/kd/wasm/pool';
 
 const spawn = (): HelperWorker => {
   const w = new Worker(HELPER_SOURCE, { eval: true });
-  const h: HelperWorker = { postMessage: (m) => w.postMessage(m), onmessage: null, terminate: () => { void w.terminate(); } };
+  const h: HelperWorker = {
+    postMessage: (m) => w.postMessage(m),
+    onmessage: null,
+    terminate: () => {
+      void w.terminate();
+    },
+  };
   w.on('message', (data) => h.onmessage?.({ data }));
   return h;
 };
@@ -25,15 +39,26 @@ function sharedHeap(build: 'relaxedShared' | 'simdShared' | 'relaxed'): { heap: 
   const module = new WebAssembly.Module(new Uint8Array(Buffer.from(KERNELS_WASM_BASE64[build], 'base64')));
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KdKernels;
   let top = 1024;
-  const malloc = (n: number) => { const p = top; top += Math.ceil(n / 64) * 64; return p; };
+  const malloc = (n: number) => {
+    const p = top;
+    top += Math.ceil(n / 64) * 64;
+    return p;
+  };
   const heap = {
-    k, build, memory, malloc, free: () => {}, f32: (p: number, n: number) => new Float32Array(memory.buffer, p, n),
+    k,
+    build,
+    memory,
+    malloc,
+    free: () => {},
+    f32: (p: number, n: number) => new Float32Array(memory.buffer, p, n),
   } as unknown as WasmHeap;
   return { heap, module };
 }
 
 const memories: WebAssembly.Memory[] = [];
-afterEach(() => { memories.splice(0).forEach(stopKernelPool); });
+afterEach(() => {
+  memories.splice(0).forEach(stopKernelPool);
+});
 
 describe('matMul thread pool', () => {
   for (const threads of [2, 3]) {
@@ -42,12 +67,23 @@ describe('matMul thread pool', () => {
       memories.push(heap.memory);
       expect(await startKernelPool(heap, module, threads, spawn)).toBe(threads);
       expect(poolThreads(heap.memory)).toBe(threads);
-      for (const [M, K, N, trans] of [[1001, 144, 48, 0], [48, 6400, 48, 0], [3203, 64, 20, 1]] as const) {
+      for (const [M, K, N, trans] of [
+        [1001, 144, 48, 0],
+        [48, 6400, 48, 0],
+        [3203, 64, 20, 1],
+      ] as const) {
         expect(M * K * N).toBeGreaterThanOrEqual(PARALLEL_MIN_MACS);
-        const a = heap.malloc(4 * M * K), b = heap.malloc(4 * K * N), pk = heap.malloc(heap.k.packedBytes(K, N));
-        const c1 = heap.malloc(4 * M * N), c2 = heap.malloc(4 * M * N);
-        heap.f32(a, M * K).forEach((_, i, v) => { v[i] = Math.sin(i * 0.37); });
-        heap.f32(b, K * N).forEach((_, i, v) => { v[i] = Math.cos(i * 0.11); });
+        const a = heap.malloc(4 * M * K),
+          b = heap.malloc(4 * K * N),
+          pk = heap.malloc(heap.k.packedBytes(K, N));
+        const c1 = heap.malloc(4 * M * N),
+          c2 = heap.malloc(4 * M * N);
+        heap.f32(a, M * K).forEach((_, i, v) => {
+          v[i] = Math.sin(i * 0.37);
+        });
+        heap.f32(b, K * N).forEach((_, i, v) => {
+          v[i] = Math.cos(i * 0.11);
+        });
         heap.f32(c2, M * N).fill(Number.NaN); // every row must be written by some thread
         heap.k.packB(b, trans ? K : N, K, N, trans, pk);
         heap.k.gemm(a, K, 1, pk, 8, 8 * K, c1, N, 0, M, K, N);

@@ -18,7 +18,9 @@ beforeAll(async () => {
 
 function close(a: Float32Array, b: Float32Array, what: string): void {
   expect(a.length, what).toBe(b.length);
-  a.forEach((v, i) => { if (Math.abs(v - b[i]!) > TOL) expect.fail(`${what}[${i}]: ${v} vs ${b[i]}`); });
+  a.forEach((v, i) => {
+    if (Math.abs(v - b[i]!) > TOL) expect.fail(`${what}[${i}]: ${v} vs ${b[i]}`);
+  });
 }
 
 describe('worked example on the Transformer page', () => {
@@ -30,7 +32,9 @@ describe('worked example on the Transformer page', () => {
 
   it("equals the naive loop reference (reference.ts) for the demo's toy model, every step", () => {
     const tokens = exampleTokens();
-    const t = tokens.length, { d, heads, head } = WORKED, dk = d / heads;
+    const t = tokens.length,
+      { d, heads, head } = WORKED,
+      dk = d / heads;
     const ref = attentionReference(embedTokens(tokens, d, TOY_SEED), t, d, toyWeights(d, TOY_SEED), heads, true, buildMask(t, false));
     const hd = (x: Float32Array, cols: number) => x.slice(head * t * cols, (head + 1) * t * cols);
     close(ex.q, hd(ref.q, dk), 'Q');
@@ -48,8 +52,10 @@ describe('worked example on the Transformer page', () => {
     for (let i = 0; i < t; i++) {
       const w = row(ex.weights, i, t);
       expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-      const s = row(ex.scaled, i, t), m = Math.max(...s);
-      const e = Array.from(s, (x) => Math.exp(x - m)), sum = e.reduce((a, b) => a + b, 0);
+      const s = row(ex.scaled, i, t),
+        m = Math.max(...s);
+      const e = Array.from(s, (x) => Math.exp(x - m)),
+        sum = e.reduce((a, b) => a + b, 0);
       e.forEach((x, j) => expect(w[j]).toBeCloseTo(x / sum, 5));
       for (let c = 0; c < ex.dk; c++) {
         let z = 0;
@@ -66,6 +72,15 @@ describe('worked example on the Transformer page', () => {
 
   it('its demo link reopens the demo in exactly this state (read back by the island)', () => {
     const s = readState(demoSearch());
-    expect(s).toMatchObject({ mode: 'step', text: WORKED.text, d: WORKED.d, h: WORKED.heads, head: WORKED.head, q: WORKED.query, scale: true, causal: false });
+    expect(s).toMatchObject({
+      mode: 'step',
+      text: WORKED.text,
+      d: WORKED.d,
+      h: WORKED.heads,
+      head: WORKED.head,
+      q: WORKED.query,
+      scale: true,
+      causal: false,
+    });
   });
 });

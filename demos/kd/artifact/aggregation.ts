@@ -48,7 +48,16 @@ function requireShape(trials: readonly (readonly number[])[], nTrials: number | 
 }
 
 /** Which rules can be recomputed from raw trials (the others are stated, not derivable). */
-export const COMPUTABLE_RULES = ['best3', 'best3_pstd', 'mean3', 'mean3_se', 'mean3_se_assumed', 'mid3of6', 'mean27_pstd', 'mean_se'] as const;
+export const COMPUTABLE_RULES = [
+  'best3',
+  'best3_pstd',
+  'mean3',
+  'mean3_se',
+  'mean3_se_assumed',
+  'mid3of6',
+  'mean27_pstd',
+  'mean_se',
+] as const;
 export type ComputableRule = (typeof COMPUTABLE_RULES)[number];
 export function isComputable(rule: AggregationRule): rule is ComputableRule {
   return (COMPUTABLE_RULES as readonly string[]).includes(rule);

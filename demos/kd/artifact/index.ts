@@ -53,7 +53,12 @@ export function parseArtifactText(file: string, text: string): Artifact {
 }
 
 export function parseArtifact(file: string, json: unknown): Artifact {
-  if (typeof json === 'object' && json !== null && 'schemaVersion' in json && !READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion as number)) {
+  if (
+    typeof json === 'object' &&
+    json !== null &&
+    'schemaVersion' in json &&
+    !READABLE_SCHEMA_VERSIONS.includes(json.schemaVersion as number)
+  ) {
     throw new ArtifactError(
       file,
       `${file}: field schemaVersion: version ${String(json.schemaVersion)} is not supported (this build reads ${READABLE_SCHEMA_VERSIONS.join(', ')})`,

@@ -13,14 +13,7 @@
  * (see `howToRead.column_header`).
  */
 import { z } from 'zod';
-import {
-  schemaVersionSchema,
-  aggregationRuleSchema,
-  archSchema,
-  methodSchema,
-  networkSchema,
-  teacherSchema,
-} from './schema';
+import { schemaVersionSchema, aggregationRuleSchema, archSchema, methodSchema, networkSchema, teacherSchema } from './schema';
 
 /** One source = one note (and, for sheets, the screenshot in it). */
 export const referenceSourceSchema = z.object({

@@ -151,36 +151,39 @@ export const sweepRefSchema = z.object({
   groupKey: z.string().min(1),
 });
 
-export const runArtifactSchema = z.object({
-  schemaVersion: schemaVersionSchema,
-  kind: z.literal('run'),
-  id: z.string().regex(/^[A-Za-z0-9._=+-]+$/, 'id must be file-name safe'),
-  config: runConfigSchema,
-  metrics: z.object({
-    bestTestAcc: pct,
-    bestEpoch: z.number().int().nonnegative(),
-    lastTestAcc: pct,
-    curve: z.array(epochPointSchema).min(1),
-    /** held-out windows of the fold (required from schemaVersion 2) */
-    testWindows: z.number().int().nonnegative().optional(),
-    /** held-out windows whose class never occurs in the fold's training data (no model can get
-     *  them right; on the small excerpt this is every test window of every LOSO fold); required
-     *  from schemaVersion 2 */
-    unseenTestWindows: z.number().int().nonnegative().optional(),
-  }),
-  env: environmentSchema,
-  sweep: sweepRefSchema.optional(),
-}).superRefine((a, ctx) => {
-  if (a.schemaVersion < 2) return;
-  const need = (path: (string | number)[], v: unknown): void => {
-    if (v === undefined) ctx.addIssue({ code: 'custom', path, message: 'required from schemaVersion 2' });
-  };
-  need(['config', 'split'], a.config.split);
-  need(['metrics', 'testWindows'], a.metrics.testWindows);
-  need(['metrics', 'unseenTestWindows'], a.metrics.unseenTestWindows);
-  const { testWindows: t, unseenTestWindows: u } = a.metrics;
-  if (t !== undefined && u !== undefined && u > t) ctx.addIssue({ code: 'custom', path: ['metrics', 'unseenTestWindows'], message: `${u} unseen of ${t} test windows` });
-});
+export const runArtifactSchema = z
+  .object({
+    schemaVersion: schemaVersionSchema,
+    kind: z.literal('run'),
+    id: z.string().regex(/^[A-Za-z0-9._=+-]+$/, 'id must be file-name safe'),
+    config: runConfigSchema,
+    metrics: z.object({
+      bestTestAcc: pct,
+      bestEpoch: z.number().int().nonnegative(),
+      lastTestAcc: pct,
+      curve: z.array(epochPointSchema).min(1),
+      /** held-out windows of the fold (required from schemaVersion 2) */
+      testWindows: z.number().int().nonnegative().optional(),
+      /** held-out windows whose class never occurs in the fold's training data (no model can get
+       *  them right; on the small excerpt this is every test window of every LOSO fold); required
+       *  from schemaVersion 2 */
+      unseenTestWindows: z.number().int().nonnegative().optional(),
+    }),
+    env: environmentSchema,
+    sweep: sweepRefSchema.optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.schemaVersion < 2) return;
+    const need = (path: (string | number)[], v: unknown): void => {
+      if (v === undefined) ctx.addIssue({ code: 'custom', path, message: 'required from schemaVersion 2' });
+    };
+    need(['config', 'split'], a.config.split);
+    need(['metrics', 'testWindows'], a.metrics.testWindows);
+    need(['metrics', 'unseenTestWindows'], a.metrics.unseenTestWindows);
+    const { testWindows: t, unseenTestWindows: u } = a.metrics;
+    if (t !== undefined && u !== undefined && u > t)
+      ctx.addIssue({ code: 'custom', path: ['metrics', 'unseenTestWindows'], message: `${u} unseen of ${t} test windows` });
+  });
 export type RunArtifact = z.infer<typeof runArtifactSchema>;
 
 export const groupArtifactSchema = z.object({

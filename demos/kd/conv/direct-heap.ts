@@ -16,9 +16,18 @@ import { holdUntilBackward, type WasmHeap } from '../wasm/kernels';
 import { heapGemm } from '../wasm/matmul';
 
 /** x, w as the caller's tensors (x4/w4 shapes in g); yShape: the output's shape (3D in 1D). */
-export function convDirectHeap(heap: WasmHeap, x: tf.Tensor, w: tf.Tensor, g: ConvGeom, O: number, yShape: number[], inputGrad: boolean): tf.Tensor {
+export function convDirectHeap(
+  heap: WasmHeap,
+  x: tf.Tensor,
+  w: tf.Tensor,
+  g: ConvGeom,
+  O: number,
+  yShape: number[],
+  inputGrad: boolean,
+): tf.Tensor {
   const { B, H, W, C, kh, kw, s, ph, pw, Ho, Wo } = g;
-  const M = B * Ho * Wo, KC = kh * kw * C;
+  const M = B * Ho * Wo,
+    KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && ph === 0 && pw === 0;
   const { k } = heap;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -31,7 +40,10 @@ export function convDirectHeap(heap: WasmHeap, x: tf.Tensor, w: tf.Tensor, g: Co
       else k.im2col2d(xp, B, H, W, C, kh, kw, s, ph, pw, Ho, Wo, p);
       y = heap.alloc(yShape);
       heapGemm(heap, M, KC, O, p, KC, 1, heap.ptr(wi), O, false, y.ptr, O);
-    } catch (e) { heap.free(p); throw e; }
+    } catch (e) {
+      heap.free(p);
+      throw e;
+    }
     const release = holdUntilBackward(heap, p, y.t);
     return {
       value: y.t,
@@ -40,19 +52,35 @@ export function convDirectHeap(heap: WasmHeap, x: tf.Tensor, w: tf.Tensor, g: Co
         try {
           dw = heap.alloc([...wi.shape]);
           heapGemm(heap, KC, M, O, p, 1, KC, heap.ptr(dy), O, false, dw.ptr, O); // Pᵀ·dy
-        } finally { release(); } // the backward pass is P's last reader
+        } finally {
+          release();
+        } // the backward pass is P's last reader
         // The stem's input is data: its gradient is never used, so skip dP and col2im.
         if (!inputGrad) return [tf.zeros(xi.shape), dw.t];
         const dx = heap.alloc([...xi.shape]);
-        if (direct) { heapGemm(heap, M, O, KC, heap.ptr(dy), O, 1, heap.ptr(wi), O, true, dx.ptr, KC); return [dx.t, dw.t]; }
+        if (direct) {
+          heapGemm(heap, M, O, KC, heap.ptr(dy), O, 1, heap.ptr(wi), O, true, dx.ptr, KC);
+          return [dx.t, dw.t];
+        }
         const dp = heap.malloc(4 * M * KC);
         try {
           heapGemm(heap, M, O, KC, heap.ptr(dy), O, 1, heap.ptr(wi), O, true, dp, KC); // dy·Wᵀ
-          if (C % 4 === 0) { k.col2im2d(dp, B, H, W, C, kh, kw, s, ph, pw, Ho, Wo, dx.ptr); return [dx.t, dw.t]; }
+          if (C % 4 === 0) {
+            k.col2im2d(dp, B, H, W, C, kh, kw, s, ph, pw, Ho, Wo, dx.ptr);
+            return [dx.t, dw.t];
+          }
           dx.t.dispose();
           // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
-          return [tensorFilled([...xi.shape], (out) => { out.fill(0); col2im(heap.f32(dp, M * KC), g, out); }), dw.t];
-        } finally { heap.free(dp); }
+          return [
+            tensorFilled([...xi.shape], (out) => {
+              out.fill(0);
+              col2im(heap.f32(dp, M * KC), g, out);
+            }),
+            dw.t,
+          ];
+        } finally {
+          heap.free(dp);
+        }
       },
     };
   });

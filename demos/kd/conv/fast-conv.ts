@@ -39,15 +39,22 @@ function transposeJs(a: Float32Array, rows: number, cols: number, out: Float32Ar
  */
 function patchesTFromXT(xT: Float32Array, g: ConvGeom, out: Float32Array): void {
   const { B, W, C, kw, s, pw, Wo } = g;
-  const M = B * Wo, BW = B * W;
+  const M = B * Wo,
+    BW = B * W;
   for (let j = 0; j < kw; j++) {
     const sh = j - pw; // iw = ow·s + sh
-    const lo = Math.max(0, Math.ceil(-sh / s)), hi = Math.min(Wo, Math.floor((W - 1 - sh) / s) + 1);
+    const lo = Math.max(0, Math.ceil(-sh / s)),
+      hi = Math.min(Wo, Math.floor((W - 1 - sh) / s) + 1);
     for (let c = 0; c < C; c++) {
-      const rowOut = (j * C + c) * M, rowIn = c * BW;
+      const rowOut = (j * C + c) * M,
+        rowIn = c * BW;
       for (let b = 0; b < B; b++) {
-        const o = rowOut + b * Wo, src = rowIn + b * W + sh;
-        if (hi <= lo) { out.fill(0, o, o + Wo); continue; }
+        const o = rowOut + b * Wo,
+          src = rowIn + b * W + sh;
+        if (hi <= lo) {
+          out.fill(0, o, o + Wo);
+          continue;
+        }
         if (lo > 0) out.fill(0, o, o + lo);
         if (s === 1) out.set(xT.subarray(src + lo, src + hi), o + lo);
         else for (let ow = lo; ow < hi; ow++) out[o + ow] = xT[src + ow * s]!;
@@ -62,18 +69,28 @@ function patchesTFromXT(xT: Float32Array, g: ConvGeom, out: Float32Array): void 
  * reshaped outside the custom op: a tf.reshape recorded on the tape saves (clones = copies on
  * WASM) its input, so gradients come back in x's and w's own shapes.
  */
-function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, number], ws4: [number, number, number, number],
-  s: number, p: number, is1d: boolean, inputGrad: boolean): tf.Tensor {
+function convCore(
+  x4: tf.Tensor,
+  w4: tf.Tensor,
+  xs: [number, number, number, number],
+  ws4: [number, number, number, number],
+  s: number,
+  p: number,
+  is1d: boolean,
+  inputGrad: boolean,
+): tf.Tensor {
   const [B, H, W, C] = xs;
   const [kh, kw, , O] = ws4;
   const g: ConvGeom = geom(B, H, W, C, kh, kw, s, is1d ? 0 : p, p);
-  const M = B * g.Ho * g.Wo, KC = kh * kw * C;
+  const M = B * g.Ho * g.Wo,
+    KC = kh * kw * C;
   const direct = kh === 1 && kw === 1 && s === 1 && p === 0;
   // 3-tap / 3×3 stride-1 convs on WASM: Winograd, F(5,3) in 1D (./winograd1d.ts, 7/15 of the
   // matMul work) and F(2×2,3×3) in 2D (./winograd2d.ts, 4/9 of it, and no 9× patch matrix).
   const heapW = wasmHeap();
   if (kh === (is1d ? 1 : kw) && winogradApplies(heapW, kw, s, p, C, O)) {
-    return is1d ? conv1dWinograd(heapW, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad)
+    return is1d
+      ? conv1dWinograd(heapW, x4 as tf.Tensor3D, w4 as tf.Tensor3D, inputGrad)
       : conv2dWinograd(heapW, x4 as tf.Tensor4D, w4 as tf.Tensor4D, inputGrad);
   }
   // The other convs on WASM with the matMul kernel: P kept on the heap, read as Pᵀ in place (./direct-heap.ts).
@@ -89,7 +106,8 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
       const { k } = heap;
       const xp = heap.ptr(x);
       const xT = heap.malloc(4 * B * H * W * C);
-      if ((B * H * W) % 4 === 0 && C % 4 === 0) k.transpose4(xp, B * H * W, C, xT); else k.transpose(xp, B * H * W, C, xT);
+      if ((B * H * W) % 4 === 0 && C % 4 === 0) k.transpose4(xp, B * H * W, C, xT);
+      else k.transpose(xp, B * H * W, C, xT);
       let pT: tf.Tensor2D;
       if (direct) pT = tf.reshape(x, [M, KC]);
       else {
@@ -100,12 +118,15 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
       const value1 = tf.tidy(() => tf.reshape(heapMatMul(heap, pT, w2), is1d ? [B, g.Wo, O] : [B, g.Ho, g.Wo, O])) as tf.Tensor;
       pT.dispose();
       const release = holdUntilBackward(heap, xT, value1);
-      return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const ptT = heap.alloc([KC, M]);
-        k.patchesT2d(xT, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, ptT.ptr);
-        release(); // the backward pass is xᵀ's last reader
-        return backwardRest(ptT.t, dy, saved[0] as tf.Tensor2D, heap);
-      } };
+      return {
+        value: value1,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+          const ptT = heap.alloc([KC, M]);
+          k.patchesT2d(xT, B, H, W, C, kh, kw, s, g.ph, g.pw, g.Ho, g.Wo, ptT.ptr);
+          release(); // the backward pass is xᵀ's last reader
+          return backwardRest(ptT.t, dy, saved[0] as tf.Tensor2D, heap);
+        },
+      };
     }
     if (is1d) {
       // 1D: P is written straight into a new tensor's memory (on WASM: no JS array, no upload
@@ -115,11 +136,14 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
       const pT = (direct ? tf.reshape(x, [M, KC]) : tensorFilled([M, KC], (out) => im2col(readNow(x), g, out))) as tf.Tensor2D;
       const value1 = tf.tidy(() => tf.reshape(tf.matMul(pT, w2), [B, g.Wo, O])) as tf.Tensor;
       pT.dispose();
-      return { value: value1, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const ptT = tensorFilled([KC, M], (out) => patchesTFromXT(xT, g, out));
-        giveScratch(xT); // the backward pass is its last reader
-        return backwardRest(ptT, dy, saved[0] as tf.Tensor2D);
-      } };
+      return {
+        value: value1,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+          const ptT = tensorFilled([KC, M], (out) => patchesTFromXT(xT, g, out));
+          giveScratch(xT); // the backward pass is its last reader
+          return backwardRest(ptT, dy, saved[0] as tf.Tensor2D);
+        },
+      };
     }
     // The patch matrix stays in JS memory until the backward pass needs Pᵀ (no save() needed).
     // direct: a copy (kept until backward); otherwise read x in place and copy patches out.
@@ -151,7 +175,10 @@ function convCore(x4: tf.Tensor, w4: tf.Tensor, xs: [number, number, number, num
       return [dx.t, dw];
     }
     // dP is viewed only after dx's memory exists (an allocation may move the WASM heap).
-    const dx = tensorFilled([...x4.shape], (out) => { if (!is1d) out.fill(0); col2im(readNow(dP), g, out); });
+    const dx = tensorFilled([...x4.shape], (out) => {
+      if (!is1d) out.fill(0);
+      col2im(readNow(dP), g, out);
+    });
     return [dx, dw];
   };
   return op(x4, w4);

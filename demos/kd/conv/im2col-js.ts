@@ -9,9 +9,17 @@
  * Patch matrix P: (B·Ho·Wo, kh·kw·C), column order (i, j, c) = tfjs filter (kh, kw, C, O) order.
  */
 export interface ConvGeom {
-  B: number; H: number; W: number; C: number;
-  kh: number; kw: number; s: number; ph: number; pw: number;
-  Ho: number; Wo: number;
+  B: number;
+  H: number;
+  W: number;
+  C: number;
+  kh: number;
+  kw: number;
+  s: number;
+  ph: number;
+  pw: number;
+  Ho: number;
+  Wo: number;
 }
 
 export function geom(B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number): ConvGeom {
@@ -30,14 +38,22 @@ export function im2col(x: Float32Array, g: ConvGeom, outBuf?: Float32Array): Flo
       for (let ow = 0; ow < Wo; ow++) {
         // Taps j0..j1-1 fall inside the input row: one contiguous (j, c) range of x (NHWC).
         const iw0 = ow * s - pw;
-        const j0 = Math.max(0, -iw0), j1 = Math.min(kw, W - iw0);
+        const j0 = Math.max(0, -iw0),
+          j1 = Math.min(kw, W - iw0);
         for (let i = 0; i < kh; i++) {
           const ih = oh * s + i - ph;
-          if (ih < 0 || ih >= H || j1 <= j0) { out.fill(0, o, o + kw * C); o += kw * C; continue; }
+          if (ih < 0 || ih >= H || j1 <= j0) {
+            out.fill(0, o, o + kw * C);
+            o += kw * C;
+            continue;
+          }
           if (j0 > 0) out.fill(0, o, o + j0 * C);
-          const src = xb + (ih * W + iw0 + j0) * C, n = (j1 - j0) * C;
-          if (n <= 16) { const d = o + j0 * C; for (let c = 0; c < n; c++) out[d + c] = x[src + c]!; }
-          else out.set(x.subarray(src, src + n), o + j0 * C);
+          const src = xb + (ih * W + iw0 + j0) * C,
+            n = (j1 - j0) * C;
+          if (n <= 16) {
+            const d = o + j0 * C;
+            for (let c = 0; c < n; c++) out[d + c] = x[src + c]!;
+          } else out.set(x.subarray(src, src + n), o + j0 * C);
           if (j1 < kw) out.fill(0, o + j1 * C, o + kw * C);
           o += kw * C;
         }
@@ -56,7 +72,8 @@ function col2im1d(dp: Float32Array, g: ConvGeom, dx: Float32Array): void {
   const { B, H, W, C, kw, s, pw, Wo } = g;
   const rowP = kw * C;
   for (let b = 0; b < B; b++) {
-    const xb = b * H * W * C, pb = b * Wo * rowP;
+    const xb = b * H * W * C,
+      pb = b * Wo * rowP;
     for (let w = 0; w < W; w++) {
       const d = xb + w * C;
       let first = true;
@@ -66,8 +83,10 @@ function col2im1d(dp: Float32Array, g: ConvGeom, dx: Float32Array): void {
         const ow = t / s;
         if (ow >= Wo) continue;
         const src = pb + ow * rowP + j * C;
-        if (first) { for (let c = 0; c < C; c++) dx[d + c] = dp[src + c]!; first = false; }
-        else for (let c = 0; c < C; c++) dx[d + c] = dx[d + c]! + dp[src + c]!;
+        if (first) {
+          for (let c = 0; c < C; c++) dx[d + c] = dp[src + c]!;
+          first = false;
+        } else for (let c = 0; c < C; c++) dx[d + c] = dx[d + c]! + dp[src + c]!;
       }
       if (first) dx.fill(0, d, d + C);
     }
@@ -82,7 +101,10 @@ function col2im1d(dp: Float32Array, g: ConvGeom, dx: Float32Array): void {
 export function col2im(dp: Float32Array, g: ConvGeom, outBuf?: Float32Array): Float32Array {
   const { B, H, W, C, kh, kw, s, ph, pw, Ho, Wo } = g;
   const dx = outBuf ?? new Float32Array(B * H * W * C);
-  if (kh === 1 && ph === 0 && H === 1 && Ho === 1) { col2im1d(dp, g, dx); return dx; }
+  if (kh === 1 && ph === 0 && H === 1 && Ho === 1) {
+    col2im1d(dp, g, dx);
+    return dx;
+  }
   let o = 0;
   for (let b = 0; b < B; b++) {
     const xb = b * H * W * C;
@@ -90,7 +112,10 @@ export function col2im(dp: Float32Array, g: ConvGeom, outBuf?: Float32Array): Fl
       for (let ow = 0; ow < Wo; ow++) {
         for (let i = 0; i < kh; i++) {
           const ih = oh * s + i - ph;
-          if (ih < 0 || ih >= H) { o += kw * C; continue; }
+          if (ih < 0 || ih >= H) {
+            o += kw * C;
+            continue;
+          }
           const row = xb + ih * W * C;
           for (let j = 0; j < kw; j++) {
             const iw = ow * s + j - pw;

@@ -24,12 +24,20 @@ export function taps1d(x: tf.Tensor3D, k: number, stride: number, pad: number): 
   const Wout = convOutLen(W, k, stride, pad);
   const Wp = W + 2 * pad;
   const extra = (stride - (Wp % stride)) % stride; // never read; makes the reshape exact
-  const xp = pad > 0 || extra > 0 ? tf.pad(x, [[0, 0], [pad, pad + extra], [0, 0]]) : x;
+  const xp =
+    pad > 0 || extra > 0
+      ? tf.pad(x, [
+          [0, 0],
+          [pad, pad + extra],
+          [0, 0],
+        ])
+      : x;
   if (stride === 1) return Array.from({ length: k }, (_, j) => tf.slice(xp, [0, j, 0], [B, Wout, C]));
   const L = (Wp + extra) / stride;
   const xr = tf.reshape(xp, [B, L, stride, C]); // (B, W/s, s, C)
   return Array.from({ length: k }, (_, j) =>
-    tf.reshape(tf.slice(xr, [0, Math.floor(j / stride), j % stride, 0], [B, Wout, 1, C]), [B, Wout, C]));
+    tf.reshape(tf.slice(xr, [0, Math.floor(j / stride), j % stride, 0], [B, Wout, 1, C]), [B, Wout, C]),
+  );
 }
 
 /** Taps of a 2D conv: (B, H, W, C) -> kh·kw tensors (B, Ho, Wo, C) in (dy, dx) row-major order. */
@@ -37,15 +45,26 @@ export function taps2d(x: tf.Tensor4D, k: number, stride: number, pad: number): 
   const [B, H, W, C] = x.shape;
   const Ho = convOutLen(H, k, stride, pad);
   const Wo = convOutLen(W, k, stride, pad);
-  const Hp = H + 2 * pad, Wp = W + 2 * pad;
-  const eh = (stride - (Hp % stride)) % stride, ew = (stride - (Wp % stride)) % stride;
-  const xp = pad > 0 || eh > 0 || ew > 0 ? tf.pad(x, [[0, 0], [pad, pad + eh], [pad, pad + ew], [0, 0]]) : x;
+  const Hp = H + 2 * pad,
+    Wp = W + 2 * pad;
+  const eh = (stride - (Hp % stride)) % stride,
+    ew = (stride - (Wp % stride)) % stride;
+  const xp =
+    pad > 0 || eh > 0 || ew > 0
+      ? tf.pad(x, [
+          [0, 0],
+          [pad, pad + eh],
+          [pad, pad + ew],
+          [0, 0],
+        ])
+      : x;
   const out: tf.Tensor4D[] = [];
   if (stride === 1) {
     for (let dy = 0; dy < k; dy++) for (let dx = 0; dx < k; dx++) out.push(tf.slice(xp, [0, dy, dx, 0], [B, Ho, Wo, C]));
     return out;
   }
-  const Lh = (Hp + eh) / stride, Lw = (Wp + ew) / stride;
+  const Lh = (Hp + eh) / stride,
+    Lw = (Wp + ew) / stride;
   // (B, Hp, Wp, C) -> (B·Lh, s, Lw, s·C): rows split by phase; columns' phase folded into channels.
   const xr = tf.reshape(xp, [B * Lh, stride, Lw, stride * C]);
   for (let dy = 0; dy < k; dy++) {
@@ -78,7 +97,8 @@ export const matMulNoTransposeGrad = tf.customGrad((...args: (tf.Tensor | tf.Gra
 export function conv1dIm2col(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number): tf.Tensor3D {
   const [k, Cin, Cout] = w.shape;
   const t = taps1d(x, k, stride, pad);
-  const B = x.shape[0], Wout = t[0]!.shape[1];
+  const B = x.shape[0],
+    Wout = t[0]!.shape[1];
   const p = t.length === 1 ? t[0]! : tf.concat(t, 2); // (B, Wout, k·Cin)
   const y = matMulNoTransposeGrad(tf.reshape(p, [B * Wout, k * Cin]), tf.reshape(w, [k * Cin, Cout])); // (B·Wout, Cout)
   return tf.reshape(y, [B, Wout, Cout]);

@@ -18,7 +18,14 @@ export const CONV_IMPLS: readonly ConvImpl[] = ['tf', 'im2col', 'fast'];
 export function conv1d(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: number, impl: ConvImpl, inputGrad = true): tf.Tensor3D {
   if (impl === 'fast') return conv1dFast(x, w, stride, pad, inputGrad);
   if (impl === 'im2col') return conv1dIm2col(x, w, stride, pad);
-  const xp = pad > 0 ? tf.pad(x, [[0, 0], [pad, pad], [0, 0]]) : x;
+  const xp =
+    pad > 0
+      ? tf.pad(x, [
+          [0, 0],
+          [pad, pad],
+          [0, 0],
+        ])
+      : x;
   return tf.conv1d(xp, w, stride, 'valid');
 }
 
@@ -26,7 +33,12 @@ export function conv1d(x: tf.Tensor3D, w: tf.Tensor3D, stride: number, pad: numb
 export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: number, impl: ConvImpl, inputGrad = true): tf.Tensor4D {
   if (impl === 'fast') return conv2dFast(x, w, stride, pad, inputGrad);
   if (impl === 'im2col') return conv2dIm2col(x, w, stride, pad);
-  return tf.conv2d(x, w, stride, [[0, 0], [pad, pad], [pad, pad], [0, 0]]);
+  return tf.conv2d(x, w, stride, [
+    [0, 0],
+    [pad, pad],
+    [pad, pad],
+    [0, 0],
+  ]);
 }
 
 /** The implementation we measured to be faster on `backend` (see demos/kd/README.md). */

@@ -30,7 +30,11 @@ export function takeScratch(n: number, zero: boolean): Float32Array {
 export function giveScratch(a: Float32Array): void {
   if (tf.getBackend() !== 'wasm') return;
   const list = pool.get(a.length) ?? [];
-  if (list.length < MIN_PER_SIZE || (list.length < MAX_PER_SIZE && poolBytes + a.byteLength <= MAX_POOL_BYTES)) { list.push(a); pool.set(a.length, list); poolBytes += a.byteLength; }
+  if (list.length < MIN_PER_SIZE || (list.length < MAX_PER_SIZE && poolBytes + a.byteLength <= MAX_POOL_BYTES)) {
+    list.push(a);
+    pool.set(a.length, list);
+    poolBytes += a.byteLength;
+  }
 }
 
 /**
@@ -42,7 +46,8 @@ export function giveScratch(a: Float32Array): void {
  */
 export function readNow(t: tf.Tensor): Float32Array {
   const b = t.dtype === 'float32' ? wasmInternals() : null;
-  const heap = b ? heapBytes(b) : null, off = b ? heapOffset(b, t) : null;
+  const heap = b ? heapBytes(b) : null,
+    off = b ? heapOffset(b, t) : null;
   if (heap && off !== null) return new Float32Array(heap.buffer, off, t.size);
   return t.dataSync() as Float32Array;
 }
@@ -55,7 +60,10 @@ export function readNow(t: tf.Tensor): Float32Array {
 export function tensorFilled(shape: number[], fill: (out: Float32Array) => void): tf.Tensor {
   const b = wasmInternals();
   const a = b && heapBytes(b) ? allocHeapTensor(b, shape) : null;
-  if (a) { fill(readNow(a.t)); return a.t; }
+  if (a) {
+    fill(readNow(a.t));
+    return a.t;
+  }
   const arr = new Float32Array(shape.reduce((x, y) => x * y, 1));
   fill(arr);
   return tf.tensor(arr, shape);

@@ -30,18 +30,35 @@ let minChannels = WINOGRAD_MIN_CHANNELS;
  * Turns the Winograd paths off (direct im2col convs instead), or on from `min` channels
  * (default WINOGRAD_MIN_CHANNELS); for benchmarks and tests.
  */
-export function setWinogradEnabled(on: boolean, min = WINOGRAD_MIN_CHANNELS): void { enabled = on; minChannels = min; }
+export function setWinogradEnabled(on: boolean, min = WINOGRAD_MIN_CHANNELS): void {
+  enabled = on;
+  minChannels = min;
+}
 
 /** Winograd's products run on raw heap blocks, so it needs the matMul kernel (no tf.matMul fallback). */
 export function winogradApplies(heap: WasmHeap | null, k: number, s: number, p: number, C: number, O: number): heap is WasmHeap {
-  return enabled && heap !== null && wasmMatMulEnabled() && k === 3 && s === 1 && p === 1 && C % 4 === 0 && O % 4 === 0
-    && Math.min(C, O) >= minChannels;
+  return (
+    enabled &&
+    heap !== null &&
+    wasmMatMulEnabled() &&
+    k === 3 &&
+    s === 1 &&
+    p === 1 &&
+    C % 4 === 0 &&
+    O % 4 === 0 &&
+    Math.min(C, O) >= minChannels
+  );
 }
 
 /** One Winograd algorithm on concrete shapes: the transforms are WASM kernels on heap offsets. */
 export interface WinogradPlan {
-  n: number; T: number; C: number; O: number;
-  xShape: number[]; yShape: number[]; wShape: number[];
+  n: number;
+  T: number;
+  C: number;
+  O: number;
+  xShape: number[];
+  yShape: number[];
+  wShape: number[];
   filter(w: number, v: number): void;
   filterGrad(dv: number, dw: number): void;
   /** ms: floats from one transformed matrix to the next (matrixStride). */
@@ -57,14 +74,19 @@ export interface WinogradPlan {
  * at n different offsets modulo 4 KiB (at T·C = 2^18, packed back to back, they all fell into
  * the same L1 cache sets and the writing transforms ran 2–3× slower).
  */
-export function matrixStride(size: number): number { return Math.ceil(size / 1024) * 1024 + 64; }
+export function matrixStride(size: number): number {
+  return Math.ceil(size / 1024) * 1024 + 64;
+}
 
 /** The conv of `plan` as a custom op on x, w. inputGrad false: zero dx (the stem). */
 export function winogradConv(heap: WasmHeap, plan: WinogradPlan, x: tf.Tensor, w: tf.Tensor, inputGrad: boolean): tf.Tensor {
   const { n, T, C, O } = plan;
   // U, dU: n (T, C) matrices msU floats apart; M, dM: n (T, O) msM apart; V, dV: n (C, O) back to back.
-  const msU = matrixStride(T * C), msM = matrixStride(T * O);
-  const uB = 4 * n * msU, vB = 4 * C * O, mB = 4 * n * msM;
+  const msU = matrixStride(T * C),
+    msM = matrixStride(T * O);
+  const uB = 4 * n * msU,
+    vB = 4 * C * O,
+    mB = 4 * n * msM;
   const forward = (xi: tf.Tensor, wi: tf.Tensor, u: number, v: number): tf.Tensor => {
     const m = heap.malloc(mB);
     try {
@@ -74,14 +96,22 @@ export function winogradConv(heap: WasmHeap, plan: WinogradPlan, x: tf.Tensor, w
       const y = heap.alloc(plan.yShape);
       plan.output(m, y.ptr, msM);
       return y.t;
-    } finally { heap.free(m); }
+    } finally {
+      heap.free(m);
+    }
   };
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xi, wi] = args as [tf.Tensor, tf.Tensor];
     // One block [U | V], held until the backward pass.
-    const u = heap.malloc(uB + n * vB), v = u + uB;
+    const u = heap.malloc(uB + n * vB),
+      v = u + uB;
     let y: tf.Tensor;
-    try { y = forward(xi, wi, u, v); } catch (e) { heap.free(u); throw e; }
+    try {
+      y = forward(xi, wi, u, v);
+    } catch (e) {
+      heap.free(u);
+      throw e;
+    }
     const release = holdUntilBackward(heap, u, y);
     return {
       value: y,
@@ -96,7 +126,9 @@ export function winogradConv(heap: WasmHeap, plan: WinogradPlan, x: tf.Tensor, w
             for (let j = 0; j < n; j++) heapGemm(heap, C, T, O, u + 4 * j * msU, 1, C, dm + 4 * j * msM, O, false, dv + j * vB, O);
             dw = heap.alloc(plan.wShape);
             plan.filterGrad(dv, dw.ptr);
-          } finally { heap.free(dv); }
+          } finally {
+            heap.free(dv);
+          }
           if (!inputGrad) return [tf.zeros(plan.xShape), dw.t];
           // dU_ξ (T, C) = dM_ξ·V_ξᵀ: V_ξ (C, O) packed as the transposed right-hand side.
           const du = heap.malloc(uB);
@@ -105,7 +137,9 @@ export function winogradConv(heap: WasmHeap, plan: WinogradPlan, x: tf.Tensor, w
             const dx = heap.alloc(plan.xShape);
             plan.gradIn(du, dx.ptr, msU);
             return [dx.t, dw.t];
-          } finally { heap.free(du); }
+          } finally {
+            heap.free(du);
+          }
         } finally {
           heap.free(dm);
           release(); // U and V: the backward pass is their last reader

@@ -15,13 +15,25 @@ export function conv1dWinograd(heap: WasmHeap, x: tf.Tensor3D, w: tf.Tensor3D, i
   const [B, W, C] = x.shape;
   const O = w.shape[2];
   const { k } = heap;
-  return winogradConv(heap, {
-    n: 7, T: B * Math.ceil(W / 5), C, O, xShape: [B, W, C], yShape: [B, W, O], wShape: [3, C, O],
-    filter: (g, v) => k.wino5Filter(g, C, O, v),
-    filterGrad: (dv, dg) => k.wino5FilterGrad(dv, C, O, dg),
-    input: (xp, u, ms) => k.wino5In(xp, B, W, C, u, ms),
-    output: (m, y, ms) => k.wino5Out(m, B, W, O, y, ms),
-    gradOut: (dy, dm, ms) => k.wino5GradOut(dy, B, W, O, dm, ms),
-    gradIn: (du, dx, ms) => k.wino5GradIn(du, B, W, C, dx, ms),
-  }, x, w, inputGrad) as tf.Tensor3D;
+  return winogradConv(
+    heap,
+    {
+      n: 7,
+      T: B * Math.ceil(W / 5),
+      C,
+      O,
+      xShape: [B, W, C],
+      yShape: [B, W, O],
+      wShape: [3, C, O],
+      filter: (g, v) => k.wino5Filter(g, C, O, v),
+      filterGrad: (dv, dg) => k.wino5FilterGrad(dv, C, O, dg),
+      input: (xp, u, ms) => k.wino5In(xp, B, W, C, u, ms),
+      output: (m, y, ms) => k.wino5Out(m, B, W, O, y, ms),
+      gradOut: (dy, dm, ms) => k.wino5GradOut(dy, B, W, O, dm, ms),
+      gradIn: (du, dx, ms) => k.wino5GradIn(du, B, W, C, dx, ms),
+    },
+    x,
+    w,
+    inputGrad,
+  ) as tf.Tensor3D;
 }

@@ -14,13 +14,25 @@ export function conv2dWinograd(heap: WasmHeap, x: tf.Tensor4D, w: tf.Tensor4D, i
   const [B, H, W, C] = x.shape;
   const O = w.shape[3];
   const { k } = heap;
-  return winogradConv(heap, {
-    n: 16, T: B * ((H + 1) >> 1) * ((W + 1) >> 1), C, O, xShape: [B, H, W, C], yShape: [B, H, W, O], wShape: [3, 3, C, O],
-    filter: (g, v) => k.wino2Filter(g, C, O, v),
-    filterGrad: (dv, dg) => k.wino2FilterGrad(dv, C, O, dg),
-    input: (xp, u, ms) => k.wino2In(xp, B, H, W, C, u, ms),
-    output: (m, y, ms) => k.wino2Out(m, B, H, W, O, y, ms),
-    gradOut: (dy, dm, ms) => k.wino2GradOut(dy, B, H, W, O, dm, ms),
-    gradIn: (du, dx, ms) => k.wino2GradIn(du, B, H, W, C, dx, ms),
-  }, x, w, inputGrad) as tf.Tensor4D;
+  return winogradConv(
+    heap,
+    {
+      n: 16,
+      T: B * ((H + 1) >> 1) * ((W + 1) >> 1),
+      C,
+      O,
+      xShape: [B, H, W, C],
+      yShape: [B, H, W, O],
+      wShape: [3, 3, C, O],
+      filter: (g, v) => k.wino2Filter(g, C, O, v),
+      filterGrad: (dv, dg) => k.wino2FilterGrad(dv, C, O, dg),
+      input: (xp, u, ms) => k.wino2In(xp, B, H, W, C, u, ms),
+      output: (m, y, ms) => k.wino2Out(m, B, H, W, O, y, ms),
+      gradOut: (dy, dm, ms) => k.wino2GradOut(dy, B, H, W, O, dm, ms),
+      gradIn: (du, dx, ms) => k.wino2GradIn(du, B, H, W, C, dx, ms),
+    },
+    x,
+    w,
+    inputGrad,
+  ) as tf.Tensor4D;
 }

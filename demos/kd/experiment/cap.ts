@@ -20,7 +20,12 @@ export function runWindowCap(gafSize: number): number {
   return Math.max(12, Math.min(MAX_RUN_WINDOWS, Math.floor(GAF_BUDGET_BYTES / (gafSize * gafSize * CHANNELS * 4))));
 }
 
-export interface CapInfo { from: number; used: number; cap: number; seed: number }
+export interface CapInfo {
+  from: number;
+  used: number;
+  cap: number;
+  seed: number;
+}
 
 /** Sorted indices of `idx` (into y): at most `max`, each class keeping its share, seeded. */
 export function stratifiedSubsample(idx: readonly number[], y: ArrayLike<number>, max: number, seed: number): number[] {
@@ -41,12 +46,18 @@ export function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: InputC
   if (ws.n <= cap) return { keep: null, cap: null };
   let keep: number[];
   if (c.split === 'loso') {
-    const test: number[] = [], train: number[] = [];
+    const test: number[] = [],
+      train: number[] = [];
     for (let i = 0; i < ws.n; i++) (ws.subject[i] === c.testSubject ? test : train).push(i);
     const t = stratifiedSubsample(test, ws.y, Math.floor(cap / 3), c.seed);
     keep = [...t, ...stratifiedSubsample(train, ws.y, cap - t.length, c.seed + 1)].sort((a, b) => a - b);
   } else {
-    keep = stratifiedSubsample(Array.from({ length: ws.n }, (_, i) => i), ws.y, cap, c.seed);
+    keep = stratifiedSubsample(
+      Array.from({ length: ws.n }, (_, i) => i),
+      ws.y,
+      cap,
+      c.seed,
+    );
   }
   return { keep, cap: { from: ws.n, used: keep.length, cap, seed: c.seed } };
 }

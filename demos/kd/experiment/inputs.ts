@@ -33,7 +33,9 @@ export interface FoldInputs {
 function signalData(ws: WindowSet, stats: ChannelStats): TrainData {
   const size = WINDOW * CHANNELS;
   return {
-    n: ws.n, sampleShape: [WINDOW, CHANNELS], y: ws.y,
+    n: ws.n,
+    sampleShape: [WINDOW, CHANNELS],
+    y: ws.y,
     fill(indices, out) {
       for (let k = 0; k < indices.length; k++) {
         const i = indices[k]!;
@@ -45,7 +47,14 @@ function signalData(ws: WindowSet, stats: ChannelStats): TrainData {
 
 /** GASF images (G, G, S) of the windows, standardised per image channel with `stats`, built per batch. */
 function gafData(ws: WindowSet, gafSize: number, stats: ChannelStats): TrainData {
-  return { n: ws.n, sampleShape: [gafSize, gafSize, CHANNELS], y: ws.y, fill: (indices, out) => { gafBatch(ws, indices, gafSize, stats, out); } };
+  return {
+    n: ws.n,
+    sampleShape: [gafSize, gafSize, CHANNELS],
+    y: ws.y,
+    fill: (indices, out) => {
+      gafBatch(ws, indices, gafSize, stats, out);
+    },
+  };
 }
 
 /**
@@ -54,7 +63,12 @@ function gafData(ws: WindowSet, gafSize: number, stats: ChannelStats): TrainData
  * batch from the split's windows (N·W·S floats), never held as (N, W, S) and (N, G, G, S) copies:
  * at the run cap that saves ≈ 170 MB at G 16 in the page's worker.
  */
-function inputsOf(split: SplitKind, testSubject: number | null, f: { train: WindowSet; test: WindowSet; stats: ChannelStats }, gafSize: number): FoldInputs {
+function inputsOf(
+  split: SplitKind,
+  testSubject: number | null,
+  f: { train: WindowSet; test: WindowSet; stats: ChannelStats },
+  gafSize: number,
+): FoldInputs {
   const gStats = gafStats(f.train, gafSize);
   const seen = new Set(f.train.y);
   return {

@@ -34,7 +34,12 @@ export const SPLITS = ['loso', 'window'] as const;
 export type SplitKind = (typeof SPLITS)[number];
 
 /** What picks a run's inputs: the split, the held-out subject (LOSO), the seed (window split, cap) and the GAF size. */
-export interface InputChoice { split: SplitKind; testSubject: number; seed: number; gafSize: number }
+export interface InputChoice {
+  split: SplitKind;
+  testSubject: number;
+  seed: number;
+  gafSize: number;
+}
 
 /** Share of each class's windows held out for testing. */
 export const TEST_FRACTION = 1 / 3;
@@ -78,9 +83,16 @@ export function testCountFor(count: number): number {
 
 /** Train / test / thinned-out window counts of the window split, from the per-class counts alone (the seed only picks which). */
 export function windowSplitCounts(classCounts: readonly number[]): { train: number; test: number; dropped: number } {
-  let train = 0, test = 0, dropped = 0;
+  let train = 0,
+    test = 0,
+    dropped = 0;
   const kept = thinnedCounts(classCounts);
-  kept.forEach((n, c) => { const t = testCountFor(n); test += t; train += n - t; dropped += classCounts[c]! - n; });
+  kept.forEach((n, c) => {
+    const t = testCountFor(n);
+    test += t;
+    train += n - t;
+    dropped += classCounts[c]! - n;
+  });
   return { train, test, dropped };
 }
 
@@ -101,10 +113,14 @@ export function groupByClass(idx: readonly number[], y: ArrayLike<number>): numb
  * together they cover every window thinning keeps. Deterministic for (y, seed).
  */
 export function stratifiedWindowSplit(y: ArrayLike<number>, seed: number): { train: Int32Array; test: Int32Array } {
-  const all = groupByClass(Array.from({ length: y.length }, (_, i) => i), y);
+  const all = groupByClass(
+    Array.from({ length: y.length }, (_, i) => i),
+    y,
+  );
   const limit = classLimit(all.map((l) => l.length));
   const byClass = all.map((l) => evenlySpaced(l, limit));
-  const train: number[] = [], test: number[] = [];
+  const train: number[] = [],
+    test: number[] = [];
   byClass.forEach((idx, c) => {
     // One stream per class (seed mixed with the class), so one class's size does not move another's pick.
     const perm = permutation(idx.length, createRng((seed ^ Math.imul(c + 1, 0x9e3779b1)) >>> 0));
@@ -141,7 +157,16 @@ export function windowSplit(windows: Windows, seed: number): Omit<PreparedWindow
   if (testIdx.length === 0) throw new Error('창 단위 분할: 평가 창이 없습니다 (창이 2개 이상인 클래스가 없음)');
   const train = ws.select(trainIdx);
   const test = ws.select(testIdx);
-  return { seed, train, test, trainIdx, testIdx, trainSubjects: subjectsOf(train), testSubjects: subjectsOf(test), stats: signalStats(train) };
+  return {
+    seed,
+    train,
+    test,
+    trainIdx,
+    testIdx,
+    trainSubjects: subjectsOf(train),
+    testSubjects: subjectsOf(test),
+    stats: signalStats(train),
+  };
 }
 
 /** The window split's counterpart of folds.ts prepareFold. */

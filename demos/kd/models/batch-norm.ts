@@ -30,16 +30,18 @@ export function batchNorm<T extends tf.Tensor>(store: ParamStore, prefix: string
   let mean: tf.Tensor, variance: tf.Tensor;
   if (training) {
     const m = tf.moments(x, axes);
-    mean = m.mean; variance = m.variance;
+    mean = m.mean;
+    variance = m.variance;
     const n = x.size / x.shape[x.shape.length - 1]!;
     // Side effect only: values computed from the tape's tensors but detached by dataSync-free
     // assign; tidy frees the temporaries, the variables keep their new data.
     tf.tidy(() => {
       rm.assign(tf.add(tf.mul(rm, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM)));
-      rv.assign(tf.add(tf.mul(rv, 1 - BN_MOMENTUM), tf.mul(variance, BN_MOMENTUM * n / Math.max(n - 1, 1))));
+      rv.assign(tf.add(tf.mul(rv, 1 - BN_MOMENTUM), tf.mul(variance, (BN_MOMENTUM * n) / Math.max(n - 1, 1))));
     });
   } else {
-    mean = rm; variance = rv;
+    mean = rm;
+    variance = rv;
   }
   // Folded affine: y = x·scale + shift, scale = γ/√(σ²+ε), shift = β − μ·scale (one pass).
   const scale = tf.mul(gamma, tf.rsqrt(tf.add(variance, BN_EPS)));

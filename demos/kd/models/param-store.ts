@@ -7,7 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export interface ParamEntry { name: string; variable: tf.Variable; trainable: boolean }
+export interface ParamEntry {
+  name: string;
+  variable: tf.Variable;
+  trainable: boolean;
+}
 
 export class ParamStore {
   private readonly entries = new Map<string, ParamEntry>();
@@ -26,15 +30,25 @@ export class ParamStore {
     return e.variable;
   }
 
-  has(name: string): boolean { return this.entries.has(name); }
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
 
   /** All entries in creation order (the lab's state-dict order). */
-  list(): ParamEntry[] { return [...this.entries.values()]; }
+  list(): ParamEntry[] {
+    return [...this.entries.values()];
+  }
 
-  trainable(): tf.Variable[] { return this.list().filter((e) => e.trainable).map((e) => e.variable); }
+  trainable(): tf.Variable[] {
+    return this.list()
+      .filter((e) => e.trainable)
+      .map((e) => e.variable);
+  }
 
   /** Number of trainable scalars (what PyTorch's sum(p.numel() for p in parameters()) counts). */
-  countTrainable(): number { return this.trainable().reduce((s, v) => s + v.size, 0); }
+  countTrainable(): number {
+    return this.trainable().reduce((s, v) => s + v.size, 0);
+  }
 
   /** Copies of every value, e.g. to save a best-epoch snapshot. */
   snapshot(): Map<string, Float32Array> {

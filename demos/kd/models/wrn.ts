@@ -31,16 +31,16 @@ import { bnReluJs } from './bn-relu-js';
 
 export interface WrnConfig {
   dims: 1 | 2;
-  depth: number;          // d: 16 or 28 (N = (d-4)/6 blocks per stage)
-  widen: number;          // k
-  inChannels: number;     // S = 40 for PAMAP2
-  numClasses: number;     // K = 12 for PAMAP2
-  seed: number;           // weight init seed (demos/shared/rng.ts)
+  depth: number; // d: 16 or 28 (N = (d-4)/6 blocks per stage)
+  widen: number; // k
+  inChannels: number; // S = 40 for PAMAP2
+  numClasses: number; // K = 12 for PAMAP2
+  seed: number; // weight init seed (demos/shared/rng.ts)
   convImpl?: ConvImpl | 'auto'; // default 'auto' = defaultConvImpl(backend active at apply time)
 }
 
 export interface WrnOutput {
-  logits: tf.Tensor2D;                        // (B, K)
+  logits: tf.Tensor2D; // (B, K)
   features: [tf.Tensor, tf.Tensor, tf.Tensor]; // stage outputs (B, W_i, C_i) or (B, H_i, W_i, C_i)
 }
 
@@ -54,7 +54,13 @@ export interface Wrn {
   dispose(): void;
 }
 
-interface BlockSpec { prefix: string; cin: number; cout: number; stride: number; shortcut: boolean }
+interface BlockSpec {
+  prefix: string;
+  cin: number;
+  cout: number;
+  stride: number;
+  shortcut: boolean;
+}
 
 export function wrnBlocks(depth: number, widen: number): BlockSpec[] {
   if ((depth - 4) % 6 !== 0 || depth < 10) throw new Error(`WRN depth must be 6N+4 (e.g. 16, 28), got ${depth}`);
@@ -116,7 +122,8 @@ export function createWrn(config: WrnConfig): Wrn {
     apply(x, { training }) {
       const want = dims + 2;
       if (x.rank !== want) throw new Error(`${wrnName(config)} expects a rank-${want} input, got shape [${x.shape.join(', ')}]`);
-      if (x.shape[x.rank - 1] !== inChannels) throw new Error(`${wrnName(config)} expects ${inChannels} input channels (last axis), got shape [${x.shape.join(', ')}]`);
+      if (x.shape[x.rank - 1] !== inChannels)
+        throw new Error(`${wrnName(config)} expects ${inChannels} input channels (last axis), got shape [${x.shape.join(', ')}]`);
       const impl = model.convImpl === 'auto' ? defaultConvImpl(tf.getBackend()) : model.convImpl;
       const conv = (t: tf.Tensor, name: string, stride: number, pad: number, inputGrad = true): tf.Tensor =>
         dims === 1
@@ -137,10 +144,15 @@ export function createWrn(config: WrnConfig): Wrn {
         if ((i + 1) % perStage === 0) features.push(h);
       });
       const pooled = tf.mean(bnRelu(h, 'batch_norm'), dims === 1 ? [1] : [1, 2]); // (B, 64k)
-      const logits = tf.add(tf.matMul(pooled as tf.Tensor2D, store.get('fc.weight') as tf.Variable<tf.Rank.R2>), store.get('fc.bias')) as tf.Tensor2D;
+      const logits = tf.add(
+        tf.matMul(pooled as tf.Tensor2D, store.get('fc.weight') as tf.Variable<tf.Rank.R2>),
+        store.get('fc.bias'),
+      ) as tf.Tensor2D;
       return { logits, features: [features[0]!, features[1]!, features[2]!] };
     },
-    dispose() { store.dispose(); },
+    dispose() {
+      store.dispose();
+    },
   };
   return model;
 }

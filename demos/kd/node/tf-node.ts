@@ -22,7 +22,10 @@ let gradientsDone = false;
  * every tfjs-core copy shares (see ./gradients.ts for bundled code).
  */
 export function registerGradientsNode(): void {
-  if (gradientsDone || tf.getGradient('BatchMatMul')) { gradientsDone = true; return; }
+  if (gradientsDone || tf.getGradient('BatchMatMul')) {
+    gradientsDone = true;
+    return;
+  }
   createRequire(import.meta.url)('@tensorflow/tfjs');
   gradientsDone = true;
 }

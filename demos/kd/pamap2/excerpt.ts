@@ -65,12 +65,17 @@ export function excerptSubjectTexts(texts: ExcerptTexts): Map<number, string> {
     const part = rows.slice(at, at + n);
     const head = part[0]?.split(' ') ?? [];
     if (part.length !== n || Number(head[1]) !== Number(f[cAct]) || Number(head[0]) !== Number(f[cT0])) {
-      throw new Pamap2FormatError(EXCERPT_FILES.alexchow, at + 1, `does not match ${EXCERPT_FILES.indexCsv} line ${k + 2} (activity ${f[cAct]}, t ${f[cT0]})`);
+      throw new Pamap2FormatError(
+        EXCERPT_FILES.alexchow,
+        at + 1,
+        `does not match ${EXCERPT_FILES.indexCsv} line ${k + 2} (activity ${f[cAct]}, t ${f[cT0]})`,
+      );
     }
     add(subject, { t0: Number(head[0]), lines: part });
     at += n;
   });
-  if (at !== rows.length) throw new Pamap2FormatError(EXCERPT_FILES.alexchow, at + 1, `${rows.length - at} rows not listed in ${EXCERPT_FILES.indexCsv}`);
+  if (at !== rows.length)
+    throw new Pamap2FormatError(EXCERPT_FILES.alexchow, at + 1, `${rows.length - at} rows not listed in ${EXCERPT_FILES.indexCsv}`);
 
   const out = new Map<number, string>();
   for (const subject of [...pieces.keys()].sort((a, b) => a - b)) {

@@ -78,7 +78,13 @@ export function gasfWindow(window: Float32Array, size: number, out?: Float32Arra
  * GASF images of the given windows: (B, G, G, S). With `stats`, each image channel is
  * standardised as (g − mean[c]) / std[c] (§1 last bullet; std 0 → 1).
  */
-export function gafBatch(ws: Pick<WindowSet, 'x'>, indices: ArrayLike<number>, size: number, stats?: ChannelStats, out?: Float32Array): Float32Array {
+export function gafBatch(
+  ws: Pick<WindowSet, 'x'>,
+  indices: ArrayLike<number>,
+  size: number,
+  stats?: ChannelStats,
+  out?: Float32Array,
+): Float32Array {
   const img = size * size * CHANNELS;
   const res = out ?? new Float32Array(indices.length * img);
   const winSize = WINDOW * CHANNELS;
@@ -127,7 +133,11 @@ export function gafStats(ws: Pick<WindowSet, 'x' | 'n'>, size: number): ChannelS
         mcs += a * b;
         mss += b * b;
       }
-      mc /= size; ms /= size; mcc /= size; mcs /= size; mss /= size;
+      mc /= size;
+      ms /= size;
+      mcc /= size;
+      mcs /= size;
+      mss /= size;
       const m = mc * mc - ms * ms;
       const m2 = mcc * mcc - 2 * mcs * mcs + mss * mss;
       mean[c] = (mean[c] as number) + m;

@@ -83,7 +83,11 @@ export class ProtocolLineParser {
     const line = this.#line;
     if (tokens.length !== RAW_COLUMNS) {
       if (this.#rows === 0 && !looksNumeric(tokens)) {
-        throw new Pamap2FormatError(file, line, `not a PAMAP2 Protocol file: expected ${RAW_COLUMNS} space-separated numbers, found ${excerptOf(text)}`);
+        throw new Pamap2FormatError(
+          file,
+          line,
+          `not a PAMAP2 Protocol file: expected ${RAW_COLUMNS} space-separated numbers, found ${excerptOf(text)}`,
+        );
       }
       if (lastWithoutNewline && tokens.length < RAW_COLUMNS) {
         throw new Pamap2FormatError(file, line, `truncated line: ${tokens.length} of ${RAW_COLUMNS} columns and no newline at end of file`);
@@ -97,7 +101,11 @@ export class ProtocolLineParser {
       if (Number.isNaN(v)) {
         if (tok !== 'NaN' && tok !== 'nan') {
           if (this.#rows === 0) {
-            throw new Pamap2FormatError(file, line, `not a PAMAP2 Protocol file: column ${c + 1} is ${JSON.stringify(tok.slice(0, 40))}, not a number`);
+            throw new Pamap2FormatError(
+              file,
+              line,
+              `not a PAMAP2 Protocol file: column ${c + 1} is ${JSON.stringify(tok.slice(0, 40))}, not a number`,
+            );
           }
           throw new Pamap2FormatError(file, line, `column ${c + 1}: ${JSON.stringify(tok.slice(0, 40))} is not a number`);
         }
@@ -125,10 +133,7 @@ function excerptOf(text: string): string {
   return JSON.stringify(shown);
 }
 
-export type TextSource =
-  | AsyncIterable<string | Uint8Array>
-  | ReadableStream<Uint8Array>
-  | ReadableStream<string>;
+export type TextSource = AsyncIterable<string | Uint8Array> | ReadableStream<Uint8Array> | ReadableStream<string>;
 
 export interface StreamParseOptions extends ParserOptions {
   /** Called after each chunk with the bytes consumed so far (string chunks count UTF-16 units, = bytes for ASCII). */
@@ -137,10 +142,7 @@ export interface StreamParseOptions extends ParserOptions {
 }
 
 /** Parses a whole stream; resolves with line/row/byte counts, rejects with `Pamap2FormatError`. */
-export async function parseProtocolStream(
-  source: TextSource,
-  opts: StreamParseOptions,
-): Promise<ParseSummary & { bytes: number }> {
+export async function parseProtocolStream(source: TextSource, opts: StreamParseOptions): Promise<ParseSummary & { bytes: number }> {
   const parser = new ProtocolLineParser(opts);
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;

@@ -13,9 +13,7 @@
  * the raw timestamp jumps forward by more than this or goes backwards. null = the lab (one
  * sequence per file). The excerpt dataset needs it because its 5-s windows are not contiguous.
  */
-import {
-  activityToClass, CHANNEL_SOURCE_COLUMNS, CHANNELS, CLIP_HIGH, DOWNSAMPLE, NORM_MAX, NORM_MIN,
-} from './format.ts';
+import { activityToClass, CHANNEL_SOURCE_COLUMNS, CHANNELS, CLIP_HIGH, DOWNSAMPLE, NORM_MAX, NORM_MIN } from './format.ts';
 import { parseProtocolStream, ProtocolLineParser, type TextSource } from './parse.ts';
 import type { SubjectSeries } from './series.ts';
 
@@ -119,11 +117,7 @@ export interface SubjectStreamOptions extends PreprocessOptions {
 }
 
 /** Parse + preprocess one subject file from a stream (browser Worker or Node). */
-export async function preprocessSubjectStream(
-  subject: number,
-  source: TextSource,
-  opts: SubjectStreamOptions,
-): Promise<SubjectSeries> {
+export async function preprocessSubjectStream(subject: number, source: TextSource, opts: SubjectStreamOptions): Promise<SubjectSeries> {
   const pre = new SubjectPreprocessor(subject, opts);
   await parseProtocolStream(source, {
     file: opts.file,

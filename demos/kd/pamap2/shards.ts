@@ -34,7 +34,8 @@ export function encodeY(y: Int32Array): Uint8Array {
 function checkShard(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): void {
   const n = shard.rows * CHANNELS;
   const width = encoding.dtype === 'float32' ? 4 : 1;
-  if (xBytes.byteLength !== n * width) throw new Error(`${shard.x.file}: ${xBytes.byteLength} bytes, expected ${n * width} (${shard.rows} rows × ${CHANNELS} × ${width})`);
+  if (xBytes.byteLength !== n * width)
+    throw new Error(`${shard.x.file}: ${xBytes.byteLength} bytes, expected ${n * width} (${shard.rows} rows × ${CHANNELS} × ${width})`);
   if (yBytes.byteLength !== shard.rows) throw new Error(`${shard.y.file}: ${yBytes.byteLength} bytes, expected ${shard.rows}`);
   for (let i = 0; i < shard.rows; i++) {
     const c = yBytes[i] as number;
@@ -42,7 +43,12 @@ function checkShard(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array,
   }
 }
 
-export function decodeSeries(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): SubjectSeries {
+export function decodeSeries(
+  shard: SubjectShard,
+  xBytes: Uint8Array,
+  yBytes: Uint8Array,
+  encoding: Pamap2Manifest['encoding'],
+): SubjectSeries {
   checkShard(shard, xBytes, yBytes, encoding);
   const n = shard.rows * CHANNELS;
   const x = new Float32Array(n);
@@ -106,7 +112,8 @@ async function readShards<T>(
   const shards = manifest.shards.filter((s) => !want || want.has(s.subject));
   if (want) {
     const missing = [...want].filter((s) => !shards.some((sh) => sh.subject === s));
-    if (missing.length > 0) throw new Error(`PAMAP2 shards: subjects ${missing.join(', ')} are not in this manifest (has ${manifest.subjects.join(', ')})`);
+    if (missing.length > 0)
+      throw new Error(`PAMAP2 shards: subjects ${missing.join(', ')} are not in this manifest (has ${manifest.subjects.join(', ')})`);
   }
   const total = shards.reduce((a, s) => a + s.x.bytes + s.y.bytes, 0);
   let done = 0;
@@ -114,9 +121,13 @@ async function readShards<T>(
   for (const shard of shards) {
     const [xb, yb] = await Promise.all([fetchBytes(shard.x.file), fetchBytes(shard.y.file)]);
     if (opts.verify ?? true) {
-      for (const [f, b] of [[shard.x, xb], [shard.y, yb]] as const) {
+      for (const [f, b] of [
+        [shard.x, xb],
+        [shard.y, yb],
+      ] as const) {
         const h = await sha256Hex(b);
-        if (h !== f.sha256) throw new Error(`${f.file}: SHA-256 ${h.slice(0, 12)}… does not match the manifest (${f.sha256.slice(0, 12)}…)`);
+        if (h !== f.sha256)
+          throw new Error(`${f.file}: SHA-256 ${h.slice(0, 12)}… does not match the manifest (${f.sha256.slice(0, 12)}…)`);
       }
     }
     out.push(decode(shard, xb, yb, manifest.encoding));

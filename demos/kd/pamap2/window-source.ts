@@ -47,7 +47,10 @@ const SIZE = WINDOW * CHANNELS;
 export function seriesWindows(series: readonly RowSeries[]): WindowSource {
   const starts = series.map(windowStarts);
   const n = starts.reduce((acc, s) => acc + s.length, 0);
-  const y = new Int32Array(n), subject = new Int32Array(n), start = new Int32Array(n), owner = new Int32Array(n);
+  const y = new Int32Array(n),
+    subject = new Int32Array(n),
+    start = new Int32Array(n),
+    owner = new Int32Array(n);
   let i = 0;
   series.forEach((s, k) => {
     for (const st of starts[k] as Int32Array) {
@@ -69,10 +72,19 @@ export function seriesWindows(series: readonly RowSeries[]): WindowSource {
     for (let v = 0; v < SIZE; v++) out[at + v] = (x[from + v] as number) * scale;
   };
   return {
-    n, y, subject, start,
+    n,
+    y,
+    subject,
+    start,
     select(idx) {
       const m = idx.length;
-      const ws: WindowSet = { n: m, x: new Float32Array(m * SIZE), y: new Int32Array(m), subject: new Int32Array(m), start: new Int32Array(m) };
+      const ws: WindowSet = {
+        n: m,
+        x: new Float32Array(m * SIZE),
+        y: new Int32Array(m),
+        subject: new Int32Array(m),
+        start: new Int32Array(m),
+      };
       for (let k = 0; k < m; k++) {
         const w = idx[k] as number;
         if (!(w >= 0 && w < n)) throw new RangeError(`window ${w} out of 0..${n - 1}`);
@@ -97,7 +109,10 @@ export function subsetWindows(src: Windows, keep: ArrayLike<number>): WindowSour
   const map = Int32Array.from(keep);
   const pick = (a: Int32Array): Int32Array => map.map((i) => a[i]!);
   return {
-    n: map.length, y: pick(from.y), subject: pick(from.subject), start: pick(from.start),
+    n: map.length,
+    y: pick(from.y),
+    subject: pick(from.subject),
+    start: pick(from.start),
     select: (idx) => from.select(Array.from(idx, (k) => map[k]!)),
     window: (i) => from.window(map[i]!),
   };
@@ -110,7 +125,10 @@ export function isWindowSource(w: Windows): w is WindowSource {
 export function asWindowSource(w: Windows): WindowSource {
   if (isWindowSource(w)) return w;
   return {
-    n: w.n, y: w.y, subject: w.subject, start: w.start,
+    n: w.n,
+    y: w.y,
+    subject: w.subject,
+    start: w.start,
     select: (idx) => selectWindows(w, idx),
     window: (i) => w.x.slice(i * SIZE, (i + 1) * SIZE),
   };

@@ -78,7 +78,10 @@ export function zipProtocolSubject(name: string): number | null {
 class Level {
   private head = new Uint8Array(4);
   private headLen = 0;
-  constructor(private readonly path: string, private readonly unzip: Unzip) {}
+  constructor(
+    private readonly path: string,
+    private readonly unzip: Unzip,
+  ) {}
 
   push(data: Uint8Array, final: boolean): void {
     if (this.headLen < 4) {
@@ -87,9 +90,14 @@ class Level {
       this.headLen += take;
       if (this.headLen === 4) {
         const sig = (this.head[0]! | (this.head[1]! << 8) | (this.head[2]! << 16) | (this.head[3]! << 24)) >>> 0;
-        if (sig !== LOCAL_HEADER && sig !== EMPTY_ARCHIVE) throw new Pamap2ZipError('not-zip', this.path, 'not a zip archive (no PK signature at its start)');
+        if (sig !== LOCAL_HEADER && sig !== EMPTY_ARCHIVE)
+          throw new Pamap2ZipError('not-zip', this.path, 'not a zip archive (no PK signature at its start)');
       } else if (final) {
-        throw new Pamap2ZipError(this.headLen === 0 ? 'no-protocol' : 'not-zip', this.path, this.headLen === 0 ? 'empty file, no Protocol/subject10N.dat inside' : 'not a zip archive (shorter than a zip header)');
+        throw new Pamap2ZipError(
+          this.headLen === 0 ? 'no-protocol' : 'not-zip',
+          this.path,
+          this.headLen === 0 ? 'empty file, no Protocol/subject10N.dat inside' : 'not a zip archive (shorter than a zip header)',
+        );
       }
     }
     this.unzip.push(data, final);
@@ -109,7 +117,11 @@ export class ProtocolZipReader {
   /** Read by the deflate decoder's constructor, which file.start() calls synchronously. */
   private discardNext = false;
 
-  constructor(private readonly archive: string, private readonly onEntry: EntryHandler, limits: Partial<ZipLimits> = {}) {
+  constructor(
+    private readonly archive: string,
+    private readonly onEntry: EntryHandler,
+    limits: Partial<ZipLimits> = {},
+  ) {
     this.limits = { ...ZIP_LIMITS, ...limits };
     this.top = this.level(archive, 1);
   }
@@ -129,7 +141,9 @@ export class ProtocolZipReader {
     this.ended = true;
     this.guard(() => this.top.push(EMPTY, true), 'truncated');
     if (this.open.size > 0) {
-      throw this.fail(new Pamap2ZipError('truncated', this.archive, `archive ends inside ${[...this.open].join(', ')} (truncated download?)`));
+      throw this.fail(
+        new Pamap2ZipError('truncated', this.archive, `archive ends inside ${[...this.open].join(', ')} (truncated download?)`),
+      );
     }
     if (this.seen.length === 0) {
       throw this.fail(new Pamap2ZipError('no-protocol', this.archive, 'no Protocol/subject10N.dat inside — not the PAMAP2 archive'));
@@ -156,14 +170,24 @@ export class ProtocolZipReader {
     // fflate's own errors carry a numeric code; 0 ("unexpected EOF") means the data was cut short.
     if (e instanceof Error && typeof (e as Error & { code?: unknown }).code === 'number') {
       const p: ZipProblem = (e as Error & { code: number }).code === 0 ? 'truncated' : problem;
-      return new Pamap2ZipError(p, path, p === 'truncated' ? `archive is cut short (${e.message}; truncated download?)` : `corrupt zip data (${e.message})`, e.message);
+      return new Pamap2ZipError(
+        p,
+        path,
+        p === 'truncated' ? `archive is cut short (${e.message}; truncated download?)` : `corrupt zip data (${e.message})`,
+        e.message,
+      );
     }
     return e;
   }
 
   private checkArchiveSize(): void {
     if (this.bytesIn > this.limits.maxArchiveBytes) {
-      throw new Pamap2ZipError('too-large', this.archive, `more than ${this.limits.maxArchiveBytes} bytes of zip data — not the PAMAP2 archive`, String(this.limits.maxArchiveBytes));
+      throw new Pamap2ZipError(
+        'too-large',
+        this.archive,
+        `more than ${this.limits.maxArchiveBytes} bytes of zip data — not the PAMAP2 archive`,
+        String(this.limits.maxArchiveBytes),
+      );
     }
   }
 
@@ -199,7 +223,12 @@ export class ProtocolZipReader {
   private start(file: UnzipFile, where: string, ondata: ((data: Uint8Array, final: boolean) => void) | null): void {
     if (file.compression !== 0 && file.compression !== 8) {
       if (!ondata) return; // never started: fflate keeps its bytes, but an unknown method is not the PAMAP2 archive's
-      throw new Pamap2ZipError('unsupported', where, `unsupported zip compression method ${file.compression} (only stored and deflate)`, String(file.compression));
+      throw new Pamap2ZipError(
+        'unsupported',
+        where,
+        `unsupported zip compression method ${file.compression} (only stored and deflate)`,
+        String(file.compression),
+      );
     }
     if (ondata) this.open.add(where);
     file.ondata = (err, data, final) => {
@@ -227,10 +256,24 @@ export class ProtocolZipReader {
     const declared = file.originalSize ?? null;
     if (/\.zip$/i.test(file.name)) {
       if (depth >= this.limits.maxDepth) {
-        throw this.fail(new Pamap2ZipError('too-deep', where, `zip nested ${depth + 1} levels deep; expected at most ${this.limits.maxDepth} (the UCI download holding PAMAP2_Dataset.zip)`, String(this.limits.maxDepth)));
+        throw this.fail(
+          new Pamap2ZipError(
+            'too-deep',
+            where,
+            `zip nested ${depth + 1} levels deep; expected at most ${this.limits.maxDepth} (the UCI download holding PAMAP2_Dataset.zip)`,
+            String(this.limits.maxDepth),
+          ),
+        );
       }
       if (declared !== null && declared > this.limits.maxArchiveBytes) {
-        throw this.fail(new Pamap2ZipError('too-large', where, `declares ${declared} bytes, more than ${this.limits.maxArchiveBytes} — not the PAMAP2 archive`, String(declared)));
+        throw this.fail(
+          new Pamap2ZipError(
+            'too-large',
+            where,
+            `declares ${declared} bytes, more than ${this.limits.maxArchiveBytes} — not the PAMAP2 archive`,
+            String(declared),
+          ),
+        );
       }
       const inner = this.level(where, depth + 1);
       this.start(file, where, (data, final) => {
@@ -251,13 +294,24 @@ export class ProtocolZipReader {
     this.start(file, where, (data, final) => {
       inflated += data.length;
       if (inflated > max) {
-        throw new Pamap2ZipError(declared !== null && inflated > declared ? 'corrupt' : 'too-large', where,
-          declared !== null && inflated > declared ? `inflates to more than the ${declared} bytes its header declares (corrupt archive)` : `inflates to more than ${this.limits.maxEntryBytes} bytes — not a PAMAP2 file`, String(max));
+        throw new Pamap2ZipError(
+          declared !== null && inflated > declared ? 'corrupt' : 'too-large',
+          where,
+          declared !== null && inflated > declared
+            ? `inflates to more than the ${declared} bytes its header declares (corrupt archive)`
+            : `inflates to more than ${this.limits.maxEntryBytes} bytes — not a PAMAP2 file`,
+          String(max),
+        );
       }
       if (data.length > 0) sink.push(data);
       if (final) {
         if (declared !== null && inflated !== declared) {
-          throw new Pamap2ZipError('corrupt', where, `inflated to ${inflated} bytes, its header declares ${declared} (corrupt archive)`, `${inflated}/${declared}`);
+          throw new Pamap2ZipError(
+            'corrupt',
+            where,
+            `inflated to ${inflated} bytes, its header declares ${declared} (corrupt archive)`,
+            `${inflated}/${declared}`,
+          );
         }
         sink.end();
       }
@@ -270,10 +324,22 @@ export class ProtocolZipReader {
     }
     this.subjects.add(subject);
     if (declared !== null && declared > this.limits.maxEntryBytes) {
-      throw this.fail(new Pamap2ZipError('too-large', where, `declares ${declared} bytes, more than ${this.limits.maxEntryBytes} — not a PAMAP2 file`, String(declared)));
+      throw this.fail(
+        new Pamap2ZipError(
+          'too-large',
+          where,
+          `declares ${declared} bytes, more than ${this.limits.maxEntryBytes} — not a PAMAP2 file`,
+          String(declared),
+        ),
+      );
     }
     this.seen.push(file.name);
-    const entry: ProtocolEntry = { name: file.name, subject, bytes: declared, key: `zip:${file.name}:${declared ?? '?'}:${file.size ?? '?'}` };
+    const entry: ProtocolEntry = {
+      name: file.name,
+      subject,
+      bytes: declared,
+      key: `zip:${file.name}:${declared ?? '?'}:${file.size ?? '?'}`,
+    };
     try {
       return this.onEntry(entry);
     } catch (e) {

@@ -13,7 +13,10 @@ export function softmaxRow(logits: Logits, k: number, i: number, T = 1): Float64
   let max = -Infinity;
   for (let j = 0; j < k; j++) max = Math.max(max, logits[i * k + j]! / T);
   let sum = 0;
-  for (let j = 0; j < k; j++) { out[j] = Math.exp(logits[i * k + j]! / T - max); sum += out[j]!; }
+  for (let j = 0; j < k; j++) {
+    out[j] = Math.exp(logits[i * k + j]! / T - max);
+    sum += out[j]!;
+  }
   for (let j = 0; j < k; j++) out[j] = out[j]! / sum;
   return out;
 }
@@ -38,7 +41,8 @@ export function rowsOf(logits: Logits, k: number): number {
 export function topAgreement(a: Logits, b: Logits, k: number, where?: (i: number) => boolean): number {
   const n = rowsOf(a, k);
   if (rowsOf(b, k) !== n) throw new Error(`agreement: ${n} vs ${rowsOf(b, k)} rows`);
-  let same = 0, count = 0;
+  let same = 0,
+    count = 0;
   for (let i = 0; i < n; i++) {
     if (where && !where(i)) continue;
     count++;
@@ -53,7 +57,8 @@ export function meanKl(teacher: Logits, student: Logits, k: number, T: number): 
   if (rowsOf(student, k) !== n) throw new Error(`KL: ${n} vs ${rowsOf(student, k)} rows`);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const p = softmaxRow(teacher, k, i, T), q = softmaxRow(student, k, i, T);
+    const p = softmaxRow(teacher, k, i, T),
+      q = softmaxRow(student, k, i, T);
     for (let j = 0; j < k; j++) if (p[j]! > 0) total += p[j]! * Math.log(p[j]! / Math.max(q[j]!, 1e-300));
   }
   return n > 0 ? total / n : Number.NaN;

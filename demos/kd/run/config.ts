@@ -58,7 +58,6 @@ export const DEFAULT_CONFIG: RunConfig = {
 /** The models trained in the page clip their standardised inputs to ±INPUT_CLIP (input-clip.ts says why). */
 export const INPUT_CLIP = 5;
 
-
 /** Identifies the data a model was trained on (source + content hash), e.g. "excerpt:ab12…". */
 export type DataId = string;
 

@@ -15,12 +15,17 @@ import { sha256Hex } from '../pamap2/shards';
  * `windows` is a source over the loaded rows (window-source.ts): a run copies out only the windows
  * it uses, so the full share's ≈ 27k windows (≈ 440 MB as float32) are never materialised.
  */
-export interface LoadedData { summary: DataSummary; windows: WindowSource }
+export interface LoadedData {
+  summary: DataSummary;
+  windows: WindowSource;
+}
 
 export function buildData(series: readonly RowSeries[], meta: Pick<DataSummary, 'label' | 'source' | 'files' | 'sha256'>): LoadedData {
   const windows = seriesWindows(series);
-  if (windows.n === 0) throw new Error(`${meta.files.join(', ')}: no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)`);
-  const subjects = [...new Set(series.map((s) => s.subject))].sort((a, b) => a - b)
+  if (windows.n === 0)
+    throw new Error(`${meta.files.join(', ')}: no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)`);
+  const subjects = [...new Set(series.map((s) => s.subject))]
+    .sort((a, b) => a - b)
     .map((id) => ({ id, windows: windows.subject.reduce((n, s) => n + (s === id ? 1 : 0), 0) }));
   const summary: DataSummary = {
     ...meta,
@@ -39,21 +44,41 @@ export function makePreview(windows: Windows, gafSize: number): Preview | null {
   if (ws.n === 0) return null;
   const still = new Set([1, 2, 3]); // lying, sitting, standing
   let pick = 0;
-  for (let i = 0; i < ws.n; i++) if (!still.has(ws.y[i]!)) { pick = i; break; }
+  for (let i = 0; i < ws.n; i++)
+    if (!still.has(ws.y[i]!)) {
+      pick = i;
+      break;
+    }
   const win = ws.window(pick); // (W, S)
-  let best = 0, bestVar = -1;
+  let best = 0,
+    bestVar = -1;
   for (let c = 1; c < CHANNELS; c++) {
-    let m = 0, m2 = 0;
-    for (let t = 0; t < WINDOW; t++) { const v = win[t * CHANNELS + c]!; m += v; m2 += v * v; }
+    let m = 0,
+      m2 = 0;
+    for (let t = 0; t < WINDOW; t++) {
+      const v = win[t * CHANNELS + c]!;
+      m += v;
+      m2 += v * v;
+    }
     const variance = m2 / WINDOW - (m / WINDOW) ** 2;
-    if (variance > bestVar) { bestVar = variance; best = c; }
+    if (variance > bestVar) {
+      bestVar = variance;
+      best = c;
+    }
   }
   const gaf = gasfWindow(win, gafSize); // (G, G, S)
   const image: number[] = [];
   for (let p = 0; p < gafSize * gafSize; p++) image.push(gaf[p * CHANNELS + best]!);
   const signal: number[] = [];
   for (let t = 0; t < WINDOW; t++) signal.push(win[t * CHANNELS + best]!);
-  return { signal, gaf: image, size: gafSize, channel: CHANNEL_NAMES[best] ?? String(best), label: ws.y[pick]!, subject: ws.subject[pick]! };
+  return {
+    signal,
+    gaf: image,
+    size: gafSize,
+    channel: CHANNEL_NAMES[best] ?? String(best),
+    label: ws.y[pick]!,
+    subject: ws.subject[pick]!,
+  };
 }
 
 /** The bundled excerpt (demos/kd/pamap2/excerpt.ts), identified by the SHA-256 of its three files. */
@@ -61,5 +86,10 @@ export async function excerptData(texts: ExcerptTexts): Promise<LoadedData> {
   const enc = new TextEncoder();
   const sha256 = await sha256Hex(enc.encode(texts.first10000 + texts.alexchow + texts.indexCsv));
   const files = [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv];
-  return buildData(excerptSeries(texts), { label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 창 13개)', source: 'excerpt', files, sha256 });
+  return buildData(excerptSeries(texts), {
+    label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 창 13개)',
+    source: 'excerpt',
+    files,
+    sha256,
+  });
 }

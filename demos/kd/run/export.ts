@@ -31,15 +31,34 @@ export interface ExportContext {
 }
 
 /** "wrn16-3" → "WRN16-3" (the artifact's spelling). */
-function arch(a: string): string { return a.toUpperCase(); }
+function arch(a: string): string {
+  return a.toUpperCase();
+}
 
-function networks(phase: Phase, c: RunConfig): Pick<RunArtifact['config'], 'method' | 'teachers' | 'student' | 'alpha' | 'lambda' | 'temperature'> {
+function networks(
+  phase: Phase,
+  c: RunConfig,
+): Pick<RunArtifact['config'], 'method' | 'teachers' | 'student' | 'alpha' | 'lambda' | 'temperature'> {
   const student = { modality: 'signal' as const, arch: 'WRN16-1', net: '1D WRN' };
   switch (phase) {
     case 'teacher-gaf':
-      return { method: 'single', teachers: [], student: { modality: 'GAF', arch: arch(c.teacherArch), net: `2D WRN, ${c.gafSize}x${c.gafSize} GAF input` }, alpha: null, lambda: null, temperature: null };
+      return {
+        method: 'single',
+        teachers: [],
+        student: { modality: 'GAF', arch: arch(c.teacherArch), net: `2D WRN, ${c.gafSize}x${c.gafSize} GAF input` },
+        alpha: null,
+        lambda: null,
+        temperature: null,
+      };
     case 'teacher-signal':
-      return { method: 'single', teachers: [], student: { modality: 'signal', arch: arch(c.teacherArch), net: '1D WRN' }, alpha: null, lambda: null, temperature: null };
+      return {
+        method: 'single',
+        teachers: [],
+        student: { modality: 'signal', arch: arch(c.teacherArch), net: '1D WRN' },
+        alpha: null,
+        lambda: null,
+        temperature: null,
+      };
     case 'student-ce':
       return { method: 'single', teachers: [], student, alpha: null, lambda: null, temperature: null };
     case 'student-kd':
@@ -49,7 +68,10 @@ function networks(phase: Phase, c: RunConfig): Pick<RunArtifact['config'], 'meth
           { role: 'T1', modality: 'GAF', arch: arch(c.teacherArch), net: `2D WRN, ${c.gafSize}x${c.gafSize} GAF input` },
           { role: 'T2', modality: 'signal', arch: arch(c.teacherArch), net: '1D WRN' },
         ],
-        student, alpha: c.alpha, lambda: c.lambda, temperature: c.temperature,
+        student,
+        alpha: c.alpha,
+        lambda: c.lambda,
+        temperature: c.temperature,
       };
   }
 }
@@ -76,13 +98,22 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
   const candidate = {
     schemaVersion: ARTIFACT_SCHEMA_VERSION,
     kind: 'run',
-    id: `browser-${r.phase}-${c.teacherArch}-${loso ? `s${c.testSubject}` : `win${c.seed}`}-a${c.alpha}-${stamp}`.replace(/[^A-Za-z0-9._=+-]/g, '_'),
+    id: `browser-${r.phase}-${c.teacherArch}-${loso ? `s${c.testSubject}` : `win${c.seed}`}-a${c.alpha}-${stamp}`.replace(
+      /[^A-Za-z0-9._=+-]/g,
+      '_',
+    ),
     config: {
       ...networks(r.phase, c),
       epochs: c.epochs,
       batchSize: c.batchSize,
       learningRate: c.learningRate,
-      data: { dataset: 'PAMAP2', source: `browser:${data.source}; ${splitDescription(c)}; ${TRAINING_NOTE}`, sha256: ctx.sha256, subjects, windows: data.windows },
+      data: {
+        dataset: 'PAMAP2',
+        source: `browser:${data.source}; ${splitDescription(c)}; ${TRAINING_NOTE}`,
+        sha256: ctx.sha256,
+        subjects,
+        windows: data.windows,
+      },
       split: c.split,
       fold: Math.max(0, fold),
       ...(loso ? { heldOutSubject: String(c.testSubject) } : {}),
@@ -97,8 +128,18 @@ export function phaseArtifact(r: PhaseResult, ctx: ExportContext): RunArtifact {
       testWindows: r.testWindows,
       unseenTestWindows: ctx.unseenTestWindows,
     },
-    env: { backend: ctx.backend, runtime: 'browser', codeVersion: ctx.codeVersion, createdAt: ctx.createdAt, durationMs: Math.max(0, r.ms) },
-    sweep: { name: 'browser-mini-run', preset: 'browser', groupKey: `browser|${c.split}|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}` },
+    env: {
+      backend: ctx.backend,
+      runtime: 'browser',
+      codeVersion: ctx.codeVersion,
+      createdAt: ctx.createdAt,
+      durationMs: Math.max(0, r.ms),
+    },
+    sweep: {
+      name: 'browser-mini-run',
+      preset: 'browser',
+      groupKey: `browser|${c.split}|${r.phase}|${c.teacherArch}|a${c.alpha}|l${c.lambda}|T${c.temperature}|e${c.epochs}|g${c.gafSize}`,
+    },
   };
   const parsed = runArtifactSchema.safeParse(candidate);
   if (!parsed.success) throw new Error(`artifact invalid: ${formatZodError(parsed.error)}`);

@@ -21,8 +21,12 @@ export function withInputClip(model: Wrn, limit = INPUT_CLIP): Wrn {
   return {
     config: model.config,
     params: model.params,
-    get convImpl() { return model.convImpl; },
-    set convImpl(v) { model.convImpl = v; },
+    get convImpl() {
+      return model.convImpl;
+    },
+    set convImpl(v) {
+      model.convImpl = v;
+    },
     apply: (x, opts) => model.apply(tf.clipByValue(x, -limit, limit), opts),
     dispose: () => model.dispose(),
   };

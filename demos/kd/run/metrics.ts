@@ -30,7 +30,11 @@ export function metricsOf(m: readonly (readonly number[])[]): ClassMetrics {
   const rowSum = m.map((r) => r.reduce((a, b) => a + b, 0));
   const colSum = Array.from({ length: K }, (_, j) => m.reduce((a, r) => a + (r[j] ?? 0), 0));
   const N = rowSum.reduce((a, b) => a + b, 0);
-  let diag = 0, f1Sum = 0, f1Count = 0, recallSum = 0, recallCount = 0;
+  let diag = 0,
+    f1Sum = 0,
+    f1Count = 0,
+    recallSum = 0,
+    recallCount = 0;
   for (let c = 0; c < K; c++) {
     const tp = m[c]![c] ?? 0;
     diag += tp;
@@ -39,7 +43,10 @@ export function metricsOf(m: readonly (readonly number[])[]): ClassMetrics {
       f1Sum += (2 * tp) / (rowSum[c]! + colSum[c]!);
       f1Count++;
     }
-    if (rowSum[c]! > 0) { recallSum += tp / rowSum[c]!; recallCount++; }
+    if (rowSum[c]! > 0) {
+      recallSum += tp / rowSum[c]!;
+      recallCount++;
+    }
   }
   let topClass = 0;
   for (let c = 1; c < K; c++) if (colSum[c]! > colSum[topClass]!) topClass = c;

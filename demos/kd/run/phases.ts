@@ -19,7 +19,11 @@ import type { PhaseResult } from './protocol';
 import type { TeacherFit } from './agreement';
 
 /** epoch is 1-based; accuracies in %. */
-export interface EpochReport { epoch: number; trainLoss: number; testAcc: number }
+export interface EpochReport {
+  epoch: number;
+  trainLoss: number;
+  testAcc: number;
+}
 /** Per epoch (KD student only): what it takes from each teacher, on the test windows (agreement.ts). */
 export type FitReport = { epoch: number } & TeacherFit;
 export interface TrainOutcome {
@@ -39,7 +43,11 @@ export interface TrainHooks {
   onStep: (s: { epoch: number; step: number; steps: number; loss: number }) => void;
 }
 /** Serialisable weights (structured-clone friendly, for IndexedDB). */
-export interface SavedWeights { names: string[]; shapes: number[][]; data: Float32Array[] }
+export interface SavedWeights {
+  names: string[];
+  shapes: number[][];
+  data: Float32Array[];
+}
 
 export interface PhaseTrainer<M> {
   /** Windows in the fold's train / test split (for the UI and the artifact). */
@@ -63,13 +71,22 @@ export interface ModelCache {
 export type RunEvent =
   | { type: 'phase-start'; phase: Phase; trainWindows: number; testWindows: number }
   | { type: 'step'; phase: Phase; epoch: number; step: number; steps: number; loss: number }
-  | { type: 'epoch'; phase: Phase; fit: FitReport | null } & EpochReport
+  | ({ type: 'epoch'; phase: Phase; fit: FitReport | null } & EpochReport)
   | { type: 'phase-done'; result: PhaseResult };
 
-interface Held<M> { key: string; model: M; result: PhaseResult }
+interface Held<M> {
+  key: string;
+  model: M;
+  result: PhaseResult;
+}
 
 /** One KD student of an α comparison: its final test confusion and what it took from each teacher. */
-export interface AlphaPoint { alpha: number; lastAcc: number; confusion: number[][]; fit: TeacherFit }
+export interface AlphaPoint {
+  alpha: number;
+  lastAcc: number;
+  confusion: number[][];
+  fit: TeacherFit;
+}
 
 export class RunSession<M> {
   private held = new Map<Phase, Held<M>>();
@@ -78,7 +95,11 @@ export class RunSession<M> {
   /** Checkpoint teachers supplied by the reader: [gaf, signal]. */
   private checkpoints: readonly [M, M] | null = null;
 
-  constructor(private readonly trainer: PhaseTrainer<M>, private readonly dataId: DataId, private readonly cache: ModelCache | null) {}
+  constructor(
+    private readonly trainer: PhaseTrainer<M>,
+    private readonly dataId: DataId,
+    private readonly cache: ModelCache | null,
+  ) {}
 
   setCheckpoints(models: readonly [M, M]): void {
     if (this.checkpoints) this.checkpoints.forEach((m) => this.trainer.dispose(m));
@@ -86,17 +107,23 @@ export class RunSession<M> {
     for (const p of ['teacher-gaf', 'teacher-signal', 'student-kd'] as const) this.drop(p);
   }
 
-  hasCheckpoints(): boolean { return this.checkpoints !== null; }
+  hasCheckpoints(): boolean {
+    return this.checkpoints !== null;
+  }
 
   /** Runs the phases not already valid for `config`; resolves with all four results. */
   async run(config: RunConfig, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<PhaseResult[]> {
-    if (config.teachers === 'checkpoint' && !this.checkpoints) throw new Error('체크포인트 교사를 먼저 불러오세요 (teacher checkpoints not loaded)');
+    if (config.teachers === 'checkpoint' && !this.checkpoints)
+      throw new Error('체크포인트 교사를 먼저 불러오세요 (teacher checkpoints not loaded)');
     const results: PhaseResult[] = [];
     for (const phase of PHASES) {
       signal.throwIfAborted();
       const key = this.keyOf(phase, config);
       const have = this.held.get(phase);
-      if (have && have.key === key) { results.push(have.result); continue; }
+      if (have && have.key === key) {
+        results.push(have.result);
+        continue;
+      }
       this.drop(phase);
       const sizes = this.trainer.sizes();
       emit({ type: 'phase-start', phase, trainWindows: sizes.train, testWindows: sizes.test });
@@ -122,7 +149,12 @@ export class RunSession<M> {
    * already holds for `config` (never re-trains them; throws when they are missing: run first).
    * The students are measured and freed; the held KD student stays.
    */
-  async compareAlphas(config: RunConfig, alphas: readonly number[], signal: AbortSignal, emit: (alpha: number, e: RunEvent) => void): Promise<AlphaPoint[]> {
+  async compareAlphas(
+    config: RunConfig,
+    alphas: readonly number[],
+    signal: AbortSignal,
+    emit: (alpha: number, e: RunEvent) => void,
+  ): Promise<AlphaPoint[]> {
     const teachers = (['teacher-gaf', 'teacher-signal'] as const).map((p) => {
       const h = this.held.get(p);
       if (!h || h.key !== this.keyOf(p, config)) throw new Error('교사가 아직 없습니다: 먼저 "증류 실행"으로 이 설정의 교사를 학습하세요');
@@ -133,11 +165,16 @@ export class RunSession<M> {
       signal.throwIfAborted();
       const c = { ...config, alpha };
       const phase = 'student-kd';
-      const { model, outcome } = await this.trainer.train(phase, c, {
-        signal,
-        onEpoch: (r, fit) => emit(alpha, { type: 'epoch', phase, ...r, fit }),
-        onStep: (s) => emit(alpha, { type: 'step', phase, ...s }),
-      }, teachers);
+      const { model, outcome } = await this.trainer.train(
+        phase,
+        c,
+        {
+          signal,
+          onEpoch: (r, fit) => emit(alpha, { type: 'epoch', phase, ...r, fit }),
+          onStep: (s) => emit(alpha, { type: 'step', phase, ...s }),
+        },
+        teachers,
+      );
       this.trained[phase]++;
       this.trainer.dispose(model);
       const fit = outcome.fit.at(-1);
@@ -147,7 +184,13 @@ export class RunSession<M> {
     return points;
   }
 
-  private async obtain(phase: Phase, config: RunConfig, key: string, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<{ model: M; result: PhaseResult }> {
+  private async obtain(
+    phase: Phase,
+    config: RunConfig,
+    key: string,
+    signal: AbortSignal,
+    emit: (e: RunEvent) => void,
+  ): Promise<{ model: M; result: PhaseResult }> {
     const sizes = this.trainer.sizes();
     const base = { phase, trainWindows: sizes.train, testWindows: sizes.test, ms: 0 };
     if (config.teachers === 'checkpoint' && this.checkpoints && (phase === 'teacher-gaf' || phase === 'teacher-signal')) {
@@ -162,22 +205,30 @@ export class RunSession<M> {
       if (hit) return { model: this.trainer.load(phase, config, hit.weights), result: { ...hit.result, origin: 'cache' } };
     }
     const teachers = phase === 'student-kd' ? this.teacherModels() : null;
-    const { model, outcome } = await this.trainer.train(phase, config, {
-      signal,
-      onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
-      onStep: (s) => emit({ type: 'step', phase, ...s }),
-    }, teachers);
+    const { model, outcome } = await this.trainer.train(
+      phase,
+      config,
+      {
+        signal,
+        onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
+        onStep: (s) => emit({ type: 'step', phase, ...s }),
+      },
+      teachers,
+    );
     this.trained[phase]++;
     const result: PhaseResult = { ...base, ...outcome, origin: 'trained' };
     if (persistent && this.cache) {
       const weights = await this.trainer.save(model);
-      await this.cache.set(key, { weights, result }).catch(() => { /* quota / private mode: run on without caching */ });
+      await this.cache.set(key, { weights, result }).catch(() => {
+        /* quota / private mode: run on without caching */
+      });
     }
     return { model, result };
   }
 
   private teacherModels(): readonly [M, M] {
-    const g = this.held.get('teacher-gaf'), s = this.held.get('teacher-signal');
+    const g = this.held.get('teacher-gaf'),
+      s = this.held.get('teacher-signal');
     if (!g || !s) throw new Error('teachers missing before the KD phase');
     return [g.model, s.model];
   }
@@ -195,7 +246,9 @@ export class RunSession<M> {
     const models = new Set<M>([...this.held.values()].map((h) => h.model));
     this.checkpoints?.forEach((m) => models.add(m));
     let n = 0;
-    models.forEach((m) => { n += this.trainer.tensorCount(m); });
+    models.forEach((m) => {
+      n += this.trainer.tensorCount(m);
+    });
     return n;
   }
 

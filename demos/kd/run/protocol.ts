@@ -29,7 +29,10 @@ const finite = z.number().refine(Number.isFinite, 'not a finite number');
 export const ToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), search: z.string(), baseUrl: z.string() }),
   z.object({ type: z.literal('load-bundled'), which: z.enum(['excerpt', 'full']) }),
-  z.object({ type: z.literal('load-files'), files: z.array(z.custom<File>((f) => typeof File !== 'undefined' && f instanceof File, 'not a File')) }),
+  z.object({
+    type: z.literal('load-files'),
+    files: z.array(z.custom<File>((f) => typeof File !== 'undefined' && f instanceof File, 'not a File')),
+  }),
   z.object({
     type: z.literal('load-checkpoints'),
     gaf: z.custom<ArrayBuffer>((b) => b instanceof ArrayBuffer),
@@ -80,9 +83,13 @@ export type Preview = z.infer<typeof PreviewSchema>;
 
 /** What a student takes from the two teachers on the test windows (agreement.ts TeacherFit), in % and nats. */
 export const TeacherFitSchema = z.object({
-  agreeGaf: finite, agreeSig: finite, klGaf: finite, klSig: finite,
+  agreeGaf: finite,
+  agreeSig: finite,
+  klGaf: finite,
+  klSig: finite,
   // null when the teachers agree on every window: no window to side on.
-  followGaf: finite.nullable(), followSig: finite.nullable(),
+  followGaf: finite.nullable(),
+  followSig: finite.nullable(),
   disagree: z.number().int().nonnegative(),
 });
 const ConfusionSchema = z.array(z.array(z.number().int()));
@@ -112,31 +119,68 @@ export type PhaseResult = z.infer<typeof PhaseResultSchema>;
 
 export const FromWorkerSchema = z.discriminatedUnion('type', [
   // wasmKernels: on the wasm backend, whether the fast path's WASM SIMD kernels run (demos/kd/wasm/); null elsewhere.
-  z.object({ type: z.literal('runtime'), info: RuntimeInfoSchema, deviceLost: z.boolean(), note: z.string().nullable(), wasmKernels: z.boolean().nullable() }),
+  z.object({
+    type: z.literal('runtime'),
+    info: RuntimeInfoSchema,
+    deviceLost: z.boolean(),
+    note: z.string().nullable(),
+    wasmKernels: z.boolean().nullable(),
+  }),
   z.object({ type: z.literal('data-progress'), file: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('data-ready'), summary: DataSummarySchema, preview: PreviewSchema.nullable() }),
   z.object({ type: z.literal('data-error'), message: z.string() }),
   z.object({ type: z.literal('checkpoints-ready'), names: z.tuple([z.string(), z.string()]) }),
   z.object({ type: z.literal('phase-start'), phase: PhaseSchema, trainWindows: z.number().int(), testWindows: z.number().int() }),
-  z.object({ type: z.literal('step'), phase: PhaseSchema, epoch: z.number().int(), step: z.number().int(), steps: z.number().int(), loss: finite }),
-  z.object({ type: z.literal('epoch'), phase: PhaseSchema, epoch: z.number().int(), trainLoss: finite, testAcc: finite, fit: TeacherFitSchema.nullable() }),
+  z.object({
+    type: z.literal('step'),
+    phase: PhaseSchema,
+    epoch: z.number().int(),
+    step: z.number().int(),
+    steps: z.number().int(),
+    loss: finite,
+  }),
+  z.object({
+    type: z.literal('epoch'),
+    phase: PhaseSchema,
+    epoch: z.number().int(),
+    trainLoss: finite,
+    testAcc: finite,
+    fit: TeacherFitSchema.nullable(),
+  }),
   z.object({ type: z.literal('phase-done'), result: PhaseResultSchema }),
   z.object({ type: z.literal('run-done'), results: z.array(PhaseResultSchema) }),
   z.object({ type: z.literal('cancelled'), phase: PhaseSchema.nullable() }),
   /** Phases actually trained in this worker session so far (never counts memory, cache or checkpoints). */
   z.object({ type: z.literal('trained-count'), counts: z.record(PhaseSchema, z.number().int().nonnegative()) }),
   z.object({ type: z.literal('alpha-progress'), alpha: z.number(), epoch: z.number().int(), epochs: z.number().int() }),
-  z.object({ type: z.literal('alpha-done'), points: z.array(z.object({ alpha: z.number(), lastAcc: finite, confusion: ConfusionSchema, fit: TeacherFitSchema })) }),
+  z.object({
+    type: z.literal('alpha-done'),
+    points: z.array(z.object({ alpha: z.number(), lastAcc: finite, confusion: ConfusionSchema, fit: TeacherFitSchema })),
+  }),
   z.object({ type: z.literal('debug-steps'), backend: z.string(), losses: z.array(z.number()), weights: z.array(z.number()) }),
   /** tf.memory().numTensors in the worker; baseline = after backend init; held = owned by kept models. Leak = numTensors − baseline − held. */
-  z.object({ type: z.literal('memory'), numTensors: z.number().int(), baseline: z.number().int(), held: z.number().int(), when: z.string() }),
+  z.object({
+    type: z.literal('memory'),
+    numTensors: z.number().int(),
+    baseline: z.number().int(),
+    held: z.number().int(),
+    when: z.string(),
+  }),
   z.object({ type: z.literal('notice'), message: z.string() }),
   /** The split the run uses (LOSO fold or window split; testSubject null for the latter): window counts and how many test windows have a class never seen in training. */
-  z.object({ type: z.literal('fold-info'), split: z.enum(SPLITS), testSubject: z.number().int().nullable(), train: z.number().int(), test: z.number().int(), unseenTest: z.number().int(),
+  z.object({
+    type: z.literal('fold-info'),
+    split: z.enum(SPLITS),
+    testSubject: z.number().int().nullable(),
+    train: z.number().int(),
+    test: z.number().int(),
+    unseenTest: z.number().int(),
     // Class ids of the test windows in order (the window picker) and per-class training counts (the majority baseline).
-    testLabels: z.array(z.number().int().min(0).max(11)), trainClassCounts: z.array(z.number().int()).length(12),
+    testLabels: z.array(z.number().int().min(0).max(11)),
+    trainClassCounts: z.array(z.number().int()).length(12),
     // Set when the data was above the run's window cap (demos/kd/run/cap.ts): a seeded subsample is used.
-    capped: z.object({ from: z.number().int(), used: z.number().int(), cap: z.number().int(), seed: z.number().int() }).nullable() }),
+    capped: z.object({ from: z.number().int(), used: z.number().int(), cap: z.number().int(), seed: z.number().int() }).nullable(),
+  }),
   /** Whether the build ships the full-dataset shards (public/data/pamap2/manifest.json): their description, or null. */
   z.object({ type: z.literal('full-data'), description: z.string().nullable() }),
   z.object({ type: z.literal('error'), message: z.string() }),

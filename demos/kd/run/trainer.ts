@@ -39,9 +39,15 @@ function abortError(): Error {
 export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
   /** convImpl 'auto' picks the fast path on cpu/wasm and tf convs elsewhere, per call (survives a backend fallback). */
   /** preciseBn false evaluates with the moving-average BN statistics (only to measure what precise BN changes). */
-  constructor(private readonly fold: FoldInputs, private readonly convImpl: ConvImpl | 'auto' = 'auto', private readonly opts: { preciseBn?: boolean } = {}) {}
+  constructor(
+    private readonly fold: FoldInputs,
+    private readonly convImpl: ConvImpl | 'auto' = 'auto',
+    private readonly opts: { preciseBn?: boolean } = {},
+  ) {}
 
-  sizes(): { train: number; test: number } { return { train: this.fold.signal.train.n, test: this.fold.signal.test.n }; }
+  sizes(): { train: number; test: number } {
+    return { train: this.fold.signal.train.n, test: this.fold.signal.test.n };
+  }
 
   private inputs(phase: Phase): { train: TrainData; test: TrainData } {
     return phaseInputs(phase, this.fold);
@@ -52,7 +58,12 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     return withInputClip(createPhaseModel(phase, c.teacherArch, c.seed + SEED_OFFSET[phase], this.convImpl));
   }
 
-  async train(phase: Phase, c: RunConfig, hooks: TrainHooks, teachers: readonly [Wrn, Wrn] | null): Promise<{ model: Wrn; outcome: TrainOutcome }> {
+  async train(
+    phase: Phase,
+    c: RunConfig,
+    hooks: TrainHooks,
+    teachers: readonly [Wrn, Wrn] | null,
+  ): Promise<{ model: Wrn; outcome: TrainOutcome }> {
     const { train, test } = this.inputs(phase);
     const model = this.create(phase, c);
     try {
@@ -66,12 +77,20 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
         const sigLogits = await predictLogits(teachers[1], this.fold.signal.train, opts);
         kd = { teacherLogits: [gafLogits, sigLogits], weights: teacherWeights(2, c.alpha), lambda: c.lambda, T: c.temperature };
         // On the test windows, for what the student takes from each teacher per epoch.
-        teacherTest = [await predictLogits(teachers[0], this.fold.gaf.test, opts), await predictLogits(teachers[1], this.fold.signal.test, opts)];
+        teacherTest = [
+          await predictLogits(teachers[0], this.fold.gaf.test, opts),
+          await predictLogits(teachers[1], this.fold.signal.test, opts),
+        ];
       }
       const curve: TrainOutcome['curve'] = [];
       const fit: TrainOutcome['fit'] = [];
       const r = await trainModel({
-        model, train, test, epochs: c.epochs, batchSize: c.batchSize, seed: c.seed + SEED_OFFSET[phase],
+        model,
+        train,
+        test,
+        epochs: c.epochs,
+        batchSize: c.batchSize,
+        seed: c.seed + SEED_OFFSET[phase],
         schedule: (e, n) => runLr(e, n, c.learningRate),
         ...(kd ? { kd } : {}),
         preciseBn: this.opts.preciseBn ?? true,
@@ -80,14 +99,19 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
         onEpoch: (e) => {
           const rep = { epoch: e.epoch + 1, trainLoss: e.trainLoss, testAcc: 100 * e.testAccuracy };
           curve.push(rep);
-          const f = teacherTest ? { epoch: rep.epoch, ...teacherFit(e.testLogits, teacherTest[0], teacherTest[1], NUM_CLASSES, c.temperature) } : null;
+          const f = teacherTest
+            ? { epoch: rep.epoch, ...teacherFit(e.testLogits, teacherTest[0], teacherTest[1], NUM_CLASSES, c.temperature) }
+            : null;
           if (f) fit.push(f);
           hooks.onEpoch(rep, f);
         },
       });
       if (r.aborted) throw abortError();
       const final = await this.outcome(phase, model, hooks.signal);
-      return { model, outcome: { ...final, curve, fit, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy } };
+      return {
+        model,
+        outcome: { ...final, curve, fit, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy },
+      };
     } catch (e) {
       model.dispose();
       throw e;
@@ -95,12 +119,21 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
   }
 
   /** Final model: confusion and logits on the test windows, accuracy on the training windows. */
-  private async outcome(phase: Phase, model: Wrn, signal?: AbortSignal): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc' | 'testLogits'>> {
+  private async outcome(
+    phase: Phase,
+    model: Wrn,
+    signal?: AbortSignal,
+  ): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc' | 'testLogits'>> {
     const { train, test } = this.inputs(phase);
     const opts = signal ? { signal } : {};
     const te = await evaluate(model, test, opts);
     const tr = await evaluate(model, train, opts);
-    return { confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES), trainAcc: 100 * tr.accuracy, lastAcc: 100 * te.accuracy, testLogits: Array.from(te.logits) };
+    return {
+      confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES),
+      trainAcc: 100 * tr.accuracy,
+      lastAcc: 100 * te.accuracy,
+      testLogits: Array.from(te.logits),
+    };
   }
 
   async evaluate(phase: Phase, model: Wrn): Promise<TrainOutcome> {
@@ -110,7 +143,7 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
 
   async save(model: Wrn): Promise<SavedWeights> {
     const list = model.params.list();
-    const data = await Promise.all(list.map(async (e) => new Float32Array(await e.variable.data() as Float32Array)));
+    const data = await Promise.all(list.map(async (e) => new Float32Array((await e.variable.data()) as Float32Array)));
     return { names: list.map((e) => e.name), shapes: list.map((e) => [...e.variable.shape]), data };
   }
 
@@ -125,7 +158,11 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     }
   }
 
-  tensorCount(model: Wrn): number { return model.params.list().length; }
+  tensorCount(model: Wrn): number {
+    return model.params.list().length;
+  }
 
-  dispose(model: Wrn): void { model.dispose(); }
+  dispose(model: Wrn): void {
+    model.dispose();
+  }
 }

@@ -39,7 +39,11 @@ export function foldCounts(runs: readonly RunArtifact[]): FoldCounts[] | null {
 export function sweepVerdict(runs: readonly RunArtifact[]): SweepVerdict {
   const folds = foldCounts(runs);
   if (!folds) {
-    return { shown: false, why: 'not-recorded', runs: runs.filter((r) => r.metrics.testWindows === undefined || r.metrics.unseenTestWindows === undefined).length };
+    return {
+      shown: false,
+      why: 'not-recorded',
+      runs: runs.filter((r) => r.metrics.testWindows === undefined || r.metrics.unseenTestWindows === undefined).length,
+    };
   }
   const blind = folds.filter((f) => f.testWindows - f.unseenTestWindows <= 0).map((f) => f.fold);
   return blind.length > 0 ? { shown: false, why: 'unseen-only', folds: blind } : { shown: true };

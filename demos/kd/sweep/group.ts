@@ -5,13 +5,7 @@
  * F = 9, R = 3). Used by `sweep merge` (writes group artifacts) and the own-runs page.
  */
 import { aggregate } from '../artifact/aggregation';
-import {
-  ARTIFACT_SCHEMA_VERSION,
-  groupArtifactSchema,
-  type GroupArtifact,
-  type GroupConfig,
-  type RunArtifact,
-} from '../artifact/index';
+import { ARTIFACT_SCHEMA_VERSION, groupArtifactSchema, type GroupArtifact, type GroupConfig, type RunArtifact } from '../artifact/index';
 
 export interface RunGroup {
   sweep: string;

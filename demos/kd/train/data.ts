@@ -23,7 +23,9 @@ export function arrayData(x: Float32Array, sampleShape: readonly number[], y: In
     throw new Error(`x has ${x.length} values but ${y.length} labels × [${sampleShape.join(', ')}] needs ${y.length * size}`);
   }
   return {
-    n: y.length, sampleShape, y,
+    n: y.length,
+    sampleShape,
+    y,
     fill(indices, out) {
       for (let i = 0; i < indices.length; i++) {
         const s = indices[i]! * size;

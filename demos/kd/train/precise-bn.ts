@@ -28,7 +28,11 @@ import { sampleSize, type TrainData } from './data';
 import { yieldToEventLoop } from '../../shared/yield';
 
 /** Per-channel moments of one group of positions: count, mean, biased variance. */
-export interface Moments { count: number; mean: ArrayLike<number>; variance: ArrayLike<number> }
+export interface Moments {
+  count: number;
+  mean: ArrayLike<number>;
+  variance: ArrayLike<number>;
+}
 
 /**
  * Pooled mean and biased variance of the union of the groups:
@@ -36,7 +40,8 @@ export interface Moments { count: number; mean: ArrayLike<number>; variance: Arr
  */
 export function combineMoments(parts: readonly Moments[]): { mean: Float64Array; variance: Float64Array } {
   const C = parts[0]?.mean.length ?? 0;
-  const mean = new Float64Array(C), sq = new Float64Array(C);
+  const mean = new Float64Array(C),
+    sq = new Float64Array(C);
   let N = 0;
   for (const p of parts) {
     N += p.count;
@@ -91,12 +96,15 @@ type BnVars = { p: string; rm: tf.Variable; rv: tf.Variable; per: number }[];
 export async function recomputeBnStats(model: Wrn, data: TrainData, opts: PreciseBnOptions = {}): Promise<void> {
   if (data.n < 1) return;
   const positions = bnPositions(model.config, data.sampleShape.slice(0, -1));
-  const vars: BnVars = model.params.list().filter((e) => e.name.endsWith('.running_mean')).map((e) => {
-    const p = e.name.slice(0, -'.running_mean'.length);
-    const per = positions.get(p);
-    if (per === undefined) throw new Error(`precise BN: no position count for ${p}`);
-    return { p, rm: e.variable, rv: model.params.get(`${p}.running_var`), per };
-  });
+  const vars: BnVars = model.params
+    .list()
+    .filter((e) => e.name.endsWith('.running_mean'))
+    .map((e) => {
+      const p = e.name.slice(0, -'.running_mean'.length);
+      const per = positions.get(p);
+      if (per === undefined) throw new Error(`precise BN: no position count for ${p}`);
+      return { p, rm: e.variable, rv: model.params.get(`${p}.running_var`), per };
+    });
   // A cancel (or a lost device) mid-way must not leave zeroed statistics behind.
   // Read asynchronously: a synchronous read on WebGPU can destroy the device (train.ts trainStepAsync).
   const saved = await Promise.all(vars.map(async (v) => [(await v.rm.data()).slice(), (await v.rv.data()).slice()] as const));
@@ -104,14 +112,21 @@ export async function recomputeBnStats(model: Wrn, data: TrainData, opts: Precis
   try {
     parts = await batchMoments(model, data, vars, opts);
   } catch (e) {
-    tf.tidy(() => vars.forEach((v, i) => { v.rm.assign(tf.tensor1d(saved[i]![0] as Float32Array)); v.rv.assign(tf.tensor1d(saved[i]![1] as Float32Array)); }));
+    tf.tidy(() =>
+      vars.forEach((v, i) => {
+        v.rm.assign(tf.tensor1d(saved[i]![0] as Float32Array));
+        v.rv.assign(tf.tensor1d(saved[i]![1] as Float32Array));
+      }),
+    );
     throw e;
   }
-  tf.tidy(() => vars.forEach((v, i) => {
-    const { mean, variance } = combineMoments(parts[i]!);
-    v.rm.assign(tf.tensor1d(Float32Array.from(mean)));
-    v.rv.assign(tf.tensor1d(Float32Array.from(variance)));
-  }));
+  tf.tidy(() =>
+    vars.forEach((v, i) => {
+      const { mean, variance } = combineMoments(parts[i]!);
+      v.rm.assign(tf.tensor1d(Float32Array.from(mean)));
+      v.rv.assign(tf.tensor1d(Float32Array.from(variance)));
+    }),
+  );
 }
 
 /** Each BN layer's per-batch moments over `data` (parts[layer][batch]); zeroes the running stats. */
@@ -125,9 +140,15 @@ async function batchMoments(model: Wrn, data: TrainData, vars: BnVars, opts: Pre
   for (let start = 0; start < data.n; start += per) {
     opts.signal?.throwIfAborted();
     const b = Math.min(per, data.n - start);
-    data.fill(Int32Array.from({ length: b }, (_, i) => start + i), buf);
+    data.fill(
+      Int32Array.from({ length: b }, (_, i) => start + i),
+      buf,
+    );
     tf.tidy(() => {
-      for (const v of vars) { v.rm.assign(tf.zerosLike(v.rm)); v.rv.assign(tf.zerosLike(v.rv)); }
+      for (const v of vars) {
+        v.rm.assign(tf.zerosLike(v.rm));
+        v.rv.assign(tf.zerosLike(v.rv));
+      }
       model.apply(tf.tensor(buf.subarray(0, b * size), [b, ...data.sampleShape]), { training: true });
     });
     const read = await Promise.all(vars.flatMap((v) => [v.rm.data(), v.rv.data()]));

@@ -9,7 +9,10 @@ import type { Wrn } from '../models/wrn';
 import { sampleSize, type TrainData } from './data';
 import { yieldToEventLoop } from '../../shared/yield';
 
-export interface PredictOptions { batchSize?: number; signal?: AbortSignal }
+export interface PredictOptions {
+  batchSize?: number;
+  signal?: AbortSignal;
+}
 
 /** Logits (N, K) row-major, model in eval mode (BN running statistics). */
 export async function predictLogits(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<Float32Array> {
@@ -27,7 +30,7 @@ export async function predictLogits(model: Wrn, data: TrainData, opts: PredictOp
     // The readback can reject (a lost WebGPU device fails its mapAsync): dispose the (b, K)
     // logits either way, else the tensor stays registered after the fallback (KD page e2e).
     try {
-      out.set(await logits.data() as Float32Array, start * K);
+      out.set((await logits.data()) as Float32Array, start * K);
     } finally {
       logits.dispose();
     }
@@ -48,7 +51,11 @@ export function argmaxRows(logits: Float32Array, k: number): Int32Array {
   return pred;
 }
 
-export interface EvalResult { accuracy: number; predictions: Int32Array; logits: Float32Array }
+export interface EvalResult {
+  accuracy: number;
+  predictions: Int32Array;
+  logits: Float32Array;
+}
 
 /** Held-out accuracy in [0, 1] plus per-sample predictions (e.g. for a confusion matrix). */
 export async function evaluate(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<EvalResult> {

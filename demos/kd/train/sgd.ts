@@ -11,19 +11,32 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { readNow, tensorFilled } from '../conv/scratch';
 
-export interface SgdOptions { momentum: number; weightDecay: number; impl?: 'tensor' | 'js' }
+export interface SgdOptions {
+  momentum: number;
+  weightDecay: number;
+  impl?: 'tensor' | 'js';
+}
 
 export class Sgd {
   readonly impl: 'tensor' | 'js';
   private velocity: tf.Variable[] | null = null;
   private velocityJs: Float32Array[] | null = null;
 
-  constructor(private readonly params: readonly tf.Variable[], private readonly opts: SgdOptions) {
+  constructor(
+    private readonly params: readonly tf.Variable[],
+    private readonly opts: SgdOptions,
+  ) {
     const be = tf.getBackend();
     this.impl = opts.impl ?? (be === 'cpu' || be === 'wasm' ? 'js' : 'tensor');
     if (this.impl === 'js') this.velocityJs = params.map((p) => new Float32Array(p.size));
     // tf.variable shares the initial tensor's data; dispose the initial tensor itself.
-    else this.velocity = params.map((p) => { const z = tf.zerosLike(p); const v = tf.variable(z, false); z.dispose(); return v; });
+    else
+      this.velocity = params.map((p) => {
+        const z = tf.zerosLike(p);
+        const v = tf.variable(z, false);
+        z.dispose();
+        return v;
+      });
   }
 
   /** grads are keyed by variable name, as tf.variableGrads returns them. */
@@ -36,11 +49,13 @@ export class Sgd {
     };
     if (this.velocityJs) {
       this.params.forEach((p, i) => {
-        const gt = gradOf(p), v = this.velocityJs![i]!;
+        const gt = gradOf(p),
+          v = this.velocityJs![i]!;
         // On WASM: g and w are read in place and the new values written straight into the new
         // tensor's heap memory (views taken inside the fill, after that allocation).
         const t = tensorFilled([...p.shape], (next) => {
-          const g = readNow(gt), w = readNow(p);
+          const g = readNow(gt),
+            w = readNow(p);
           for (let j = 0; j < w.length; j++) {
             const vj = momentum * v[j]! + g[j]! + weightDecay * w[j]!;
             v[j] = vj;
@@ -63,5 +78,9 @@ export class Sgd {
     });
   }
 
-  dispose(): void { if (this.velocity) tf.dispose(this.velocity); this.velocity = null; this.velocityJs = null; }
+  dispose(): void {
+    if (this.velocity) tf.dispose(this.velocity);
+    this.velocity = null;
+    this.velocityJs = null;
+  }
 }

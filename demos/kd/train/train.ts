@@ -36,14 +36,22 @@ export interface KdSetup {
   T: number;
 }
 
-export interface StepInfo { epoch: number; step: number; stepsPerEpoch: number; loss: number; ce: number; lr: number; samples: number }
-export interface EpochInfo {
-  epoch: number;           // 0-based
+export interface StepInfo {
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  loss: number;
+  ce: number;
   lr: number;
-  trainLoss: number;       // mean of the step losses
-  testAccuracy: number;    // held-out accuracy in [0, 1], eval mode
+  samples: number;
+}
+export interface EpochInfo {
+  epoch: number; // 0-based
+  lr: number;
+  trainLoss: number; // mean of the step losses
+  testAccuracy: number; // held-out accuracy in [0, 1], eval mode
   testLogits: Float32Array; // (N_test, K) row-major, the evaluation's logits (agreement with teachers, per epoch)
-  seconds: number;         // wall time of the epoch's training steps (excludes evaluation)
+  seconds: number; // wall time of the epoch's training steps (excludes evaluation)
   samplesPerSec: number;
 }
 export interface TrainOptions {
@@ -53,12 +61,12 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   seed: number;
-  learningRate?: number;    // base of the §8 step schedule, default 0.05
+  learningRate?: number; // base of the §8 step schedule, default 0.05
   /** Per-epoch learning rate instead of §8's step schedule (stepLr). */
   schedule?: (epoch: number, epochs: number) => number;
-  momentum?: number;        // default 0.9 (§8)
-  weightDecay?: number;     // default 1e-4 (§8)
-  kd?: KdSetup;             // absent: plain cross-entropy
+  momentum?: number; // default 0.9 (§8)
+  weightDecay?: number; // default 1e-4 (§8)
+  kd?: KdSetup; // absent: plain cross-entropy
   evalBatchSize?: number;
   /** Re-estimate BN statistics over `train` before every evaluation (precise-bn.ts); default true. */
   preciseBn?: boolean;
@@ -68,15 +76,21 @@ export interface TrainOptions {
 }
 export interface TrainResult {
   epochs: EpochInfo[];
-  bestEpoch: number;        // argmax of testAccuracy (first on ties); -1 if no epoch finished
-  bestAccuracy: number;     // what the lab reports (best epoch on the held-out subject)
-  lastAccuracy: number;     // the honest number without test-set model selection
+  bestEpoch: number; // argmax of testAccuracy (first on ties); -1 if no epoch finished
+  bestAccuracy: number; // what the lab reports (best epoch on the held-out subject)
+  lastAccuracy: number; // the honest number without test-set model selection
   aborted: boolean;
 }
 
 /** One SGD step on a batch; returns the [loss, ce] scalars (the caller reads and disposes them). */
 function stepTensors(
-  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+  model: Wrn,
+  opt: Sgd,
+  x: tf.Tensor,
+  y: tf.Tensor1D,
+  teachers: readonly tf.Tensor2D[],
+  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null,
+  lr: number,
 ): [tf.Tensor, tf.Tensor] {
   const vars = model.params.trainable();
   let ceVal: tf.Tensor | null = null;
@@ -94,7 +108,13 @@ function stepTensors(
 
 /** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. Reads synchronously: cpu/wasm callers. */
 export function trainStep(
-  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+  model: Wrn,
+  opt: Sgd,
+  x: tf.Tensor,
+  y: tf.Tensor1D,
+  teachers: readonly tf.Tensor2D[],
+  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null,
+  lr: number,
 ): [number, number] {
   const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
   try {
@@ -111,7 +131,13 @@ export function trainStep(
  * worker fell back to wasm within seconds of `?backend=webgpu`).
  */
 export async function trainStepAsync(
-  model: Wrn, opt: Sgd, x: tf.Tensor, y: tf.Tensor1D, teachers: readonly tf.Tensor2D[], kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null, lr: number,
+  model: Wrn,
+  opt: Sgd,
+  x: tf.Tensor,
+  y: tf.Tensor1D,
+  teachers: readonly tf.Tensor2D[],
+  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null,
+  lr: number,
 ): Promise<[number, number]> {
   const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
   try {
@@ -125,7 +151,9 @@ export async function trainStepAsync(
 /** Throws a clear message when no gradients are registered (see ../gradients.ts). */
 export function assertGradients(): void {
   if (!tf.getGradient('BatchMatMul') || !tf.getGradient('Relu')) {
-    throw new Error("tfjs gradients are not registered: import 'demos/shared/gradients' (bundled code) or call useNodeBackend() from demos/kd/node/tf-node (Node)");
+    throw new Error(
+      "tfjs gradients are not registered: import 'demos/shared/gradients' (bundled code) or call useNodeBackend() from demos/kd/node/tf-node (Node)",
+    );
   }
 }
 
@@ -133,21 +161,29 @@ function validate(o: TrainOptions): void {
   assertGradients();
   const { model, train, test, kd } = o;
   if (!(Number.isInteger(o.epochs) && o.epochs >= 1)) throw new Error(`epochs must be a positive integer, got ${o.epochs}`);
-  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 2)) throw new Error(`batchSize must be an integer ≥ 2 (BatchNorm needs 2 samples), got ${o.batchSize}`);
+  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 2))
+    throw new Error(`batchSize must be an integer ≥ 2 (BatchNorm needs 2 samples), got ${o.batchSize}`);
   if (train.n < 2) throw new Error(`training set has ${train.n} samples; need at least 2`);
   const inShape = model.config.dims === 1 ? 2 : 3;
-  for (const [name, d] of [['train', train], ['test', test]] as const) {
+  for (const [name, d] of [
+    ['train', train],
+    ['test', test],
+  ] as const) {
     if (d.sampleShape.length !== inShape || d.sampleShape[inShape - 1] !== model.config.inChannels) {
-      throw new Error(`${name} samples are [${d.sampleShape.join(', ')}] but the ${model.config.dims}D model expects ${inShape} axes ending in ${model.config.inChannels} channels`);
+      throw new Error(
+        `${name} samples are [${d.sampleShape.join(', ')}] but the ${model.config.dims}D model expects ${inShape} axes ending in ${model.config.inChannels} channels`,
+      );
     }
     const K = model.config.numClasses;
     const bad = d.y.findIndex((v) => !(v >= 0 && v < K));
     if (bad >= 0) throw new Error(`${name} label #${bad} is ${d.y[bad]}, outside 0..${K - 1}`);
   }
   if (kd) {
-    if (kd.teacherLogits.length !== kd.weights.length) throw new Error(`${kd.teacherLogits.length} teachers but ${kd.weights.length} weights`);
+    if (kd.teacherLogits.length !== kd.weights.length)
+      throw new Error(`${kd.teacherLogits.length} teachers but ${kd.weights.length} weights`);
     kd.teacherLogits.forEach((t, i) => {
-      if (t.length !== train.n * model.config.numClasses) throw new Error(`teacher ${i + 1} logits have ${t.length} values; expected N·K = ${train.n}·${model.config.numClasses}`);
+      if (t.length !== train.n * model.config.numClasses)
+        throw new Error(`teacher ${i + 1} logits have ${t.length} values; expected N·K = ${train.n}·${model.config.numClasses}`);
     });
   }
 }
@@ -167,10 +203,14 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
       const order = permutation(train.n, createRng((o.seed * 1000003 + epoch) >>> 0));
       // Like DataLoader(drop_last=False), but a trailing batch of 1 is skipped (BN needs 2).
       const steps = Math.ceil(train.n / o.batchSize) - (train.n % o.batchSize === 1 ? 1 : 0);
-      let lossSum = 0, seen = 0;
+      let lossSum = 0,
+        seen = 0;
       const t0 = performance.now();
       for (let step = 0; step < steps; step++) {
-        if (signal?.aborted) { aborted = true; break; }
+        if (signal?.aborted) {
+          aborted = true;
+          break;
+        }
         const idx = order.subarray(step * o.batchSize, Math.min(train.n, (step + 1) * o.batchSize));
         const b = idx.length;
         train.fill(idx, xbuf);
@@ -185,8 +225,10 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
         } finally {
           tf.dispose([x, y, ...teachers]);
         }
-        if (!Number.isFinite(loss)) throw new Error(`loss became ${loss} at epoch ${epoch}, step ${step} (lr ${lr}); lower the learning rate`);
-        lossSum += loss * b; seen += b;
+        if (!Number.isFinite(loss))
+          throw new Error(`loss became ${loss} at epoch ${epoch}, step ${step} (lr ${lr}); lower the learning rate`);
+        lossSum += loss * b;
+        seen += b;
         o.onStep?.({ epoch, step, stepsPerEpoch: steps, loss, ce, lr, samples: b });
         await yieldToEventLoop();
       }
@@ -194,7 +236,15 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
       const seconds = (performance.now() - t0) / 1000;
       if (o.preciseBn !== false) await recomputeBnStats(model, train, signal ? { signal } : {});
       const { accuracy, logits } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
-      const info: EpochInfo = { epoch, lr, trainLoss: lossSum / seen, testAccuracy: accuracy, testLogits: logits, seconds, samplesPerSec: seen / seconds };
+      const info: EpochInfo = {
+        epoch,
+        lr,
+        trainLoss: lossSum / seen,
+        testAccuracy: accuracy,
+        testLogits: logits,
+        seconds,
+        samplesPerSec: seen / seconds,
+      };
       epochs.push(info);
       o.onEpoch?.(info);
     }
@@ -202,9 +252,12 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
     opt.dispose();
   }
   let bestEpoch = -1;
-  epochs.forEach((e, i) => { if (bestEpoch < 0 || e.testAccuracy > epochs[bestEpoch]!.testAccuracy) bestEpoch = i; });
+  epochs.forEach((e, i) => {
+    if (bestEpoch < 0 || e.testAccuracy > epochs[bestEpoch]!.testAccuracy) bestEpoch = i;
+  });
   return {
-    epochs, bestEpoch,
+    epochs,
+    bestEpoch,
     bestAccuracy: bestEpoch >= 0 ? epochs[bestEpoch]!.testAccuracy : Number.NaN,
     lastAccuracy: epochs.length > 0 ? epochs[epochs.length - 1]!.testAccuracy : Number.NaN,
     aborted,

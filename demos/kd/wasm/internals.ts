@@ -8,7 +8,13 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export interface WasmBackendInternals {
   dataIdMap?: { get(id: object): { memoryOffset: number; dtype: string } | undefined };
-  wasm?: { HEAPU8?: Uint8Array; asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory; _malloc?: (n: number) => number; _free?: (p: number) => void };
+  wasm?: {
+    HEAPU8?: Uint8Array;
+    asm?: { memory?: WebAssembly.Memory };
+    wasmMemory?: WebAssembly.Memory;
+    _malloc?: (n: number) => number;
+    _free?: (p: number) => void;
+  };
   write?(values: null, shape: number[], dtype: 'float32'): object;
 }
 
@@ -48,7 +54,10 @@ export function allocHeapTensor(b: WasmBackendInternals, shape: number[]): { t: 
   const dataId = b.write(null, shape, 'float32');
   const t = tf.engine().makeTensorFromDataId(dataId, shape, 'float32', tf.backend());
   const ptr = heapOffset(b, t);
-  if (ptr === null) { t.dispose(); return null; }
+  if (ptr === null) {
+    t.dispose();
+    return null;
+  }
   return { t, ptr };
 }
 
@@ -62,4 +71,3 @@ export function recordingForBackward(): boolean {
   if (typeof st?.gradientDepth !== 'number' || typeof st.kernelDepth !== 'number') return true;
   return st.gradientDepth > 0 && st.kernelDepth === 1;
 }
-

@@ -22,13 +22,77 @@ export interface KdKernels {
   colSums(x: number, R: number, C: number, center: number, square: number, acc: number, tot: number): void;
   bnForward(x: number, R: number, C: number, mean: number, invStd: number, gamma: number, beta: number, xhat: number, y: number): void;
   affineRelu(x: number, R: number, C: number, scale: number, shift: number, y: number): void;
-  bnBackwardSums(dy: number, xhat: number, R: number, C: number, gamma: number, beta: number, accG: number, accB: number, totG: number, totB: number): void;
-  bnBackwardDx(dy: number, xhat: number, R: number, C: number, gamma: number, beta: number, k: number, mb: number, mg: number, dx: number): void;
+  bnBackwardSums(
+    dy: number,
+    xhat: number,
+    R: number,
+    C: number,
+    gamma: number,
+    beta: number,
+    accG: number,
+    accB: number,
+    totG: number,
+    totB: number,
+  ): void;
+  bnBackwardDx(
+    dy: number,
+    xhat: number,
+    R: number,
+    C: number,
+    gamma: number,
+    beta: number,
+    k: number,
+    mb: number,
+    mg: number,
+    dx: number,
+  ): void;
   transpose4(a: number, rows: number, cols: number, out: number): void;
   transpose(a: number, rows: number, cols: number, out: number): void;
-  im2col2d(x: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
-  patchesT2d(xT: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, out: number): void;
-  col2im2d(dp: number, B: number, H: number, W: number, C: number, kh: number, kw: number, s: number, ph: number, pw: number, Ho: number, Wo: number, dx: number): void;
+  im2col2d(
+    x: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    kh: number,
+    kw: number,
+    s: number,
+    ph: number,
+    pw: number,
+    Ho: number,
+    Wo: number,
+    out: number,
+  ): void;
+  patchesT2d(
+    xT: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    kh: number,
+    kw: number,
+    s: number,
+    ph: number,
+    pw: number,
+    Ho: number,
+    Wo: number,
+    out: number,
+  ): void;
+  col2im2d(
+    dp: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    kh: number,
+    kw: number,
+    s: number,
+    ph: number,
+    pw: number,
+    Ho: number,
+    Wo: number,
+    dx: number,
+  ): void;
   wino5Filter(g: number, C: number, O: number, v: number): void;
   wino5FilterGrad(dv: number, C: number, O: number, dg: number): void;
   wino5In(x: number, B: number, W: number, C: number, u: number, ms: number): void;
@@ -43,7 +107,20 @@ export interface KdKernels {
   wino2GradIn(du: number, B: number, H: number, W: number, C: number, dx: number, ms: number): void;
   packedBytes(K: number, N: number): number;
   packB(b: number, ldb: number, K: number, N: number, trans: number, out: number): void;
-  gemm(a: number, lda: number, ka: number, b: number, kb: number, pb: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void;
+  gemm(
+    a: number,
+    lda: number,
+    ka: number,
+    b: number,
+    kb: number,
+    pb: number,
+    c: number,
+    ldc: number,
+    m0: number,
+    m1: number,
+    K: number,
+    N: number,
+  ): void;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */
@@ -93,7 +170,11 @@ export function kernelBuildFor(memory: WebAssembly.Memory): KernelBuild {
 
 function compileSync(build: KernelBuild): WebAssembly.Module | null {
   if (!compiled.has(build)) {
-    try { compiled.set(build, new WebAssembly.Module(bytes(build) as BufferSource)); } catch { compiled.set(build, null); }
+    try {
+      compiled.set(build, new WebAssembly.Module(bytes(build) as BufferSource));
+    } catch {
+      compiled.set(build, null);
+    }
   }
   return compiled.get(build) ?? null;
 }
@@ -108,35 +189,54 @@ function compileSync(build: KernelBuild): WebAssembly.Module | null {
  */
 export async function prepareWasmKernels(): Promise<boolean> {
   const wanted: KernelBuild[] = relaxedSimdSupported() ? ['relaxed', 'relaxedShared', 'simd', 'simdShared'] : ['simd', 'simdShared'];
-  await Promise.all(wanted.filter((b) => !compiled.has(b)).map(async (b) => {
-    try { compiled.set(b, await WebAssembly.compile(bytes(b) as BufferSource)); } catch { compiled.set(b, null); }
-  }));
-  const heap = wasmHeap(), b = wasmInternals();
+  await Promise.all(
+    wanted
+      .filter((b) => !compiled.has(b))
+      .map(async (b) => {
+        try {
+          compiled.set(b, await WebAssembly.compile(bytes(b) as BufferSource));
+        } catch {
+          compiled.set(b, null);
+        }
+      }),
+  );
+  const heap = wasmHeap(),
+    b = wasmInternals();
   const mod = heap ? compiled.get(heap.build) : null;
   if (heap && mod && b && heap.build.endsWith('Shared')) await startKernelPool(heap, mod, kernelThreadsWanted());
   return (compiled.get('simd') ?? null) !== null;
 }
 
 /** Turns the WASM kernels off (true: on, the default); for benchmarks and tests comparing with the JS loops. */
-export function setWasmKernelsEnabled(on: boolean): void { enabled = on; }
-export function wasmKernelsEnabled(): boolean { return enabled; }
+export function setWasmKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
+export function wasmKernelsEnabled(): boolean {
+  return enabled;
+}
 /**
  * Forces the build without relaxed SIMD ('simd': the mul + add matMul, what an engine without
  * relaxed SIMD runs) or with it; null (the default) picks by feature detection. For tests and benches.
  */
-export function forceKernelBuild(b: 'simd' | 'relaxed' | null): void { forced = b; }
+export function forceKernelBuild(b: 'simd' | 'relaxed' | null): void {
+  forced = b;
+}
 
 /** The kernels for the active backend's heap, or null (not 'wasm', disabled, or unavailable). */
 export function wasmHeap(): WasmHeap | null {
   const b = enabled ? wasmInternals() : null;
   const memory = b ? heapMemory(b) : null;
-  const malloc = b?.wasm?._malloc, free = b?.wasm?._free;
+  const malloc = b?.wasm?._malloc,
+    free = b?.wasm?._free;
   if (!b || !memory || !malloc || !free || !b.dataIdMap || typeof b.write !== 'function') return null;
   let build = kernelBuildFor(memory);
   // An engine that validates the relaxed probe but not the relaxed module: the plain build.
   if (build.startsWith('relaxed') && !compileSync(build)) build = build.replace('relaxed', 'simd') as KernelBuild;
   let perBuild = heaps.get(memory);
-  if (!perBuild) { perBuild = new Map(); heaps.set(memory, perBuild); }
+  if (!perBuild) {
+    perBuild = new Map();
+    heaps.set(memory, perBuild);
+  }
   const known = perBuild.get(build);
   if (known !== undefined) return known;
   let heap: WasmHeap | null = null;
@@ -148,7 +248,11 @@ export function wasmHeap(): WasmHeap | null {
         k: inst.exports as unknown as KdKernels,
         build,
         memory,
-        malloc: (n) => { const p = malloc(n); if (!p) throw new Error(`wasm kernels: out of memory allocating ${n} bytes`); return p; },
+        malloc: (n) => {
+          const p = malloc(n);
+          if (!p) throw new Error(`wasm kernels: out of memory allocating ${n} bytes`);
+          return p;
+        },
         free: (p) => free(p),
         ptr: (t) => {
           const p = heapOffset(b, t);
@@ -176,21 +280,35 @@ export function wasmHeap(): WasmHeap | null {
  * pass frees them; if it never runs (a training-mode forward outside a gradient), the block
  * is freed when the op's output tensor object is garbage-collected.
  */
-const orphans = new FinalizationRegistry<{ heap: WasmHeap; ptr: number }>(({ heap, ptr }) => { held--; heap.free(ptr); });
+const orphans = new FinalizationRegistry<{ heap: WasmHeap; ptr: number }>(({ heap, ptr }) => {
+  held--;
+  heap.free(ptr);
+});
 
 let held = 0;
 /** Blocks held from a forward pass and not yet released (tests check it returns to 0). */
-export function heldHeapBlocks(): number { return held; }
+export function heldHeapBlocks(): number {
+  return held;
+}
 
 /**
  * Call at the end of a custom op's forward pass: keeps `ptr` for the backward pass and returns
  * its release. Without a backward pass to come (no gradient being recorded) it frees at once.
  */
 export function holdUntilBackward(heap: WasmHeap, ptr: number, owner: object): () => void {
-  if (!recordingForBackward()) { heap.free(ptr); return () => {}; }
+  if (!recordingForBackward()) {
+    heap.free(ptr);
+    return () => {};
+  }
   const token = {};
   orphans.register(owner, { heap, ptr }, token);
   held++;
   let done = false;
-  return () => { if (done) return; done = true; held--; orphans.unregister(token); heap.free(ptr); };
+  return () => {
+    if (done) return;
+    done = true;
+    held--;
+    orphans.unregister(token);
+    heap.free(ptr);
+  };
 }

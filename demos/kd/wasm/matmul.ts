@@ -15,19 +15,27 @@ import { parallelGemm } from './pool';
 let enabled = true;
 let trace: ((m: number, k: number, n: number, transB: boolean, transA: boolean) => void) | null = null;
 /** Calls `cb` with the shape of every product, and whether A is read transposed (tests use it to check the shapes the WRNs really use). */
-export function traceMatMuls(cb: typeof trace): void { trace = cb; }
+export function traceMatMuls(cb: typeof trace): void {
+  trace = cb;
+}
 /** Turns the WASM matMul kernel off (tf.matMul instead); for tests and benches. */
-export function setWasmMatMulEnabled(on: boolean): void { enabled = on; }
-export function wasmMatMulEnabled(): boolean { return enabled; }
+export function setWasmMatMulEnabled(on: boolean): void {
+  enabled = on;
+}
+export function wasmMatMulEnabled(): boolean {
+  return enabled;
+}
 
 /**
  * a (M, K) · b (K, N), or with transB a (M, K) · bᵀ where b is (N, K). Shapes are read from
  * the tensors (any rank: rows = all but the last axis). Returns a new (M, N) tensor.
  */
 export function heapMatMul(heap: WasmHeap, a: tf.Tensor, b: tf.Tensor, transB = false): tf.Tensor2D {
-  const K = a.shape[a.rank - 1]!, M = a.size / K;
+  const K = a.shape[a.rank - 1]!,
+    M = a.size / K;
   const N = transB ? b.size / K : b.shape[b.rank - 1]!;
-  if ((transB ? b.shape[b.rank - 1] : b.size / N) !== K) throw new Error(`heapMatMul: inner sizes differ (${a.shape} · ${b.shape}${transB ? 'ᵀ' : ''})`);
+  if ((transB ? b.shape[b.rank - 1] : b.size / N) !== K)
+    throw new Error(`heapMatMul: inner sizes differ (${a.shape} · ${b.shape}${transB ? 'ᵀ' : ''})`);
   if (!enabled) {
     trace?.(M, K, N, transB, false);
     return tf.tidy(() => {
@@ -48,8 +56,20 @@ export function heapMatMul(heap: WasmHeap, a: tf.Tensor, b: tf.Tensor, transB = 
  * floats apart and C's ldc. Traced like heapMatMul; the caller checks wasmMatMulEnabled()
  * (there is no tf.matMul fallback for raw blocks).
  */
-export function heapGemm(heap: WasmHeap, M: number, K: number, N: number, a: number, lda: number, ka: number,
-  b: number, ldb: number, transB: boolean, c: number, ldc: number): void {
+export function heapGemm(
+  heap: WasmHeap,
+  M: number,
+  K: number,
+  N: number,
+  a: number,
+  lda: number,
+  ka: number,
+  b: number,
+  ldb: number,
+  transB: boolean,
+  c: number,
+  ldc: number,
+): void {
   trace?.(M, K, N, transB, ka !== 1);
   const { k } = heap;
   // A row-major B whose rows hold whole 8-column panels is read in place: packing it was a copy

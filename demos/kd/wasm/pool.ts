@@ -21,21 +21,50 @@
 interface PoolHeap {
   memory: WebAssembly.Memory;
   build: string;
-  k: { gemm(a: number, lda: number, ka: number, b: number, kb: number, pb: number, c: number, ldc: number, m0: number, m1: number, K: number, N: number): void };
+  k: {
+    gemm(
+      a: number,
+      lda: number,
+      ka: number,
+      b: number,
+      kb: number,
+      pb: number,
+      c: number,
+      ldc: number,
+      m0: number,
+      m1: number,
+      K: number,
+      N: number,
+    ): void;
+  };
 }
 
-const GEN = 0, DONE = 1, OP = 2, NEXT = 3, ARGS = 4;
-const OP_GEMM = 1, OP_STOP = 2;
+const GEN = 0,
+  DONE = 1,
+  OP = 2,
+  NEXT = 3,
+  ARGS = 4;
+const OP_GEMM = 1,
+  OP_STOP = 2;
 const MAX_HELPERS = 15;
 const CTL_WORDS = ARGS + 12;
 /** Products smaller than this many multiply-adds run on one thread (waking a helper costs ~10–50 µs). */
 export const PARALLEL_MIN_MACS = 1 << 20;
 
 /** What a helper needs: the compiled kernel module (shared-memory build), the heap, the control block. */
-interface HelperInit { module: WebAssembly.Module; memory: WebAssembly.Memory; ctl: SharedArrayBuffer; id: number }
+interface HelperInit {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  ctl: SharedArrayBuffer;
+  id: number;
+}
 
 /** A worker as the pool uses it (a browser Worker, or a Node worker_threads adapter in tests). */
-export interface HelperWorker { postMessage(m: HelperInit): void; onmessage: ((e: { data: unknown }) => void) | null; terminate(): void }
+export interface HelperWorker {
+  postMessage(m: HelperInit): void;
+  onmessage: ((e: { data: unknown }) => void) | null;
+  terminate(): void;
+}
 
 /**
  * The helper's source. Self-contained (no imports, no bundler), so it runs from a Blob URL in
@@ -72,13 +101,22 @@ listen((e) => {
 });
 `;
 
-interface Pool { helpers: HelperWorker[]; I: Int32Array; U: Uint32Array }
+interface Pool {
+  helpers: HelperWorker[];
+  I: Int32Array;
+  U: Uint32Array;
+}
 const pools = new WeakMap<WebAssembly.Memory, Pool>();
 
 /** Whether this thread may block in Atomics.wait (not a page's main thread). */
 export function canBlock(): boolean {
   if (typeof SharedArrayBuffer === 'undefined') return false;
-  try { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0); return true; } catch { return false; }
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function browserWorker(): HelperWorker {
@@ -93,7 +131,12 @@ function browserWorker(): HelperWorker {
  * shared one). Resolves to the number of threads products will use (1 if no pool could start).
  * `spawn` makes a worker from HELPER_SOURCE (default: a Blob URL Worker).
  */
-export async function startKernelPool(heap: PoolHeap, module: WebAssembly.Module, threads: number, spawn: () => HelperWorker = browserWorker): Promise<number> {
+export async function startKernelPool(
+  heap: PoolHeap,
+  module: WebAssembly.Module,
+  threads: number,
+  spawn: () => HelperWorker = browserWorker,
+): Promise<number> {
   const existing = pools.get(heap.memory);
   if (existing) return existing.helpers.length + 1;
   const n = Math.min(MAX_HELPERS, Math.max(0, Math.floor(threads) - 1));
@@ -101,13 +144,24 @@ export async function startKernelPool(heap: PoolHeap, module: WebAssembly.Module
   const ctl = new SharedArrayBuffer(CTL_WORDS * 4);
   const helpers: HelperWorker[] = [];
   try {
-    await Promise.all(Array.from({ length: n }, (_, id) => new Promise<void>((resolve, reject) => {
-      const w = spawn();
-      helpers.push(w);
-      const timer = setTimeout(() => reject(new Error('kernel helper did not start')), 10_000);
-      w.onmessage = (e) => { if (e.data === 'ready') { clearTimeout(timer); resolve(); } };
-      w.postMessage({ module, memory: heap.memory, ctl, id });
-    })));
+    await Promise.all(
+      Array.from(
+        { length: n },
+        (_, id) =>
+          new Promise<void>((resolve, reject) => {
+            const w = spawn();
+            helpers.push(w);
+            const timer = setTimeout(() => reject(new Error('kernel helper did not start')), 10_000);
+            w.onmessage = (e) => {
+              if (e.data === 'ready') {
+                clearTimeout(timer);
+                resolve();
+              }
+            };
+            w.postMessage({ module, memory: heap.memory, ctl, id });
+          }),
+      ),
+    );
   } catch {
     helpers.forEach((w) => w.terminate());
     return 1;
@@ -139,16 +193,41 @@ const BLOCKS_PER_THREAD = 4;
  * Rows [0, M) of C = A·B (A, B and C read and written through their strides: see gemm.as.ts),
  * in blocks of rows (multiples of 4) taken by the pool's threads when large enough.
  */
-export function parallelGemm(heap: PoolHeap, a: number, lda: number, ka: number, b: number, kb: number, pb: number,
-  c: number, ldc: number, M: number, K: number, N: number): void {
+export function parallelGemm(
+  heap: PoolHeap,
+  a: number,
+  lda: number,
+  ka: number,
+  b: number,
+  kb: number,
+  pb: number,
+  c: number,
+  ldc: number,
+  M: number,
+  K: number,
+  N: number,
+): void {
   const p = pools.get(heap.memory);
-  if (!p || M < 8 || M * K * N < PARALLEL_MIN_MACS) { heap.k.gemm(a, lda, ka, b, kb, pb, c, ldc, 0, M, K, N); return; }
+  if (!p || M < 8 || M * K * N < PARALLEL_MIN_MACS) {
+    heap.k.gemm(a, lda, ka, b, kb, pb, c, ldc, 0, M, K, N);
+    return;
+  }
   const { I, U, helpers } = p;
   const rows = Math.max(4, Math.ceil(M / ((helpers.length + 1) * BLOCKS_PER_THREAD) / 4) * 4);
   const blocks = Math.ceil(M / rows);
   U[OP] = OP_GEMM;
-  U[ARGS] = a; U[ARGS + 1] = lda; U[ARGS + 2] = ka; U[ARGS + 3] = b; U[ARGS + 4] = kb; U[ARGS + 5] = pb;
-  U[ARGS + 6] = c; U[ARGS + 7] = ldc; U[ARGS + 8] = K; U[ARGS + 9] = N; U[ARGS + 10] = M; U[ARGS + 11] = rows;
+  U[ARGS] = a;
+  U[ARGS + 1] = lda;
+  U[ARGS + 2] = ka;
+  U[ARGS + 3] = b;
+  U[ARGS + 4] = kb;
+  U[ARGS + 5] = pb;
+  U[ARGS + 6] = c;
+  U[ARGS + 7] = ldc;
+  U[ARGS + 8] = K;
+  U[ARGS + 9] = N;
+  U[ARGS + 10] = M;
+  U[ARGS + 11] = rows;
   const tag = ((Atomics.load(I, GEN) + 1) & 0x7fff) << 16;
   Atomics.store(I, DONE, 0);
   Atomics.store(I, NEXT, tag);

@@ -4,5 +4,9 @@
  * kernels). 1 until set.
  */
 let threads = 1;
-export function setKernelThreads(n: number): void { threads = Math.max(1, Math.floor(n)); }
-export function kernelThreadsWanted(): number { return threads; }
+export function setKernelThreads(n: number): void {
+  threads = Math.max(1, Math.floor(n));
+}
+export function kernelThreadsWanted(): number {
+  return threads;
+}

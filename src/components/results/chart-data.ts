@@ -20,8 +20,14 @@ export function alphaPoints(cells: readonly ReferenceCell[], lambda: number, arc
   for (const arch of archs) {
     const hits = cells.filter(
       (c) =>
-        c.status === 'final' && c.method === 'base' && c.nTeachers === 2 && c.teachers[0]?.modality === 'GAF' &&
-        c.lambda === lambda && c.alpha !== null && c.columnHeader === arch && !c.groupId.endsWith('_paper'),
+        c.status === 'final' &&
+        c.method === 'base' &&
+        c.nTeachers === 2 &&
+        c.teachers[0]?.modality === 'GAF' &&
+        c.lambda === lambda &&
+        c.alpha !== null &&
+        c.columnHeader === arch &&
+        !c.groupId.endsWith('_paper'),
     );
     for (const c of hits) {
       const { meanText, stdText } = splitDisplayed(c.displayed);
@@ -45,7 +51,9 @@ export interface SubjectPoint {
 export function subjectPoints(blocks: readonly RawBlock[]): SubjectPoint[] {
   const out: SubjectPoint[] = [];
   blocks.forEach((b, k) =>
-    b.values.forEach((row, i) => row.forEach((acc, t) => out.push({ subject: subjectOf(b.folds[i]!), arch: b.arch, k, trial: b.trials[t]!, acc }))),
+    b.values.forEach((row, i) =>
+      row.forEach((acc, t) => out.push({ subject: subjectOf(b.folds[i]!), arch: b.arch, k, trial: b.trials[t]!, acc })),
+    ),
   );
   return out;
 }

@@ -21,7 +21,10 @@ export const referencePerFold = () => one<'reference-per-fold', ReferencePerFold
 export const referenceRawTrials = () => one<'reference-raw-trials', ReferenceRawTrialsArtifact>('reference-raw-trials');
 
 /** Own sweep runs/groups, with the collection id (ids of $RESULTS_EXTRA_DIR start with "extra/"). */
-export async function ownArtifacts(): Promise<{ runs: { id: string; data: RunArtifact }[]; groups: { id: string; data: GroupArtifact }[] }> {
+export async function ownArtifacts(): Promise<{
+  runs: { id: string; data: RunArtifact }[];
+  groups: { id: string; data: GroupArtifact }[];
+}> {
   const entries = await all();
   const runs: { id: string; data: RunArtifact }[] = [];
   const groups: { id: string; data: GroupArtifact }[] = [];

@@ -42,8 +42,15 @@ export interface WorkedExample {
 /** The demo state that shows this example (step mode, no mask, scaling on). */
 export function workedState(): DemoState {
   return {
-    ...DEFAULT_STATE, mode: 'step', text: WORKED.text, d: WORKED.d, h: WORKED.heads,
-    causal: false, scale: true, q: WORKED.query, head: WORKED.head,
+    ...DEFAULT_STATE,
+    mode: 'step',
+    text: WORKED.text,
+    d: WORKED.d,
+    h: WORKED.heads,
+    causal: false,
+    scale: true,
+    q: WORKED.query,
+    head: WORKED.head,
   };
 }
 
@@ -65,8 +72,19 @@ export function sliceHead(a: AttentionData, tokens: string[], head: number, quer
   const td = (x: Float32Array) => x.slice(head * t * dh, (head + 1) * t * dh);
   const tt = (x: Float32Array) => x.slice(head * t * t, (head + 1) * t * t);
   return {
-    tokens, d: a.d, heads: a.h, dk: dh, head, query,
-    q: td(a.q), k: td(a.k), v: td(a.v), raw: tt(a.rawScores), scaled: tt(a.scaledScores), weights: tt(a.weights), z: td(a.headOutputs),
+    tokens,
+    d: a.d,
+    heads: a.h,
+    dk: dh,
+    head,
+    query,
+    q: td(a.q),
+    k: td(a.k),
+    v: td(a.v),
+    raw: tt(a.rawScores),
+    scaled: tt(a.scaledScores),
+    weights: tt(a.weights),
+    z: td(a.headOutputs),
   };
 }
 
@@ -76,12 +94,18 @@ export async function computeWorked(tf: typeof tfc): Promise<WorkedExample> {
   const { d, heads } = WORKED;
   const rw = toyWeights(d, TOY_SEED);
   const w = {
-    wq: tf.tensor2d(rw.wq, [d, d]), wk: tf.tensor2d(rw.wk, [d, d]),
-    wv: tf.tensor2d(rw.wv, [d, d]), wo: tf.tensor2d(rw.wo, [d, d]),
+    wq: tf.tensor2d(rw.wq, [d, d]),
+    wk: tf.tensor2d(rw.wk, [d, d]),
+    wv: tf.tensor2d(rw.wv, [d, d]),
+    wo: tf.tensor2d(rw.wo, [d, d]),
   };
   try {
     const s = workedState();
-    const a = await computeAttention(tf, embedTokens(tokens, d, TOY_SEED), tokens.length, d, w, { heads, causal: s.causal, scale: s.scale });
+    const a = await computeAttention(tf, embedTokens(tokens, d, TOY_SEED), tokens.length, d, w, {
+      heads,
+      causal: s.causal,
+      scale: s.scale,
+    });
     return sliceHead(a, tokens, WORKED.head, WORKED.query);
   } finally {
     tf.dispose(Object.values(w));

@@ -27,7 +27,8 @@ const texText = (t: string): string => `\\text{${t.replace(/[\\{}$&#^_%~]/g, '')
 /** Row i of head `head`: slices of the (H, T, ·) arrays. */
 export function rowOf(a: AttentionData, head: number, i: number) {
   const { t, dh } = a;
-  const tt = head * t * t + i * t, td = head * t * dh;
+  const tt = head * t * t + i * t,
+    td = head * t * dh;
   return {
     q: a.q.subarray(td + i * dh, td + (i + 1) * dh),
     raw: a.rawScores.subarray(tt, tt + t),
@@ -60,15 +61,18 @@ export function renderFormula(el: HTMLElement, lines: readonly string[]): void {
 export function sharpness(logits: Float32Array, mask: Float32Array, t: number): { entropy: number; max: number } {
   const masked = Float32Array.from(logits, (v, k) => (mask[k]! > 0 ? v : -Infinity));
   const p = softmaxRef(masked, t, t);
-  let ent = 0, mx = 0;
+  let ent = 0,
+    mx = 0;
   for (let i = 0; i < t; i++) {
-    let e = 0, m = 0;
+    let e = 0,
+      m = 0;
     for (let j = 0; j < t; j++) {
       const v = p[i * t + j]!;
       if (v > 0) e -= v * Math.log(v);
       m = Math.max(m, v);
     }
-    ent += e; mx += m;
+    ent += e;
+    mx += m;
   }
   return { entropy: ent / t, max: mx / t };
 }

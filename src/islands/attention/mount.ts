@@ -22,8 +22,10 @@ async function computeStep(tf: Tf, e: Extract<AttnEffect, { type: 'compute' }>) 
   const x = embedTokens(e.tokens, e.d, TOY_SEED); // (T, D)
   const rw = toyWeights(e.d, TOY_SEED);
   const w = tf.tidy(() => ({
-    wq: tf.tensor2d(rw.wq, [e.d, e.d]), wk: tf.tensor2d(rw.wk, [e.d, e.d]),
-    wv: tf.tensor2d(rw.wv, [e.d, e.d]), wo: tf.tensor2d(rw.wo, [e.d, e.d]),
+    wq: tf.tensor2d(rw.wq, [e.d, e.d]),
+    wk: tf.tensor2d(rw.wk, [e.d, e.d]),
+    wv: tf.tensor2d(rw.wv, [e.d, e.d]),
+    wo: tf.tensor2d(rw.wo, [e.d, e.d]),
   }));
   try {
     return await computeAttention(tf, x, e.tokens.length, e.d, w, { heads: e.h, causal: e.causal, scale: e.scale });
@@ -58,14 +60,24 @@ export async function mount(root: HTMLElement): Promise<void> {
     for (const eff of r.effects) run(eff);
     render(prev);
   };
-  const model = createTrainedModel(() => tf, dispatch, () => state.view.digits);
+  const model = createTrainedModel(
+    () => tf,
+    dispatch,
+    () => state.view.digits,
+  );
   const step = createStepView(state, dispatch);
   const trained = createTrainedView(state, dispatch, model);
 
   function run(eff: AttnEffect): void {
     if (eff.type === 'compute') {
       computeStep(tf, eff).then(
-        (data) => dispatch({ type: 'computed', version: eff.version, result: { tokens: eff.tokens, data, causal: eff.causal, scale: eff.scale }, seed: TOY_SEED }),
+        (data) =>
+          dispatch({
+            type: 'computed',
+            version: eff.version,
+            result: { tokens: eff.tokens, data, causal: eff.causal, scale: eff.scale },
+            seed: TOY_SEED,
+          }),
         (error: unknown) => dispatch({ type: 'compute-failed', version: eff.version, error }),
       );
     } else if (eff.type === 'load-checkpoint') void model.load();
@@ -75,7 +87,11 @@ export async function mount(root: HTMLElement): Promise<void> {
 
   const tabs: Record<Mode, HTMLButtonElement> = {
     step: h('button', { type: 'button', role: 'tab', id: 'attn-tab-step', 'aria-controls': 'attn-panel-step' }, ATTN_TEXT.tabs.step),
-    trained: h('button', { type: 'button', role: 'tab', id: 'attn-tab-trained', 'aria-controls': 'attn-panel-trained' }, ATTN_TEXT.tabs.trained),
+    trained: h(
+      'button',
+      { type: 'button', role: 'tab', id: 'attn-tab-trained', 'aria-controls': 'attn-panel-trained' },
+      ATTN_TEXT.tabs.trained,
+    ),
   };
   const panels: Record<Mode, HTMLElement> = {
     step: h('div', { role: 'tabpanel', id: 'attn-panel-step', 'aria-labelledby': 'attn-tab-step' }, step.el),
@@ -110,7 +126,10 @@ export async function mount(root: HTMLElement): Promise<void> {
   dispatch({ type: 'mode', mode: state.view.mode });
   dispatch({ type: 'input', patch: {} }); // first computation with the URL's inputs
   await new Promise<void>((resolve) => {
-    const wait = (): void => { if (state.step || state.message?.kind === 'error') resolve(); else setTimeout(wait, 20); };
+    const wait = (): void => {
+      if (state.step || state.message?.kind === 'error') resolve();
+      else setTimeout(wait, 20);
+    };
     wait();
   });
   root.dataset['ready'] = 'true';

@@ -15,7 +15,12 @@ import { ATTN_TEXT } from './strings';
 import type { DemoState, Mode } from './url-state';
 
 /** A finished computation, with the mask and scaling it was computed with. */
-export interface StepResult { tokens: string[]; data: AttentionData; causal: boolean; scale: boolean }
+export interface StepResult {
+  tokens: string[];
+  data: AttentionData;
+  causal: boolean;
+  scale: boolean;
+}
 
 export interface TrainedState {
   status: string;
@@ -67,8 +72,22 @@ export type AttnEffect =
 
 export function initialAttnState(view: DemoState): AttnState {
   return {
-    view, version: 0, step: null, message: null, trainedOpened: false,
-    trained: { status: ATTN_TEXT.trained.loading, source: '', loaded: null, ready: false, training: false, acc: null, maps: null, mapsVersion: 0, digitsError: false },
+    view,
+    version: 0,
+    step: null,
+    message: null,
+    trainedOpened: false,
+    trained: {
+      status: ATTN_TEXT.trained.loading,
+      source: '',
+      loaded: null,
+      ready: false,
+      training: false,
+      acc: null,
+      maps: null,
+      mapsVersion: 0,
+      digitsError: false,
+    },
   };
 }
 
@@ -113,7 +132,9 @@ export function updateAttention(s: AttnState, e: AttnEvent): Update {
       if (e.version !== s.version) return none(s); // a newer input arrived while computing
       const { tokens, data } = e.result;
       return none({
-        ...s, step: e.result, view: clampView(s.view, e.result),
+        ...s,
+        step: e.result,
+        view: clampView(s.view, e.result),
         message: { kind: 'ok', text: ATTN_TEXT.step.computed(tokens.length, data.d, data.h, e.seed) },
       });
     }
@@ -126,10 +147,19 @@ export function updateAttention(s: AttnState, e: AttnEvent): Update {
     }
     case 'digits': {
       if (!/^[0-9]{8}$/.test(e.digits)) return none(trained(s, { digitsError: true }));
-      return { state: trained({ ...s, view: { ...s.view, digits: e.digits } }, { digitsError: false }), effects: [{ type: 'draw-maps', digits: e.digits }] };
+      return {
+        state: trained({ ...s, view: { ...s.view, digits: e.digits } }, { digitsError: false }),
+        effects: [{ type: 'draw-maps', digits: e.digits }],
+      };
     }
     case 'trained':
-      return none(trained(s, { status: e.status, ...(e.source !== undefined ? { source: e.source } : {}), ...(e.loaded !== undefined ? { loaded: e.loaded } : {}) }));
+      return none(
+        trained(s, {
+          status: e.status,
+          ...(e.source !== undefined ? { source: e.source } : {}),
+          ...(e.loaded !== undefined ? { loaded: e.loaded } : {}),
+        }),
+      );
     case 'trained-ready':
       return none(trained(s, { ready: true }));
     case 'evaluated':

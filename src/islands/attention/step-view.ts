@@ -14,7 +14,10 @@ import { tokenStrip } from './token-strip';
 import { weightsTable } from './table';
 import { ATTN_TEXT } from './strings';
 
-export interface StepView { el: HTMLElement; render(s: AttnState, prev: AttnState | null): void }
+export interface StepView {
+  el: HTMLElement;
+  render(s: AttnState, prev: AttnState | null): void;
+}
 
 const T = ATTN_TEXT.step;
 
@@ -27,10 +30,16 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   const hSel = h('select', { id: 'attn-h' }, ...H_CHOICES.map((n) => h('option', { value: n, selected: n === v.h }, String(n))));
   const causal = h('input', { type: 'checkbox', id: 'attn-causal', checked: v.causal });
   const scale = h('input', { type: 'checkbox', id: 'attn-scale', checked: v.scale });
-  const controls = h('div', { class: 'attn-controls' },
-    h('label', { for: 'attn-text', class: 'attn-wide' }, T.textLabel), text,
-    h('label', {}, T.dLabel, dSel), h('label', {}, T.hLabel, hSel),
-    h('label', {}, causal, T.causal), h('label', {}, scale, T.scale));
+  const controls = h(
+    'div',
+    { class: 'attn-controls' },
+    h('label', { for: 'attn-text', class: 'attn-wide' }, T.textLabel),
+    text,
+    h('label', {}, T.dLabel, dSel),
+    h('label', {}, T.hLabel, hSel),
+    h('label', {}, causal, T.causal),
+    h('label', {}, scale, T.scale),
+  );
   const strip = h('div', { class: 'attn-strip' });
   const maps = h('div', { class: 'attn-maps' });
   const hover = h('p', { class: 'attn-hover', 'aria-hidden': 'true' }, T.hoverHint);
@@ -38,12 +47,24 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   const formula = h('div', { class: 'attn-formula', 'data-testid': 'attn-formula' });
   const stats = h('p', { class: 'attn-stats' });
   const table = h('div', { class: 'attn-table-wrap' });
-  const el = h('div', { class: 'attn-step' }, controls, msg, h('p', { class: 'attn-hint' }, T.tokenHint), strip,
-    h('div', { class: 'attn-views' }, h('div', {}, maps, hover), lines), formula, stats,
-    h('details', { class: 'attn-table-details' }, h('summary', {}, T.tableSummary), table));
+  const el = h(
+    'div',
+    { class: 'attn-step' },
+    controls,
+    msg,
+    h('p', { class: 'attn-hint' }, T.tokenHint),
+    strip,
+    h('div', { class: 'attn-views' }, h('div', {}, maps, hover), lines),
+    formula,
+    stats,
+    h('details', { class: 'attn-table-details' }, h('summary', {}, T.tableSummary), table),
+  );
 
   let timer = 0;
-  text.addEventListener('input', () => { clearTimeout(timer); timer = window.setTimeout(() => dispatch({ type: 'input', patch: { text: text.value } }), 200); });
+  text.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => dispatch({ type: 'input', patch: { text: text.value } }), 200);
+  });
   dSel.addEventListener('change', () => dispatch({ type: 'input', patch: { d: Number(dSel.value) } }));
   hSel.addEventListener('change', () => dispatch({ type: 'input', patch: { h: Number(hSel.value) } }));
   causal.addEventListener('change', () => dispatch({ type: 'input', patch: { causal: causal.checked } }));
@@ -52,24 +73,44 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   function draw(s: AttnState): void {
     const step = s.step;
     if (!step) return;
-    const { tokens, data: a } = step, t = tokens.length, { q, head } = s.view;
+    const { tokens, data: a } = step,
+      t = tokens.length,
+      { q, head } = s.view;
     strip.replaceChildren(tokenStrip(tokens, q, (i) => dispatch({ type: 'query', q: i })));
     const mask = step.causal ? a.mask : null;
-    maps.replaceChildren(...Array.from({ length: a.h }, (_, hd) => {
-      const w = a.weights.subarray(hd * t * t, (hd + 1) * t * t); // (T, T) of head hd
-      const fig = h('figure', { class: hd === head ? 'attn-map sel' : 'attn-map' });
-      fig.append(renderHeatmap({
-        title: T.mapTitle(hd), weights: w, mask, rowLabels: tokens, colLabels: tokens, selectedRow: q, color: headColor(hd),
-        onHover: (i, j) => { hover.textContent = T.hover(hd, tokens[i]!, tokens[j]!, mask && mask[i * t + j] === 0 ? T.masked : fmt(w[i * t + j]!, 4)); },
-        onSelectRow: (i) => dispatch({ type: 'query', q: i, head: hd }),
-      }));
-      const btn = h('button', { type: 'button', class: 'attn-head-btn', 'aria-pressed': hd === head ? 'true' : 'false' }, T.headButton(hd));
-      btn.addEventListener('click', () => dispatch({ type: 'head', head: hd }));
-      fig.append(h('figcaption', {}, btn));
-      return fig;
-    }));
+    maps.replaceChildren(
+      ...Array.from({ length: a.h }, (_, hd) => {
+        const w = a.weights.subarray(hd * t * t, (hd + 1) * t * t); // (T, T) of head hd
+        const fig = h('figure', { class: hd === head ? 'attn-map sel' : 'attn-map' });
+        fig.append(
+          renderHeatmap({
+            title: T.mapTitle(hd),
+            weights: w,
+            mask,
+            rowLabels: tokens,
+            colLabels: tokens,
+            selectedRow: q,
+            color: headColor(hd),
+            onHover: (i, j) => {
+              hover.textContent = T.hover(hd, tokens[i]!, tokens[j]!, mask && mask[i * t + j] === 0 ? T.masked : fmt(w[i * t + j]!, 4));
+            },
+            onSelectRow: (i) => dispatch({ type: 'query', q: i, head: hd }),
+          }),
+        );
+        const btn = h(
+          'button',
+          { type: 'button', class: 'attn-head-btn', 'aria-pressed': hd === head ? 'true' : 'false' },
+          T.headButton(hd),
+        );
+        btn.addEventListener('click', () => dispatch({ type: 'head', head: hd }));
+        fig.append(h('figcaption', {}, btn));
+        return fig;
+      }),
+    );
     const heads = Array.from({ length: a.h }, (_, hd) => a.weights.subarray(hd * t * t, (hd + 1) * t * t));
-    const drawLines = (qq: number): void => { lines.replaceChildren(renderLines({ tokens, heads, query: qq, onHoverQuery: drawLines })); };
+    const drawLines = (qq: number): void => {
+      lines.replaceChildren(renderLines({ tokens, heads, query: qq, onHoverQuery: drawLines }));
+    };
     drawLines(q);
     // Hovering a token button previews its lines too (the selection stays).
     strip.onmouseover = (e) => {
@@ -82,15 +123,26 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
     formula.dataset['z'] = JSON.stringify(Array.from(row.z));
     formula.dataset['weights'] = JSON.stringify(Array.from(row.weights));
     const raw = a.rawScores.subarray(head * t * t, (head + 1) * t * t);
-    const on = sharpness(raw.map((x) => x / Math.sqrt(a.dh)), a.mask, t), off = sharpness(raw, a.mask, t);
-    stats.textContent = T.sharpness(head, a.dh, { entropy: fmt(on.entropy, 2), max: fmt(on.max, 2) }, { entropy: fmt(off.entropy, 2), max: fmt(off.max, 2) });
+    const on = sharpness(
+        raw.map((x) => x / Math.sqrt(a.dh)),
+        a.mask,
+        t,
+      ),
+      off = sharpness(raw, a.mask, t);
+    stats.textContent = T.sharpness(
+      head,
+      a.dh,
+      { entropy: fmt(on.entropy, 2), max: fmt(on.max, 2) },
+      { entropy: fmt(off.entropy, 2), max: fmt(off.max, 2) },
+    );
     table.replaceChildren(weightsTable(tokens, a.weights.subarray(head * t * t, (head + 1) * t * t), mask, T.tableCaption(head)));
   }
 
   function render(s: AttnState, prev: AttnState | null): void {
     if (!prev || s.message !== prev.message) {
       msg.textContent = s.message?.text ?? '';
-      if (s.message) msg.dataset['kind'] = s.message.kind; else delete msg.dataset['kind'];
+      if (s.message) msg.dataset['kind'] = s.message.kind;
+      else delete msg.dataset['kind'];
     }
     if (s.step && (!prev || s.step !== prev.step)) {
       el.dataset['tokens'] = String(s.step.tokens.length);

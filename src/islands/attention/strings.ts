@@ -14,9 +14,11 @@ export const ATTN_TEXT = {
     causal: ' 인과 마스크 (앞 토큰만 보기)',
     scale: ' 1/√dₕ 스케일링',
     hoverHint: '칸 위에 마우스를 올리면 값이 보입니다. 색 농도는 각 지도의 최댓값 기준, 빗금은 마스크된 칸입니다.',
-    tokenHint: '토큰화: 공백과 문장부호로 나눕니다 (한글 어절은 조사까지 한 토큰, 문장부호는 각각 한 토큰; 실제 모델의 서브워드 토크나이저보다 단순합니다). 질의 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.',
+    tokenHint:
+      '토큰화: 공백과 문장부호로 나눕니다 (한글 어절은 조사까지 한 토큰, 문장부호는 각각 한 토큰; 실제 모델의 서브워드 토크나이저보다 단순합니다). 질의 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.',
     tableSummary: '어텐션 가중치 표 (스크린 리더용)',
-    computed: (t: number, d: number, h: number, seed: number) => `토큰 ${t}개 · D=${d}, H=${h}, dₕ=${d / h} · 시드 ${seed}의 무작위 가중치 (학습 전)`,
+    computed: (t: number, d: number, h: number, seed: number) =>
+      `토큰 ${t}개 · D=${d}, H=${h}, dₕ=${d / h} · 시드 ${seed}의 무작위 가중치 (학습 전)`,
     failed: (e: unknown) => `계산 실패: ${err(e)}`,
     mapTitle: (head: number) => `헤드 ${head + 1}: 어텐션 가중치 (행 = 질의, 열 = 키)`,
     headButton: (head: number) => `헤드 ${head + 1}`,
@@ -35,7 +37,8 @@ export const ATTN_TEXT = {
     load: '체크포인트 불러오기',
     loading: '체크포인트를 불러오는 중…',
     accLabel: (n: number) => `평가 정확도 (고정 시드 ${n}개): `,
-    acc: (token: string, seq: string, loss: string, source: string, steps: number) => `토큰 ${token}% · 시퀀스 전체 ${seq}% · 손실 ${loss} · ${source} + 페이지 학습 ${steps}스텝`,
+    acc: (token: string, seq: string, loss: string, source: string, steps: number) =>
+      `토큰 ${token}% · 시퀀스 전체 ${seq}% · 손실 ${loss} · ${source} + 페이지 학습 ${steps}스텝`,
     badDigits: '숫자 8개를 입력하세요 (예: 31415926).',
     prediction: (got: string, want: string) => `모델 출력: ${got} · 정답: ${want} ${got === want ? '✓' : '✗'}`,
     mapName: (layer: number, head: number) => `층 ${layer + 1} · 헤드 ${head + 1}`,

@@ -8,7 +8,17 @@ import { ATTN_TEXT } from './strings';
 export function tokenStrip(tokens: readonly string[], selected: number, onSelect: (i: number) => void): HTMLElement {
   const bar = h('div', { role: 'toolbar', 'aria-label': ATTN_TEXT.tokenBar, class: 'attn-tokens' });
   tokens.forEach((tok, i) => {
-    const b = h('button', { type: 'button', class: 'attn-token', 'aria-pressed': i === selected ? 'true' : 'false', tabindex: i === selected ? 0 : -1, 'data-i': i }, tok);
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        class: 'attn-token',
+        'aria-pressed': i === selected ? 'true' : 'false',
+        tabindex: i === selected ? 0 : -1,
+        'data-i': i,
+      },
+      tok,
+    );
     b.addEventListener('click', () => onSelect(i));
     bar.append(b);
   });
@@ -21,7 +31,7 @@ export function tokenStrip(tokens: readonly string[], selected: number, onSelect
     if (next === selected) return;
     onSelect(next);
     // The strip is re-rendered by onSelect; keep focus on the newly selected token.
-    requestAnimationFrame(() => (document.querySelector<HTMLButtonElement>(`.attn-tokens [data-i="${next}"]`))?.focus());
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`.attn-tokens [data-i="${next}"]`)?.focus());
   });
   return bar;
 }

@@ -14,7 +14,13 @@ import { attentionMaps, createTrainer, disposeTrainer, evaluateTiny, trainLoop, 
 import type { AttnEvent } from './state';
 import { ATTN_TEXT } from './strings';
 
-export interface TrainedModel { load(): Promise<void>; reset(): Promise<void>; train(): Promise<void>; stop(): void; drawMaps(digits: string): Promise<void> }
+export interface TrainedModel {
+  load(): Promise<void>;
+  reset(): Promise<void>;
+  train(): Promise<void>;
+  stop(): void;
+  drawMaps(digits: string): Promise<void>;
+}
 
 const T = ATTN_TEXT.trained;
 const EVAL_EVERY = 10;
@@ -70,7 +76,9 @@ export function createTrainedModel(getTf: () => Tf, dispatch: (e: AttnEvent) => 
       const { ckpt, config, values } = parseCheckpoint(await res.json(), url);
       replaceModel(createTinyModel(getTf(), config, ckpt.seed, values));
       dispatch({
-        type: 'trained', loaded: 'checkpoint', source: T.sourceCheckpoint(ckpt.steps),
+        type: 'trained',
+        loaded: 'checkpoint',
+        source: T.sourceCheckpoint(ckpt.steps),
         status: T.loaded(ckpt.seed, ckpt.steps, ckpt.backend, ckpt.createdAt.slice(0, 10), config.layers, config.heads, config.d),
       });
       await refresh();
@@ -96,8 +104,14 @@ export function createTrainedModel(getTf: () => Tf, dispatch: (e: AttnEvent) => 
     dispatch({ type: 'training', on: true, status: T.training(tf.getBackend(), tr.batchSize, PAGE_TRAIN_SEED) });
     try {
       await trainLoop(tr, {
-        steps: 100_000, evalEvery: EVAL_EVERY, signal: ac.signal, evalBatch: pageEval(model),
-        onEval: async (step, r) => { dispatch({ type: 'evaluated', result: r, steps: step }); await drawMaps(digits()); },
+        steps: 100_000,
+        evalEvery: EVAL_EVERY,
+        signal: ac.signal,
+        evalBatch: pageEval(model),
+        onEval: async (step, r) => {
+          dispatch({ type: 'evaluated', result: r, steps: step });
+          await drawMaps(digits());
+        },
       });
     } catch (e) {
       // After reset/reload the old model is disposed mid-step; that is not a failure.

@@ -11,12 +11,22 @@ import { renderHeatmap, renderLines, headColor } from './heatmap';
 import { weightsTable } from './table';
 import { ATTN_TEXT } from './strings';
 
-export interface TrainedView { el: HTMLElement; render(s: AttnState, prev: AttnState | null): void }
+export interface TrainedView {
+  el: HTMLElement;
+  render(s: AttnState, prev: AttnState | null): void;
+}
 
 const T = ATTN_TEXT.trained;
 
 export function createTrainedView(initial: AttnState, dispatch: (e: AttnEvent) => void, model: TrainedModel): TrainedView {
-  const digits = h('input', { id: 'attn-digits', type: 'text', inputmode: 'numeric', maxlength: 8, value: initial.view.digits, autocomplete: 'off' });
+  const digits = h('input', {
+    id: 'attn-digits',
+    type: 'text',
+    inputmode: 'numeric',
+    maxlength: 8,
+    value: initial.view.digits,
+    autocomplete: 'off',
+  });
   const trainBtn = h('button', { type: 'button', class: 'attn-train', disabled: true }, T.train);
   const resetBtn = h('button', { type: 'button', class: 'attn-reset', disabled: true }, T.reset);
   const loadBtn = h('button', { type: 'button', class: 'attn-load', disabled: true }, T.load);
@@ -27,36 +37,61 @@ export function createTrainedView(initial: AttnState, dispatch: (e: AttnEvent) =
   const hover = h('p', { class: 'attn-hover', 'aria-hidden': 'true' });
   const lines = h('div', { class: 'attn-lines-wrap' });
   const tables = h('div', { class: 'attn-table-wrap' });
-  const el = h('div', { class: 'attn-trained' },
+  const el = h(
+    'div',
+    { class: 'attn-trained' },
     h('p', { class: 'attn-hint' }, T.task),
     h('div', { class: 'attn-controls' }, h('label', { for: 'attn-digits' }, T.digitsLabel), digits, trainBtn, resetBtn, loadBtn),
-    status, h('p', {}, T.accLabel(PAGE_EVAL_N), acc), pred,
+    status,
+    h('p', {}, T.accLabel(PAGE_EVAL_N), acc),
+    pred,
     h('div', { class: 'attn-views' }, h('div', {}, maps, hover), lines),
-    h('details', { class: 'attn-table-details' }, h('summary', {}, ATTN_TEXT.step.tableSummary), tables));
+    h('details', { class: 'attn-table-details' }, h('summary', {}, ATTN_TEXT.step.tableSummary), tables),
+  );
 
   let training = false;
   trainBtn.addEventListener('click', () => {
-    if (training) { model.stop(); dispatch({ type: 'trained', status: T.stopped }); } else void model.train();
+    if (training) {
+      model.stop();
+      dispatch({ type: 'trained', status: T.stopped });
+    } else void model.train();
   });
   resetBtn.addEventListener('click', () => void model.reset());
   loadBtn.addEventListener('click', () => void model.load());
   digits.addEventListener('input', () => dispatch({ type: 'digits', digits: digits.value }));
 
   function drawMaps(m: NonNullable<AttnState['trained']['maps']>): void {
-    const nh = m.maps[0] ? m.maps[0].length / (m.digits.length * m.digits.length) : 0, t = m.digits.length;
+    const nh = m.maps[0] ? m.maps[0].length / (m.digits.length * m.digits.length) : 0,
+      t = m.digits.length;
     const want = [...m.digits].reverse().join('');
     pred.textContent = T.prediction(Array.from(m.pred).join(''), want);
     const labels = [...m.digits].map((d, i) => `${i}:${d}`);
-    const figs: HTMLElement[] = [], tbls: HTMLElement[] = [];
+    const figs: HTMLElement[] = [],
+      tbls: HTMLElement[] = [];
     m.maps.forEach((layer, l) => {
       for (let hd = 0; hd < nh; hd++) {
         const w = layer.subarray(hd * t * t, (hd + 1) * t * t); // (T, T)
         const name = T.mapName(l, hd);
-        figs.push(h('figure', { class: 'attn-map' }, renderHeatmap({
-          title: T.mapTitle(name), weights: w, mask: null, rowLabels: labels, colLabels: labels, selectedRow: -1, color: headColor(hd),
-          onHover: (i, j) => { hover.textContent = T.hover(name, i, j, fmt(w[i * t + j]!, 4)); },
-          onSelectRow: () => undefined,
-        }), h('figcaption', {}, name)));
+        figs.push(
+          h(
+            'figure',
+            { class: 'attn-map' },
+            renderHeatmap({
+              title: T.mapTitle(name),
+              weights: w,
+              mask: null,
+              rowLabels: labels,
+              colLabels: labels,
+              selectedRow: -1,
+              color: headColor(hd),
+              onHover: (i, j) => {
+                hover.textContent = T.hover(name, i, j, fmt(w[i * t + j]!, 4));
+              },
+              onSelectRow: () => undefined,
+            }),
+            h('figcaption', {}, name),
+          ),
+        );
         tbls.push(weightsTable(labels, w, null, T.tableCaption(name)));
       }
     });
@@ -65,12 +100,18 @@ export function createTrainedView(initial: AttnState, dispatch: (e: AttnEvent) =
     // Lines for the last layer: there the reversal is complete (a clean anti-diagonal).
     const last = m.maps[m.maps.length - 1]!;
     const heads = Array.from({ length: nh }, (_, hd) => last.subarray(hd * t * t, (hd + 1) * t * t));
-    const drawLines = (q: number): void => { lines.replaceChildren(h('p', { class: 'attn-hint' }, T.linesHint(m.maps.length)), renderLines({ tokens: labels, heads, query: q, onHoverQuery: drawLines })); };
+    const drawLines = (q: number): void => {
+      lines.replaceChildren(
+        h('p', { class: 'attn-hint' }, T.linesHint(m.maps.length)),
+        renderLines({ tokens: labels, heads, query: q, onHoverQuery: drawLines }),
+      );
+    };
     drawLines(0);
   }
 
   function render(s: AttnState, prev: AttnState | null): void {
-    const t = s.trained, p = prev?.trained;
+    const t = s.trained,
+      p = prev?.trained;
     if (t === p) return;
     training = t.training;
     for (const b of [trainBtn, resetBtn, loadBtn]) b.disabled = !t.ready;

@@ -23,7 +23,17 @@ export interface DemoState {
 }
 
 export const DEFAULT_TEXT = '나는 어제 학교에서 Transformer 논문을 읽었다.';
-export const DEFAULT_STATE: DemoState = { mode: 'step', text: DEFAULT_TEXT, d: 32, h: 2, causal: false, scale: true, q: 0, head: 0, digits: '31415926' };
+export const DEFAULT_STATE: DemoState = {
+  mode: 'step',
+  text: DEFAULT_TEXT,
+  d: 32,
+  h: 2,
+  causal: false,
+  scale: true,
+  q: 0,
+  head: 0,
+  digits: '31415926',
+};
 
 const P = 'attn-';
 
@@ -46,7 +56,8 @@ export function readState(search: string): DemoState {
   return {
     mode: p.get(`${P}mode`) === 'trained' ? 'trained' : 'step',
     text: p.get(`${P}text`) ?? DEFAULT_STATE.text,
-    d, h,
+    d,
+    h,
     causal: p.get(`${P}causal`) === '1',
     scale: p.get(`${P}scale`) !== '0',
     q: nonNeg(p.get(`${P}q`), 0),
@@ -59,8 +70,15 @@ export function readState(search: string): DemoState {
 export function writeState(search: string, s: DemoState): string {
   const p = new URLSearchParams(search);
   const set: Record<string, string> = {
-    mode: s.mode, text: s.text, d: String(s.d), h: String(s.h), causal: s.causal ? '1' : '0',
-    scale: s.scale ? '1' : '0', q: String(s.q), head: String(s.head), digits: s.digits,
+    mode: s.mode,
+    text: s.text,
+    d: String(s.d),
+    h: String(s.h),
+    causal: s.causal ? '1' : '0',
+    scale: s.scale ? '1' : '0',
+    q: String(s.q),
+    head: String(s.head),
+    digits: s.digits,
   };
   for (const [k, v] of Object.entries(set)) p.set(P + k, v);
   const out = p.toString();

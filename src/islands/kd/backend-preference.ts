@@ -16,7 +16,8 @@ export async function trainingSearch(search: string): Promise<{ search: string; 
   const wasm = `?${params}`;
   const webgpu = await softwareWebGpu();
   if (webgpu === 'hardware') return { search, reason: null };
-  if (webgpu !== null) return { search: wasm, reason: `WebGPU 어댑터가 소프트웨어(${webgpu})라서 학습에는 WASM을 씁니다 (?backend=webgpu로 강제 가능)` };
+  if (webgpu !== null)
+    return { search: wasm, reason: `WebGPU 어댑터가 소프트웨어(${webgpu})라서 학습에는 WASM을 씁니다 (?backend=webgpu로 강제 가능)` };
   const renderer = softwareWebGl();
   if (!renderer) return { search, reason: null };
   return { search: wasm, reason: `WebGL이 소프트웨어 렌더러(${renderer})라서 학습에는 WASM을 씁니다 (?backend=webgl로 강제 가능)` };

@@ -13,7 +13,16 @@ type Field = HTMLInputElement | HTMLSelectElement;
 const field = (root: HTMLElement, role: string): Field | null => root.querySelector<Field>(`[data-role="${role}"]`);
 
 /** Config-valued controls: data-role → RunConfig key. */
-const NUMERIC = { fold: 'testSubject', alpha: 'alpha', lambda: 'lambda', temperature: 'temperature', epochs: 'epochs', gafSize: 'gafSize', batchSize: 'batchSize', seed: 'seed' } as const;
+const NUMERIC = {
+  fold: 'testSubject',
+  alpha: 'alpha',
+  lambda: 'lambda',
+  temperature: 'temperature',
+  epochs: 'epochs',
+  gafSize: 'gafSize',
+  batchSize: 'batchSize',
+  seed: 'seed',
+} as const;
 
 export function readControls(root: HTMLElement): Record<string, unknown> {
   const v = (role: string): string => field(root, role)?.value ?? '';
@@ -28,9 +37,13 @@ export function splitOf(root: HTMLElement): SplitKind {
 
 /** Sets every control from the URL state (the split only when the URL names one). */
 export function applyUrlState(root: HTMLElement, s: KdUrlState): void {
-  const set = (role: string, v: string | number): void => { const f = field(root, role); if (f) f.value = String(v); };
+  const set = (role: string, v: string | number): void => {
+    const f = field(root, role);
+    if (f) f.value = String(v);
+  };
   const c = s.config;
-  set('arch', c.teacherArch); set('teachers', c.teachers);
+  set('arch', c.teacherArch);
+  set('teachers', c.teachers);
   for (const [role, key] of Object.entries(NUMERIC)) if (role !== 'fold') set(role, c[key]);
   if (s.split) set('split', s.split);
   set('cm-phase', s.cm);
@@ -49,10 +62,16 @@ export function urlStateOf(root: HTMLElement, data: DataChoice, prev: KdUrlState
     split: splitOf(root),
     config: {
       ...prev.config,
-      testSubject: num('testSubject', prev.config.testSubject), teacherArch: r['teacherArch'] as typeof prev.config.teacherArch,
-      alpha: num('alpha', prev.config.alpha), lambda: num('lambda', prev.config.lambda), temperature: num('temperature', prev.config.temperature),
-      epochs: num('epochs', prev.config.epochs), gafSize: num('gafSize', prev.config.gafSize), batchSize: num('batchSize', prev.config.batchSize),
-      seed: num('seed', prev.config.seed), teachers: r['teachers'] === 'checkpoint' ? 'checkpoint' : 'train',
+      testSubject: num('testSubject', prev.config.testSubject),
+      teacherArch: r['teacherArch'] as typeof prev.config.teacherArch,
+      alpha: num('alpha', prev.config.alpha),
+      lambda: num('lambda', prev.config.lambda),
+      temperature: num('temperature', prev.config.temperature),
+      epochs: num('epochs', prev.config.epochs),
+      gafSize: num('gafSize', prev.config.gafSize),
+      batchSize: num('batchSize', prev.config.batchSize),
+      seed: num('seed', prev.config.seed),
+      teachers: r['teachers'] === 'checkpoint' ? 'checkpoint' : 'train',
     },
     window: Number.isInteger(win) && field(root, 'window')?.value !== '' ? win : prev.window,
     cm: PHASES.includes(cm) ? cm : prev.cm,

@@ -7,9 +7,18 @@
  */
 import { svgEl, scale, fixedOrDash } from './svg';
 
-export interface CurveData { losses: { x: number; loss: number }[]; acc: { epoch: number; testAcc: number }[]; epochs: number }
+export interface CurveData {
+  losses: { x: number; loss: number }[];
+  acc: { epoch: number; testAcc: number }[];
+  epochs: number;
+}
 
-const W = 300, H = 150, L = 34, R = 34, T = 18, B = 22;
+const W = 300,
+  H = 150,
+  L = 34,
+  R = 34,
+  T = 18,
+  B = 22;
 
 export function frameCurves(svg: SVGSVGElement, title: string, epochs: number): void {
   svg.replaceChildren();
@@ -26,7 +35,8 @@ export function frameCurves(svg: SVGSVGElement, title: string, epochs: number): 
   svg.append(svgEl('text', { x: W - R + 4, y: T + 4, class: 'kd-tick kd-acc-c' }, '100%'));
   svg.append(svgEl('text', { x: W - R + 4, y: H - B, class: 'kd-tick kd-acc-c' }, '0%'));
   const step = Math.max(1, Math.ceil(epochs / 10));
-  for (let e = 0; e <= epochs; e += step) svg.append(svgEl('text', { x: x(e), y: H - 6, 'text-anchor': 'middle', class: 'kd-tick' }, String(e)));
+  for (let e = 0; e <= epochs; e += step)
+    svg.append(svgEl('text', { x: x(e), y: H - 6, 'text-anchor': 'middle', class: 'kd-tick' }, String(e)));
   svg.append(svgEl('polyline', { points: '', class: 'kd-loss', 'data-testid': 'kd-loss-line' }));
   svg.append(svgEl('polyline', { points: '', class: 'kd-acc' }));
   svg.append(svgEl('g', { class: 'kd-dots' }));
@@ -39,8 +49,12 @@ export function updateCurves(svg: SVGSVGElement, d: CurveData): void {
   const yl = scale(0, maxLoss, H - B, T);
   const ya = scale(0, 100, H - B, T);
   svg.querySelector('.kd-max-loss')!.textContent = d.losses.length > 0 ? fixedOrDash(maxLoss, 2) : '';
-  svg.querySelector('polyline.kd-loss')!.setAttribute('points', d.losses.map((p) => `${x(p.x).toFixed(1)},${yl(p.loss).toFixed(1)}`).join(' '));
-  svg.querySelector('polyline.kd-acc')!.setAttribute('points', d.acc.map((p) => `${x(p.epoch).toFixed(1)},${ya(p.testAcc).toFixed(1)}`).join(' '));
+  svg
+    .querySelector('polyline.kd-loss')!
+    .setAttribute('points', d.losses.map((p) => `${x(p.x).toFixed(1)},${yl(p.loss).toFixed(1)}`).join(' '));
+  svg
+    .querySelector('polyline.kd-acc')!
+    .setAttribute('points', d.acc.map((p) => `${x(p.epoch).toFixed(1)},${ya(p.testAcc).toFixed(1)}`).join(' '));
   const dots = svg.querySelector('g.kd-dots')!;
   for (let i = dots.childElementCount; i < d.acc.length; i++) {
     const p = d.acc[i]!;

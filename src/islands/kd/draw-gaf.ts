@@ -9,31 +9,44 @@ function colour(v: number): [number, number, number] {
 
 export function drawGaf(canvas: HTMLCanvasElement, p: Preview): void {
   const n = p.size;
-  canvas.width = n; canvas.height = n;
+  canvas.width = n;
+  canvas.height = n;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const img = ctx.createImageData(n, n);
   for (let i = 0; i < n * n; i++) {
     const [r, g, b] = colour(p.gaf[i] ?? 0);
-    img.data[4 * i] = r; img.data[4 * i + 1] = g; img.data[4 * i + 2] = b; img.data[4 * i + 3] = 255;
+    img.data[4 * i] = r;
+    img.data[4 * i + 1] = g;
+    img.data[4 * i + 2] = b;
+    img.data[4 * i + 3] = 255;
   }
   ctx.putImageData(img, 0, 0);
 }
 
 export function drawSignal(canvas: HTMLCanvasElement, p: Preview): void {
-  const w = 400, h = 160;
-  canvas.width = w; canvas.height = h;
+  const w = 400,
+    h = 160;
+  canvas.width = w;
+  canvas.height = h;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.clearRect(0, 0, w, h);
-  const s = p.signal, lo = Math.min(...s), hi = Math.max(...s), span = hi - lo || 1;
-  ctx.strokeStyle = '#888'; ctx.lineWidth = 1;
+  const s = p.signal,
+    lo = Math.min(...s),
+    hi = Math.max(...s),
+    span = hi - lo || 1;
+  ctx.strokeStyle = '#888';
+  ctx.lineWidth = 1;
   ctx.strokeRect(0.5, 0.5, w - 1, h - 1);
-  ctx.strokeStyle = '#2563eb'; ctx.lineWidth = 2;
+  ctx.strokeStyle = '#2563eb';
+  ctx.lineWidth = 2;
   ctx.beginPath();
   s.forEach((v, i) => {
-    const x = 4 + (i / Math.max(1, s.length - 1)) * (w - 8), y = h - 6 - ((v - lo) / span) * (h - 12);
-    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+    const x = 4 + (i / Math.max(1, s.length - 1)) * (w - 8),
+      y = h - 6 - ((v - lo) / span) * (h - 12);
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
   });
   ctx.stroke();
 }

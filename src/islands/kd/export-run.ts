@@ -6,10 +6,24 @@
 import type { RunConfig } from '@demos/kd/run/config';
 import type { DataSummary, PhaseResult } from '@demos/kd/run/protocol';
 
-export async function exportRun(r: PhaseResult, config: RunConfig, data: DataSummary, backend: string, unseenTestWindows: number): Promise<string | null> {
+export async function exportRun(
+  r: PhaseResult,
+  config: RunConfig,
+  data: DataSummary,
+  backend: string,
+  unseenTestWindows: number,
+): Promise<string | null> {
   try {
     const { phaseArtifact } = await import('@demos/kd/run/export');
-    const artifact = phaseArtifact(r, { config, data, sha256: data.sha256, backend, codeVersion: 'browser', createdAt: new Date().toISOString(), unseenTestWindows });
+    const artifact = phaseArtifact(r, {
+      config,
+      data,
+      sha256: data.sha256,
+      backend,
+      codeVersion: 'browser',
+      createdAt: new Date().toISOString(),
+      unseenTestWindows,
+    });
     const blob = new Blob([`${JSON.stringify(artifact, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);

@@ -11,7 +11,10 @@ import { PhaseResultSchema } from '@demos/kd/run/protocol';
 
 const store = typeof indexedDB === 'undefined' ? null : createStore('kd-run-cache', 'models');
 
-interface Entry { weights: SavedWeights; result: PhaseResult }
+interface Entry {
+  weights: SavedWeights;
+  result: PhaseResult;
+}
 
 function valid(v: unknown): v is Entry {
   if (typeof v !== 'object' || v === null) return false;
@@ -24,7 +27,9 @@ export const idbModelCache: ModelCache | null = store && {
     const v: unknown = await get(key, store);
     return valid(v) ? v : undefined; // an entry from an older build is ignored, not trusted
   },
-  async set(key, value) { await set(key, value, store); },
+  async set(key, value) {
+    await set(key, value, store);
+  },
 };
 
 export async function clearModelCache(): Promise<void> {

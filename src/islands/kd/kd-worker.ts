@@ -16,11 +16,19 @@ const session = new KdWorkerSession(post);
 let queue: Promise<void> = Promise.resolve();
 
 function receive(m: ToWorker): void {
-  const run = (): Promise<void> => session.handle(m).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
-  if (m.type === 'cancel') { void run(); return; }
-  if (m.type === 'start' || m.type === 'compare-alphas') { void queue.then(run); return; }
+  const run = (): Promise<void> =>
+    session.handle(m).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  if (m.type === 'cancel') {
+    void run();
+    return;
+  }
+  if (m.type === 'start' || m.type === 'compare-alphas') {
+    void queue.then(run);
+    return;
+  }
   queue = queue.then(run);
 }
 
-const channel = openChannel(self, { receive: ToWorkerSchema, send: FromWorkerSchema, name: 'page message' }, receive,
-  (problem) => post({ type: 'error', message: problem }));
+const channel = openChannel(self, { receive: ToWorkerSchema, send: FromWorkerSchema, name: 'page message' }, receive, (problem) =>
+  post({ type: 'error', message: problem }),
+);

@@ -27,8 +27,15 @@ export function mount(root: HTMLElement): void {
   const fromUrl = readKdUrl(location.search);
   let url = fromUrl.state;
   applyUrlState(root, url);
-  const notes = [...(fromUrl.problems.length > 0 ? [S.urlProblems(fromUrl.problems)] : []), ...(url.config.teachers === 'checkpoint' ? [S.urlCheckpoint] : [])];
-  const showNotes = (): void => { const n = el<HTMLElement>('url-note'); n.hidden = notes.length === 0; n.textContent = notes.join(' '); };
+  const notes = [
+    ...(fromUrl.problems.length > 0 ? [S.urlProblems(fromUrl.problems)] : []),
+    ...(url.config.teachers === 'checkpoint' ? [S.urlCheckpoint] : []),
+  ];
+  const showNotes = (): void => {
+    const n = el<HTMLElement>('url-note');
+    n.hidden = notes.length === 0;
+    n.textContent = notes.join(' ');
+  };
   showNotes();
 
   let state: KdState = initialState;
@@ -41,15 +48,33 @@ export function mount(root: HTMLElement): void {
     const usable = d.subjects.filter((x) => x.windows > 0).length;
     return usable < 2 ? S.losoImpossible(usable) : null;
   };
-  const controls = () => ({ split: splitOf(root), testSubject: Number(el<HTMLSelectElement>('fold').value) || url.config.testSubject, window: url.window, cm: url.cm, splitProblem: splitProblem() });
-  const view = createView(root, (r: PhaseResult) => {
-    if (state.config && state.data) void exportRun(r, state.config, state.data, state.runtime?.info.backend ?? '?', state.fold?.unseenTest ?? 0).then((err) => { if (err) dispatch({ type: 'ui-status', text: S.exportFailed(err) }); });
+  const controls = () => ({
+    split: splitOf(root),
+    testSubject: Number(el<HTMLSelectElement>('fold').value) || url.config.testSubject,
+    window: url.window,
+    cm: url.cm,
+    splitProblem: splitProblem(),
   });
-  let pending = false, lastDraw = 0;
+  const view = createView(root, (r: PhaseResult) => {
+    if (state.config && state.data)
+      void exportRun(r, state.config, state.data, state.runtime?.info.backend ?? '?', state.fold?.unseenTest ?? 0).then((err) => {
+        if (err) dispatch({ type: 'ui-status', text: S.exportFailed(err) });
+      });
+  });
+  let pending = false,
+    lastDraw = 0;
   const render = (): void => {
     if (pending) return;
     pending = true;
-    setTimeout(() => requestAnimationFrame(() => { pending = false; lastDraw = performance.now(); view(state, controls()); }), Math.max(0, 250 - (performance.now() - lastDraw)));
+    setTimeout(
+      () =>
+        requestAnimationFrame(() => {
+          pending = false;
+          lastDraw = performance.now();
+          view(state, controls());
+        }),
+      Math.max(0, 250 - (performance.now() - lastDraw)),
+    );
   };
   const saveUrl = (): void => {
     url = urlStateOf(root, dataChoice === 'full' ? 'full' : 'excerpt', url);
@@ -58,9 +83,18 @@ export function mount(root: HTMLElement): void {
   };
 
   const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
-  const channel = openChannel(worker, { receive: FromWorkerSchema, send: ToWorkerSchema, name: 'worker message' }, (m) => dispatch(m), (problem) => dispatch({ type: 'error', message: problem }));
+  const channel = openChannel(
+    worker,
+    { receive: FromWorkerSchema, send: ToWorkerSchema, name: 'worker message' },
+    (m) => dispatch(m),
+    (problem) => dispatch({ type: 'error', message: problem }),
+  );
   worker.addEventListener('error', (e) => dispatch({ type: 'error', message: `worker: ${e.message || 'failed to start'}` }));
-  const loadBundled = (which: DataChoice): void => { dataChoice = which; dispatch({ type: 'ui-loading', what: which }); channel.send({ type: 'load-bundled', which }); };
+  const loadBundled = (which: DataChoice): void => {
+    dataChoice = which;
+    dispatch({ type: 'ui-loading', what: which });
+    channel.send({ type: 'load-bundled', which });
+  };
 
   function dispatch(a: Action): void {
     state = reduce(state, a);
@@ -78,11 +112,19 @@ export function mount(root: HTMLElement): void {
     if (a.type === 'data-error' && state.data) {
       // The radios show the data in use again, so choosing the failed source retries it.
       const inUse = root.querySelector<HTMLInputElement>(`input[name="kd-data"][value="${state.data.source}"]`);
-      if (inUse) { inUse.checked = true; el<HTMLElement>('file').hidden = state.data.source !== 'upload'; }
+      if (inUse) {
+        inUse.checked = true;
+        el<HTMLElement>('file').hidden = state.data.source !== 'upload';
+      }
     }
     if (a.type === 'full-data' && url.data === 'full' && dataChoice === 'excerpt') {
-      if (a.description) { root.querySelector<HTMLInputElement>('input[name="kd-data"][value="full"]')!.checked = true; loadBundled('full'); }
-      else { notes.push(S.urlNoFull); showNotes(); }
+      if (a.description) {
+        root.querySelector<HTMLInputElement>('input[name="kd-data"][value="full"]')!.checked = true;
+        loadBundled('full');
+      } else {
+        notes.push(S.urlNoFull);
+        showNotes();
+      }
     }
     // The reader's own actions show at once (e.g. a new start clears data-done before anything else).
     if (a.type.startsWith('ui-')) view(state, controls());
@@ -91,7 +133,10 @@ export function mount(root: HTMLElement): void {
 
   el<HTMLButtonElement>('start').addEventListener('click', () => {
     const parsed = parseConfig(readControls(root));
-    if (!parsed.ok) { dispatch({ type: 'ui-status', text: parsed.message }); return; }
+    if (!parsed.ok) {
+      dispatch({ type: 'ui-status', text: parsed.message });
+      return;
+    }
     dispatch({ type: 'ui-start', config: parsed.config });
     channel.send({ type: 'start', config: parsed.config });
   });
@@ -100,20 +145,33 @@ export function mount(root: HTMLElement): void {
     dispatch({ type: 'ui-compare', config: state.config });
     channel.send({ type: 'compare-alphas', config: state.config, alphas: [0, 0.5, 1] });
   });
-  el<HTMLButtonElement>('cancel').addEventListener('click', () => { if (state.busy === 'run' || state.busy === 'compare') channel.send({ type: 'cancel' }); });
+  el<HTMLButtonElement>('cancel').addEventListener('click', () => {
+    if (state.busy === 'run' || state.busy === 'compare') channel.send({ type: 'cancel' });
+  });
   el<HTMLButtonElement>('clear').addEventListener('click', () => channel.send({ type: 'clear-cache' }));
   // Every control lives in the URL; the split also shows or hides the fold.
-  root.querySelector('.kd-controls')!.addEventListener('change', () => { syncFoldControl(root, splitOf(root)); el<HTMLElement>('ckpt-box').hidden = el<HTMLSelectElement>('teachers').value !== 'checkpoint'; saveUrl(); render(); });
-  for (const role of ['window', 'cm-phase']) el<HTMLSelectElement>(role).addEventListener('change', () => { saveUrl(); render(); });
+  root.querySelector('.kd-controls')!.addEventListener('change', () => {
+    syncFoldControl(root, splitOf(root));
+    el<HTMLElement>('ckpt-box').hidden = el<HTMLSelectElement>('teachers').value !== 'checkpoint';
+    saveUrl();
+    render();
+  });
+  for (const role of ['window', 'cm-phase'])
+    el<HTMLSelectElement>(role).addEventListener('change', () => {
+      saveUrl();
+      render();
+    });
 
   const fileInput = el<HTMLInputElement>('file');
-  root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]').forEach((r) => r.addEventListener('change', () => {
-    fileInput.hidden = r.value !== 'upload';
-    if (!r.checked) return;
-    if (r.value === 'upload') fileInput.click();
-    else loadBundled(r.value === 'full' ? 'full' : 'excerpt');
-    if (r.value !== 'upload') saveUrl();
-  }));
+  root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]').forEach((r) =>
+    r.addEventListener('change', () => {
+      fileInput.hidden = r.value !== 'upload';
+      if (!r.checked) return;
+      if (r.value === 'upload') fileInput.click();
+      else loadBundled(r.value === 'full' ? 'full' : 'excerpt');
+      if (r.value !== 'upload') saveUrl();
+    }),
+  );
   fileInput.addEventListener('change', () => {
     const files = [...(fileInput.files ?? [])];
     if (files.length === 0) return;
@@ -143,4 +201,3 @@ export function mount(root: HTMLElement): void {
   root.dataset['hydrated'] = 'true';
   render();
 }
-

@@ -11,7 +11,13 @@ import { S } from './strings';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 /** `key` changes when a curve starts over (a new phase run, or one taken from the cache): the view re-frames its panel then. */
-export interface Curve { key: number; epochs: number; losses: { x: number; loss: number }[]; acc: { epoch: number; testAcc: number }[]; fit: FitReport[] }
+export interface Curve {
+  key: number;
+  epochs: number;
+  losses: { x: number; loss: number }[];
+  acc: { epoch: number; testAcc: number }[];
+  fit: FitReport[];
+}
 export type Busy = 'none' | 'data' | 'run' | 'compare';
 
 export interface KdState {
@@ -42,7 +48,8 @@ export interface KdState {
   seq: number;
 }
 
-export type Action = FromWorker
+export type Action =
+  | FromWorker
   | { type: 'ui-start'; config: RunConfig }
   | { type: 'ui-compare'; config: RunConfig }
   | { type: 'ui-loading'; what: string }
@@ -51,9 +58,26 @@ export type Action = FromWorker
 const zeroCounts = (): Record<Phase, number> => Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
 
 export const initialState: KdState = {
-  status: S.preparing, busy: 'data', runtime: null, data: null, preview: null, dataError: null, progress: null, fold: null,
-  config: null, results: {}, curves: {}, current: null, done: false, error: null, counts: zeroCounts(), memory: null,
-  alpha: { config: null, points: null, at: null }, fullData: undefined, debug: null, seq: 0,
+  status: S.preparing,
+  busy: 'data',
+  runtime: null,
+  data: null,
+  preview: null,
+  dataError: null,
+  progress: null,
+  fold: null,
+  config: null,
+  results: {},
+  curves: {},
+  current: null,
+  done: false,
+  error: null,
+  counts: zeroCounts(),
+  memory: null,
+  alpha: { config: null, points: null, at: null },
+  fullData: undefined,
+  debug: null,
+  seq: 0,
 };
 
 function withCurve(s: KdState, p: Phase, f: (c: Curve) => Curve): KdState {
@@ -67,18 +91,34 @@ export function reduce(s: KdState, a: Action): KdState {
       const { type: _, ...runtime } = a;
       return { ...s, runtime, status: a.deviceLost ? S.deviceLostStatus(a.info.backend) : s.status };
     }
-    case 'ui-loading': return { ...s, busy: 'data', status: S.reading(a.what) };
-    case 'ui-status': return { ...s, status: a.text };
-    case 'data-progress': return { ...s, progress: a.total > 0 ? a.done / a.total : 0, status: S.readingBytes(a.file, a.done, a.total) };
+    case 'ui-loading':
+      return { ...s, busy: 'data', status: S.reading(a.what) };
+    case 'ui-status':
+      return { ...s, status: a.text };
+    case 'data-progress':
+      return { ...s, progress: a.total > 0 ? a.done / a.total : 0, status: S.readingBytes(a.file, a.done, a.total) };
     case 'data-ready':
       // Results of other data no longer apply.
       return {
-        ...s, busy: 'none', data: a.summary, preview: a.preview, dataError: null, progress: null, fold: null, config: null,
-        results: {}, curves: {}, current: null, done: false, alpha: { config: null, points: null, at: null }, status: S.dataReady,
+        ...s,
+        busy: 'none',
+        data: a.summary,
+        preview: a.preview,
+        dataError: null,
+        progress: null,
+        fold: null,
+        config: null,
+        results: {},
+        curves: {},
+        current: null,
+        done: false,
+        alpha: { config: null, points: null, at: null },
+        status: S.dataReady,
       };
     case 'data-error':
       return { ...s, busy: 'none', progress: null, dataError: a.message, status: s.data ? S.dataErrorKeep(s.data.label) : S.dataErrorNone };
-    case 'checkpoints-ready': return { ...s, status: S.checkpointsReady(a.names) };
+    case 'checkpoints-ready':
+      return { ...s, status: S.checkpointsReady(a.names) };
     case 'ui-start':
       return { ...s, busy: 'run', config: a.config, done: false, error: null, status: S.starting };
     case 'fold-info': {
@@ -88,20 +128,38 @@ export function reduce(s: KdState, a: Action): KdState {
     case 'phase-start': {
       const { [a.phase]: _, ...results } = s.results;
       const curve: Curve = { key: s.seq + 1, epochs: s.config?.epochs ?? 1, losses: [], acc: [], fit: [] };
-      return { ...s, seq: s.seq + 1, results, current: a.phase, curves: { ...s.curves, [a.phase]: curve }, status: S.phaseStart(a.phase, a.trainWindows, a.testWindows) };
+      return {
+        ...s,
+        seq: s.seq + 1,
+        results,
+        current: a.phase,
+        curves: { ...s.curves, [a.phase]: curve },
+        status: S.phaseStart(a.phase, a.trainWindows, a.testWindows),
+      };
     }
     case 'step':
       return withCurve(s, a.phase, (c) => ({ ...c, losses: [...c.losses, { x: a.epoch - 1 + a.step / a.steps, loss: a.loss }] }));
     case 'epoch': {
-      const next = withCurve(s, a.phase, (c) => ({ ...c, acc: [...c.acc, { epoch: a.epoch, testAcc: a.testAcc }], fit: a.fit ? [...c.fit, { epoch: a.epoch, ...a.fit }] : c.fit }));
+      const next = withCurve(s, a.phase, (c) => ({
+        ...c,
+        acc: [...c.acc, { epoch: a.epoch, testAcc: a.testAcc }],
+        fit: a.fit ? [...c.fit, { epoch: a.epoch, ...a.fit }] : c.fit,
+      }));
       return { ...next, status: S.epoch(a.phase, a.epoch, s.config?.epochs ?? a.epoch, a.trainLoss, a.testAcc) };
     }
     case 'phase-done': {
       const r = a.result;
       // Phases not trained now (memory, cache, checkpoint) draw the curve they were trained with.
-      const curve: Curve = s.curves[r.phase] && r.origin === 'trained' ? s.curves[r.phase]! : {
-        key: s.seq + 1, epochs: Math.max(1, r.curve.length), losses: r.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })), acc: r.curve, fit: r.fit,
-      };
+      const curve: Curve =
+        s.curves[r.phase] && r.origin === 'trained'
+          ? s.curves[r.phase]!
+          : {
+              key: s.seq + 1,
+              epochs: Math.max(1, r.curve.length),
+              losses: r.curve.map((p) => ({ x: p.epoch, loss: p.trainLoss })),
+              acc: r.curve,
+              fit: r.fit,
+            };
       return { ...s, seq: s.seq + 1, current: null, results: { ...s.results, [r.phase]: r }, curves: { ...s.curves, [r.phase]: curve } };
     }
     case 'run-done':
@@ -109,18 +167,25 @@ export function reduce(s: KdState, a: Action): KdState {
     case 'ui-compare':
       return { ...s, busy: 'compare', alpha: { config: a.config, points: null, at: null }, status: S.compareStart };
     case 'alpha-progress':
-      return { ...s, alpha: { ...s.alpha, at: { alpha: a.alpha, epoch: a.epoch, epochs: a.epochs } }, status: S.compareProgress(a.alpha, a.epoch, a.epochs) };
+      return {
+        ...s,
+        alpha: { ...s.alpha, at: { alpha: a.alpha, epoch: a.epoch, epochs: a.epochs } },
+        status: S.compareProgress(a.alpha, a.epoch, a.epochs),
+      };
     case 'alpha-done':
       return { ...s, busy: 'none', alpha: { ...s.alpha, points: a.points, at: null }, status: S.compareDone };
     case 'cancelled':
       return { ...s, busy: 'none', current: null, status: S.cancelled(a.phase) };
-    case 'trained-count': return { ...s, counts: { ...zeroCounts(), ...a.counts } };
+    case 'trained-count':
+      return { ...s, counts: { ...zeroCounts(), ...a.counts } };
     case 'memory': {
       const { type: _, ...memory } = a;
       return { ...s, memory };
     }
-    case 'full-data': return { ...s, fullData: a.description };
-    case 'notice': return { ...s, status: a.message };
+    case 'full-data':
+      return { ...s, fullData: a.description };
+    case 'notice':
+      return { ...s, status: a.message };
     case 'debug-steps': {
       const { type: _, ...debug } = a;
       return { ...s, debug };

@@ -18,7 +18,8 @@ const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite
 export const S = {
   preparing: '백엔드와 데이터 준비 중…',
   reading: (what: string) => `${what} 읽는 중…`,
-  readingBytes: (file: string, done: number, total: number) => `${file} 읽는 중… ${(done / 1e6).toFixed(1)} / ${(total / 1e6).toFixed(1)} MB`,
+  readingBytes: (file: string, done: number, total: number) =>
+    `${file} 읽는 중… ${(done / 1e6).toFixed(1)} / ${(total / 1e6).toFixed(1)} MB`,
   dataReady: '데이터 준비 완료. "증류 실행"을 누르세요.',
   dataReadyBut: (why: string) => `데이터를 읽었지만 ${why}`,
   dataErrorKeep: (label: string) => `파일을 읽지 못했습니다. 이전 데이터(${label})를 그대로 씁니다.`,
@@ -28,8 +29,10 @@ export const S = {
   needCheckpoints: '교사 체크포인트 파일 두 개(GAF 2D, 신호 1D)를 먼저 고르세요',
   starting: '실행 시작…',
   phaseStart: (p: Phase, train: number, test: number) => `${PHASE_LABELS[p]}: 학습 창 ${train}개, 평가 창 ${test}개`,
-  epoch: (p: Phase, e: number, n: number, loss: number, acc: number) => `${PHASE_LABELS[p]}: 에폭 ${e}/${n} — 손실 ${loss.toFixed(3)}, 평가 정확도 ${acc.toFixed(1)}%`,
-  runDone: (rs: readonly PhaseResult[]) => `완료: 교사 2개와 학생 2개 — ${rs.map((r) => `${short(r.phase)} ${r.lastAcc.toFixed(1)}%`).join(', ')} (마지막 에폭 정확도)`,
+  epoch: (p: Phase, e: number, n: number, loss: number, acc: number) =>
+    `${PHASE_LABELS[p]}: 에폭 ${e}/${n} — 손실 ${loss.toFixed(3)}, 평가 정확도 ${acc.toFixed(1)}%`,
+  runDone: (rs: readonly PhaseResult[]) =>
+    `완료: 교사 2개와 학생 2개 — ${rs.map((r) => `${short(r.phase)} ${r.lastAcc.toFixed(1)}%`).join(', ')} (마지막 에폭 정확도)`,
   compareStart: 'α 비교: 캐시된 교사로 KD 학생만 α = 0, 0.5, 1에서 다시 학습합니다…',
   compareProgress: (a: number, e: number, n: number) => `α 비교: α = ${a} 학생, 에폭 ${e}/${n}`,
   compareDone: 'α 비교 완료 (교사는 다시 학습하지 않았습니다).',
@@ -43,11 +46,14 @@ export const S = {
   deviceLostStatus: (b: string) => `WebGPU 장치를 잃어 ${b} 백엔드로 전환했습니다. 진행 중인 단계는 다시 시작합니다.`,
   deviceLostNote: 'WebGPU 장치를 잃어 대체 백엔드로 계속합니다',
   deviceLostRetry: 'WebGPU 장치를 잃었습니다. 대체 백엔드에서 이 단계부터 다시 실행합니다…',
-  kernels: (on: boolean | null) => (on === true ? 'WASM SIMD 커널로 학습합니다' : on === false ? 'WASM SIMD 커널을 쓸 수 없어 JS 루프로 학습합니다(더 느림)' : null),
+  kernels: (on: boolean | null) =>
+    on === true ? 'WASM SIMD 커널로 학습합니다' : on === false ? 'WASM SIMD 커널을 쓸 수 없어 JS 루프로 학습합니다(더 느림)' : null,
   windowSplitImpossible: '창이 2개 이상인 클래스가 없어 창 단위 분할을 할 수 없습니다.',
-  losoImpossible: (n: number) => `창이 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,
+  losoImpossible: (n: number) =>
+    `창이 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,
   memory: (n: number, held: number, base: number, leaked: number) => `${n} (모델 ${held} + 기준 ${base}, 누수 ${leaked})`,
-  counts: (c: Record<Phase, number>) => `실제로 학습한 횟수: GAF 교사 ${c['teacher-gaf']}, 신호 교사 ${c['teacher-signal']}, 학생 단독 ${c['student-ce']}, KD 학생 ${c['student-kd']}`,
+  counts: (c: Record<Phase, number>) =>
+    `실제로 학습한 횟수: GAF 교사 ${c['teacher-gaf']}, 신호 교사 ${c['teacher-signal']}, 학생 단독 ${c['student-ce']}, KD 학생 ${c['student-kd']}`,
   urlProblems: (ps: readonly { key: string; value: string; fallback: string }[]) =>
     `주소의 값 중 쓸 수 없는 것이 있어 기본값을 씁니다: ${ps.map((p) => `${p.key}=${p.value} → ${p.fallback}`).join(', ')}`,
   urlCheckpoint: '체크포인트 파일은 주소로 공유되지 않습니다: 교사 파일 두 개를 다시 고르세요.',
@@ -58,36 +64,61 @@ export const S = {
   // The data box.
   summary: summaryText,
   foldNote: foldNote,
-  preview: (subject: number, label: number, channel: string, steps: number) => `실제 창 하나: 피험자 ${subject}, ${ACTIVITIES[label]?.ko ?? label}, 채널 ${channel} (${steps} 스텝, 33.3 Hz)`,
+  preview: (subject: number, label: number, channel: string, steps: number) =>
+    `실제 창 하나: 피험자 ${subject}, ${ACTIVITIES[label]?.ko ?? label}, 채널 ${channel} (${steps} 스텝, 33.3 Hz)`,
   gafPreview: (size: number) => `같은 창·채널의 GASF ${size}×${size} (파랑 −1 … 빨강 +1)`,
   // The metric table.
-  tableCaption: (split: SplitKind, n: number) => `${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : '평가 피험자(LOSO)의 창'} ${n}개에 대한 결과 (마지막 에폭, %)`,
+  tableCaption: (split: SplitKind, n: number) =>
+    `${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : '평가 피험자(LOSO)의 창'} ${n}개에 대한 결과 (마지막 에폭, %)`,
   legendAcc: (split: SplitKind) => `${split === 'window' ? '평가 창(창 단위 분할)' : '평가 피험자'} 정확도 (에폭마다, 오른쪽 축)`,
   baselineRow: (c: number) => `기준선: 늘 '${ACTIVITIES[c]?.ko ?? c}'(학습 창에서 가장 흔한 클래스)만 답하기`,
   topClass: (c: number, share: number, n: number) => `${ACTIVITIES[c]?.ko ?? c} ${share.toFixed(0)}% (클래스 ${n}개 답함)`,
   origin: { trained: '방금 학습', cache: '캐시(IndexedDB)', checkpoint: '체크포인트' } as Record<PhaseResult['origin'], string>,
   exportTitle: '이 실행을 결과 아티팩트(JSON)로 내려받기 — content/results/에 넣을 수 있음',
   tableNote: (chance: number, classes: number, base: number, single: readonly Phase[]) =>
-    `우연 수준(평가 창의 클래스 ${classes}개를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 창 중 그 클래스의 비율입니다. `
-    + (single.length > 0 ? `주의: ${single.map(short).join(', ')}은(는) 모든 평가 창에 한 클래스만 답합니다.` : '한 클래스만 답하는 모델은 없습니다.')
-    + ' 매크로 F1은 클래스마다 F1을 구해 단순 평균한 값, 균형 정확도는 클래스별 재현율의 평균입니다.',
+    `우연 수준(평가 창의 클래스 ${classes}개를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 창 중 그 클래스의 비율입니다. ` +
+    (single.length > 0
+      ? `주의: ${single.map(short).join(', ')}은(는) 모든 평가 창에 한 클래스만 답합니다.`
+      : '한 클래스만 답하는 모델은 없습니다.') +
+    ' 매크로 F1은 클래스마다 F1을 구해 단순 평균한 값, 균형 정확도는 클래스별 재현율의 평균입니다.',
   kdNote: kdNote,
-  cmCaption: (p: Phase, split: SplitKind, subject: number | null) => `${PHASE_LABELS[p]} — ${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : `평가 피험자 ${subject ?? '?'}`}, 마지막 에폭 (행: 정답, 열: 예측)`,
+  cmCaption: (p: Phase, split: SplitKind, subject: number | null) =>
+    `${PHASE_LABELS[p]} — ${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : `평가 피험자 ${subject ?? '?'}`}, 마지막 에폭 (행: 정답, 열: 예측)`,
   // What the student takes from each teacher.
-  windowOption: (i: number, truth: number, split: boolean) => `#${i + 1} · 정답 ${ACTIVITIES[truth]?.ko ?? truth}${split ? ' · 두 교사의 답이 다름' : ''}`,
-  barsCaption: (i: number, truth: number, T: number, tops: string) => `평가 창 #${i + 1} (정답: ${ACTIVITIES[truth]?.ko ?? truth}). 진한 막대 T = 1, 옅은 막대 T = ${T}(KD 손실이 맞추는 분포). 최상위 클래스: ${tops}.`,
-  barRow: { 'teacher-gaf': 'GAF 교사', 'teacher-signal': '신호 교사', 'student-ce': '증류 전: 학생 단독', 'student-kd': '증류 후: KD 학생' } as Record<Phase, string>,
+  windowOption: (i: number, truth: number, split: boolean) =>
+    `#${i + 1} · 정답 ${ACTIVITIES[truth]?.ko ?? truth}${split ? ' · 두 교사의 답이 다름' : ''}`,
+  barsCaption: (i: number, truth: number, T: number, tops: string) =>
+    `평가 창 #${i + 1} (정답: ${ACTIVITIES[truth]?.ko ?? truth}). 진한 막대 T = 1, 옅은 막대 T = ${T}(KD 손실이 맞추는 분포). 최상위 클래스: ${tops}.`,
+  barRow: {
+    'teacher-gaf': 'GAF 교사',
+    'teacher-signal': '신호 교사',
+    'student-ce': '증류 전: 학생 단독',
+    'student-kd': '증류 후: KD 학생',
+  } as Record<Phase, string>,
   fitAxis: { agree: 'top-1 일치율 (%)', kl: (T: number) => `KL(교사‖학생), T = ${T}` },
   fitEmpty: '실행하면 KD 학생의 에폭별 값이 그려집니다.',
   alphaButton: 'α = 0, 0.5, 1로 KD 학생만 다시 학습',
-  alphaHead: ['α', '정확도', '매크로 F1', 'GAF 교사 일치율', '신호 교사 일치율', 'KL(GAF‖학생)', 'KL(신호‖학생)', '엇갈린 창에서 GAF 편', '엇갈린 창에서 신호 편'],
+  alphaHead: [
+    'α',
+    '정확도',
+    '매크로 F1',
+    'GAF 교사 일치율',
+    '신호 교사 일치율',
+    'KL(GAF‖학생)',
+    'KL(신호‖학생)',
+    '엇갈린 창에서 GAF 편',
+    '엇갈린 창에서 신호 편',
+  ],
   alphaNote: alphaNote,
 };
 
 /** The honest-scale sentence: what data, how many windows, which split — computed from the summary. */
 function summaryText(s: DataSummary, c: { split: SplitKind; testSubject: number }): string {
   const classes = s.classCounts.filter((n) => n > 0).length;
-  const subj = s.subjects.filter((x) => x.windows > 0).map((x) => x.id).join(', ');
+  const subj = s.subjects
+    .filter((x) => x.windows > 0)
+    .map((x) => x.id)
+    .join(', ');
   const head = `${s.label}: ${s.rows.toLocaleString('ko-KR')}행(33.3 Hz) → 창 ${s.windows.toLocaleString('ko-KR')}개 (100스텝 × 40채널), 피험자 ${subj}, 클래스 ${classes}/12개. `;
   let split: string;
   if (c.split === 'window') {
@@ -96,12 +127,14 @@ function summaryText(s: DataSummary, c: { split: SplitKind; testSubject: number 
     const perClass = kept.map(testCountFor);
     const top = perClass.indexOf(Math.max(...perClass));
     const share = n.test > 0 ? (100 * (perClass[top] ?? 0)) / n.test : 0;
-    const thin = n.dropped > 0
-      ? `한 클래스가 창 대부분을 차지하면 짧은 학습은 그 클래스만 답하게 되므로, 창이 클래스별 개수 중앙값의 2배보다 많은 클래스는 시간 순서로 고르게 ${Math.max(...kept)}개만 남겨 ${n.dropped}개를 뺍니다. `
-      : '';
-    split = `평가 분할: ${SPLIT_LABELS.window} — ${thin}클래스마다 창의 약 ${Math.round(TEST_FRACTION * 100)}%를 무작위(시드 고정)로 평가용으로 빼서 학습 창 ${n.train}개, 평가 창 ${n.test}개입니다 `
-      + `(평가 창의 ${share.toFixed(1)}%가 '${ACTIVITIES[top]?.ko ?? top}'). `
-      + '논문의 프로토콜(피험자 단위 LOSO)이 아니며, 같은 피험자의 (서로 겹치는) 창이 학습과 평가 양쪽에 들어가므로 정확도가 실제보다 높게 나옵니다.';
+    const thin =
+      n.dropped > 0
+        ? `한 클래스가 창 대부분을 차지하면 짧은 학습은 그 클래스만 답하게 되므로, 창이 클래스별 개수 중앙값의 2배보다 많은 클래스는 시간 순서로 고르게 ${Math.max(...kept)}개만 남겨 ${n.dropped}개를 뺍니다. `
+        : '';
+    split =
+      `평가 분할: ${SPLIT_LABELS.window} — ${thin}클래스마다 창의 약 ${Math.round(TEST_FRACTION * 100)}%를 무작위(시드 고정)로 평가용으로 빼서 학습 창 ${n.train}개, 평가 창 ${n.test}개입니다 ` +
+      `(평가 창의 ${share.toFixed(1)}%가 '${ACTIVITIES[top]?.ko ?? top}'). ` +
+      '논문의 프로토콜(피험자 단위 LOSO)이 아니며, 같은 피험자의 (서로 겹치는) 창이 학습과 평가 양쪽에 들어가므로 정확도가 실제보다 높게 나옵니다.';
   } else {
     const test = s.subjects.find((x) => x.id === c.testSubject)?.windows ?? 0;
     split = `평가 분할: ${SPLIT_LABELS.loso} — 피험자 ${c.testSubject}을(를) 평가용으로 빼면 학습 창 ${s.windows - test}개, 평가 창 ${test}개입니다.`;
@@ -114,23 +147,31 @@ function foldNote(f: FoldInfo): string {
   const cap = f.capped
     ? ` 전체 ${f.capped.from.toLocaleString('ko-KR')}개 창은 브라우저 한 번의 실행에 너무 많아(메모리·시간), GAF 크기에 따른 상한 ${f.capped.cap}개 안에서 클래스 비율을 유지해 시드 ${f.capped.seed}로 ${f.capped.used}개를 뽑아 씁니다.`
     : '';
-  return (f.unseenTest > 0
-    ? `${which}: 학습 창 ${f.train}개, 평가 창 ${f.test}개 — 그중 ${f.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
-    : `${which}: 학습 창 ${f.train}개, 평가 창 ${f.test}개.`) + cap;
+  return (
+    (f.unseenTest > 0
+      ? `${which}: 학습 창 ${f.train}개, 평가 창 ${f.test}개 — 그중 ${f.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
+      : `${which}: 학습 창 ${f.train}개, 평가 창 ${f.test}개.`) + cap
+  );
 }
 
 /** What the α comparison shows, in numbers: whether each teacher's agreement moved the expected way. */
-function alphaNote(p: { alpha: number; agreeGaf: number; agreeSig: number; klGaf: number; klSig: number; disagree: number; tests: number }[]): string {
-  const first = p[0], last = p[p.length - 1];
+function alphaNote(
+  p: { alpha: number; agreeGaf: number; agreeSig: number; klGaf: number; klSig: number; disagree: number; tests: number }[],
+): string {
+  const first = p[0],
+    last = p[p.length - 1];
   if (!first || !last) return '';
   const d = first.disagree;
-  const agreeHead = `두 교사는 평가 창 ${first.tests}개 중 ${first.tests - d}개(${(100 * (first.tests - d) / first.tests).toFixed(0)}%)에서 같은 클래스를 답합니다. `;
+  const agreeHead = `두 교사는 평가 창 ${first.tests}개 중 ${first.tests - d}개(${((100 * (first.tests - d)) / first.tests).toFixed(0)}%)에서 같은 클래스를 답합니다. `;
   const few = d <= 2 ? `답이 엇갈리는 창이 ${d}개뿐이라 일치율로는 α의 효과가 거의 보이지 않습니다; KL이 더 민감합니다. ` : '';
   const gaf = last.agreeGaf > first.agreeGaf ? '올라갑니다' : last.agreeGaf === first.agreeGaf ? '그대로입니다' : '내려갑니다(기대와 반대)';
   const sig = last.agreeSig < first.agreeSig ? '내려갑니다' : last.agreeSig === first.agreeSig ? '그대로입니다' : '올라갑니다(기대와 반대)';
-  return agreeHead + few
-    + `α를 ${first.alpha}에서 ${last.alpha}로 올리면 GAF 교사와의 일치율은 ${first.agreeGaf.toFixed(0)}% → ${last.agreeGaf.toFixed(0)}%로 ${gaf}, 신호 교사와의 일치율은 ${first.agreeSig.toFixed(0)}% → ${last.agreeSig.toFixed(0)}%로 ${sig}. `
-    + `KL(GAF‖학생) ${first.klGaf.toFixed(3)} → ${last.klGaf.toFixed(3)}, KL(신호‖학생) ${first.klSig.toFixed(3)} → ${last.klSig.toFixed(3)}.`;
+  return (
+    agreeHead +
+    few +
+    `α를 ${first.alpha}에서 ${last.alpha}로 올리면 GAF 교사와의 일치율은 ${first.agreeGaf.toFixed(0)}% → ${last.agreeGaf.toFixed(0)}%로 ${gaf}, 신호 교사와의 일치율은 ${first.agreeSig.toFixed(0)}% → ${last.agreeSig.toFixed(0)}%로 ${sig}. ` +
+    `KL(GAF‖학생) ${first.klGaf.toFixed(3)} → ${last.klGaf.toFixed(3)}, KL(신호‖학생) ${first.klSig.toFixed(3)} → ${last.klSig.toFixed(3)}.`
+  );
 }
 
 /** One computed sentence comparing the KD student with the student alone, naming the teacher α favours. */
@@ -141,5 +182,11 @@ function kdNote(acc: Partial<Record<Phase, number>>, alpha: number): string {
   const favoured = alpha > 0.5 ? 'GAF' : alpha < 0.5 ? '신호' : null;
   const weaker = g < q ? 'GAF' : q < g ? '신호' : null;
   const mix = `α = ${alpha}이면 KD 항의 ${Math.round(alpha * 100)}%는 GAF 교사(${g.toFixed(1)}%), ${Math.round((1 - alpha) * 100)}%는 신호 교사(${q.toFixed(1)}%)의 분포를 맞춥니다`;
-  return head + mix + (favoured && favoured === weaker ? ` — 더 약한 ${favoured} 교사 쪽에 무게가 실린 설정입니다. 아래 'α 비교'에서 α를 바꾸면 무엇이 달라지는지 확인하세요.` : '.');
+  return (
+    head +
+    mix +
+    (favoured && favoured === weaker
+      ? ` — 더 약한 ${favoured} 교사 쪽에 무게가 실린 설정입니다. 아래 'α 비교'에서 α를 바꾸면 무엇이 달라지는지 확인하세요.`
+      : '.')
+  );
 }

@@ -25,20 +25,33 @@ export interface KdUrlState {
   /** Phase shown in the confusion matrix. */
   cm: Phase;
 }
-export interface UrlProblem { key: string; value: string; fallback: string }
+export interface UrlProblem {
+  key: string;
+  value: string;
+  fallback: string;
+}
 
 const P = 'kd-';
 const { split: _s, learningRate: _l, ...CONFIG_DEFAULTS } = DEFAULT_CONFIG;
 export const DEFAULT_URL_STATE: KdUrlState = { data: 'excerpt', split: null, config: CONFIG_DEFAULTS, window: -1, cm: 'student-kd' };
 
 type Parse<T> = (v: string) => T | undefined;
-const oneOf = <T extends string | number>(allowed: readonly T[]): Parse<T> => (v) => allowed.find((a) => String(a) === v);
-const num = (lo: number, hi: number, int = false): Parse<number> => (v) => {
-  const n = v.trim() === '' ? Number.NaN : Number(v);
-  return Number.isFinite(n) && n >= lo && n <= hi && (!int || Number.isInteger(n)) ? n : undefined;
-};
+const oneOf =
+  <T extends string | number>(allowed: readonly T[]): Parse<T> =>
+  (v) =>
+    allowed.find((a) => String(a) === v);
+const num =
+  (lo: number, hi: number, int = false): Parse<number> =>
+  (v) => {
+    const n = v.trim() === '' ? Number.NaN : Number(v);
+    return Number.isFinite(n) && n >= lo && n <= hi && (!int || Number.isInteger(n)) ? n : undefined;
+  };
 
-interface Field { parse: Parse<unknown>; get: (s: KdUrlState) => unknown; set: (s: KdUrlState, v: unknown) => void }
+interface Field {
+  parse: Parse<unknown>;
+  get: (s: KdUrlState) => unknown;
+  set: (s: KdUrlState, v: unknown) => void;
+}
 /** Ties a parser to the state slot it fills (typed here, untyped in the table). */
 function field<T>(parse: Parse<T>, get: (s: KdUrlState) => T | null, set: (s: KdUrlState, v: T) => void): Field {
   return { parse, get, set: set as Field['set'] };
@@ -46,20 +59,104 @@ function field<T>(parse: Parse<T>, get: (s: KdUrlState) => T | null, set: (s: Kd
 
 /** URL key (after the kd- prefix) → the state slot. */
 const FIELDS: Record<string, Field> = {
-  data: field(oneOf(['excerpt', 'full'] as const), (s) => s.data, (s, v) => { s.data = v; }),
-  split: field(oneOf(SPLITS), (s) => s.split, (s, v) => { s.split = v; }),
-  fold: field(num(101, 109, true), (s) => s.config.testSubject, (s, v) => { s.config.testSubject = v; }),
-  arch: field(oneOf(TEACHER_ARCHS), (s) => s.config.teacherArch, (s, v) => { s.config.teacherArch = v; }),
-  alpha: field(num(0, 1), (s) => s.config.alpha, (s, v) => { s.config.alpha = v; }),
-  lambda: field(num(0, 1), (s) => s.config.lambda, (s, v) => { s.config.lambda = v; }),
-  T: field(num(0.5, 20), (s) => s.config.temperature, (s, v) => { s.config.temperature = v; }),
-  epochs: field(num(1, 50, true), (s) => s.config.epochs, (s, v) => { s.config.epochs = v; }),
-  gaf: field(oneOf(GAF_SIZES), (s) => s.config.gafSize as (typeof GAF_SIZES)[number], (s, v) => { s.config.gafSize = v; }),
-  batch: field(num(4, 256, true), (s) => s.config.batchSize, (s, v) => { s.config.batchSize = v; }),
-  seed: field(num(0, 2 ** 31 - 1, true), (s) => s.config.seed, (s, v) => { s.config.seed = v; }),
-  teachers: field(oneOf(['train', 'checkpoint'] as const), (s) => s.config.teachers, (s, v) => { s.config.teachers = v; }),
-  win: field(num(0, 1e6, true), (s) => (s.window >= 0 ? s.window : null), (s, v) => { s.window = v; }),
-  cm: field(oneOf(PHASES), (s) => s.cm, (s, v) => { s.cm = v; }),
+  data: field(
+    oneOf(['excerpt', 'full'] as const),
+    (s) => s.data,
+    (s, v) => {
+      s.data = v;
+    },
+  ),
+  split: field(
+    oneOf(SPLITS),
+    (s) => s.split,
+    (s, v) => {
+      s.split = v;
+    },
+  ),
+  fold: field(
+    num(101, 109, true),
+    (s) => s.config.testSubject,
+    (s, v) => {
+      s.config.testSubject = v;
+    },
+  ),
+  arch: field(
+    oneOf(TEACHER_ARCHS),
+    (s) => s.config.teacherArch,
+    (s, v) => {
+      s.config.teacherArch = v;
+    },
+  ),
+  alpha: field(
+    num(0, 1),
+    (s) => s.config.alpha,
+    (s, v) => {
+      s.config.alpha = v;
+    },
+  ),
+  lambda: field(
+    num(0, 1),
+    (s) => s.config.lambda,
+    (s, v) => {
+      s.config.lambda = v;
+    },
+  ),
+  T: field(
+    num(0.5, 20),
+    (s) => s.config.temperature,
+    (s, v) => {
+      s.config.temperature = v;
+    },
+  ),
+  epochs: field(
+    num(1, 50, true),
+    (s) => s.config.epochs,
+    (s, v) => {
+      s.config.epochs = v;
+    },
+  ),
+  gaf: field(
+    oneOf(GAF_SIZES),
+    (s) => s.config.gafSize as (typeof GAF_SIZES)[number],
+    (s, v) => {
+      s.config.gafSize = v;
+    },
+  ),
+  batch: field(
+    num(4, 256, true),
+    (s) => s.config.batchSize,
+    (s, v) => {
+      s.config.batchSize = v;
+    },
+  ),
+  seed: field(
+    num(0, 2 ** 31 - 1, true),
+    (s) => s.config.seed,
+    (s, v) => {
+      s.config.seed = v;
+    },
+  ),
+  teachers: field(
+    oneOf(['train', 'checkpoint'] as const),
+    (s) => s.config.teachers,
+    (s, v) => {
+      s.config.teachers = v;
+    },
+  ),
+  win: field(
+    num(0, 1e6, true),
+    (s) => (s.window >= 0 ? s.window : null),
+    (s, v) => {
+      s.window = v;
+    },
+  ),
+  cm: field(
+    oneOf(PHASES),
+    (s) => s.cm,
+    (s, v) => {
+      s.cm = v;
+    },
+  ),
 };
 
 function clone(s: KdUrlState): KdUrlState {

@@ -35,7 +35,11 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
     if (!r) continue;
     const res = s.results[p];
     r.dataset['state'] = res ? 'done' : s.current === p ? 'running' : 'idle';
-    if (!res) { fill(r, ['–', '–', '–', '–', '–', '–', '–', '']); for (const k of ['acc', 'f1', 'best', 'ms', 'top']) delete r.dataset[k]; continue; }
+    if (!res) {
+      fill(r, ['–', '–', '–', '–', '–', '–', '–', '']);
+      for (const k of ['acc', 'f1', 'best', 'ms', 'top']) delete r.dataset[k];
+      continue;
+    }
     const m = metricsOf(res.confusion);
     if (m.predictedClasses <= 1) single.push(p);
     const btn = document.createElement('button');
@@ -44,8 +48,24 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
     btn.title = S.exportTitle;
     btn.dataset['testid'] = `kd-export-${p}`;
     btn.addEventListener('click', () => onExport(res));
-    fill(r, [fixedOrDash(m.accuracy), fixedOrDash(m.macroF1), fixedOrDash(m.balancedAccuracy), S.topClass(m.topClass, m.topShare, m.predictedClasses), `${fixedOrDash(res.bestAcc)} (${res.bestEpoch})`, `${fixedOrDash(res.ms / 1000, 1)} s`, S.origin[res.origin], btn]);
-    Object.assign(r.dataset, { acc: String(m.accuracy), f1: String(m.macroF1), best: String(res.bestAcc), ms: String(res.ms), top: String(m.topShare), classes: String(m.predictedClasses) });
+    fill(r, [
+      fixedOrDash(m.accuracy),
+      fixedOrDash(m.macroF1),
+      fixedOrDash(m.balancedAccuracy),
+      S.topClass(m.topClass, m.topShare, m.predictedClasses),
+      `${fixedOrDash(res.bestAcc)} (${res.bestEpoch})`,
+      `${fixedOrDash(res.ms / 1000, 1)} s`,
+      S.origin[res.origin],
+      btn,
+    ]);
+    Object.assign(r.dataset, {
+      acc: String(m.accuracy),
+      f1: String(m.macroF1),
+      best: String(res.bestAcc),
+      ms: String(res.ms),
+      top: String(m.topShare),
+      classes: String(m.predictedClasses),
+    });
   }
   const b = row(table, 'baseline');
   if (!b || !fold) return;
@@ -58,6 +78,11 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
   const classes = testCounts.filter((n) => n > 0).length;
   const chance = chanceLevel(classes);
   table.dataset['chance'] = String(chance);
-  const acc = Object.fromEntries(PHASES.flatMap((p) => { const r = s.results[p]; return r ? [[p, metricsOf(r.confusion).accuracy]] : []; }));
+  const acc = Object.fromEntries(
+    PHASES.flatMap((p) => {
+      const r = s.results[p];
+      return r ? [[p, metricsOf(r.confusion).accuracy]] : [];
+    }),
+  );
   note.textContent = `${S.tableNote(chance, classes, base.accuracy, single)} ${s.config ? S.kdNote(acc, s.config.alpha) : ''}`;
 }

@@ -19,15 +19,28 @@ import { fillWindowPicker, renderBars } from './view-bars';
 import { S } from './strings';
 
 /** What the view needs from the controls (owned by the DOM, not the state). */
-export interface ViewControls { split: SplitKind; testSubject: number; window: number; cm: Phase; splitProblem: string | null }
+export interface ViewControls {
+  split: SplitKind;
+  testSubject: number;
+  window: number;
+  cm: Phase;
+  splitProblem: string | null;
+}
 
 export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void): (s: KdState, c: ViewControls) => void {
   const el = <T extends Element>(role: string): T => byRole<T>(root, role);
-  const status = el<HTMLElement>('status'), badge = el<HTMLElement>('badge'), note = el<HTMLElement>('backend-note');
-  const summary = el<HTMLElement>('summary'), foldNote = el<HTMLElement>('fold-note'), dataError = el<HTMLElement>('data-error');
+  const status = el<HTMLElement>('status'),
+    badge = el<HTMLElement>('badge'),
+    note = el<HTMLElement>('backend-note');
+  const summary = el<HTMLElement>('summary'),
+    foldNote = el<HTMLElement>('fold-note'),
+    dataError = el<HTMLElement>('data-error');
   const progress = el<HTMLProgressElement>('progress');
-  const start = el<HTMLButtonElement>('start'), cancel = el<HTMLButtonElement>('cancel'), compare = el<HTMLButtonElement>('compare');
-  const table = el<HTMLTableElement>('table'), winSel = el<HTMLSelectElement>('window');
+  const start = el<HTMLButtonElement>('start'),
+    cancel = el<HTMLButtonElement>('cancel'),
+    compare = el<HTMLButtonElement>('compare');
+  const table = el<HTMLTableElement>('table'),
+    winSel = el<HTMLSelectElement>('window');
   const last = new Map<string, unknown>();
   /** True when `value` differs from what `key` was last drawn with (and records it). */
   const changed = (key: string, ...value: unknown[]): boolean => {
@@ -42,8 +55,10 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
     if (status.textContent !== s.status) status.textContent = s.status;
     if (changed('flags', s.busy, s.done, s.error, s.data, s.results, c.splitProblem)) {
       root.dataset['state'] = s.busy === 'none' ? 'idle' : s.busy === 'data' ? 'loading' : 'running';
-      if (s.done) root.dataset['done'] = 'true'; else delete root.dataset['done'];
-      if (s.error) root.dataset['error'] = s.error; else delete root.dataset['error'];
+      if (s.done) root.dataset['done'] = 'true';
+      else delete root.dataset['done'];
+      if (s.error) root.dataset['error'] = s.error;
+      else delete root.dataset['error'];
       start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null;
       cancel.disabled = s.busy !== 'run' && s.busy !== 'compare';
       compare.disabled = s.busy !== 'none' || !s.results['teacher-gaf'] || !s.results['teacher-signal'];
@@ -76,23 +91,36 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
     }
     if (changed('debug', s.debug) && s.debug) root.dataset['debugSteps'] = JSON.stringify(s.debug);
     if (changed('memory', s.memory) && s.memory) {
-      const m = s.memory, out = el<HTMLOutputElement>('tensors'), leaked = m.numTensors - m.baseline - m.held;
+      const m = s.memory,
+        out = el<HTMLOutputElement>('tensors'),
+        leaked = m.numTensors - m.baseline - m.held;
       out.value = S.memory(m.numTensors, m.held, m.baseline, leaked);
-      Object.assign(out.dataset, { numTensors: String(m.numTensors), held: String(m.held), baseline: String(m.baseline), leaked: String(leaked), when: m.when });
+      Object.assign(out.dataset, {
+        numTensors: String(m.numTensors),
+        held: String(m.held),
+        baseline: String(m.baseline),
+        leaked: String(leaked),
+        when: m.when,
+      });
     }
     if (changed('counts', s.counts)) {
       const out = el<HTMLElement>('counts');
       out.textContent = S.counts(s.counts);
-      for (const p of PHASES) out.dataset[`trained${p.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}`] = String(s.counts[p]);
+      for (const p of PHASES)
+        out.dataset[`trained${p.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}`] = String(s.counts[p]);
     }
     if (changed('legend', c.split)) el('legend-acc').textContent = S.legendAcc(c.split);
     if (changed('table', s.results, s.fold, s.current)) renderTable(table, el('table-note'), s, onExport);
     for (const p of PHASES) {
-      const curve = s.curves[p], svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);
+      const curve = s.curves[p],
+        svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);
       if (!svg || !changed(`curve-${p}`, curve)) continue;
       // Framed once per curve; a live update only rewrites two `points` attributes and adds dots.
       const key = String(curve?.key ?? 'none');
-      if (svg.dataset['key'] !== key) { frameCurves(svg, PHASE_LABELS[p], curve?.epochs ?? 1); svg.dataset['key'] = key; }
+      if (svg.dataset['key'] !== key) {
+        frameCurves(svg, PHASE_LABELS[p], curve?.epochs ?? 1);
+        svg.dataset['key'] = key;
+      }
       if (curve) updateCurves(svg, curve);
     }
     if (changed('fit', s.curves['student-kd']?.fit, s.results)) renderFit(el('fit-agree'), el('fit-kl'), s);
@@ -102,7 +130,8 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
       renderBars(el('bars'), el('bars-caption'), s, pick);
     }
     if (changed('cm', s.results[c.cm], c.cm, s.busy === 'none')) {
-      const r = s.results[c.cm], svg = el<SVGSVGElement>('cm');
+      const r = s.results[c.cm],
+        svg = el<SVGSVGElement>('cm');
       // The 144-cell matrix is drawn when nothing trains: rebuilding it is the one DOM-heavy update.
       const caption = S.cmCaption(c.cm, s.fold?.split ?? c.split, s.fold?.testSubject ?? null);
       el('cm-caption').textContent = r ? caption : '';

@@ -28,7 +28,7 @@ const manifestUrl = (base: string): string => new URL('data/pamap2/manifest.json
 /** The build's manifest.json, validated with the data API's schema; why not, naming the file, when it cannot be used. */
 async function fetchManifest(base: string): Promise<{ ok: true; m: Pamap2Manifest } | { ok: false; why: string }> {
   const url = manifestUrl(base);
-  const r = await fetch(url).catch((e: unknown) => e instanceof Error ? e : new Error(String(e)));
+  const r = await fetch(url).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   if (r instanceof Error) return { ok: false, why: `${url}: ${r.message}` };
   if (!r.ok) return { ok: false, why: `${url}: HTTP ${r.status}` };
   const json: unknown = await r.json().catch(() => undefined);
@@ -61,14 +61,20 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
   if (m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)}: 발췌본으로 만든 샤드)`);
   const dir = new URL('data/pamap2/', base);
   // uint8 shards stay bytes; windows are copied out per run (demos/kd/pamap2/window-source.ts).
-  const series = await loadShardRows(m, async (file) => {
-    const r = await fetch(new URL(file, dir));
-    if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
-    return new Uint8Array(await r.arrayBuffer());
-  }, { onProgress: (done, total) => progress('PAMAP2 shards', done, total) });
+  const series = await loadShardRows(
+    m,
+    async (file) => {
+      const r = await fetch(new URL(file, dir));
+      if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    },
+    { onProgress: (done, total) => progress('PAMAP2 shards', done, total) },
+  );
   const sha = m.source.files.map((f) => f.sha256).join('');
   return buildData(series, {
     label: `전체 PAMAP2 샤드 (피험자 ${m.subjects.join(', ')}${m.source.allVerified ? ', SHA-256 검증됨' : ', 일부 미검증'})`,
-    source: 'full', files: m.shards.map((s) => s.x.file), sha256: await sha256Hex(new TextEncoder().encode(sha)),
+    source: 'full',
+    files: m.shards.map((s) => s.x.file),
+    sha256: await sha256Hex(new TextEncoder().encode(sha)),
   });
 }

@@ -13,9 +13,17 @@ import { phaseModelSpec } from '@demos/kd/experiment/phases';
 import { WRN_IO } from '@demos/kd/models/arch';
 
 export function loadCheckpointPair(gaf: ArrayBuffer, signal: ArrayBuffer, names: readonly [string, string], c: RunConfig): [Wrn, Wrn] {
-  const g = loadWrnCheckpoint(new Uint8Array(gaf), { file: names[0], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-gaf', c.teacherArch), ...WRN_IO } });
+  const g = loadWrnCheckpoint(new Uint8Array(gaf), {
+    file: names[0],
+    convImpl: 'auto',
+    expect: { ...phaseModelSpec('teacher-gaf', c.teacherArch), ...WRN_IO },
+  });
   try {
-    const s = loadWrnCheckpoint(new Uint8Array(signal), { file: names[1], convImpl: 'auto', expect: { ...phaseModelSpec('teacher-signal', c.teacherArch), ...WRN_IO } });
+    const s = loadWrnCheckpoint(new Uint8Array(signal), {
+      file: names[1],
+      convImpl: 'auto',
+      expect: { ...phaseModelSpec('teacher-signal', c.teacherArch), ...WRN_IO },
+    });
     return [g.model, s.model];
   } catch (e) {
     g.model.dispose();

@@ -16,9 +16,15 @@ import { CHANNELS, WINDOW } from '@demos/kd/pamap2/format';
 
 const BATCH = 8;
 
-export async function debugTrainSteps(tf: Tf, data: LoadedData, steps: number, seed: number): Promise<{ losses: number[]; weights: number[] }> {
+export async function debugTrainSteps(
+  tf: Tf,
+  data: LoadedData,
+  steps: number,
+  seed: number,
+): Promise<{ losses: number[]; weights: number[] }> {
   const split = prepareWindowSplit(data.windows, seed);
-  const n = split.train.n, size = WINDOW * CHANNELS;
+  const n = split.train.n,
+    size = WINDOW * CHANNELS;
   const model = withInputClip(createWrn({ dims: 1, depth: 16, widen: 1, inChannels: CHANNELS, numClasses: 12, seed }));
   const sgd = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4 });
   const losses: number[] = [];
@@ -29,7 +35,10 @@ export async function debugTrainSteps(tf: Tf, data: LoadedData, steps: number, s
       const x = new Float32Array(BATCH * size);
       idx.forEach((w, i) => x.set(split.trainX.subarray(w * size, (w + 1) * size), i * size));
       const xt = tf.tensor3d(x, [BATCH, WINDOW, CHANNELS]);
-      const yt = tf.tensor1d(Int32Array.from(idx, (w) => split.train.y[w]!), 'int32');
+      const yt = tf.tensor1d(
+        Int32Array.from(idx, (w) => split.train.y[w]!),
+        'int32',
+      );
       try {
         losses.push((await trainStepAsync(model, sgd, xt, yt, [], null, 0.05))[0]);
       } finally {
@@ -37,7 +46,10 @@ export async function debugTrainSteps(tf: Tf, data: LoadedData, steps: number, s
       }
     }
     const head = async (name: string, k: number): Promise<number[]> => Array.from((await model.params.get(name).data()).subarray(0, k));
-    return { losses, weights: [...await head('conv1.weight', 16), ...await head('fc.weight', 16), ...await head('batch_norm.running_var', 8)] };
+    return {
+      losses,
+      weights: [...(await head('conv1.weight', 16)), ...(await head('fc.weight', 16)), ...(await head('batch_norm.running_var', 8))],
+    };
   } finally {
     sgd.dispose();
     model.dispose();

@@ -23,7 +23,8 @@ export function subjectFromName(name: string): number | null {
 
 async function readDat(file: File, progress: Progress): Promise<SubjectSeries> {
   const subject = subjectFromName(file.name);
-  if (subject === null) throw new Error(`${file.name}: 파일 이름에서 피험자 번호를 알 수 없습니다 (subject101.dat … subject109.dat 형식이어야 합니다)`);
+  if (subject === null)
+    throw new Error(`${file.name}: 파일 이름에서 피험자 번호를 알 수 없습니다 (subject101.dat … subject109.dat 형식이어야 합니다)`);
   return preprocessSubjectStream(subject, file.stream(), { file: file.name, onProgress: (b) => progress(file.name, b, file.size) });
 }
 
@@ -53,7 +54,11 @@ async function readUploadedZip(file: File, progress: Progress): Promise<SubjectS
     const decoder = new TextDecoder();
     return {
       push: (chunk) => parser.push(decoder.decode(chunk, { stream: true })),
-      end: () => { parser.push(decoder.decode()); parser.end(); out.push(pre.finish()); },
+      end: () => {
+        parser.push(decoder.decode());
+        parser.end();
+        out.push(pre.finish());
+      },
     };
   };
   try {
@@ -68,7 +73,7 @@ async function readUploadedZip(file: File, progress: Progress): Promise<SubjectS
 export async function readFiles(files: readonly File[], progress: Progress): Promise<SubjectSeries[]> {
   const all: SubjectSeries[] = [];
   for (const f of files) {
-    if (/\.zip$/i.test(f.name)) all.push(...await readUploadedZip(f, progress));
+    if (/\.zip$/i.test(f.name)) all.push(...(await readUploadedZip(f, progress)));
     else all.push(await readDat(f, progress));
   }
   const seen = new Set<number>();
@@ -84,12 +89,17 @@ export async function hashFiles(files: readonly File[]): Promise<string> {
   const parts: Uint8Array[] = [];
   for (const f of files) {
     // Big files: hash name + size + first/last MiB (cheap identity, not a full checksum).
-    const bytes = f.size <= 32 * 2 ** 20 ? new Uint8Array(await f.arrayBuffer())
-      : new Uint8Array(await new Blob([f.name, String(f.size), f.slice(0, 2 ** 20), f.slice(-(2 ** 20))]).arrayBuffer());
+    const bytes =
+      f.size <= 32 * 2 ** 20
+        ? new Uint8Array(await f.arrayBuffer())
+        : new Uint8Array(await new Blob([f.name, String(f.size), f.slice(0, 2 ** 20), f.slice(-(2 ** 20))]).arrayBuffer());
     parts.push(bytes);
   }
   const total = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of parts) { total.set(p, o); o += p.length; }
+  for (const p of parts) {
+    total.set(p, o);
+    o += p.length;
+  }
   return sha256Hex(total);
 }

@@ -27,19 +27,29 @@ export class WorkerRuntime {
   deviceLost = false;
   private search = '';
 
-  constructor(private readonly post: (m: FromWorker) => void, private readonly onLost: () => void) {}
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private readonly onLost: () => void,
+  ) {}
 
   async init(pageSearch: string): Promise<void> {
     const pref = await trainingSearch(pageSearch);
     this.search = pref.search;
     await this.select();
     this.baseline = this.tf!.memory().numTensors;
-    this.post({ type: 'runtime', info: this.info!, deviceLost: false, note: pref.reason, wasmKernels: await kernelsFor(this.info!.backend) });
+    this.post({
+      type: 'runtime',
+      info: this.info!,
+      deviceLost: false,
+      note: pref.reason,
+      wasmKernels: await kernelsFor(this.info!.backend),
+    });
     onRuntimeChange((next) => {
       const lost = this.info?.backend === 'webgpu' && next.backend !== 'webgpu';
       this.info = next;
       void kernelsFor(next.backend).then((wasmKernels) =>
-        this.post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? S.deviceLostNote : pref.reason, wasmKernels }));
+        this.post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? S.deviceLostNote : pref.reason, wasmKernels }),
+      );
     });
   }
 
@@ -70,6 +80,10 @@ export class WorkerRuntime {
 
   private watchDevice(): void {
     const device = this.device();
-    if (device) void device.lost.then(() => { this.deviceLost = true; this.onLost(); });
+    if (device)
+      void device.lost.then(() => {
+        this.deviceLost = true;
+        this.onLost();
+      });
   }
 }

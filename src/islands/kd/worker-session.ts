@@ -41,7 +41,14 @@ export class KdWorkerSession {
 
   private memory(when: string): void {
     const tf = this.rt.tf;
-    if (tf) this.post({ type: 'memory', numTensors: tf.memory().numTensors, baseline: this.rt.baseline, held: this.session?.s.heldTensors() ?? 0, when });
+    if (tf)
+      this.post({
+        type: 'memory',
+        numTensors: tf.memory().numTensors,
+        baseline: this.rt.baseline,
+        held: this.session?.s.heldTensors() ?? 0,
+        when,
+      });
   }
 
   private setData(d: LoadedData): void {
@@ -53,7 +60,10 @@ export class KdWorkerSession {
   }
 
   private async loadData(load: () => Promise<LoadedData>): Promise<void> {
-    if (this.running) { this.post({ type: 'data-error', message: S.busyData }); return; }
+    if (this.running) {
+      this.post({ type: 'data-error', message: S.busyData });
+      return;
+    }
     try {
       this.setData(await load());
     } catch (e) {
@@ -70,8 +80,15 @@ export class KdWorkerSession {
     this.session = null;
     const fold = runInputs(this.data.windows, c);
     this.post({
-      type: 'fold-info', split: fold.split, testSubject: fold.testSubject, train: fold.signal.train.n, test: fold.signal.test.n, unseenTest: fold.unseenTest,
-      testLabels: Array.from(fold.signal.test.y), trainClassCounts: countWindowsPerClass(fold.signal.train), capped: fold.capped,
+      type: 'fold-info',
+      split: fold.split,
+      testSubject: fold.testSubject,
+      train: fold.signal.train.n,
+      test: fold.signal.test.n,
+      unseenTest: fold.unseenTest,
+      testLabels: Array.from(fold.signal.test.y),
+      trainClassCounts: countWindowsPerClass(fold.signal.train),
+      capped: fold.capped,
     });
     const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), this.data.summary.dataId, idbModelCache);
     this.session = { key, s, ckptKey: '' };
@@ -90,8 +107,15 @@ export class KdWorkerSession {
   }
 
   /** Runs `work` as the one job in flight: cancel, device loss (re-run on the fallback), errors, memory readout. */
-  private async job(c: RunConfig, work: (s: RunSession<Wrn>, signal: AbortSignal) => Promise<void>, retry: () => Promise<void>): Promise<void> {
-    if (this.running) { this.post({ type: 'error', message: S.busyRun }); return; }
+  private async job(
+    c: RunConfig,
+    work: (s: RunSession<Wrn>, signal: AbortSignal) => Promise<void>,
+    retry: () => Promise<void>,
+  ): Promise<void> {
+    if (this.running) {
+      this.post({ type: 'error', message: S.busyRun });
+      return;
+    }
     const ctl = new AbortController();
     this.running = ctl;
     try {
@@ -103,7 +127,11 @@ export class KdWorkerSession {
         // Models on the lost device are gone; teachers come back from the IndexedDB cache.
         this.rt.deviceLost = false;
         this.post({ type: 'notice', message: S.deviceLostRetry });
-        try { this.session?.s.dispose(); } catch { /* buffers of a destroyed device */ }
+        try {
+          this.session?.s.dispose();
+        } catch {
+          /* buffers of a destroyed device */
+        }
         this.session = null;
         await this.rt.select();
         this.running = null;
@@ -121,30 +149,42 @@ export class KdWorkerSession {
   }
 
   private start(c: RunConfig): Promise<void> {
-    return this.job(c, async (s, signal) => {
-      let lastStep = 0;
-      const results = await s.run(c, signal, (e) => {
-        if (e.type === 'step') {
-          // At most ~10 step messages a second (always the epoch's last): the page redraws per message.
-          const now = performance.now();
-          if (now - lastStep < 100 && e.step !== e.steps) return;
-          lastStep = now;
-        }
-        if (e.type === 'phase-start') this.currentPhase = e.phase;
-        this.post(e);
-        if (e.type === 'phase-done') { this.currentPhase = null; this.post({ type: 'trained-count', counts: { ...s.trained } }); this.memory(`after ${e.result.phase}`); }
-      });
-      this.post({ type: 'run-done', results });
-    }, () => this.start(c));
+    return this.job(
+      c,
+      async (s, signal) => {
+        let lastStep = 0;
+        const results = await s.run(c, signal, (e) => {
+          if (e.type === 'step') {
+            // At most ~10 step messages a second (always the epoch's last): the page redraws per message.
+            const now = performance.now();
+            if (now - lastStep < 100 && e.step !== e.steps) return;
+            lastStep = now;
+          }
+          if (e.type === 'phase-start') this.currentPhase = e.phase;
+          this.post(e);
+          if (e.type === 'phase-done') {
+            this.currentPhase = null;
+            this.post({ type: 'trained-count', counts: { ...s.trained } });
+            this.memory(`after ${e.result.phase}`);
+          }
+        });
+        this.post({ type: 'run-done', results });
+      },
+      () => this.start(c),
+    );
   }
 
   private compare(c: RunConfig, alphas: number[]): Promise<void> {
-    return this.job(c, async (s, signal) => {
-      const points = await s.compareAlphas(c, alphas, signal, (alpha, e) => {
-        if (e.type === 'epoch') this.post({ type: 'alpha-progress', alpha, epoch: e.epoch, epochs: c.epochs });
-      });
-      this.post({ type: 'alpha-done', points });
-    }, () => this.compare(c, alphas));
+    return this.job(
+      c,
+      async (s, signal) => {
+        const points = await s.compareAlphas(c, alphas, signal, (alpha, e) => {
+          if (e.type === 'epoch') this.post({ type: 'alpha-progress', alpha, epoch: e.epoch, epochs: c.epochs });
+        });
+        this.post({ type: 'alpha-done', points });
+      },
+      () => this.compare(c, alphas),
+    );
   }
 
   async handle(m: ToWorker): Promise<void> {
@@ -156,7 +196,9 @@ export class KdWorkerSession {
         void probeFullManifest(this.baseUrl).then((d) => this.post({ type: 'full-data', description: d }));
         return;
       case 'load-bundled':
-        return this.loadData(() => loadBundled(m.which, this.baseUrl, (file, done, total) => this.post({ type: 'data-progress', file, done, total })));
+        return this.loadData(() =>
+          loadBundled(m.which, this.baseUrl, (file, done, total) => this.post({ type: 'data-progress', file, done, total })),
+        );
       case 'load-files':
         return this.loadData(async () => {
           const series = await readFiles(m.files, (file, done, total) => this.post({ type: 'data-progress', file, done, total }));
@@ -167,9 +209,13 @@ export class KdWorkerSession {
         this.checkpoints = { gaf: m.gaf, signal: m.signal, names: m.names, version: (this.checkpoints?.version ?? 0) + 1 };
         this.post({ type: 'notice', message: S.checkpointsQueued(m.names) });
         return;
-      case 'start': return this.start(m.config);
-      case 'compare-alphas': return this.compare(m.config, m.alphas);
-      case 'cancel': this.running?.abort(); return;
+      case 'start':
+        return this.start(m.config);
+      case 'compare-alphas':
+        return this.compare(m.config, m.alphas);
+      case 'cancel':
+        this.running?.abort();
+        return;
       case 'debug-lose-device': {
         const device = this.rt.device();
         if (device) device.destroy();

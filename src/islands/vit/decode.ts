@@ -47,10 +47,15 @@ export async function decodeToModelInput(blob: Blob, name: string, size: number)
     const { data } = ctx.getImageData(0, 0, t.width, t.height);
     const { image, translucent } = rgbaOverWhite(data, t.width, t.height);
     if (translucent > 0)
-      notes.push(`투명한 픽셀 ${(100 * translucent / (t.width * t.height)).toFixed(0)}%를 흰 배경 위에 합성했습니다 (모델 입력은 RGB 3채널).`);
+      notes.push(
+        `투명한 픽셀 ${((100 * translucent) / (t.width * t.height)).toFixed(0)}%를 흰 배경 위에 합성했습니다 (모델 입력은 RGB 3채널).`,
+      );
     if (Math.min(width, height) < size)
-      notes.push(`원본(${width}×${height})이 ${size}보다 작아서 선형 보간으로 확대했습니다${width * height === 1 ? ' — 1×1 이미지는 한 가지 색의 면이 됩니다' : ''}.`);
-    if (width !== height) notes.push(`가운데 정사각형(${Math.min(width, height)}×${Math.min(width, height)})을 잘라 ${size}×${size}로 맞췄습니다.`);
+      notes.push(
+        `원본(${width}×${height})이 ${size}보다 작아서 선형 보간으로 확대했습니다${width * height === 1 ? ' — 1×1 이미지는 한 가지 색의 면이 됩니다' : ''}.`,
+      );
+    if (width !== height)
+      notes.push(`가운데 정사각형(${Math.min(width, height)}×${Math.min(width, height)})을 잘라 ${size}×${size}로 맞췄습니다.`);
     const out = centreCropResize(image, size);
     return { name, rgb: out.data, size, width, height, notes };
   } finally {

@@ -14,10 +14,14 @@ function ctx2d(c: HTMLCanvasElement): CanvasRenderingContext2D {
 
 /** (S, S, 3) in [0, 1] -> the canvas (S×S). */
 export function drawRgb(canvas: HTMLCanvasElement, rgb: Float32Array, w: number, h: number): void {
-  canvas.width = w; canvas.height = h;
+  canvas.width = w;
+  canvas.height = h;
   const img = new ImageData(w, h);
   for (let i = 0; i < w * h; i++) {
-    img.data[i * 4] = rgb[i * 3]! * 255; img.data[i * 4 + 1] = rgb[i * 3 + 1]! * 255; img.data[i * 4 + 2] = rgb[i * 3 + 2]! * 255; img.data[i * 4 + 3] = 255;
+    img.data[i * 4] = rgb[i * 3]! * 255;
+    img.data[i * 4 + 1] = rgb[i * 3 + 1]! * 255;
+    img.data[i * 4 + 2] = rgb[i * 3 + 2]! * 255;
+    img.data[i * 4 + 3] = 255;
   }
   ctx2d(canvas).putImageData(img, 0, 0);
 }
@@ -31,8 +35,10 @@ export function drawGrid(svg: SVGSVGElement, p: number, row: number, col: number
   lines.setAttribute('d', d);
   lines.setAttribute('class', 'vit-grid-lines');
   const hi = document.createElementNS(SVG_NS, 'rect');
-  hi.setAttribute('x', String(col * p)); hi.setAttribute('y', String(row * p));
-  hi.setAttribute('width', String(p)); hi.setAttribute('height', String(p));
+  hi.setAttribute('x', String(col * p));
+  hi.setAttribute('y', String(row * p));
+  hi.setAttribute('width', String(p));
+  hi.setAttribute('height', String(p));
   hi.setAttribute('class', 'vit-grid-focus');
   svg.replaceChildren(lines, hi);
 }
@@ -44,7 +50,8 @@ export function drawPatch(canvas: HTMLCanvasElement, patch: Float32Array, p: num
 
 /** Each value in its own channel's colour (R, G, B, R, G, B, …), so the interleave is visible. */
 export function drawChannelStrip(canvas: HTMLCanvasElement, v: Float32Array): void {
-  canvas.width = v.length; canvas.height = 1;
+  canvas.width = v.length;
+  canvas.height = 1;
   const img = new ImageData(v.length, 1);
   for (let i = 0; i < v.length; i++) {
     img.data[i * 4 + (i % 3)] = v[i]! * 255;
@@ -61,21 +68,33 @@ export function diverging(v: number): [number, number, number] {
 
 /** A D-vector as a 1-pixel-high strip, values divided by `scale` (the largest |value| of its set). */
 export function drawValueStrip(canvas: HTMLCanvasElement, v: Float32Array, scale: number): void {
-  canvas.width = v.length; canvas.height = 1;
+  canvas.width = v.length;
+  canvas.height = 1;
   const img = new ImageData(v.length, 1);
   for (let i = 0; i < v.length; i++) {
     const [r, g, b] = diverging(v[i]! / (scale || 1));
-    img.data[i * 4] = r; img.data[i * 4 + 1] = g; img.data[i * 4 + 2] = b; img.data[i * 4 + 3] = 255;
+    img.data[i * 4] = r;
+    img.data[i * 4 + 1] = g;
+    img.data[i * 4 + 2] = b;
+    img.data[i * 4 + 3] = 255;
   }
   ctx2d(canvas).putImageData(img, 0, 0);
 }
 
 /** Viridis, 5 stops (t in [0, 1]), for maps whose range is not symmetric. */
-const VIRIDIS: [number, number, number][] = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+const VIRIDIS: [number, number, number][] = [
+  [68, 1, 84],
+  [59, 82, 139],
+  [33, 145, 140],
+  [94, 201, 98],
+  [253, 231, 37],
+];
 export function viridis(t: number): [number, number, number] {
   const x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
-  const i = Math.min(VIRIDIS.length - 2, Math.floor(x)), f = x - i;
-  const a = VIRIDIS[i]!, b = VIRIDIS[i + 1]!;
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x)),
+    f = x - i;
+  const a = VIRIDIS[i]!,
+    b = VIRIDIS[i + 1]!;
   return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])];
 }
 
@@ -86,12 +105,21 @@ export function viridis(t: number): [number, number, number] {
  */
 export function drawSimilarity(canvas: HTMLCanvasElement, row: Float32Array, g: number, n: number): { min: number; max: number } {
   const cell = Math.max(4, Math.floor(224 / g));
-  canvas.width = g * cell; canvas.height = g * cell;
+  canvas.width = g * cell;
+  canvas.height = g * cell;
   const c = ctx2d(canvas);
   const P = g * g;
-  let min = Infinity, max = -Infinity;
-  for (let k = 0; k < P; k++) if (k !== n) { min = Math.min(min, row[k]!); max = Math.max(max, row[k]!); }
-  if (!(max > min)) { min = -1; max = 1; }
+  let min = Infinity,
+    max = -Infinity;
+  for (let k = 0; k < P; k++)
+    if (k !== n) {
+      min = Math.min(min, row[k]!);
+      max = Math.max(max, row[k]!);
+    }
+  if (!(max > min)) {
+    min = -1;
+    max = 1;
+  }
   for (let k = 0; k < P; k++) {
     const [r, gr, b] = viridis((row[k]! - min) / (max - min));
     c.fillStyle = `rgb(${r | 0},${gr | 0},${b | 0})`;

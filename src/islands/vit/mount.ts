@@ -19,8 +19,12 @@ export function mount(root: HTMLElement): void {
   let state: VitState = initialVitState(url, location.search, problems);
 
   const worker = new Worker(new URL('./vit-worker.ts', import.meta.url), { type: 'module', name: 'vit' });
-  const channel = openChannel(worker, { receive: VitResponseSchema, send: VitRequestSchema, name: 'worker message' },
-    (msg) => dispatch({ type: 'worker', msg }), (problem) => dispatch({ type: 'refused', message: problem }));
+  const channel = openChannel(
+    worker,
+    { receive: VitResponseSchema, send: VitRequestSchema, name: 'worker message' },
+    (msg) => dispatch({ type: 'worker', msg }),
+    (problem) => dispatch({ type: 'refused', message: problem }),
+  );
   worker.addEventListener('error', (e) => dispatch({ type: 'refused', message: VIT_TEXT.workerFailed(e.message), fatal: true }));
 
   function dispatch(e: VitEvent): void {
@@ -51,7 +55,13 @@ export function mount(root: HTMLElement): void {
     try {
       const res = await fetch(src);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      dispatch({ type: 'load', name: b.dataset['sample'] ?? src, blob: await res.blob(), sample: (b.dataset['sample'] ?? null) as VitSampleId | null, credit: b.dataset['credit'] ?? null });
+      dispatch({
+        type: 'load',
+        name: b.dataset['sample'] ?? src,
+        blob: await res.blob(),
+        sample: (b.dataset['sample'] ?? null) as VitSampleId | null,
+        credit: b.dataset['credit'] ?? null,
+      });
     } catch (e) {
       dispatch({ type: 'refused', message: VIT_TEXT.sampleFailed(src, e instanceof Error ? e.message : String(e)) });
     }
@@ -66,8 +76,13 @@ export function mount(root: HTMLElement): void {
     if (f) loadFile(f);
     fileInput.value = ''; // choosing the same file again fires change again
   });
-  root.addEventListener('dragover', (e) => { e.preventDefault(); root.classList.add('vit-dragging'); });
-  root.addEventListener('dragleave', (e) => { if (!root.contains(e.relatedTarget as Node | null)) root.classList.remove('vit-dragging'); });
+  root.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    root.classList.add('vit-dragging');
+  });
+  root.addEventListener('dragleave', (e) => {
+    if (!root.contains(e.relatedTarget as Node | null)) root.classList.remove('vit-dragging');
+  });
   root.addEventListener('drop', (e) => {
     e.preventDefault();
     root.classList.remove('vit-dragging');
@@ -79,8 +94,10 @@ export function mount(root: HTMLElement): void {
   // Hover, tap and keyboard select a patch.
   const stage = dom.el<HTMLElement>('stage');
   const pick = (e: PointerEvent): void => {
-    const rect = stage.getBoundingClientRect(), g = vitCounts(IMAGE_SIZE, state.p).grid;
-    const col = Math.floor(((e.clientX - rect.left) / rect.width) * g), row = Math.floor(((e.clientY - rect.top) / rect.height) * g);
+    const rect = stage.getBoundingClientRect(),
+      g = vitCounts(IMAGE_SIZE, state.p).grid;
+    const col = Math.floor(((e.clientX - rect.left) / rect.width) * g),
+      row = Math.floor(((e.clientY - rect.top) / rect.height) * g);
     if (col >= 0 && row >= 0 && col < g && row < g) dispatch({ type: 'select', sel: row * g + col });
   };
   stage.addEventListener('pointermove', pick); // mouse hover

@@ -61,24 +61,45 @@ export type VitEvent =
 
 export function initialVitState(url: VitUrlState, search: string, urlProblems: string[]): VitState {
   return {
-    ...url, phase: 'static', search, image: null, patches: null, result: null, unitPos: null, scaleEmb: 1, scaleTok: 1,
-    runtime: null, seq: 0, loadId: -1, embedId: -1, pending: null, credit: null, status: '', error: null, urlProblems,
+    ...url,
+    phase: 'static',
+    search,
+    image: null,
+    patches: null,
+    result: null,
+    unitPos: null,
+    scaleEmb: 1,
+    scaleTok: 1,
+    runtime: null,
+    seq: 0,
+    loadId: -1,
+    embedId: -1,
+    pending: null,
+    credit: null,
+    status: '',
+    error: null,
+    urlProblems,
   };
 }
 
-export function grid(s: Pick<VitState, 'p'>): number { return vitCounts(IMAGE_SIZE, s.p).grid; }
+export function grid(s: Pick<VitState, 'p'>): number {
+  return vitCounts(IMAGE_SIZE, s.p).grid;
+}
 
 /** The patch under the same image spot after p changes (its centre, clamped). */
 export function keepSpot(sel: number, oldP: number, newP: number): number {
-  const oldG = IMAGE_SIZE / oldP, g = IMAGE_SIZE / newP;
-  const row = Math.floor(sel / oldG), col = sel % oldG;
+  const oldG = IMAGE_SIZE / oldP,
+    g = IMAGE_SIZE / newP;
+  const row = Math.floor(sel / oldG),
+    col = sel % oldG;
   const at = (k: number): number => Math.min(g - 1, Math.floor((k * oldP + oldP / 2) / newP));
   return at(row) * g + at(col);
 }
 
 /** Keyboard navigation on the g × g grid; null for keys it does not handle. */
 export function moveSelection(sel: number, g: number, key: string): number | null {
-  const row = Math.floor(sel / g), col = sel % g;
+  const row = Math.floor(sel / g),
+    col = sel % g;
   const move: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
   const d = move[key];
   if (d) return Math.max(0, Math.min(g - 1, row + d[0])) * g + Math.max(0, Math.min(g - 1, col + d[1]));
@@ -92,8 +113,17 @@ type Update = { state: VitState; send: VitRequest[] };
 function embed(s: VitState): Update {
   if (!s.image) return { state: s, send: [] };
   const id = s.seq + 1;
-  const state: VitState = { ...s, seq: id, embedId: id, phase: 'computing', status: VIT_TEXT.computing(s.p, s.dim, s.runtime?.backend ?? null) };
-  return { state, send: [{ type: 'embed', id, config: { imageSize: IMAGE_SIZE, patch: s.p, dim: s.dim, pos: s.pos, seed: VIT_SEED }, search: s.search }] };
+  const state: VitState = {
+    ...s,
+    seq: id,
+    embedId: id,
+    phase: 'computing',
+    status: VIT_TEXT.computing(s.p, s.dim, s.runtime?.backend ?? null),
+  };
+  return {
+    state,
+    send: [{ type: 'embed', id, config: { imageSize: IMAGE_SIZE, patch: s.p, dim: s.dim, pos: s.pos, seed: VIT_SEED }, search: s.search }],
+  };
 }
 
 function withPatches(s: VitState): VitState {
@@ -111,31 +141,46 @@ function onWorker(s: VitState, m: VitResponse): Update {
       const pending = s.pending?.id === m.id ? s.pending : null;
       if (m.id !== s.loadId) return { state: s, send: [] };
       const loaded: VitState = withPatches({
-        ...s, image: m.image, pending: null, error: null,
-        sample: pending?.sample ?? null, credit: pending?.credit ?? null,
+        ...s,
+        image: m.image,
+        pending: null,
+        error: null,
+        sample: pending?.sample ?? null,
+        credit: pending?.credit ?? null,
       });
       return embed(loaded);
     }
     case 'embedded': {
       if (m.id !== s.embedId) return { state: s, send: [] };
       const r = m.result;
-      return { state: {
-        ...s, result: r, unitPos: unitRows(r.position, r.patches, r.dim, r.dim),
-        scaleEmb: maxAbs(r.embeddings), scaleTok: maxAbs(r.tokens), phase: 'ready',
-        status: VIT_TEXT.done(m.ms, s.runtime?.backend ?? '?', s.p, r.convMatMulMaxDiff),
-      }, send: [] };
+      return {
+        state: {
+          ...s,
+          result: r,
+          unitPos: unitRows(r.position, r.patches, r.dim, r.dim),
+          scaleEmb: maxAbs(r.embeddings),
+          scaleTok: maxAbs(r.tokens),
+          phase: 'ready',
+          status: VIT_TEXT.done(m.ms, s.runtime?.backend ?? '?', s.p, r.convMatMulMaxDiff),
+        },
+        send: [],
+      };
     }
     case 'error': {
       const mine = m.id === s.loadId || m.id === s.embedId || m.id === -1;
-      return { state: {
-        ...s, error: m.message, pending: s.pending?.id === m.id ? null : s.pending,
-        phase: mine ? (s.result ? 'ready' : 'error') : s.phase,
-        status: s.image ? VIT_TEXT.keptPrevious(s.image.name) : '',
-      }, send: [] };
+      return {
+        state: {
+          ...s,
+          error: m.message,
+          pending: s.pending?.id === m.id ? null : s.pending,
+          phase: mine ? (s.result ? 'ready' : 'error') : s.phase,
+          status: s.image ? VIT_TEXT.keptPrevious(s.image.name) : '',
+        },
+        send: [],
+      };
     }
   }
 }
-
 
 export function updateVit(s: VitState, e: VitEvent): Update {
   switch (e.type) {
@@ -156,7 +201,14 @@ export function updateVit(s: VitState, e: VitEvent): Update {
       if (tooBig) return { state: { ...s, error: tooBig }, send: [] };
       const id = s.seq + 1;
       return {
-        state: { ...s, seq: id, loadId: id, phase: 'loading', status: VIT_TEXT.loading(e.name), pending: { id, sample: e.sample, credit: e.credit } },
+        state: {
+          ...s,
+          seq: id,
+          loadId: id,
+          phase: 'loading',
+          status: VIT_TEXT.loading(e.name),
+          pending: { id, sample: e.sample, credit: e.credit },
+        },
         send: [{ type: 'load', id, name: e.name, blob: e.blob, search: s.search }],
       };
     }

@@ -9,7 +9,9 @@ export const VIT_TEXT = {
   sampleFailed: (src: string, msg: string) => `예시 이미지를 불러오지 못했습니다 (${src}): ${msg}`,
   dropEmpty: '끌어다 놓은 것에 파일이 없습니다. 이미지 파일을 놓아 주세요.',
   selection: (n: number, row: number, col: number) => `패치 #${n} · 행 ${row}, 열 ${col} · 토큰 위치 ${n + 1} ([CLS]가 0번)`,
-  stageLabel: (g: number, n: number, row: number, col: number) => `이미지 패치 격자 ${g}×${g}. 현재 패치 #${n} (행 ${row}, 열 ${col}). 화살표 키로 이동.`,
-  ownImage: (name: string, w: number, h: number) => `내 이미지: ${name} (${w}×${h}) — 브라우저 안에서만 처리되며 어디에도 올라가지 않습니다.`,
+  stageLabel: (g: number, n: number, row: number, col: number) =>
+    `이미지 패치 격자 ${g}×${g}. 현재 패치 #${n} (행 ${row}, 열 ${col}). 화살표 키로 이동.`,
+  ownImage: (name: string, w: number, h: number) =>
+    `내 이미지: ${name} (${w}×${h}) — 브라우저 안에서만 처리되며 어디에도 올라가지 않습니다.`,
   urlProblems: (list: readonly string[]) => `주소에 있는 값 ${list.join(', ')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
 } as const;

@@ -39,7 +39,12 @@ export function readVitState(search: string): { state: VitUrlState; problems: st
   const p = take('p', PATCH_SIZES, Number as (s: string) => VitConfig['patch'], DEFAULT_VIT_STATE.p);
   const dim = take('d', MODEL_DIMS, Number as (s: string) => VitConfig['dim'], DEFAULT_VIT_STATE.dim);
   const pos = take('pos', POS_KINDS, String as (s: string) => VitConfig['pos'], DEFAULT_VIT_STATE.pos);
-  const sample = take('img', VIT_SAMPLES.map((s) => s.id), String as (s: string) => VitSampleId, DEFAULT_SAMPLE);
+  const sample = take(
+    'img',
+    VIT_SAMPLES.map((s) => s.id),
+    String as (s: string) => VitSampleId,
+    DEFAULT_SAMPLE,
+  );
   const patches = vitCounts(IMAGE_SIZE, p).patches;
   const rawSel = q.get(`${P}sel`);
   let sel = 0;
@@ -57,7 +62,8 @@ export function writeVitState(search: string, s: VitUrlState): string {
   q.set(`${P}p`, String(s.p));
   q.set(`${P}d`, String(s.dim));
   q.set(`${P}pos`, s.pos);
-  if (s.sample) q.set(`${P}img`, s.sample); else q.delete(`${P}img`);
+  if (s.sample) q.set(`${P}img`, s.sample);
+  else q.delete(`${P}img`);
   q.set(`${P}sel`, String(s.sel));
   const out = q.toString();
   return out ? `?${out}` : '';

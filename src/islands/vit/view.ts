@@ -35,10 +35,15 @@ function setText(dom: VitDom, name: string, text: string): void {
 
 function renderCounts(dom: VitDom, s: VitState): void {
   const c = vitCounts(IMAGE_SIZE, s.p);
-  setText(dom, 'p', String(s.p)); setText(dom, 'g', String(c.grid)); setText(dom, 'patches', String(c.patches));
-  setText(dom, 'patch-dim', String(c.patchDim)); setText(dom, 'tokens', String(c.tokens)); setText(dom, 'dim', String(s.dim));
+  setText(dom, 'p', String(s.p));
+  setText(dom, 'g', String(c.grid));
+  setText(dom, 'patches', String(c.patches));
+  setText(dom, 'patch-dim', String(c.patchDim));
+  setText(dom, 'tokens', String(c.tokens));
+  setText(dom, 'dim', String(s.dim));
   setText(dom, 'seq', `${c.tokens} × ${s.dim}`);
-  setText(dom, 'patch-shape', `${c.patches} × ${c.patchDim}`); setText(dom, 'emb-shape', `${c.patches} × ${s.dim}`);
+  setText(dom, 'patch-shape', `${c.patches} × ${c.patchDim}`);
+  setText(dom, 'emb-shape', `${c.patches} × ${s.dim}`);
 }
 
 function renderImage(dom: VitDom, s: VitState): void {
@@ -51,12 +56,14 @@ function renderImage(dom: VitDom, s: VitState): void {
   const credit = dom.el<HTMLElement>('credit');
   credit.textContent = s.credit ?? VIT_TEXT.ownImage(im.name, im.width, im.height);
   dom.el<HTMLElement>('notes').replaceChildren(...im.notes.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
-  for (const b of dom.root.querySelectorAll<HTMLElement>('[data-sample]')) b.setAttribute('aria-pressed', String(b.dataset['sample'] === s.sample));
+  for (const b of dom.root.querySelectorAll<HTMLElement>('[data-sample]'))
+    b.setAttribute('aria-pressed', String(b.dataset['sample'] === s.sample));
 }
 
 function renderSelection(dom: VitDom, s: VitState): void {
   const c = vitCounts(IMAGE_SIZE, s.p);
-  const row = Math.floor(s.sel / c.grid), col = s.sel % c.grid;
+  const row = Math.floor(s.sel / c.grid),
+    col = s.sel % c.grid;
   drawGrid(dom.el('grid'), s.p, row, col);
   setText(dom, 'sel', VIT_TEXT.selection(s.sel, row, col));
   dom.el<HTMLElement>('stage').setAttribute('aria-label', VIT_TEXT.stageLabel(c.grid, s.sel, row, col));
@@ -73,7 +80,8 @@ function renderSelection(dom: VitDom, s: VitState): void {
     drawValueStrip(dom.el('strip-tok'), r.tokens.subarray((s.sel + 1) * r.dim, (s.sel + 2) * r.dim), s.scaleTok); // (D), [CLS] is row 0
     const sim = similarityRow(s.unitPos ?? new Float32Array(0), r.patches, r.dim, s.sel); // (P)
     const { min, max } = drawSimilarity(dom.el('sim'), sim, r.grid, s.sel);
-    setText(dom, 'sim-min', min.toFixed(2)); setText(dom, 'sim-max', max.toFixed(2));
+    setText(dom, 'sim-min', min.toFixed(2));
+    setText(dom, 'sim-max', max.toFixed(2));
   }
 }
 

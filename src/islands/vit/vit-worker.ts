@@ -29,9 +29,15 @@ async function runtime(search: string) {
   return rt;
 }
 
-const channel = openChannel(self as unknown as PortLike, { receive: VitRequestSchema, send: VitResponseSchema, name: 'page message' },
-  (req) => handle(req), (problem) => post({ type: 'error', id: -1, message: `잘못된 요청: ${problem}` }));
-function post(msg: VitResponse, transfer: Transferable[] = []): void { channel.send(msg, transfer); }
+const channel = openChannel(
+  self as unknown as PortLike,
+  { receive: VitRequestSchema, send: VitResponseSchema, name: 'page message' },
+  (req) => handle(req),
+  (problem) => post({ type: 'error', id: -1, message: `잘못된 요청: ${problem}` }),
+);
+function post(msg: VitResponse, transfer: Transferable[] = []): void {
+  channel.send(msg, transfer);
+}
 
 function handle(req: ParsedVitRequest): void {
   if (req.type === 'embed') latestEmbed = Math.max(latestEmbed, req.id);
@@ -50,8 +56,11 @@ function handle(req: ParsedVitRequest): void {
         if (!current) throw new ImageInputError('아직 불러온 이미지가 없습니다.');
         const { tf } = await runtime(req.search);
         const result = await embedImage(tf, current.rgb, req.config, cache);
-        post({ type: 'embedded', id: req.id, result, ms: performance.now() - t0 },
-          [result.embeddings.buffer, result.tokens.buffer, result.position.buffer] as Transferable[]);
+        post({ type: 'embedded', id: req.id, result, ms: performance.now() - t0 }, [
+          result.embeddings.buffer,
+          result.tokens.buffer,
+          result.position.buffer,
+        ] as Transferable[]);
       }
     } catch (e) {
       const message = e instanceof ImageInputError ? e.message : `계산 중 오류: ${e instanceof Error ? e.message : String(e)}`;

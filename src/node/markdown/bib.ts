@@ -26,7 +26,10 @@ function skipSpace(s: string, i: number): number {
 function braced(s: string, i: number): [string, number] {
   let depth = 0;
   for (let j = i; j < s.length; j++) {
-    if (s[j] === '\\') { j++; continue; }
+    if (s[j] === '\\') {
+      j++;
+      continue;
+    }
     if (s[j] === '{') depth++;
     else if (s[j] === '}' && --depth === 0) return [s.slice(i + 1, j), j + 1];
   }
@@ -45,7 +48,10 @@ export function parseBib(text: string): BibEntry[] {
     let i = head.lastIndex;
     for (;;) {
       i = skipSpace(text, i);
-      if (text[i] === '}') { i++; break; }
+      if (text[i] === '}') {
+        i++;
+        break;
+      }
       const f = /^([A-Za-z][\w-]*)\s*=\s*/.exec(text.slice(i));
       if (!f) throw new Error(`${m[2]}: cannot read a field at "${text.slice(i, i + 30)}"`);
       i += f[0].length;

@@ -10,7 +10,11 @@ const GROUP = /\[([^[\]]*@[^[\]]+)\]/g;
 /** One key inside a group: after the start, a space, ';' or '[' (and pandoc's '-' = suppress author). */
 const KEY = /(?:^|[\s;])-?@([\p{L}\p{N}_](?:[^\s;,{}[\]]*[\p{L}\p{N}_])?)/gu;
 
-export interface CitationGroup { text: string; keys: string[]; index: number }
+export interface CitationGroup {
+  text: string;
+  keys: string[];
+  index: number;
+}
 
 /** Every citation group in `text`, with its keys, in order. */
 export function citationGroups(text: string): CitationGroup[] {

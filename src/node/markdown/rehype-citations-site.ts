@@ -56,8 +56,14 @@ export function checkLeftovers(tree: Root, file: VFile, known: ReadonlySet<strin
     const line = at ? `line ${at}: ` : '';
     for (const g of citationGroups(t.value)) {
       const unknown = g.keys.filter((k) => !known.has(k));
-      if (unknown.length) problems.push(`${line}unknown citation key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} in ${g.text} (not in ${BIB_FILE})`);
-      else problems.push(`${line}citation ${g.text} was not formatted: cite in a paragraph, list item or table cell, not inside a heading, link or emphasis`);
+      if (unknown.length)
+        problems.push(
+          `${line}unknown citation key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} in ${g.text} (not in ${BIB_FILE})`,
+        );
+      else
+        problems.push(
+          `${line}citation ${g.text} was not formatted: cite in a paragraph, list item or table cell, not inside a heading, link or emphasis`,
+        );
     }
   });
   if (problems.length) throw new CitationError(`${pageName(file)}: ${problems.join('; ')}`);
@@ -70,7 +76,9 @@ function numbersOf(refs: Element): Map<string, string> {
     if (entry.type !== 'element' || !classes(entry).includes('csl-entry')) continue;
     const key = String(entry.properties['id'] ?? '').replace(/^bib-/, '');
     let n = '';
-    visit(entry, 'text', (t) => { if (!n) n = /\[(\d+)\]/.exec(t.value)?.[1] ?? ''; });
+    visit(entry, 'text', (t) => {
+      if (!n) n = /\[(\d+)\]/.exec(t.value)?.[1] ?? '';
+    });
     out.set(key, n);
   }
   return out;
@@ -79,14 +87,22 @@ function numbersOf(refs: Element): Map<string, string> {
 /** "[1], [2, p. 3]" -> one link per source, each to its entry. */
 function linkCitation(span: Element, keys: string[], numbers: Map<string, string>, page: string): void {
   let text = '';
-  visit(span, 'text', (t) => { text += t.value; });
+  visit(span, 'text', (t) => {
+    text += t.value;
+  });
   const parts = [...text.matchAll(/\[(\d+)[^\]]*\]/g)];
-  if (parts.length !== keys.length) throw new CitationError(`${page}: citation "${text}" has ${parts.length} numbers for ${keys.length} keys`);
+  if (parts.length !== keys.length)
+    throw new CitationError(`${page}: citation "${text}" has ${parts.length} numbers for ${keys.length} keys`);
   // Anything but ", " between or around the "[n…]" parts is a locator citeproc only half read
   // ("[@k, sec. 3.1]" -> "[1, sec. 3].1"); braces pass it whole: "[@k, {sec. 3.1}]".
-  const gaps = [text.slice(0, parts[0]?.index ?? 0), ...parts.map((m, i) => text.slice(m.index + m[0].length, parts[i + 1]?.index ?? text.length))];
+  const gaps = [
+    text.slice(0, parts[0]?.index ?? 0),
+    ...parts.map((m, i) => text.slice(m.index + m[0].length, parts[i + 1]?.index ?? text.length)),
+  ];
   if (gaps.some((g, i) => g !== (i === 0 || i === gaps.length - 1 ? '' : ', ')))
-    throw new CitationError(`${page}: citation rendered as "${text}": put a locator that is not a plain number in braces, e.g. [@${keys[0]}, {sec. 3.1}]`);
+    throw new CitationError(
+      `${page}: citation rendered as "${text}": put a locator that is not a plain number in braces, e.g. [@${keys[0]}, {sec. 3.1}]`,
+    );
   const children: ElementContent[] = [];
   let at = 0;
   parts.forEach((m, i) => {

@@ -53,7 +53,10 @@ function fragment(katex: Element): MdxJsxTextElementHast {
 function replaceFormulas(parent: Element): number {
   let n = 0;
   parent.children = parent.children.map((c) => {
-    if (isKatex(c)) { n++; return fragment(c as Element) as unknown as ElementContent; }
+    if (isKatex(c)) {
+      n++;
+      return fragment(c as Element) as unknown as ElementContent;
+    }
     if (c.type === 'element') n += replaceFormulas(c);
     return c;
   });
@@ -67,7 +70,11 @@ export function rehypeHeadingMath() {
     visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName)) return undefined;
       if (isMdx) replaceFormulas(node);
-      else if (node.children.some(function has(c): boolean { return isKatex(c) || (c.type === 'element' && c.children.some(has)); }))
+      else if (
+        node.children.some(function has(c): boolean {
+          return isKatex(c) || (c.type === 'element' && c.children.some(has));
+        })
+      )
         throw new Error(`${path}: math in a heading is supported in .mdx pages only`);
       return SKIP;
     });

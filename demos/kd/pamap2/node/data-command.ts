@@ -60,7 +60,15 @@ interface Done {
 type Progress = Record<string, Done>;
 
 // Stands in for a shard still being written (so a duplicate subject is caught at once).
-const PLACEHOLDER: SubjectShard = { subject: 0, rows: 0, segments: [0], x: { file: 'x', bytes: 0, sha256: '0'.repeat(64) }, y: { file: 'y', bytes: 0, sha256: '0'.repeat(64) }, windows: 0, windowsPerClass: new Array<number>(12).fill(0) };
+const PLACEHOLDER: SubjectShard = {
+  subject: 0,
+  rows: 0,
+  segments: [0],
+  x: { file: 'x', bytes: 0, sha256: '0'.repeat(64) },
+  y: { file: 'y', bytes: 0, sha256: '0'.repeat(64) },
+  windows: 0,
+  windowsPerClass: new Array<number>(12).fill(0),
+};
 
 export const DEFAULT_OUT = '.work/pamap2';
 export const DEFAULT_BROWSER_MAX_BYTES = 25_000_000;
@@ -128,13 +136,16 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
     const prev = progress[key];
     if (prev) {
       // Resume: reuse the shard if its files are intact.
-      pending.push((async () => {
-        const xs = await fileSha256(join(out, prev.shard.x.file));
-        const ys = await fileSha256(join(out, prev.shard.y.file));
-        if (xs !== prev.shard.x.sha256 || ys !== prev.shard.y.sha256) throw new Error(`${entry.name}: recorded shard changed on disk; delete ${progressPath} and rerun`);
-        const [xb, yb] = await Promise.all([readFile(join(out, prev.shard.x.file)), readFile(join(out, prev.shard.y.file))]);
-        series.set(entry.subject, decodeSeries(prev.shard, new Uint8Array(xb), new Uint8Array(yb), { dtype: 'float32' }));
-      })());
+      pending.push(
+        (async () => {
+          const xs = await fileSha256(join(out, prev.shard.x.file));
+          const ys = await fileSha256(join(out, prev.shard.y.file));
+          if (xs !== prev.shard.x.sha256 || ys !== prev.shard.y.sha256)
+            throw new Error(`${entry.name}: recorded shard changed on disk; delete ${progressPath} and rerun`);
+          const [xb, yb] = await Promise.all([readFile(join(out, prev.shard.x.file)), readFile(join(out, prev.shard.y.file))]);
+          series.set(entry.subject, decodeSeries(prev.shard, new Uint8Array(xb), new Uint8Array(yb), { dtype: 'float32' }));
+        })(),
+      );
       done.set(entry.subject, prev);
       skipped.push(entry.subject);
       log(`${entry.name}: already processed (resume), skipped`);
@@ -163,7 +174,15 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
         const s = pre.finish();
         const sha256 = hash.digest('hex');
         const expected = hashes.get(entry.subject)?.sha256 ?? null;
-        const file: SourceFile = { name: entry.name, subject: entry.subject, bytes, sha256, expectedSha256: expected, verified: expected === sha256, rawRows: pre.rawRows };
+        const file: SourceFile = {
+          name: entry.name,
+          subject: entry.subject,
+          bytes,
+          sha256,
+          expectedSha256: expected,
+          verified: expected === sha256,
+          rawRows: pre.rawRows,
+        };
         if (!file.verified && !unverified) refuse(file);
         log(`${entry.name}: ${file.verified ? 'verified' : 'UNVERIFIED'}, ${pre.rawRows} rows → ${s.rows} at 33.3 Hz`);
         series.set(entry.subject, s);
@@ -192,10 +211,18 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
 
   const subjects = [...done.keys()].sort((a, b) => a - b);
   const base = { kind, location, unverifiedAllowed: unverified };
-  const manifest = buildManifest('node', base, subjects.map((s) => done.get(s) as Done), segmentGapS, opts.now);
+  const manifest = buildManifest(
+    'node',
+    base,
+    subjects.map((s) => done.get(s) as Done),
+    segmentGapS,
+    opts.now,
+  );
   await writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   await pruneShards(out, new Set(manifest.shards.flatMap((s) => [s.x.file, s.y.file])));
-  log(`node shards: ${out} — ${manifest.subjects.length} subjects, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB`);
+  log(
+    `node shards: ${out} — ${manifest.subjects.length} subjects, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB`,
+  );
 
   let browserManifest: Pamap2Manifest | null = null;
   if (opts.browserOut) {
@@ -206,7 +233,12 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
       if (!s || !d) throw new Error(`--browser-subjects: subject ${subject} was not processed`);
       return { series: s, source: d.source };
     });
-    browserManifest = await writeBrowserShare(opts.browserOut, items, { ...base, segmentGapS, budget: opts.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES, now: opts.now }, log);
+    browserManifest = await writeBrowserShare(
+      opts.browserOut,
+      items,
+      { ...base, segmentGapS, budget: opts.browserMaxBytes ?? DEFAULT_BROWSER_MAX_BYTES, now: opts.now },
+      log,
+    );
   }
   return { manifest, browserManifest, skippedSubjects: skipped };
 }
@@ -226,7 +258,12 @@ export interface ShareOptions {
  * priority order) that fit `budget`. What the deploy writes into public/data/pamap2/; the memory
  * load test (bench/load-test-share.ts) writes its synthetic share of the same size with it.
  */
-export async function writeBrowserShare(dir: string, items: ReadonlyArray<{ series: SubjectSeries; source: SourceFile }>, o: ShareOptions, log: (line: string) => void = () => {}): Promise<Pamap2Manifest> {
+export async function writeBrowserShare(
+  dir: string,
+  items: ReadonlyArray<{ series: SubjectSeries; source: SourceFile }>,
+  o: ShareOptions,
+  log: (line: string) => void = () => {},
+): Promise<Pamap2Manifest> {
   const chosen: Done[] = [];
   let used = 0;
   for (const { series: s, source } of items) {
@@ -241,10 +278,18 @@ export async function writeBrowserShare(dir: string, items: ReadonlyArray<{ seri
   }
   if (chosen.length === 0) throw new Error(`browser share: no subject fits in ${o.budget} bytes`);
   chosen.sort((a, b) => a.shard.subject - b.shard.subject);
-  const manifest = buildManifest('browser', { kind: o.kind, location: o.location, unverifiedAllowed: o.unverifiedAllowed }, chosen, o.segmentGapS, o.now);
+  const manifest = buildManifest(
+    'browser',
+    { kind: o.kind, location: o.location, unverifiedAllowed: o.unverifiedAllowed },
+    chosen,
+    o.segmentGapS,
+    o.now,
+  );
   await writeAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   await pruneShards(dir, new Set(manifest.shards.flatMap((s) => [s.x.file, s.y.file])));
-  log(`browser shards: ${dir} — subjects ${manifest.subjects.join(', ')}, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB`);
+  log(
+    `browser shards: ${dir} — subjects ${manifest.subjects.join(', ')}, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB`,
+  );
   return manifest;
 }
 
@@ -277,9 +322,10 @@ function buildManifest(
       segmentGapS,
       window: { length: 100, step: 22, firstStart: 22 },
     },
-    encoding: target === 'node'
-      ? { dtype: 'float32' }
-      : { dtype: 'uint8', scale: UINT8_SCALE, note: 'value ≈ q/255 of the [0, 1]-scaled channel (|error| ≤ 0.002)' },
+    encoding:
+      target === 'node'
+        ? { dtype: 'float32' }
+        : { dtype: 'uint8', scale: UINT8_SCALE, note: 'value ≈ q/255 of the [0, 1]-scaled channel (|error| ≤ 0.002)' },
     shards: items.map((d) => d.shard),
     totals: {
       rows: items.reduce((a, d) => a + d.shard.rows, 0),

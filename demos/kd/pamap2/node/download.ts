@@ -126,7 +126,11 @@ export async function downloadWithResume(url: string, dest: string, opts: Downlo
         const len = res.headers['content-length'];
         total = len !== undefined ? Number(len) : null;
       }
-      meta = { url, validator: (res.headers.etag as string | undefined) ?? (res.headers['last-modified'] as string | undefined) ?? null, total };
+      meta = {
+        url,
+        validator: (res.headers.etag as string | undefined) ?? (res.headers['last-modified'] as string | undefined) ?? null,
+        total,
+      };
       await writeFile(metaPath, JSON.stringify(meta));
       let got = have;
       const counter = new Transform({
@@ -143,7 +147,9 @@ export async function downloadWithResume(url: string, dest: string, opts: Downlo
     } catch (err) {
       log(`download: attempt ${result.attempts} failed: ${err instanceof Error ? err.message : String(err)}`);
       if (result.attempts >= maxAttempts) {
-        throw new Error(`${url}: download failed after ${result.attempts} attempts (partial data kept in ${part} for the next run): ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(
+          `${url}: download failed after ${result.attempts} attempts (partial data kept in ${part} for the next run): ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, opts.retryDelayMs ?? 500));
     }

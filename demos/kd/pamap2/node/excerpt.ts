@@ -10,7 +10,9 @@ export const DEFAULT_EXCERPT_DIR = 'data/pamap2';
 export async function readExcerptTexts(dir = DEFAULT_EXCERPT_DIR): Promise<ExcerptTexts> {
   const read = (name: string): Promise<string> => readFile(join(dir, name), 'utf8');
   const [first10000, alexchow, indexCsv] = await Promise.all([
-    read(EXCERPT_FILES.first10000), read(EXCERPT_FILES.alexchow), read(EXCERPT_FILES.indexCsv),
+    read(EXCERPT_FILES.first10000),
+    read(EXCERPT_FILES.alexchow),
+    read(EXCERPT_FILES.indexCsv),
   ]);
   return { first10000, alexchow, indexCsv };
 }

@@ -31,7 +31,11 @@ export async function sourceKind(path: string): Promise<SourceKind> {
 }
 
 /** Reads every Protocol entry; resolves with the entry names seen. */
-export async function readProtocolFiles(path: string, handler: EntryHandler, onBytes?: (read: number, total: number) => void): Promise<string[]> {
+export async function readProtocolFiles(
+  path: string,
+  handler: EntryHandler,
+  onBytes?: (read: number, total: number) => void,
+): Promise<string[]> {
   const kind = await sourceKind(path);
   if (kind === 'zip') return readZipFile(path, handler, onBytes);
   if (kind === 'excerpt') return readExcerpt(path, handler);
@@ -40,7 +44,9 @@ export async function readProtocolFiles(path: string, handler: EntryHandler, onB
 
 async function readZipFile(path: string, handler: EntryHandler, onBytes?: (read: number, total: number) => void): Promise<string[]> {
   const total = (await stat(path)).size;
-  return readProtocolZip(basename(path), createReadStream(path, { highWaterMark: 1 << 20 }), handler, { onBytes: (read) => onBytes?.(read, total) });
+  return readProtocolZip(basename(path), createReadStream(path, { highWaterMark: 1 << 20 }), handler, {
+    onBytes: (read) => onBytes?.(read, total),
+  });
 }
 
 async function readFolder(dir: string, handler: EntryHandler): Promise<string[]> {

@@ -29,7 +29,11 @@ export async function fileSha256(path: string): Promise<string | null> {
 }
 
 /** Writes subject10N.x.<f32|u8> and subject10N.y.u8 unless identical files are already there. */
-export async function writeSubjectShard(dir: string, s: SubjectSeries, dtype: ShardDtype): Promise<{ shard: SubjectShard; skipped: boolean }> {
+export async function writeSubjectShard(
+  dir: string,
+  s: SubjectSeries,
+  dtype: ShardDtype,
+): Promise<{ shard: SubjectShard; skipped: boolean }> {
   await mkdir(dir, { recursive: true });
   const xBytes = encodeX(s.x, dtype);
   const yBytes = encodeY(s.y);
@@ -66,7 +70,10 @@ export async function readManifest(dir: string): Promise<Pamap2Manifest> {
 }
 
 /** Node: load a shard folder written by the data command (Node float32 or browser uint8). */
-export async function loadShardDir(dir: string, opts: LoadShardsOptions = {}): Promise<{ manifest: Pamap2Manifest; series: SubjectSeries[] }> {
+export async function loadShardDir(
+  dir: string,
+  opts: LoadShardsOptions = {},
+): Promise<{ manifest: Pamap2Manifest; series: SubjectSeries[] }> {
   const manifest = await readManifest(dir);
   const series = await loadShards(manifest, async (f) => new Uint8Array(await readFile(join(dir, f))), opts);
   return { manifest, series };

@@ -19,7 +19,10 @@ import { useNodeBackend } from '../../node/tf-node';
 import type { SweepConfig } from '../config';
 import { parseArch, WRN_IO } from '../../models/arch';
 
-export interface ModelSpeed { model: string; samplesPerSec: number }
+export interface ModelSpeed {
+  model: string;
+  samplesPerSec: number;
+}
 
 function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: number, batch: number): number {
   const B = batch;
@@ -27,7 +30,10 @@ function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: nu
   const model = createWrn({ dims, ...parseArch(arch), ...WRN_IO, seed: 1 });
   const opt = new Sgd(model.params.trainable(), { momentum: 0.9, weightDecay: 1e-4 });
   const x = tf.randomNormal(shape);
-  const y = tf.tensor1d(Array.from({ length: B }, (_, i) => i % 12), 'int32');
+  const y = tf.tensor1d(
+    Array.from({ length: B }, (_, i) => i % 12),
+    'int32',
+  );
   const t = kd ? [tf.randomNormal([B, 12]) as tf.Tensor2D, tf.randomNormal([B, 12]) as tf.Tensor2D] : [];
   const setup = kd ? { weights: teacherWeights(2, 0.7), lambda: c.lambda, T: c.temperature } : null;
   try {
@@ -57,8 +63,13 @@ export async function estimateSweep(
   for (const arch of c.teacherArchs) {
     const g = speed(2, arch, c, false, o.steps, o.measureBatch);
     const s = speed(1, arch, c, false, o.steps, o.measureBatch);
-    speeds.push({ model: `teacher 2D ${arch} (GAF ${c.gafSize}×${c.gafSize})`, samplesPerSec: g }, { model: `teacher 1D ${arch}`, samplesPerSec: s });
-    o.log(`${backend}: teacher 2D ${arch} on ${c.gafSize}×${c.gafSize} GAF: ${g.toFixed(2)} samples/s → ${(o.trainWindows / g).toFixed(0)} s/epoch; 1D ${arch}: ${s.toFixed(1)} samples/s → ${(o.trainWindows / s).toFixed(0)} s/epoch`);
+    speeds.push(
+      { model: `teacher 2D ${arch} (GAF ${c.gafSize}×${c.gafSize})`, samplesPerSec: g },
+      { model: `teacher 1D ${arch}`, samplesPerSec: s },
+    );
+    o.log(
+      `${backend}: teacher 2D ${arch} on ${c.gafSize}×${c.gafSize} GAF: ${g.toFixed(2)} samples/s → ${(o.trainWindows / g).toFixed(0)} s/epoch; 1D ${arch}: ${s.toFixed(1)} samples/s → ${(o.trainWindows / s).toFixed(0)} s/epoch`,
+    );
     const unit = o.trainWindows * (tEpochs / g + tEpochs / s + (c.alphas.length * c.trials * epochs) / student);
     total += unit * o.folds;
   }

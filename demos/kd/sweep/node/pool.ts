@@ -32,7 +32,12 @@ export interface SweepSummary {
 }
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
-const fmtTime = (s: number) => (s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${s.toFixed(0)}s`);
+const fmtTime = (s: number) =>
+  s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.round((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
+      : `${s.toFixed(0)}s`;
 
 export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
   const t0 = performance.now();
@@ -68,7 +73,16 @@ export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
       if (finished) return;
       finished = true;
       children.forEach((ch) => ch.connected && send(ch, { type: 'exit' }));
-      resolve({ planned, skipped, ran: done, units: queue ? queue.length : 0, teachersTrained, teachersCached, seconds: (performance.now() - t0) / 1000, backend });
+      resolve({
+        planned,
+        skipped,
+        ran: done,
+        units: queue ? queue.length : 0,
+        teachersTrained,
+        teachersCached,
+        seconds: (performance.now() - t0) / 1000,
+        backend,
+      });
     };
     const dispatch = () => {
       if (!queue) return;
@@ -105,7 +119,9 @@ export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
         case 'ready':
           backend = m.backend;
           if (!queue) {
-            o.log(`data: ${m.dataSource} (sha256 ${m.sha256.slice(0, 12)}…), ${m.windows} windows, subjects ${m.subjects.join(', ')}; backend ${m.backend}`);
+            o.log(
+              `data: ${m.dataSource} (sha256 ${m.sha256.slice(0, 12)}…), ${m.windows} windows, subjects ${m.subjects.join(', ')}; backend ${m.backend}`,
+            );
             plan(m.subjects);
           }
           idle.push(ch);
@@ -113,14 +129,18 @@ export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
         case 'teachers':
           if (m.cached) teachersCached++;
           else teachersTrained++;
-          return o.log(`  teachers ${m.unit}: ${m.cached ? 'from cache' : `trained in ${fmtTime(m.ms / 1000)}`} (held-out acc GAF ${m.gafAcc.toFixed(1)} %, signal ${m.sigAcc.toFixed(1)} %)`);
+          return o.log(
+            `  teachers ${m.unit}: ${m.cached ? 'from cache' : `trained in ${fmtTime(m.ms / 1000)}`} (held-out acc GAF ${m.gafAcc.toFixed(1)} %, signal ${m.sigAcc.toFixed(1)} %)`,
+          );
         case 'epoch':
           return;
         case 'run-done': {
           done++;
           const el = (performance.now() - t0) / 1000;
           const eta = (el / done) * (total - done);
-          return o.log(`[${done}/${total}] ${m.run}: best ${m.bestAcc.toFixed(2)} % (${fmtTime(m.ms / 1000)}) — elapsed ${fmtTime(el)}, ETA ${fmtTime(eta)}`);
+          return o.log(
+            `[${done}/${total}] ${m.run}: best ${m.bestAcc.toFixed(2)} % (${fmtTime(m.ms / 1000)}) — elapsed ${fmtTime(el)}, ETA ${fmtTime(eta)}`,
+          );
         }
         case 'unit-done':
           busy--;

@@ -33,12 +33,29 @@ export interface UnitContext {
   emit: (m: import('./protocol').FromWorker) => void;
 }
 
-interface Teachers { gaf: Float32Array; sig: Float32Array; gafAcc: number; sigAcc: number }
+interface Teachers {
+  gaf: Float32Array;
+  sig: Float32Array;
+  gafAcc: number;
+  sigAcc: number;
+}
 
 function teacherKey(ctx: UnitContext, unit: UnitSpec): string {
   const c = ctx.config;
   const h = createHash('sha256')
-    .update(JSON.stringify([ctx.data.sha256, unit.arch, unit.subject, unit.teacherSeed, c.gafSize, c.teacherEpochs ?? c.epochs, c.batchSize, c.learningRate, ctx.backend]))
+    .update(
+      JSON.stringify([
+        ctx.data.sha256,
+        unit.arch,
+        unit.subject,
+        unit.teacherSeed,
+        c.gafSize,
+        c.teacherEpochs ?? c.epochs,
+        c.batchSize,
+        c.learningRate,
+        ctx.backend,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
   return `${unit.key}-${h}`;
@@ -50,7 +67,15 @@ async function trainTeacher(ctx: UnitContext, dims: 1 | 2, unit: UnitSpec, seed:
   const data = phaseInputs(phase, ctx.fold);
   const model = createPhaseModel(phase, unit.arch, seed);
   try {
-    const r = await trainModel({ model, train: data.train, test: data.test, epochs: c.teacherEpochs ?? c.epochs, batchSize: c.batchSize, seed, learningRate: c.learningRate });
+    const r = await trainModel({
+      model,
+      train: data.train,
+      test: data.test,
+      epochs: c.teacherEpochs ?? c.epochs,
+      batchSize: c.batchSize,
+      seed,
+      learningRate: c.learningRate,
+    });
     return { logits: await predictLogits(model, data.train), acc: 100 * r.lastAccuracy };
   } finally {
     model.dispose();
@@ -76,7 +101,17 @@ export async function teachersFor(ctx: UnitContext, unit: UnitSpec): Promise<Tea
   const g = await trainTeacher(ctx, 2, unit, unit.teacherSeed + 1);
   const s = await trainTeacher(ctx, 1, unit, unit.teacherSeed + 2);
   const t = { gaf: g.logits, sig: s.logits, gafAcc: g.acc, sigAcc: s.acc };
-  writeFileAtomic(file, JSON.stringify({ arch: unit.arch, subject: unit.subject, gafAcc: t.gafAcc, sigAcc: t.sigAcc, gaf: f32ToB64(t.gaf), sig: f32ToB64(t.sig) }));
+  writeFileAtomic(
+    file,
+    JSON.stringify({
+      arch: unit.arch,
+      subject: unit.subject,
+      gafAcc: t.gafAcc,
+      sigAcc: t.sigAcc,
+      gaf: f32ToB64(t.gaf),
+      sig: f32ToB64(t.sig),
+    }),
+  );
   ctx.emit({ type: 'teachers', unit: unit.key, cached: false, ms: performance.now() - t0, gafAcc: t.gafAcc, sigAcc: t.sigAcc });
   return t;
 }
@@ -89,7 +124,13 @@ export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teach
   let r: Awaited<ReturnType<typeof trainModel>>;
   try {
     r = await trainModel({
-      model, train: ctx.fold.signal.train, test: ctx.fold.signal.test, epochs: c.epochs, batchSize: c.batchSize, seed: run.seed, learningRate: c.learningRate,
+      model,
+      train: ctx.fold.signal.train,
+      test: ctx.fold.signal.test,
+      epochs: c.epochs,
+      batchSize: c.batchSize,
+      seed: run.seed,
+      learningRate: c.learningRate,
       kd: { teacherLogits: [teachers.gaf, teachers.sig], weights: teacherWeights(2, run.alpha), lambda: c.lambda, T: c.temperature },
       onEpoch: (e) => {
         curve.push({ epoch: e.epoch + 1, trainLoss: e.trainLoss, testAcc: 100 * e.testAccuracy });
@@ -117,7 +158,13 @@ export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teach
       epochs: c.epochs,
       batchSize: c.batchSize,
       learningRate: c.learningRate,
-      data: { dataset: 'PAMAP2', source: ctx.data.source, sha256: ctx.data.sha256, subjects: ctx.data.subjects.map(String), windows: ctx.data.windows },
+      data: {
+        dataset: 'PAMAP2',
+        source: ctx.data.source,
+        sha256: ctx.data.sha256,
+        subjects: ctx.data.subjects.map(String),
+        windows: ctx.data.windows,
+      },
       split: 'loso',
       fold: ctx.data.subjects.indexOf(run.subject),
       heldOutSubject: String(run.subject),
@@ -125,10 +172,20 @@ export async function runStudent(ctx: UnitContext, run: RunSpec, teachers: Teach
       seed: run.seed,
     },
     metrics: {
-      bestTestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastTestAcc: 100 * r.lastAccuracy, curve,
-      testWindows: ctx.fold.signal.test.n, unseenTestWindows: ctx.fold.unseenTest,
+      bestTestAcc: 100 * r.bestAccuracy,
+      bestEpoch: r.bestEpoch + 1,
+      lastTestAcc: 100 * r.lastAccuracy,
+      curve,
+      testWindows: ctx.fold.signal.test.n,
+      unseenTestWindows: ctx.fold.unseenTest,
     },
-    env: { backend: ctx.backend, runtime: 'node', codeVersion: ctx.codeVersion, createdAt: new Date().toISOString(), durationMs: performance.now() - t0 },
+    env: {
+      backend: ctx.backend,
+      runtime: 'node',
+      codeVersion: ctx.codeVersion,
+      createdAt: new Date().toISOString(),
+      durationMs: performance.now() - t0,
+    },
     sweep: { name: c.name, ...(ctx.preset ? { preset: ctx.preset } : {}), groupKey: run.groupKey },
   });
   writeFileAtomic(runFile(ctx.out, c.name, run.id), `${JSON.stringify(artifact, null, 1)}\n`);

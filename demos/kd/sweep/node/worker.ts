@@ -51,8 +51,10 @@ async function handle(m: ToWorker): Promise<void> {
 }
 
 process.on('message', (m: ToWorker) => {
-  queue = queue.then(() => handle(m)).catch((e: unknown) => {
-    send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    process.exit(1);
-  });
+  queue = queue
+    .then(() => handle(m))
+    .catch((e: unknown) => {
+      send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      process.exit(1);
+    });
 });
