@@ -11,5 +11,9 @@ export const RuntimeInfoSchema = z.object({
   forced: z.boolean(),
   adapter: z.object({ vendor: z.string(), architecture: z.string(), description: z.string() }).nullable(),
   skipped: z.array(z.object({ backend: z.enum(BACKEND_NAMES), reason: z.string() })),
+  /** CPU threads the backend computes on (1 unless wasm runs its threaded build). */
+  threads: z.number().int().min(1),
+  /** Why it is one thread where more were possible (e.g. the page is not cross-origin isolated). */
+  threadsNote: z.string().nullable(),
 });
 export type RuntimeInfoMessage = z.infer<typeof RuntimeInfoSchema>;

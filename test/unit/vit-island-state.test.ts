@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialVitState, keepSpot, moveSelection, updateVit, type VitState } from '@src/islands/vit/state';
+import { initialVitState, updateVit, type VitState } from '@src/islands/vit/state';
+import { keepSpot, moveSelection } from '@src/islands/vit/selection';
 import { DEFAULT_VIT_STATE, readVitState, writeVitState } from '@src/islands/vit/url-state';
 import type { LoadedImage, VitResponse } from '@demos/vit/protocol';
 import { MAX_FILE_BYTES } from '@demos/vit/image-file';

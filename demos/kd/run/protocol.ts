@@ -9,21 +9,15 @@
  * fold-info, phase-*, epoch, trained-count, memory, run-done / alpha-* / cancelled / error.
  */
 import { z } from 'zod';
+import { RuntimeInfoSchema } from '../../shared/runtime-info';
 import { RunConfigSchema } from './config';
 import { SPLITS } from '../experiment/split';
 import { PHASES } from '../experiment/phases';
+import type { FoldInputs } from '../experiment/inputs';
+import { countWindowsPerClass } from '../pamap2/windows';
 
 const PhaseSchema = z.enum(PHASES);
 
-/** Mirrors src/lib/runtime.ts RuntimeInfo (the worker picks the backend; the page shows it). */
-export const RuntimeInfoSchema = z.object({
-  backend: z.enum(['webgpu', 'webgl', 'wasm', 'cpu']),
-  forced: z.boolean(),
-  adapter: z.object({ vendor: z.string(), architecture: z.string(), description: z.string() }).nullable(),
-  skipped: z.array(z.object({ backend: z.enum(['webgpu', 'webgl', 'wasm', 'cpu']), reason: z.string() })),
-  threads: z.number().int().min(1),
-  threadsNote: z.string().nullable(),
-});
 const finite = z.number().refine(Number.isFinite, 'not a finite number');
 
 export const ToWorkerSchema = z.discriminatedUnion('type', [
@@ -189,3 +183,17 @@ export type FromWorker = z.infer<typeof FromWorkerSchema>;
 
 /** The split a run uses, as the worker reports it (the fold-info message without its tag). */
 export type FoldInfo = Omit<Extract<FromWorker, { type: 'fold-info' }>, 'type'>;
+
+/** The fold-info message of a run's inputs: the split, its window counts, the test labels, the training class counts. */
+export function foldInfoOf(fold: FoldInputs): FoldInfo {
+  return {
+    split: fold.split,
+    testSubject: fold.testSubject,
+    train: fold.signal.train.n,
+    test: fold.signal.test.n,
+    unseenTest: fold.unseenTest,
+    testLabels: Array.from(fold.signal.test.y),
+    trainClassCounts: countWindowsPerClass(fold.signal.train),
+    capped: fold.capped,
+  };
+}

@@ -14,7 +14,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { KERNELS_WASM_BASE64, type KernelBuild } from './kernels-wasm';
 import { allocHeapTensor, heapMemory, heapOffset, recordingForBackward, wasmInternals } from './internals';
 import { kernelThreadsWanted } from './threads';
-import { startKernelPool } from './pool';
+import { startKernelPool, type GemmKernel } from './pool';
 import { RELAXED_PROBE } from './relaxed-probe';
 
 /** Exports of kernels.as.ts; every pointer is a byte offset into the tfjs heap. */
@@ -107,20 +107,7 @@ export interface KdKernels {
   wino2GradIn(du: number, B: number, H: number, W: number, C: number, dx: number, ms: number): void;
   packedBytes(K: number, N: number): number;
   packB(b: number, ldb: number, K: number, N: number, trans: number, out: number): void;
-  gemm(
-    a: number,
-    lda: number,
-    ka: number,
-    b: number,
-    kb: number,
-    pb: number,
-    c: number,
-    ldc: number,
-    m0: number,
-    m1: number,
-    K: number,
-    N: number,
-  ): void;
+  gemm: GemmKernel;
 }
 
 /** The kernels bound to one tfjs-wasm heap, with the heap's allocator and tensor helpers. */

@@ -17,26 +17,30 @@
  * Helpers spin briefly before sleeping, so back-to-back products skip the wake-up latency.
  */
 
+/**
+ * The matMul kernel's entry point (gemm.as.ts): rows [m0, m1) of C = A·B, A, B and C read and
+ * written through their strides (lda/ka, kb/pb, ldc), K the inner dimension, N the columns.
+ */
+export type GemmKernel = (
+  a: number,
+  lda: number,
+  ka: number,
+  b: number,
+  kb: number,
+  pb: number,
+  c: number,
+  ldc: number,
+  m0: number,
+  m1: number,
+  K: number,
+  N: number,
+) => void;
+
 /** What the pool needs of a kernel heap (kernels.ts WasmHeap): its memory, which build runs, the gemm. */
 interface PoolHeap {
   memory: WebAssembly.Memory;
   build: string;
-  k: {
-    gemm(
-      a: number,
-      lda: number,
-      ka: number,
-      b: number,
-      kb: number,
-      pb: number,
-      c: number,
-      ldc: number,
-      m0: number,
-      m1: number,
-      K: number,
-      N: number,
-    ): void;
-  };
+  k: { gemm: GemmKernel };
 }
 
 const GEN = 0,

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { openChannel } from '@demos/shared/channel';
 import { parseConfig } from '@demos/kd/run/config';
 import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '@demos/kd/run/protocol';
-import { defaultSplitFor, windowSplitCounts } from '@demos/kd/experiment/split';
+import { defaultSplitFor } from '@demos/kd/experiment/split';
 import { initialState, reduce, type Action, type KdState } from './state';
+import { splitProblemOf } from './split-problem';
 import { createView } from './view';
 import { applyUrlState, fillFolds, readControls, splitOf, syncFoldControl, urlStateOf } from './controls';
 import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
@@ -41,19 +42,12 @@ export function mount(root: HTMLElement): void {
   let state: KdState = initialState;
   let dataChoice: DataChoice | 'upload' = 'excerpt';
   let firstData = true;
-  const splitProblem = (): string | null => {
-    const d = state.data;
-    if (!d) return null;
-    if (splitOf(root) === 'window') return windowSplitCounts(d.classCounts).test > 0 ? null : S.windowSplitImpossible;
-    const usable = d.subjects.filter((x) => x.windows > 0).length;
-    return usable < 2 ? S.losoImpossible(usable) : null;
-  };
   const controls = () => ({
     split: splitOf(root),
     testSubject: Number(el<HTMLSelectElement>('fold').value) || url.config.testSubject,
     window: url.window,
     cm: url.cm,
-    splitProblem: splitProblem(),
+    splitProblem: state.data ? splitProblemOf(state.data, splitOf(root)) : null,
   });
   const view = createView(root, (r: PhaseResult) => {
     if (state.config && state.data)
@@ -105,7 +99,7 @@ export function mount(root: HTMLElement): void {
       fillFolds(root, a.summary, firstData ? url.config.testSubject : Number(el<HTMLSelectElement>('fold').value));
       syncFoldControl(root, splitOf(root));
       firstData = false;
-      const why = splitProblem();
+      const why = state.data ? splitProblemOf(state.data, splitOf(root)) : null;
       if (why) state = reduce(state, { type: 'ui-status', text: S.dataReadyBut(why) });
       saveUrl();
     }

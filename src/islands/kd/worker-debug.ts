@@ -12,6 +12,8 @@ import { trainStepAsync } from '@demos/kd/train/train';
 import { withInputClip } from '@demos/kd/run/input-clip';
 import { prepareWindowSplit } from '@demos/kd/experiment/split';
 import type { LoadedData } from '@demos/kd/run/data';
+import type { FromWorker, ToWorker } from '@demos/kd/run/protocol';
+import type { WorkerRuntime } from './worker-runtime';
 import { CHANNELS, WINDOW } from '@demos/kd/pamap2/format';
 
 const BATCH = 8;
@@ -54,4 +56,22 @@ export async function debugTrainSteps(
     sgd.dispose();
     model.dispose();
   }
+}
+
+/** The e2e tests' hooks: destroy the WebGPU device mid-run; run a few seeded training steps and report them. */
+export async function debugMessage(
+  m: Extract<ToWorker, { type: 'debug-lose-device' | 'debug-train-steps' }>,
+  rt: WorkerRuntime,
+  data: LoadedData | null,
+  post: (m: FromWorker) => void,
+): Promise<void> {
+  if (m.type === 'debug-lose-device') {
+    const device = rt.device();
+    if (device) device.destroy();
+    else post({ type: 'notice', message: `debug: backend is ${rt.info?.backend ?? '?'}, not webgpu` });
+    return;
+  }
+  if (!data || !rt.tf) throw new Error('data or backend not ready');
+  const r = await debugTrainSteps(rt.tf, data, m.steps, m.seed);
+  post({ type: 'debug-steps', backend: rt.info?.backend ?? '?', ...r });
 }

@@ -10,6 +10,8 @@ import { preprocessSubjectStream, SubjectPreprocessor } from '@demos/kd/pamap2/p
 import { ProtocolLineParser } from '@demos/kd/pamap2/parse';
 import type { SubjectSeries } from '@demos/kd/pamap2/series';
 import { sha256Hex } from '@demos/kd/pamap2/shards';
+import { buildData, type LoadedData } from '@demos/kd/run/data';
+import { S } from './strings';
 import { Pamap2ZipError, readProtocolZip, type EntrySink, type ProtocolEntry, type ZipProblem } from '@demos/kd/pamap2/zip';
 
 export type Progress = (file: string, done: number, total: number) => void;
@@ -102,4 +104,11 @@ export async function hashFiles(files: readonly File[]): Promise<string> {
     o += p.length;
   }
   return sha256Hex(total);
+}
+
+/** The reader's files as the run's data: parsed, preprocessed and identified by their bytes' SHA-256. */
+export async function loadUploaded(files: readonly File[], progress: Progress): Promise<LoadedData> {
+  const series = await readFiles(files, progress);
+  const names = files.map((f) => f.name);
+  return buildData(series, { label: S.ownFiles(names), source: 'upload', files: names, sha256: await hashFiles(files) });
 }

@@ -5,21 +5,20 @@
  * reader's checkpoint bytes, and the run in flight. One run (or comparison) at a time.
  * Memory: after every phase, cancel and error it reports tf.memory().numTensors.
  */
-import { buildData, makePreview, type LoadedData } from '@demos/kd/run/data';
+import { makePreview, type LoadedData } from '@demos/kd/run/data';
 import { runInputs } from '@demos/kd/experiment/inputs';
 import { RunSession } from '@demos/kd/run/phases';
 import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
 import { splitKey, type RunConfig } from '@demos/kd/run/config';
 import type { Phase } from '@demos/kd/experiment/phases';
-import type { FromWorker, ToWorker } from '@demos/kd/run/protocol';
+import { foldInfoOf, type FromWorker, type ToWorker } from '@demos/kd/run/protocol';
 import type { Wrn } from '@demos/kd/models/wrn';
-import { countWindowsPerClass } from '@demos/kd/pamap2/windows';
 import { idbModelCache, clearModelCache } from './idb-cache';
-import { readFiles, hashFiles } from './worker-files';
+import { loadUploaded } from './worker-files';
 import { loadBundled, probeFullManifest } from './worker-bundled';
-import { loadCheckpointPair } from './worker-checkpoints';
+import { CheckpointTeachers } from './worker-checkpoints';
 import { WorkerRuntime } from './worker-runtime';
-import { debugTrainSteps } from './worker-debug';
+import { debugMessage } from './worker-debug';
 import { S } from './strings';
 
 const GAF_PREVIEW_SIZE = 16; // the default run's GAF size: the preview shows what teacher 1 sees
@@ -29,9 +28,8 @@ export class KdWorkerSession {
   private readonly rt: WorkerRuntime;
   private baseUrl = '/';
   private data: LoadedData | null = null;
-  private session: { key: string; s: RunSession<Wrn>; ckptKey: string } | null = null;
-  /** The reader's teacher checkpoints (bytes kept so a new fold/session can load them again). */
-  private checkpoints: { gaf: ArrayBuffer; signal: ArrayBuffer; names: [string, string]; version: number } | null = null;
+  private session: { key: string; s: RunSession<Wrn> } | null = null;
+  private readonly checkpoints = new CheckpointTeachers();
   private running: AbortController | null = null;
   private currentPhase: Phase | null = null;
 
@@ -41,14 +39,9 @@ export class KdWorkerSession {
 
   private memory(when: string): void {
     const tf = this.rt.tf;
-    if (tf)
-      this.post({
-        type: 'memory',
-        numTensors: tf.memory().numTensors,
-        baseline: this.rt.baseline,
-        held: this.session?.s.heldTensors() ?? 0,
-        when,
-      });
+    if (!tf) return;
+    const held = this.session?.s.heldTensors() ?? 0;
+    this.post({ type: 'memory', numTensors: tf.memory().numTensors, baseline: this.rt.baseline, held, when });
   }
 
   private setData(d: LoadedData): void {
@@ -79,31 +72,10 @@ export class KdWorkerSession {
     this.session?.s.dispose();
     this.session = null;
     const fold = runInputs(this.data.windows, c);
-    this.post({
-      type: 'fold-info',
-      split: fold.split,
-      testSubject: fold.testSubject,
-      train: fold.signal.train.n,
-      test: fold.signal.test.n,
-      unseenTest: fold.unseenTest,
-      testLabels: Array.from(fold.signal.test.y),
-      trainClassCounts: countWindowsPerClass(fold.signal.train),
-      capped: fold.capped,
-    });
+    this.post({ type: 'fold-info', ...foldInfoOf(fold) });
     const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), this.data.summary.dataId, idbModelCache);
-    this.session = { key, s, ckptKey: '' };
+    this.session = { key, s };
     return s;
-  }
-
-  private useCheckpoints(c: RunConfig, s: RunSession<Wrn>): void {
-    if (c.teachers !== 'checkpoint') return;
-    if (!this.checkpoints) throw new Error(S.needCheckpoints);
-    const ckptKey = `${this.checkpoints.version}|${c.teacherArch}`;
-    if (this.session && this.session.ckptKey !== ckptKey) {
-      s.setCheckpoints(loadCheckpointPair(this.checkpoints.gaf, this.checkpoints.signal, this.checkpoints.names, c));
-      this.session.ckptKey = ckptKey;
-      this.post({ type: 'checkpoints-ready', names: this.checkpoints.names });
-    }
   }
 
   /** Runs `work` as the one job in flight: cancel, device loss (re-run on the fallback), errors, memory readout. */
@@ -120,7 +92,8 @@ export class KdWorkerSession {
     this.running = ctl;
     try {
       const s = this.sessionFor(c);
-      this.useCheckpoints(c, s);
+      const loaded = this.checkpoints.use(c, s);
+      if (loaded) this.post({ type: 'checkpoints-ready', names: loaded });
       await work(s, ctl.signal);
     } catch (e) {
       if (await this.rt.lostSoon()) {
@@ -200,13 +173,9 @@ export class KdWorkerSession {
           loadBundled(m.which, this.baseUrl, (file, done, total) => this.post({ type: 'data-progress', file, done, total })),
         );
       case 'load-files':
-        return this.loadData(async () => {
-          const series = await readFiles(m.files, (file, done, total) => this.post({ type: 'data-progress', file, done, total }));
-          const names = m.files.map((f) => f.name);
-          return buildData(series, { label: S.ownFiles(names), source: 'upload', files: names, sha256: await hashFiles(m.files) });
-        });
+        return this.loadData(() => loadUploaded(m.files, (file, done, total) => this.post({ type: 'data-progress', file, done, total })));
       case 'load-checkpoints':
-        this.checkpoints = { gaf: m.gaf, signal: m.signal, names: m.names, version: (this.checkpoints?.version ?? 0) + 1 };
+        this.checkpoints.set(m.gaf, m.signal, m.names);
         this.post({ type: 'notice', message: S.checkpointsQueued(m.names) });
         return;
       case 'start':
@@ -216,18 +185,9 @@ export class KdWorkerSession {
       case 'cancel':
         this.running?.abort();
         return;
-      case 'debug-lose-device': {
-        const device = this.rt.device();
-        if (device) device.destroy();
-        else this.post({ type: 'notice', message: `debug: backend is ${this.rt.info?.backend ?? '?'}, not webgpu` });
-        return;
-      }
-      case 'debug-train-steps': {
-        if (!this.data || !this.rt.tf) throw new Error('data or backend not ready');
-        const r = await debugTrainSteps(this.rt.tf, this.data, m.steps, m.seed);
-        this.post({ type: 'debug-steps', backend: this.rt.info?.backend ?? '?', ...r });
-        return;
-      }
+      case 'debug-lose-device':
+      case 'debug-train-steps':
+        return debugMessage(m, this.rt, this.data, this.post);
       case 'clear-cache':
         await clearModelCache();
         this.post({ type: 'notice', message: S.cacheCleared });

@@ -7,7 +7,8 @@
 import { openChannel } from '@demos/shared/channel';
 import { VitRequestSchema, VitResponseSchema } from '@demos/vit/protocol';
 import { IMAGE_SIZE, vitCounts, type VitConfig } from '@demos/vit/config';
-import { initialVitState, moveSelection, updateVit, type VitEvent, type VitState } from './state';
+import { initialVitState, updateVit, type VitEvent, type VitState } from './state';
+import { moveSelection } from './selection';
 import { readVitState, writeVitState } from './url-state';
 import { renderVit, vitDom } from './view';
 import { VIT_TEXT } from './strings';

@@ -6,7 +6,6 @@
 import { IMAGE_SIZE, vitCounts } from '@demos/vit/config';
 import { similarityRow } from '@demos/vit/position-embedding';
 import { renderRuntimeBadge } from '../runtime-badge';
-import type { RuntimeInfo } from '@src/lib/runtime';
 import { drawChannelStrip, drawGrid, drawPatch, drawRgb, drawSimilarity, drawValueStrip } from './draw';
 import { VIT_TEXT } from './strings';
 import type { VitState } from './state';
@@ -93,7 +92,7 @@ export function renderVit(dom: VitDom, s: VitState, prev: VitState | null): void
   if (changed('image', 'credit', 'sample')) renderImage(dom, s);
   if (changed('sel', 'p', 'dim', 'patches', 'result')) renderSelection(dom, s);
   if (changed('runtime') && s.runtime) {
-    renderRuntimeBadge(dom.el('badge'), s.runtime as RuntimeInfo);
+    renderRuntimeBadge(dom.el('badge'), s.runtime);
     d['backend'] = s.runtime.backend;
   }
   if (changed('result') && s.result) {
