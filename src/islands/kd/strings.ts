@@ -166,11 +166,19 @@ function alphaNote(
   const few = d <= 2 ? `답이 엇갈리는 창이 ${d}개뿐이라 일치율로는 α의 효과가 거의 보이지 않습니다; KL이 더 민감합니다. ` : '';
   const gaf = last.agreeGaf > first.agreeGaf ? '올라갑니다' : last.agreeGaf === first.agreeGaf ? '그대로입니다' : '내려갑니다(기대와 반대)';
   const sig = last.agreeSig < first.agreeSig ? '내려갑니다' : last.agreeSig === first.agreeSig ? '그대로입니다' : '올라갑니다(기대와 반대)';
+  // Top-1 agreement can miss what KL shows: the student may approach a flat teacher distribution without its top class.
+  const klAsExpected = last.klGaf < first.klGaf && last.klSig > first.klSig;
+  const agreeAsExpected = last.agreeGaf > first.agreeGaf && last.agreeSig < first.agreeSig;
+  const klVsTop1 =
+    klAsExpected && !agreeAsExpected
+      ? ' 확률 분포 전체(KL)로는 학생이 기대대로 GAF 교사에 가까워지고 신호 교사에서 멀어지지만, 가장 높은 클래스(일치율)까지 그대로 따라가지는 않습니다.'
+      : '';
   return (
     agreeHead +
     few +
     `α를 ${first.alpha}에서 ${last.alpha}로 올리면 GAF 교사와의 일치율은 ${first.agreeGaf.toFixed(0)}% → ${last.agreeGaf.toFixed(0)}%로 ${gaf}, 신호 교사와의 일치율은 ${first.agreeSig.toFixed(0)}% → ${last.agreeSig.toFixed(0)}%로 ${sig}. ` +
-    `KL(GAF‖학생) ${first.klGaf.toFixed(3)} → ${last.klGaf.toFixed(3)}, KL(신호‖학생) ${first.klSig.toFixed(3)} → ${last.klSig.toFixed(3)}.`
+    `KL(GAF‖학생) ${first.klGaf.toFixed(3)} → ${last.klGaf.toFixed(3)}, KL(신호‖학생) ${first.klSig.toFixed(3)} → ${last.klSig.toFixed(3)}.` +
+    klVsTop1
   );
 }
 
