@@ -20,7 +20,12 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export function serve(root: string): Promise<{ url: string; close: () => void }> {
+/**
+ * The built site under /notes/ on a free port. With `shareDir`, /notes/data/pamap2/* is answered
+ * from that folder instead (the memory load test's full-size share); `served` lists those files.
+ */
+export function serve(root: string, shareDir?: string): Promise<{ url: string; close: () => void; served: Set<string> }> {
+  const served = new Set<string>();
   const server = createServer((req, res) => {
     void (async () => {
       const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -28,7 +33,9 @@ export function serve(root: string): Promise<{ url: string; close: () => void }>
         res.writeHead(404).end();
         return;
       }
-      let file = join(root, normalize(p.slice('/notes'.length)));
+      const share = shareDir ? /^\/notes\/data\/pamap2\/([\w.-]+)$/.exec(p) : null;
+      let file = share && shareDir ? join(shareDir, share[1]!) : join(root, normalize(p.slice('/notes'.length)));
+      if (share) served.add(share[1]!);
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       } catch {
@@ -45,7 +52,7 @@ export function serve(root: string): Promise<{ url: string; close: () => void }>
     server.listen(0, '127.0.0.1', () => {
       const a = server.address();
       const port = typeof a === 'object' && a ? a.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close() });
+      resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close(), served });
     }),
   );
 }

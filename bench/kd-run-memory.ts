@@ -19,57 +19,13 @@
  * ArrayBuffers nor WASM memory (where all the data lives), the second needs cross-origin
  * isolation, reports lazily (up to 20 s) and gives no peak.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { chromium, type CDPSession } from 'playwright-core';
 import { DEFAULT_LOAD_TEST_DIR, loadTestShare } from './load-test-share';
+import { serve } from './kd-run-browser';
 
 export const MEMORY_TARGET_BYTES = 512 * 2 ** 20;
 const MiB = 2 ** 20;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
-/** The built site under /notes/, with /notes/data/pamap2/* answered from `shareDir`. */
-function serveWithShare(root: string, shareDir: string): Promise<{ url: string; close: () => void; served: Set<string> }> {
-  const served = new Set<string>();
-  const server = createServer((req, res) => {
-    void (async () => {
-      const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      if (!p.startsWith('/notes/')) {
-        res.writeHead(404).end();
-        return;
-      }
-      const share = /^\/notes\/data\/pamap2\/([\w.-]+)$/.exec(p);
-      let file = share ? join(shareDir, share[1]!) : join(root, normalize(p.slice('/notes'.length)));
-      if (share) served.add(share[1]!);
-      try {
-        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      } catch {
-        /* 404 below */
-      }
-      try {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-      } catch {
-        res.writeHead(404).end();
-      }
-    })();
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      resolve({ url: `http://127.0.0.1:${port}/notes/`, close: () => server.close(), served });
-    }),
-  );
-}
-
 /** A CDP channel to the page's dedicated worker (non-flattened session through the browser target). */
 async function workerSession(bs: CDPSession): Promise<(method: string, params?: object) => Promise<Record<string, unknown>>> {
   const { targetInfos } = (await bs.send('Target.getTargets')) as { targetInfos: Array<{ type: string; targetId: string; url: string }> };
@@ -158,7 +114,7 @@ export async function browserMemory(
   log(
     `memory: synthetic full-size share ${shareDir} — ${manifest.subjects.length} subjects, ${manifest.totals.windows} windows, ${(manifest.totals.bytes / 1e6).toFixed(2)} MB (load test only, never data)`,
   );
-  const { url, close, served } = await serveWithShare(dist, shareDir);
+  const { url, close, served } = await serve(dist, shareDir);
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();

@@ -29,36 +29,12 @@ const DEMOS: Array<{ tag: string; ready: (page: Page) => Promise<void> }> = [
   { tag: 'kd-run-demo', ready: (p) => expect(p.getByTestId('kd-start')).toBeEnabled({ timeout: 90_000 }) },
 ];
 
-// Violations inside the demo islands, whose code is being rebuilt elsewhere: reported, not failed
-// on, and each must still occur (a fixed one fails here until its line is deleted), so this list
-// can only shrink. Key: page, axe rule id, and the island element the failing node is in.
-const ISLAND_KNOWN: ReadonlyArray<readonly [page: string, rule: string, within: string]> = [
-  ['research/kd-method/', 'color-contrast', 'button[data-role="start"]'], // kd-run.css: black on accent, dark theme (3.9:1)
-  ['research/kd-method/', 'scrollable-region-focusable', '.kd-table'], // the result table scrolls on phones, not focusable
-  ['study/transformer/', 'color-contrast', '.attn-token'], // selected token: black on accent, dark theme (3.9:1)
-  ['study/transformer/', 'scrollable-region-focusable', '.attn-formula'], // KaTeX rendered in the page, not focusable
-];
-
 // Wide and phone widths (formulas and tables scroll sideways only on narrow screens).
 const VIEWS = [
   ['light', 1280],
   ['dark', 1280],
   ['dark', 390],
 ] as const;
-
-async function findKnown(
-  page: Page,
-  known: typeof ISLAND_KNOWN,
-  rule: string,
-  target: string,
-): Promise<(typeof ISLAND_KNOWN)[number] | undefined> {
-  for (const k of known) {
-    if (k[1] !== rule) continue;
-    const inside = await page.evaluate(([t, w]) => !!document.querySelector(t)?.closest(w), [target, k[2]] as const).catch(() => false);
-    if (inside) return k;
-  }
-  return undefined;
-}
 
 async function hydrateDemos(page: Page): Promise<string[]> {
   const found: string[] = [];
@@ -78,8 +54,6 @@ for (const path of PAGES) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(path);
     const demos = await hydrateDemos(page);
-    const known = ISLAND_KNOWN.filter(([p]) => p === path);
-    const knownSeen = new Set<string>();
     const report: string[] = [];
     const serious: string[] = [];
     for (const [scheme, width] of VIEWS) {
@@ -96,15 +70,11 @@ for (const path of PAGES) {
           const why = (n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim();
           const line = `[${scheme} ${width}px] ${v.impact ?? '?'} ${v.id}: ${target} — ${why}`;
           report.push(line);
-          const k = await findKnown(page, known, v.id, target);
-          if (k) knownSeen.add(k.join(' '));
-          else if (v.impact === 'serious' || v.impact === 'critical') serious.push(line);
+          if (v.impact === 'serious' || v.impact === 'critical') serious.push(line);
         }
       }
     }
     if (report.length) await info.attach('axe violations', { body: report.join('\n'), contentType: 'text/plain' });
     expect(serious, `demos hydrated: ${demos.join(', ') || 'none'}\n${serious.join('\n')}`).toEqual([]);
-    const fixed = known.map((k) => k.join(' ')).filter((k) => !knownSeen.has(k));
-    expect(fixed, 'no longer found: delete these lines from ISLAND_KNOWN').toEqual([]);
   });
 }

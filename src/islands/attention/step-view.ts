@@ -44,7 +44,14 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   const maps = h('div', { class: 'attn-maps' });
   const hover = h('p', { class: 'attn-hover', 'aria-hidden': 'true' }, T.hoverHint);
   const lines = h('div', { class: 'attn-lines-wrap' });
-  const formula = h('div', { class: 'attn-formula', 'data-testid': 'attn-formula' });
+  // Focusable so that a keyboard can scroll the formula where it overflows (phones).
+  const formula = h('div', {
+    class: 'attn-formula',
+    'data-testid': 'attn-formula',
+    tabindex: '0',
+    role: 'region',
+    'aria-label': T.formulaLabel,
+  });
   const stats = h('p', { class: 'attn-stats' });
   const table = h('div', { class: 'attn-table-wrap' });
   const el = h(

@@ -17,6 +17,7 @@ export const ATTN_TEXT = {
     tokenHint:
       '토큰화: 공백과 문장부호로 나눕니다 (한글 어절은 조사까지 한 토큰, 문장부호는 각각 한 토큰; 실제 모델의 서브워드 토크나이저보다 단순합니다). 질의 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.',
     tableSummary: '어텐션 가중치 표 (스크린 리더용)',
+    formulaLabel: '선택한 질의 토큰의 어텐션 계산식 (좁은 화면에서는 가로로 스크롤)',
     computed: (t: number, d: number, h: number, seed: number) =>
       `토큰 ${t}개 · D=${d}, H=${h}, dₕ=${d / h} · 시드 ${seed}의 무작위 가중치 (학습 전)`,
     failed: (e: unknown) => `계산 실패: ${err(e)}`,

@@ -57,13 +57,8 @@ export type Action =
 
 const zeroCounts = (): Record<Phase, number> => Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
 
-export const initialState: KdState = {
-  status: S.preparing,
-  busy: 'data',
-  runtime: null,
-  data: null,
-  preview: null,
-  dataError: null,
+/** No run on the current data: what a new data set resets (results of other data no longer apply). Never mutated. */
+const NO_RUN = {
   progress: null,
   fold: null,
   config: null,
@@ -71,10 +66,20 @@ export const initialState: KdState = {
   curves: {},
   current: null,
   done: false,
+  alpha: { config: null, points: null, at: null },
+} satisfies Partial<KdState>;
+
+export const initialState: KdState = {
+  status: S.preparing,
+  busy: 'data',
+  runtime: null,
+  data: null,
+  preview: null,
+  dataError: null,
+  ...NO_RUN,
   error: null,
   counts: zeroCounts(),
   memory: null,
-  alpha: { config: null, points: null, at: null },
   fullData: undefined,
   debug: null,
   seq: 0,
@@ -105,14 +110,7 @@ export function reduce(s: KdState, a: Action): KdState {
         data: a.summary,
         preview: a.preview,
         dataError: null,
-        progress: null,
-        fold: null,
-        config: null,
-        results: {},
-        curves: {},
-        current: null,
-        done: false,
-        alpha: { config: null, points: null, at: null },
+        ...NO_RUN,
         status: S.dataReady,
       };
     case 'data-error':
