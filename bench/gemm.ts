@@ -7,13 +7,13 @@
  * Prints median ms and GFLOP/s (2·M·K·N per product).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Worker } from 'node:worker_threads';
+import { spawnNodeHelper } from '../demos/kd/node/pool-worker';
 import { loadavg } from 'node:os';
 import { median } from './median';
 import { useNodeBackend } from '../demos/kd/node/tf-node';
 import { KERNELS_WASM_BASE64 } from '../demos/kd/wasm/kernels-wasm';
 import type { KdKernels, WasmHeap } from '../demos/kd/wasm/kernels';
-import { HELPER_SOURCE, parallelGemm, startKernelPool, stopKernelPool, type HelperWorker } from '../demos/kd/wasm/pool';
+import { parallelGemm, startKernelPool, stopKernelPool } from '../demos/kd/wasm/pool';
 
 const ROUNDS = 7;
 // [label, M, K, N]: products of representative convs as the fast path runs them (Winograd's per-
@@ -35,25 +35,12 @@ function instance(build: 'simdShared' | 'relaxedShared', memory: WebAssembly.Mem
   return { k: new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KdKernels, module };
 }
 
-const spawn = (): HelperWorker => {
-  const w = new Worker(HELPER_SOURCE, { eval: true });
-  const h: HelperWorker = {
-    postMessage: (m) => w.postMessage(m),
-    onmessage: null,
-    terminate: () => {
-      void w.terminate();
-    },
-  };
-  w.on('message', (data) => h.onmessage?.({ data }));
-  return h;
-};
-
 await useNodeBackend('wasm');
 const memory = new WebAssembly.Memory({ initial: 8192, maximum: 65536, shared: true } as WebAssembly.MemoryDescriptor); // 512 MiB
 const plain = instance('simdShared', memory),
   relaxed = instance('relaxedShared', memory);
 const heap = { k: relaxed.k, build: 'relaxedShared', memory } as unknown as WasmHeap;
-const threads = await startKernelPool(heap, relaxed.module, 2, spawn);
+const threads = await startKernelPool(heap, relaxed.module, 2, spawnNodeHelper);
 console.log(`bench:gemm — median of ${ROUNDS} rounds; load average ${loadavg()[0]!.toFixed(1)}; pool threads ${threads}`);
 for (const [label, M, K, N] of SHAPES) {
   let top = 64;

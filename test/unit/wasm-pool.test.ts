@@ -7,31 +7,10 @@
  * by a shared memory made here; the e2e test runs the pool on tfjs's heap in Chromium.)
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { Worker } from 'node:worker_threads';
+import { spawnNodeHelper } from '@demos/kd/node/pool-worker';
 import { KERNELS_WASM_BASE64 } from '@demos/kd/wasm/kernels-wasm';
 import type { KdKernels, WasmHeap } from '@demos/kd/wasm/kernels';
-import {
-  HELPER_SOURCE,
-  PARALLEL_MIN_MACS,
-  parallelGemm,
-  poolThreads,
-  startKernelPool,
-  stopKernelPool,
-  type HelperWorker,
-} from '@demos/kd/wasm/pool';
-
-const spawn = (): HelperWorker => {
-  const w = new Worker(HELPER_SOURCE, { eval: true });
-  const h: HelperWorker = {
-    postMessage: (m) => w.postMessage(m),
-    onmessage: null,
-    terminate: () => {
-      void w.terminate();
-    },
-  };
-  w.on('message', (data) => h.onmessage?.({ data }));
-  return h;
-};
+import { PARALLEL_MIN_MACS, parallelGemm, poolThreads, startKernelPool, stopKernelPool } from '@demos/kd/wasm/pool';
 
 function sharedHeap(build: 'relaxedShared' | 'simdShared' | 'relaxed'): { heap: WasmHeap; module: WebAssembly.Module } {
   const shared = build.endsWith('Shared');
@@ -65,7 +44,7 @@ describe('matMul thread pool', () => {
     it(`${threads} threads give the one-thread result bit for bit`, async () => {
       const { heap, module } = sharedHeap('relaxedShared');
       memories.push(heap.memory);
-      expect(await startKernelPool(heap, module, threads, spawn)).toBe(threads);
+      expect(await startKernelPool(heap, module, threads, spawnNodeHelper)).toBe(threads);
       expect(poolThreads(heap.memory)).toBe(threads);
       for (const [M, K, N, trans] of [
         [1001, 144, 48, 0],
@@ -94,7 +73,7 @@ describe('matMul thread pool', () => {
   }
   it('does not start on an unshared heap or a plain build, and then runs on one thread', async () => {
     const { heap, module } = sharedHeap('relaxed');
-    expect(await startKernelPool(heap, module, 4, spawn)).toBe(1);
+    expect(await startKernelPool(heap, module, 4, spawnNodeHelper)).toBe(1);
     expect(poolThreads(heap.memory)).toBe(1);
   });
 });
