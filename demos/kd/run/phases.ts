@@ -17,6 +17,8 @@ import { phaseCacheKey, splitKey } from './config';
 import { PHASES } from '../experiment/phases';
 import type { PhaseResult } from './protocol';
 import type { TeacherFit } from './agreement';
+import type { EpochEval, EpochEvaluator } from '../train/train';
+import type { PhaseLane } from './lanes';
 
 /** epoch is 1-based; accuracies in %. */
 export interface EpochReport {
@@ -41,6 +43,8 @@ export interface TrainHooks {
   signal: AbortSignal;
   onEpoch: (r: EpochReport, fit: FitReport | null) => void;
   onStep: (s: { epoch: number; step: number; steps: number; loss: number }) => void;
+  /** Evaluates all but the last epoch elsewhere (lanes.ts); absent: in place. */
+  evaluator?: EpochEvaluator;
 }
 /** Serialisable weights (structured-clone friendly, for IndexedDB). */
 export interface SavedWeights {
@@ -54,6 +58,8 @@ export interface PhaseTrainer<M> {
   sizes(): { train: number; test: number };
   /** Trains `phase`; for student-kd, `teachers` = [gaf, signal] models. Throws AbortError on cancel. */
   train(phase: Phase, config: RunConfig, hooks: TrainHooks, teachers: readonly [M, M] | null): Promise<{ model: M; outcome: TrainOutcome }>;
+  /** One epoch's evaluation of `phase`'s weights (train.ts EpochEvaluator), e.g. for another lane. */
+  evaluateEpoch(phase: Phase, config: RunConfig, weights: ReadonlyMap<string, Float32Array>): Promise<EpochEval>;
   /** Evaluates a model (e.g. a loaded checkpoint) on the test split. */
   evaluate(phase: Phase, model: M): Promise<TrainOutcome>;
   save(model: M): Promise<SavedWeights>;
@@ -111,30 +117,100 @@ export class RunSession<M> {
     return this.checkpoints !== null;
   }
 
+  /**
+   * Another worker to train with (lanes.ts), or null: it trains the GAF teacher while this one
+   * trains the other phases, and each evaluates the other's epochs. The results are the same.
+   */
+  setLane(lane: PhaseLane | null): void {
+    this.lane = lane;
+  }
+  private lane: PhaseLane | null = null;
+
   /** Runs the phases not already valid for `config`; resolves with all four results. */
   async run(config: RunConfig, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<PhaseResult[]> {
     if (config.teachers === 'checkpoint' && !this.checkpoints)
       throw new Error('체크포인트 교사를 먼저 불러오세요 (teacher checkpoints not loaded)');
-    const results: PhaseResult[] = [];
-    for (const phase of PHASES) {
-      signal.throwIfAborted();
-      const key = this.keyOf(phase, config);
-      const have = this.held.get(phase);
-      if (have && have.key === key) {
-        results.push(have.result);
-        continue;
+    // A failure here stops the other lane's phase too.
+    const ctl = new AbortController();
+    const stop = (): void => ctl.abort(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      const elsewhere = await this.trainElsewhere('teacher-gaf', config, ctl.signal, emit);
+      for (const phase of PHASES) {
+        if (phase === 'teacher-gaf' && elsewhere) continue;
+        if (phase === 'student-kd' && elsewhere) {
+          await elsewhere.done; // the KD student needs both teachers
+          await this.ensure('teacher-gaf', config, ctl.signal, emit); // held unless the other lane failed
+        }
+        await this.ensure(phase, config, ctl.signal, emit);
       }
-      this.drop(phase);
-      const sizes = this.trainer.sizes();
-      emit({ type: 'phase-start', phase, trainWindows: sizes.train, testWindows: sizes.test });
-      const t0 = performance.now();
-      const got = await this.obtain(phase, config, key, signal, emit);
-      const result: PhaseResult = { ...got.result, ms: got.result.origin === 'trained' ? performance.now() - t0 : got.result.ms };
-      this.held.set(phase, { key, model: got.model, result });
-      emit({ type: 'phase-done', result });
-      results.push(result);
+      return PHASES.map((p) => this.held.get(p)!.result);
+    } catch (e) {
+      ctl.abort(e);
+      throw e;
+    } finally {
+      signal.removeEventListener('abort', stop);
     }
-    return results;
+  }
+
+  /** Makes `phase` held and valid for `config`: from memory, or obtained (checkpoint, cache, training here). */
+  private async ensure(phase: Phase, config: RunConfig, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<void> {
+    signal.throwIfAborted();
+    const key = this.keyOf(phase, config);
+    if (this.held.get(phase)?.key === key) return;
+    this.drop(phase);
+    const sizes = this.trainer.sizes();
+    emit({ type: 'phase-start', phase, trainWindows: sizes.train, testWindows: sizes.test });
+    const t0 = performance.now();
+    const got = await this.obtain(phase, config, key, signal, emit);
+    const result: PhaseResult = { ...got.result, ms: got.result.origin === 'trained' ? performance.now() - t0 : got.result.ms };
+    this.held.set(phase, { key, model: got.model, result });
+    emit({ type: 'phase-done', result });
+  }
+
+  /**
+   * Starts training `phase` on the other lane when there is one and the phase must be trained
+   * (not held, cached or a checkpoint). Resolves (once started) with `done`, which settles
+   * when the phase is held, or when the other lane failed (run() then trains it here).
+   */
+  private async trainElsewhere(
+    phase: 'teacher-gaf',
+    config: RunConfig,
+    signal: AbortSignal,
+    emit: (e: RunEvent) => void,
+  ): Promise<{ done: Promise<void> } | null> {
+    const lane = this.lane;
+    const key = this.keyOf(phase, config);
+    if (!lane || config.teachers === 'checkpoint' || this.held.get(phase)?.key === key) return null;
+    const persistent = phaseCacheKey(phase, this.dataId, config) !== '';
+    if (persistent && this.cache && (await this.cache.get(key).catch(() => undefined))) return null;
+    this.drop(phase);
+    const sizes = this.trainer.sizes();
+    emit({ type: 'phase-start', phase, trainWindows: sizes.train, testWindows: sizes.test });
+    const t0 = performance.now();
+    const done = lane
+      .train(phase, config, {
+        signal,
+        onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
+        onStep: (s) => emit({ type: 'step', phase, ...s }),
+      })
+      .then(
+        async ({ weights, outcome }) => {
+          const model = this.trainer.load(phase, config, weights);
+          this.trained[phase]++;
+          const result: PhaseResult = { phase, trainWindows: sizes.train, testWindows: sizes.test, ...outcome, origin: 'trained', ms: 0 };
+          if (persistent && this.cache) await this.cache.set(key, { weights, result }).catch(() => {});
+          result.ms = performance.now() - t0;
+          this.held.set(phase, { key, model, result });
+          emit({ type: 'phase-done', result });
+        },
+        (e: unknown) => {
+          if (signal.aborted) throw e;
+          this.lane = null; // the other worker failed: run() trains the phase here, and the rest too
+        },
+      );
+    done.catch(() => {}); // awaited by run(); a failure of this lane's phases first leaves it unawaited
+    return { done }; // wrapped: an async function would wait for a promise it returns
   }
 
   /** The KD student depends on both teachers and on α, λ, T; the other phases on their cache key. */
@@ -172,6 +248,7 @@ export class RunSession<M> {
           signal,
           onEpoch: (r, fit) => emit(alpha, { type: 'epoch', phase, ...r, fit }),
           onStep: (s) => emit(alpha, { type: 'step', phase, ...s }),
+          ...this.evaluatorFor(phase, c),
         },
         teachers,
       );
@@ -212,6 +289,7 @@ export class RunSession<M> {
         signal,
         onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
         onStep: (s) => emit({ type: 'step', phase, ...s }),
+        ...this.evaluatorFor(phase, config),
       },
       teachers,
     );
@@ -224,6 +302,20 @@ export class RunSession<M> {
       });
     }
     return { model, result };
+  }
+
+  /** Epoch evaluations on the other lane; if it fails, here (the weights sent are a copy). */
+  private evaluatorFor(phase: Phase, config: RunConfig): { evaluator?: EpochEvaluator } {
+    const lane = this.lane;
+    if (!lane) return {};
+    const there = lane.evaluator(phase, config);
+    return {
+      evaluator: (epoch, weights) =>
+        there(epoch, new Map([...weights].map(([n, d]) => [n, d.slice()]))).catch((e: unknown) => {
+          if ((e as Error).name === 'AbortError') throw e;
+          return this.trainer.evaluateEpoch(phase, config, weights);
+        }),
+    };
   }
 
   private teacherModels(): readonly [M, M] {

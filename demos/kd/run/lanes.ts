@@ -1,0 +1,230 @@
+/**
+ * Two workers training one KD run together, one per core ("lanes"). The default run's four
+ * models are small (batch 8, a few dozen windows), so splitting each matrix product over
+ * threads gains almost nothing (bench/gemm-share.ts); its phases, though, are independent up
+ * to the KD student. So one end trains the GAF teacher while the other trains the signal
+ * teacher and the CE student, and each end evaluates the other's epochs (precise BN + the
+ * held-out pass, a third of a phase) in the gaps between its own steps.
+ *
+ * A LanePeer is one end. It answers the other end's requests with its own WrnPhaseTrainer:
+ * the one the session shares (share()) or one it built from the other end's setup. Both ends
+ * then hold the same windows and split, and run the same seeds on the same backend and
+ * kernels, so a phase trained or evaluated on either end gives the same numbers bit for bit
+ * (test/unit/kd-lanes.test.ts). Requests for data this end does not hold fail, and the
+ * session then trains locally.
+ * Ownership: a peer disposes the models it trains for the other end once their weights are
+ * sent; trainers hold no tensors.
+ */
+import { openChannel, type Channel, type PortLike } from '../../shared/channel';
+import type { EpochEval, EpochEvaluator } from '../train/train';
+import type { RunConfig } from './config';
+import type { Phase } from '../experiment/phases';
+import { runInputs } from '../experiment/inputs';
+import type { InputChoice } from '../experiment/split';
+import { capSource } from '../experiment/cap';
+import { asWindowSource, type Windows } from '../pamap2/window-source';
+import type { WindowSet } from '../pamap2/windows';
+import type { FoldInputs } from '../experiment/inputs';
+import type { SavedWeights, TrainHooks, TrainOutcome } from './phases';
+import { LaneMsgSchema, type LaneMsg, type LaneWeights } from './lane-protocol';
+import { WrnPhaseTrainer } from './trainer';
+
+/** What the session needs from the other lane (phases.ts). */
+export interface PhaseLane {
+  /** Trains a phase without teachers on the other end: its weights and outcome. Rejects with an AbortError on cancel. */
+  train(phase: Phase, config: RunConfig, hooks: TrainHooks): Promise<{ weights: SavedWeights; outcome: TrainOutcome }>;
+  /** An EpochEvaluator that evaluates on the other end. */
+  evaluator(phase: Phase, config: RunConfig): EpochEvaluator;
+}
+
+type Pending = {
+  resolve: (m: LaneMsg) => void;
+  reject: (e: Error) => void;
+  hooks?: Pick<TrainHooks, 'onStep' | 'onEpoch'>;
+};
+
+function abortError(message = 'cancelled'): Error {
+  const e = new Error(message);
+  e.name = 'AbortError';
+  return e;
+}
+const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Weights by name → the wire form; the buffers are the transfer list (the sender gives them up). */
+function toWire(w: ReadonlyMap<string, Float32Array>): { weights: LaneWeights; transfer: ArrayBuffer[] } {
+  const names = [...w.keys()];
+  const data = names.map((n) => w.get(n)!);
+  return { weights: { names, data }, transfer: data.map((d) => d.buffer as ArrayBuffer) };
+}
+
+/** The windows a run with `choice` uses (capped), copied into one WindowSet for a setup message. */
+export function runWindows(ws: Windows, choice: InputChoice): WindowSet {
+  const used = capSource(ws, choice).ws;
+  return asWindowSource(used).select(Int32Array.from({ length: used.n }, (_, i) => i));
+}
+
+export class LanePeer implements PhaseLane {
+  private readonly channel: Channel<LaneMsg>;
+  /** The trainer that answers requests, for the data `key` (trainers hold no tensors: nothing to dispose). */
+  private local: { key: string; trainer: WrnPhaseTrainer } | null = null;
+  /** The key of the last setup sent or received; requests carry it, so a stale end refuses them. */
+  private key = '';
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly serving = new Map<number, AbortController>();
+  private closed = false;
+
+  /** `build` makes this end's trainer from a setup (the page worker: new WrnPhaseTrainer(fold, 'auto')). */
+  constructor(
+    port: PortLike,
+    private readonly build: (fold: FoldInputs) => WrnPhaseTrainer = (fold) => new WrnPhaseTrainer(fold, 'auto'),
+    onRejected: (problem: string) => void = () => {},
+  ) {
+    this.channel = openChannel(
+      port,
+      { receive: LaneMsgSchema, send: LaneMsgSchema, name: 'lane message' },
+      (m) => this.receive(m),
+      onRejected,
+    );
+  }
+
+  /**
+   * Serves the other end's requests for `key` with the session's `trainer`, and sends it the
+   * run's windows so that it builds the same one (for what this end asks of it).
+   */
+  share(key: string, trainer: WrnPhaseTrainer, windows: WindowSet, choice: InputChoice): void {
+    this.local = { key, trainer };
+    const w = { n: windows.n, x: windows.x.slice(), y: windows.y.slice(), subject: windows.subject.slice(), start: windows.start.slice() };
+    const { split, testSubject, seed, gafSize } = choice;
+    this.channel.send({ type: 'setup', key, windows: w, choice: { split, testSubject, seed, gafSize } }, [
+      w.x.buffer,
+      w.y.buffer,
+      w.subject.buffer,
+      w.start.buffer,
+    ]);
+    this.key = key;
+  }
+
+  train(phase: Phase, config: RunConfig, hooks: TrainHooks): Promise<{ weights: SavedWeights; outcome: TrainOutcome }> {
+    if (phase === 'student-kd') return Promise.reject(new Error('the KD student needs its teachers: not trained on another lane'));
+    return this.request({ type: 'train', id: 0, key: this.key, phase, config }, hooks.signal, hooks).then((m) => {
+      if (m.type !== 'trained') throw new Error(`lane answered ${m.type} to train`);
+      return { weights: { names: m.weights.names, shapes: m.shapes, data: m.weights.data }, outcome: m.outcome };
+    });
+  }
+
+  evaluator(phase: Phase, config: RunConfig): EpochEvaluator {
+    return (epoch, weights) => {
+      const { weights: w, transfer } = toWire(weights);
+      return this.request({ type: 'eval', id: 0, key: this.key, phase, config, epoch, weights: w }, undefined, undefined, transfer).then(
+        (m): EpochEval => {
+          if (m.type !== 'evaluated') throw new Error(`lane answered ${m.type} to eval`);
+          return { accuracy: m.accuracy, logits: m.logits };
+        },
+      );
+    };
+  }
+
+  /** Rejects what is in flight and stops answering. */
+  close(): void {
+    this.closed = true;
+    for (const p of this.pending.values()) p.reject(new Error('lane closed'));
+    this.pending.clear();
+    for (const c of this.serving.values()) c.abort();
+    this.channel.close();
+    this.local = null;
+  }
+
+  private request(
+    m: Extract<LaneMsg, { type: 'train' | 'eval' }>,
+    signal?: AbortSignal,
+    hooks?: Pending['hooks'],
+    transfer: ArrayBuffer[] = [],
+  ): Promise<LaneMsg> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    if (this.closed) return Promise.reject(new Error('lane closed'));
+    const id = this.nextId++;
+    return new Promise<LaneMsg>((resolve, reject) => {
+      const onAbort = (): void => this.channel.send({ type: 'cancel', id });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = (): void => {
+        this.pending.delete(id);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      this.pending.set(id, {
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+        ...(hooks ? { hooks } : {}),
+      });
+      this.channel.send({ ...m, id }, transfer); // the 0 placeholder replaced
+    });
+  }
+
+  private receive(m: LaneMsg): void {
+    switch (m.type) {
+      case 'setup': {
+        const fold = runInputs(m.windows, m.choice);
+        this.local = { key: m.key, trainer: this.build(fold) };
+        this.key = m.key;
+        return;
+      }
+      case 'train':
+      case 'eval':
+        void this.serve(m);
+        return;
+      case 'cancel':
+        this.serving.get(m.id)?.abort();
+        return;
+      case 'step':
+        this.pending.get(m.id)?.hooks?.onStep({ epoch: m.epoch, step: m.step, steps: m.steps, loss: m.loss });
+        return;
+      case 'epoch':
+        this.pending.get(m.id)?.hooks?.onEpoch({ epoch: m.epoch, trainLoss: m.trainLoss, testAcc: m.testAcc }, null);
+        return;
+      case 'failed':
+        this.pending.get(m.id)?.reject(m.aborted ? abortError(m.message) : new Error(`other lane: ${m.message}`));
+        return;
+      default:
+        this.pending.get(m.id)?.resolve(m);
+    }
+  }
+
+  /** Answers a train or eval request with this end's trainer. */
+  private async serve(m: Extract<LaneMsg, { type: 'train' | 'eval' }>): Promise<void> {
+    const ctl = new AbortController();
+    this.serving.set(m.id, ctl);
+    try {
+      const local = this.local;
+      if (!local || local.key !== m.key) throw new Error(`no data for ${m.key} on this lane`);
+      if (m.type === 'eval') {
+        const r = await local.trainer.evaluateEpoch(m.phase, m.config, new Map(m.weights.names.map((n, i) => [n, m.weights.data[i]!])));
+        this.channel.send({ type: 'evaluated', id: m.id, accuracy: r.accuracy, logits: r.logits }, [r.logits.buffer as ArrayBuffer]);
+        return;
+      }
+      const { model, outcome } = await local.trainer.train(
+        m.phase,
+        m.config,
+        {
+          signal: ctl.signal,
+          onStep: (s) => this.channel.send({ type: 'step', id: m.id, ...s }),
+          onEpoch: (r) => this.channel.send({ type: 'epoch', id: m.id, epoch: r.epoch, trainLoss: r.trainLoss, testAcc: r.testAcc }),
+          evaluator: this.evaluator(m.phase, m.config),
+        },
+        null,
+      );
+      try {
+        const w = await local.trainer.save(model);
+        this.channel.send(
+          { type: 'trained', id: m.id, weights: { names: w.names, data: w.data }, shapes: w.shapes, outcome },
+          w.data.map((d) => d.buffer as ArrayBuffer),
+        );
+      } finally {
+        local.trainer.dispose(model);
+      }
+    } catch (e) {
+      this.channel.send({ type: 'failed', id: m.id, message: errText(e), aborted: ctl.signal.aborted });
+    } finally {
+      this.serving.delete(m.id);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Two lanes (demos/kd/run/lanes.ts) over a MessageChannel, both ends in this thread: a run
+ * whose GAF teacher is trained by the other end and whose epochs are evaluated by the other
+ * end gives the same numbers, bit for bit, as the run on one lane; the other end really did
+ * the work (its requests are counted); a lane that dies mid-run costs nothing (the session
+ * trains and evaluates here); cancel reaches the other end.
+ * (The page runs the ends in two Web Workers: e2e kd-threads.spec.ts compares the table there.)
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import { useNodeBackend } from '@demos/kd/node/tf-node';
+import { readExcerptTexts } from '@demos/kd/pamap2/node/excerpt';
+import { excerptData, type LoadedData } from '@demos/kd/run/data';
+import { runInputs } from '@demos/kd/experiment/inputs';
+import { RunSession, type RunEvent } from '@demos/kd/run/phases';
+import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
+import { DEFAULT_CONFIG, type RunConfig } from '@demos/kd/run/config';
+import { LanePeer, runWindows } from '@demos/kd/run/lanes';
+import type { PortLike } from '@demos/shared/channel';
+import type { PhaseResult } from '@demos/kd/run/protocol';
+import type { Wrn } from '@demos/kd/models/wrn';
+
+// The page's default run, shorter: 3 epochs still evaluates two epochs on the other lane.
+const CONFIG: RunConfig = { ...DEFAULT_CONFIG, split: 'window', epochs: 3 };
+
+let data: LoadedData;
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+  data = await excerptData(await readExcerptTexts());
+});
+
+/** A MessageChannel whose ends count the requests they receive. */
+function pair(): { a: PortLike; b: PortLike; received: { train: number; eval: number }; close: () => void } {
+  const ch = new MessageChannel();
+  const received = { train: 0, eval: 0 };
+  ch.port2.addEventListener('message', (ev: MessageEvent) => {
+    const t = (ev.data as { type: string }).type;
+    if (t === 'train' || t === 'eval') received[t]++;
+  });
+  ch.port1.start();
+  ch.port2.start();
+  return {
+    a: ch.port1 as unknown as PortLike,
+    b: ch.port2 as unknown as PortLike,
+    received,
+    close: () => {
+      ch.port1.close();
+      ch.port2.close();
+    },
+  };
+}
+
+function sessionWithLane(config: RunConfig): { s: RunSession<Wrn>; here: LanePeer; there: LanePeer; p: ReturnType<typeof pair> } {
+  const trainer = new WrnPhaseTrainer(runInputs(data.windows, config), 'auto');
+  const s = new RunSession<Wrn>(trainer, data.summary.dataId, null);
+  const p = pair();
+  const here = new LanePeer(p.a);
+  const there = new LanePeer(p.b);
+  here.share('k1', trainer, runWindows(data.windows, config), config);
+  s.setLane(here);
+  return { s, here, there, p };
+}
+
+/** Everything the page shows of a phase, without its duration. */
+const shown = (r: PhaseResult) => {
+  const { ms: _, ...rest } = r;
+  return rest;
+};
+
+describe('KD run on two lanes', () => {
+  it('gives the same numbers as one lane, with the GAF teacher and the evaluations on the other end', async () => {
+    const before = tf.memory().numTensors;
+    const one = new RunSession<Wrn>(new WrnPhaseTrainer(runInputs(data.windows, CONFIG), 'auto'), data.summary.dataId, null);
+    const single = await one.run(CONFIG, new AbortController().signal, () => {});
+    one.dispose();
+
+    const { s, here, there, p } = sessionWithLane(CONFIG);
+    const events: RunEvent[] = [];
+    const two = await s.run(CONFIG, new AbortController().signal, (e) => events.push(e));
+    expect(two.map(shown)).toEqual(single.map(shown));
+    // The other end trained the GAF teacher (one train request) and evaluated all but the last
+    // epoch of the three phases trained here (3 × (E − 1)); it asked for the GAF teacher's own.
+    expect(p.received.train).toBe(1);
+    expect(p.received.eval).toBe(3 * (CONFIG.epochs - 1));
+    expect(s.trained['teacher-gaf']).toBe(1);
+    // Both teachers train at once: the signal teacher starts before the GAF teacher is done.
+    const at = (t: string, ph: string) =>
+      events.findIndex((e) => e.type === t && (e.type === 'phase-done' ? e.result.phase : 'phase' in e ? e.phase : null) === ph);
+    expect(at('phase-start', 'teacher-signal')).toBeLessThan(at('phase-done', 'teacher-gaf'));
+    // Every epoch of every phase reported once, in order.
+    for (const ph of ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'])
+      expect(events.filter((e) => e.type === 'epoch' && e.phase === ph).map((e) => (e as { epoch: number }).epoch)).toEqual([1, 2, 3]);
+    s.dispose();
+    here.close();
+    there.close();
+    p.close();
+    expect(tf.memory().numTensors).toBe(before);
+  }, 300_000);
+
+  it('finishes with the same numbers when the other lane dies mid-run, and cancel reaches the other end', async () => {
+    const one = new RunSession<Wrn>(new WrnPhaseTrainer(runInputs(data.windows, CONFIG), 'auto'), data.summary.dataId, null);
+    const single = await one.run(CONFIG, new AbortController().signal, () => {});
+    one.dispose();
+
+    const dead = sessionWithLane(CONFIG);
+    let steps = 0;
+    const got = await dead.s.run(CONFIG, new AbortController().signal, (e) => {
+      if (e.type === 'step' && ++steps === 3) dead.there.close(); // the other worker stops answering
+      if (e.type === 'step' && steps === 3) dead.here.close(); // … and the island closes this end (worker 'error')
+    });
+    expect(got.map(shown)).toEqual(single.map(shown));
+    dead.s.dispose();
+    dead.p.close();
+
+    const c = sessionWithLane(CONFIG);
+    const ctl = new AbortController();
+    let gafSteps = 0;
+    await expect(
+      c.s.run(CONFIG, ctl.signal, (e) => {
+        if (e.type === 'step' && e.phase === 'teacher-gaf' && ++gafSteps === 2) ctl.abort();
+      }),
+    ).rejects.toThrow();
+    // Cancelled on the other end too: no more GAF steps arrive.
+    await new Promise((r) => setTimeout(r, 300));
+    const after = gafSteps;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(gafSteps).toBe(after);
+    c.s.dispose();
+    c.here.close();
+    c.there.close();
+    c.p.close();
+  }, 300_000);
+});
