@@ -1,5 +1,6 @@
 /**
- * Memory half of `bench:kd-run -- --browser`: the KD page's worker with a full-size data share.
+ * Memory half of `bench:kd-run -- --browser`: the KD page's workers with a full-size data share
+ * (one, or two with lanes: demos/kd/run/lanes.ts; their figures are summed).
  *
  * Serves a built site under /notes/ with `data/pamap2/*` answered from a SYNTHETIC share of the
  * real size and format (bench/load-test-share.ts: 9 subjects, ≈ 27k windows, 25 MB of uint8
@@ -26,12 +27,18 @@ import { serve } from './kd-run-browser';
 
 export const MEMORY_TARGET_BYTES = 512 * 2 ** 20;
 const MiB = 2 ** 20;
-/** A CDP channel to the page's dedicated worker (non-flattened session through the browser target). */
-async function workerSession(bs: CDPSession): Promise<(method: string, params?: object) => Promise<Record<string, unknown>>> {
+type Call = (method: string, params?: object) => Promise<Record<string, unknown>>;
+/** CDP channels to the page's KD workers: the first one and, with two lanes, the second (kd-lane-worker). */
+async function workerSessions(bs: CDPSession): Promise<Call[]> {
   const { targetInfos } = (await bs.send('Target.getTargets')) as { targetInfos: Array<{ type: string; targetId: string; url: string }> };
-  const w = targetInfos.find((t) => t.type === 'worker' && /kd-worker/.test(t.url)) ?? targetInfos.find((t) => t.type === 'worker');
-  if (!w) throw new Error('no worker target: did the KD page start its worker?');
-  const { sessionId } = (await bs.send('Target.attachToTarget', { targetId: w.targetId, flatten: false })) as { sessionId: string };
+  const ws = targetInfos.filter((t) => t.type === 'worker' && /kd-(lane-)?worker/.test(t.url));
+  if (!ws.some((t) => /kd-worker/.test(t.url))) throw new Error('no worker target: did the KD page start its worker?');
+  return Promise.all(ws.map((w) => workerSession(bs, w.targetId)));
+}
+
+/** A CDP channel to one dedicated worker (non-flattened session through the browser target). */
+async function workerSession(bs: CDPSession, targetId: string): Promise<Call> {
+  const { sessionId } = (await bs.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
   let id = 0;
   const waiting = new Map<number, { ok: (v: Record<string, unknown>) => void; fail: (e: Error) => void }>();
   bs.on('Target.detachedFromTarget', (e: { sessionId: string }) => {
@@ -89,6 +96,8 @@ async function statusKb(pid: number, key: 'VmRSS' | 'VmHWM'): Promise<number> {
 }
 
 export interface MemoryResult {
+  /** KD workers measured (2 with lanes: demos/kd/run/lanes.ts). */
+  workers: number;
   windows: number;
   shareBytes: number;
   /** Largest sample of the worker's JS heap + ArrayBuffers + WASM heap. */
@@ -133,19 +142,24 @@ export async function browserMemory(
     const procs = ((await bs.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> }).processInfo.filter(
       (p) => p.type === 'renderer',
     );
-    log(`memory: page ready (renderer processes ${procs.map((p) => p.id).join(', ')}); attaching to its worker`);
-    const call = await workerSession(bs);
-    log(`memory: worker heap now ${JSON.stringify(await call('Runtime.getHeapUsage'))}`);
+    log(`memory: page ready (renderer processes ${procs.map((p) => p.id).join(', ')}); attaching to its workers`);
+    const calls = await workerSessions(bs);
+    for (const call of calls) log(`memory: worker heap now ${JSON.stringify(await call('Runtime.getHeapUsage'))}`);
 
     let heapPeak = 0,
       wasmPeak = 0,
       totalPeak = 0;
     let sampling = true;
     let failure: unknown = null;
+    // Both workers, summed; their samples are a few ms apart, so the sum approximates one moment.
     const sample = async (): Promise<void> => {
-      const h = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
-      const heap = h.usedSize + (h.backingStorageSize ?? 0);
-      const wasm = await wasmMemoryBytes(call);
+      let heap = 0,
+        wasm = 0;
+      for (const call of calls) {
+        const h = (await call('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+        heap += h.usedSize + (h.backingStorageSize ?? 0);
+        wasm += await wasmMemoryBytes(call);
+      }
       heapPeak = Math.max(heapPeak, heap);
       wasmPeak = Math.max(wasmPeak, wasm);
       totalPeak = Math.max(totalPeak, heap + wasm);
@@ -210,6 +224,7 @@ export async function browserMemory(
     alive();
     await sample();
     const r: MemoryResult = {
+      workers: calls.length,
       windows: manifest.totals.windows,
       shareBytes: manifest.totals.bytes,
       workerPeak: totalPeak,
@@ -238,12 +253,12 @@ export function printMemory(results: ReadonlyArray<{ label: string; r: MemoryRes
       `all its windows as one (N, 100, 40) float32 WindowSet would be ${mib(first.windows * 100 * 40 * 4)}):`,
   );
   console.log(
-    `| build | worker peak, loading | worker peak, load + run (JS heap + ArrayBuffers / WASM heap) | renderer peak RSS (page + worker) | load + run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`,
+    `| build | KD workers | worker peak, loading | worker peak, load + run (JS heap + ArrayBuffers / WASM heap; both workers summed) | renderer peak RSS (page + workers) | load + run | worker ≤ ${mib(MEMORY_TARGET_BYTES)} |`,
   );
-  console.log('|---|---:|---:|---:|---:|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---|');
   for (const { label, r } of results) {
     console.log(
-      `| ${label} | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} (${mib(r.workerHeapPeak)} / ${mib(r.wasm)}) | ${mib(r.rendererPeak)} | ${r.seconds.toFixed(0)} s | ${verdict(r.workerPeak)} |`,
+      `| ${label} | ${r.workers} | ${mib(r.afterLoad.worker)} | ${mib(r.workerPeak)} (${mib(r.workerHeapPeak)} / ${mib(r.wasm)}) | ${mib(r.rendererPeak)} | ${r.seconds.toFixed(0)} s | ${verdict(r.workerPeak)} |`,
     );
   }
 }

@@ -4,7 +4,9 @@
  *  - threaded: the page's service worker (coi-serviceworker, registered by the KD demo) makes the
  *    site cross-origin isolated after at most one reload; tfjs runs its threaded WASM build
  *    (minified bundle), the fast path's kernels run on its shared heap with helper workers, the
- *    badge says how many threads, and the default run completes;
+ *    badge says how many threads, a second KD worker (demos/kd/run/lanes.ts) trains the GAF
+ *    teacher while the first trains the signal teacher, and the default run completes with the
+ *    same numbers as on one thread (?threads=1, one worker);
  *  - fallback: with service workers unavailable the page is not isolated, trains on one thread,
  *    and the badge says so and why.
  */
@@ -17,25 +19,56 @@ import { FMA_PROBE, RELAXED_PROBE } from '@demos/kd/wasm/relaxed-probe';
  * changes: the demos keep their controls in the URL with history.replaceState) and workers
  * (nested ones included).
  */
-async function open(page: Page): Promise<{ navigations: () => number; blobWorkers: () => number }> {
+async function open(page: Page, query = ''): Promise<{ navigations: () => number; blobWorkers: () => number; laneWorkers: () => number }> {
   let navigations = 0,
-    blobWorkers = 0;
+    blobWorkers = 0,
+    laneWorkers = 0;
   page.on('load', () => {
     navigations++;
   });
   page.on('worker', (w) => {
     if (w.url().startsWith('blob:')) blobWorkers++;
+    if (w.url().includes('kd-lane-worker')) laneWorkers++;
   });
-  await page.goto(`${KD_PAGE}?backend=wasm`);
+  await page.goto(`${KD_PAGE}?backend=wasm${query}`);
   const demo = page.locator('kd-run-demo');
   await demo.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 90_000 });
-  return { navigations: () => navigations, blobWorkers: () => blobWorkers };
+  return { navigations: () => navigations, blobWorkers: () => blobWorkers, laneWorkers: () => laneWorkers };
+}
+
+/** What the results table shows of each model (not the durations), full precision. */
+async function tableNumbers(page: Page): Promise<Record<string, Record<string, string | undefined>>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('[data-testid^="kd-row-"]')].map((r) => {
+        const { acc, f1, best, top, classes } = r.dataset;
+        return [r.dataset['testid']!, { acc, f1, best, top, classes }];
+      }),
+    ),
+  );
+}
+
+/** Records the most phases the table shows as running at once (from before the click). */
+async function watchRunning(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __maxRunning: number };
+    w.__maxRunning = 0;
+    const table = document.querySelector('kd-run-demo table')!;
+    new MutationObserver(() => {
+      w.__maxRunning = Math.max(w.__maxRunning, table.querySelectorAll('[data-state="running"]').length);
+    }).observe(table, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+  });
+  return () => page.evaluate(() => (window as unknown as { __maxRunning: number }).__maxRunning);
 }
 
 test.describe('threaded (service worker isolates the site)', () => {
   test.use({ serviceWorkers: 'allow' });
-  test('isolated after at most one reload; threaded WASM + kernels on the shared heap; the default run completes', async ({ page }) => {
+  test('isolated after at most one reload; threaded WASM + kernels on the shared heap; two workers; the default run completes with the numbers of one thread', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(300_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -64,9 +97,28 @@ test.describe('threaded (service worker isolates the site)', () => {
     // tfjs's pthread workers and the kernels' helpers start from Blob URLs (without
     // scripts/vite-tfjs-threaded.mjs the minified build's pthread workers throw "e is not defined").
     expect(seen.blobWorkers()).toBeGreaterThanOrEqual(threads);
+    // Two KD workers, and the reader is told so.
+    await expect(page.locator('kd-run-demo')).toHaveAttribute('data-lanes', '2');
+    expect(seen.laneWorkers()).toBe(1);
+    await expect(page.getByTestId('kd-backend-note')).toContainText('작업자 2개');
+    const maxRunning = await watchRunning(page);
     await page.getByTestId('kd-start').click();
     await waitDone(page);
     expect(errors).toEqual([]);
+    expect(await maxRunning()).toBe(2); // both teachers train at once
+    const twoLanes = await tableNumbers(page);
+    // The same run on one thread (one worker, fresh context: nothing cached) gives the same numbers.
+    const single = await browser.newContext({ serviceWorkers: 'allow', ...(baseURL ? { baseURL } : {}) });
+    try {
+      const p1 = await single.newPage();
+      await open(p1, '&threads=1');
+      await expect(p1.locator('kd-run-demo')).toHaveAttribute('data-lanes', '1');
+      await p1.getByTestId('kd-start').click();
+      await waitDone(p1);
+      expect(await tableNumbers(p1)).toEqual(twoLanes);
+    } finally {
+      await single.close();
+    }
     // Other pages of the site are under the same worker's scope: isolated with no reload.
     const before = seen.navigations();
     await page.goto('study/transformer/');
@@ -89,7 +141,9 @@ test.describe('fallback (no service worker, not isolated)', () => {
     await expect(badge).toHaveAttribute('data-threads', '1');
     await expect(badge).toContainText('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
     await expect(page.locator('kd-run-demo')).toHaveAttribute('data-wasm-kernels', 'on');
+    await expect(page.locator('kd-run-demo')).toHaveAttribute('data-lanes', '1'); // one thread: one worker
     expect(seen.blobWorkers()).toBe(0);
+    expect(seen.laneWorkers()).toBe(0);
     expect(errors).toEqual([]); // the page's registration copes with a blocked service worker
   });
 });

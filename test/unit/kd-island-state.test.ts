@@ -56,7 +56,7 @@ describe('KD island reducer', () => {
       { type: 'step', phase: 'student-kd', epoch: 1, step: 2, steps: 4, loss: 1.5 },
       { type: 'epoch', phase: 'student-kd', epoch: 1, trainLoss: 1.4, testAcc: 40, fit },
     ].reduce((s, a) => reduce(s, a as FromWorker), s1);
-    expect(s2.current).toBe('student-kd');
+    expect(s2.running).toEqual(['student-kd']);
     expect(s2.curves['student-kd']).toEqual({
       key: 1,
       epochs: DEFAULT_CONFIG.epochs,

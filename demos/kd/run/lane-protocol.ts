@@ -1,19 +1,21 @@
 /**
  * Messages between two KD workers that train one run together (lanes.ts). Each end validates
  * what it receives with LaneMsgSchema (demos/shared/channel.ts), like the page ↔ worker
- * channel (protocol.ts). Weights and logits travel as Float32Arrays whose buffers are
+ * channel (protocol.ts). Windows and weights travel as typed arrays whose buffers are
  * transferred, not copied.
  *
  *   setup      the windows the run uses and the split choice: the receiver builds the same
  *              FoldInputs (experiment/inputs.ts runInputs) and so the same WrnPhaseTrainer
  *   train      train one phase without teachers; answered by step / epoch … then trained | failed
- *   eval       evaluate one epoch's weights (train.ts EpochEvaluator); answered by evaluated | failed
  *   cancel     abort the request `id` (the answer is failed with aborted: true)
+ *   hello      sent once by an end that can serve: its backend and kernels. The session uses
+ *              the other end only when they match its own (else the numbers could differ).
+ * Before that, the worker that starts the other (src/islands/kd/worker-lane.ts) sends it
+ * LaneInitSchema: the page's query string, to pick the same backend.
  */
 import { z } from 'zod';
 import { RunConfigSchema } from './config';
 import { PhaseResultSchema } from './protocol';
-import { PHASES } from '../experiment/phases';
 import { SPLITS } from '../experiment/split';
 
 const F32 = z.custom<Float32Array>((v) => v instanceof Float32Array, 'not a Float32Array');
@@ -22,9 +24,8 @@ const int = z.number().int();
 const finite = z.number().refine(Number.isFinite, 'not a finite number');
 const id = int.positive();
 const key = z.string().min(1);
-const phase = z.enum(PHASES);
 
-/** Every parameter by name (train.ts readWeights), names[i] ↔ data[i]. */
+/** Every parameter by name (trainer.ts save), names[i] ↔ data[i]. */
 export const LaneWeightsSchema = z
   .object({ names: z.array(z.string()), data: z.array(F32) })
   .refine((w) => w.names.length === w.data.length, 'names and data differ in length');
@@ -42,7 +43,6 @@ export const LaneMsgSchema = z.discriminatedUnion('type', [
     choice: z.object({ split: z.enum(SPLITS), testSubject: int, seed: int, gafSize: int.positive() }),
   }),
   z.object({ type: z.literal('train'), id, key, phase: z.enum(['teacher-gaf', 'teacher-signal', 'student-ce']), config: RunConfigSchema }),
-  z.object({ type: z.literal('eval'), id, key, phase, config: RunConfigSchema, epoch: int.nonnegative(), weights: LaneWeightsSchema }),
   z.object({ type: z.literal('cancel'), id }),
   z.object({ type: z.literal('step'), id, epoch: int, step: int, steps: int, loss: finite }),
   z.object({ type: z.literal('epoch'), id, epoch: int, trainLoss: finite, testAcc: finite }),
@@ -53,7 +53,13 @@ export const LaneMsgSchema = z.discriminatedUnion('type', [
     shapes: z.array(z.array(int.nonnegative())),
     outcome: LaneOutcomeSchema,
   }),
-  z.object({ type: z.literal('evaluated'), id, accuracy: z.number(), logits: F32 }),
   z.object({ type: z.literal('failed'), id, message: z.string(), aborted: z.boolean() }),
+  z.object({ type: z.literal('hello'), backend: z.string(), kernels: z.boolean().nullable() }),
 ]);
 export type LaneMsg = z.infer<typeof LaneMsgSchema>;
+
+/** The first message to a lane worker: the page's query string (?backend=, ?threads=). */
+export const LaneInitSchema = z.object({ type: z.literal('lane-init'), search: z.string() });
+export type LaneInit = z.infer<typeof LaneInitSchema>;
+/** What an end runs on: hello's payload. */
+export type LaneRuntime = { backend: string; kernels: boolean | null };

@@ -2,21 +2,20 @@
  * Two workers training one KD run together, one per core ("lanes"). The default run's four
  * models are small (batch 8, a few dozen windows), so splitting each matrix product over
  * threads gains almost nothing (bench/gemm-share.ts); its phases, though, are independent up
- * to the KD student. So one end trains the GAF teacher while the other trains the signal
- * teacher and the CE student, and each end evaluates the other's epochs (precise BN + the
- * held-out pass, a third of a phase) in the gaps between its own steps.
+ * to the KD student. So the other end trains the GAF teacher, the longest phase, while this end
+ * trains the signal teacher and the CE student; the KD student then trains here with both.
+ * (Evaluating each other's epochs as well was tried and measured slower in Chromium:
+ * demos/kd/README.md § Threads.)
  *
- * A LanePeer is one end. It answers the other end's requests with its own WrnPhaseTrainer:
- * the one the session shares (share()) or one it built from the other end's setup. Both ends
- * then hold the same windows and split, and run the same seeds on the same backend and
- * kernels, so a phase trained or evaluated on either end gives the same numbers bit for bit
- * (test/unit/kd-lanes.test.ts). Requests for data this end does not hold fail, and the
- * session then trains locally.
+ * A LanePeer is one end. It answers the other end's requests with a WrnPhaseTrainer built from
+ * the other end's setup: the same windows and split, so with the same seeds, backend and
+ * kernels a phase trained on either end gives the same numbers bit for bit
+ * (test/unit/kd-lanes.test.ts). A request for data this end does not hold fails, and the
+ * session then trains the phase itself.
  * Ownership: a peer disposes the models it trains for the other end once their weights are
  * sent; trainers hold no tensors.
  */
 import { openChannel, type Channel, type PortLike } from '../../shared/channel';
-import type { EpochEval, EpochEvaluator } from '../train/train';
 import type { RunConfig } from './config';
 import type { Phase } from '../experiment/phases';
 import { runInputs } from '../experiment/inputs';
@@ -25,16 +24,21 @@ import { capSource } from '../experiment/cap';
 import { asWindowSource, type Windows } from '../pamap2/window-source';
 import type { WindowSet } from '../pamap2/windows';
 import type { FoldInputs } from '../experiment/inputs';
-import type { SavedWeights, TrainHooks, TrainOutcome } from './phases';
-import { LaneMsgSchema, type LaneMsg, type LaneWeights } from './lane-protocol';
+import type { PhaseLane, SavedWeights, TrainHooks, TrainOutcome } from './phases';
+import { LaneMsgSchema, type LaneMsg, type LaneRuntime } from './lane-protocol';
 import { WrnPhaseTrainer } from './trainer';
 
-/** What the session needs from the other lane (phases.ts). */
-export interface PhaseLane {
-  /** Trains a phase without teachers on the other end: its weights and outcome. Rejects with an AbortError on cancel. */
-  train(phase: Phase, config: RunConfig, hooks: TrainHooks): Promise<{ weights: SavedWeights; outcome: TrainOutcome }>;
-  /** An EpochEvaluator that evaluates on the other end. */
-  evaluator(phase: Phase, config: RunConfig): EpochEvaluator;
+/**
+ * How many lanes a run uses: two on WASM with two or more threads (the runtime gives one thread
+ * without cross-origin isolation, on one core and for ?threads=1), else one. WebGPU and WebGL
+ * keep one: a second worker would share the same GPU.
+ */
+export function laneCount(backend: string, threads: number): 1 | 2 {
+  return backend === 'wasm' && threads >= 2 ? 2 : 1;
+}
+/** The fast path's matMul threads per lane: the cores shared out, so the lanes don't take each other's. */
+export function kernelThreadsPerLane(threads: number, lanes: number): number {
+  return Math.max(1, Math.floor(threads / lanes));
 }
 
 type Pending = {
@@ -49,13 +53,6 @@ function abortError(message = 'cancelled'): Error {
   return e;
 }
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
-/** Weights by name → the wire form; the buffers are the transfer list (the sender gives them up). */
-function toWire(w: ReadonlyMap<string, Float32Array>): { weights: LaneWeights; transfer: ArrayBuffer[] } {
-  const names = [...w.keys()];
-  const data = names.map((n) => w.get(n)!);
-  return { weights: { names, data }, transfer: data.map((d) => d.buffer as ArrayBuffer) };
-}
 
 /** The windows a run with `choice` uses (capped), copied into one WindowSet for a setup message. */
 export function runWindows(ws: Windows, choice: InputChoice): WindowSet {
@@ -88,6 +85,16 @@ export class LanePeer implements PhaseLane {
     );
   }
 
+  /** What the other end runs on, once it has said (hello); null before. */
+  remote: LaneRuntime | null = null;
+  /** Called when the other end says hello. */
+  onHello: ((r: LaneRuntime) => void) | null = null;
+
+  /** Tells the other end what this end runs on (an end that serves sends it once, when ready). */
+  hello(r: LaneRuntime): void {
+    this.channel.send({ type: 'hello', ...r });
+  }
+
   /**
    * Serves the other end's requests for `key` with the session's `trainer`, and sends it the
    * run's windows so that it builds the same one (for what this end asks of it).
@@ -113,18 +120,6 @@ export class LanePeer implements PhaseLane {
     });
   }
 
-  evaluator(phase: Phase, config: RunConfig): EpochEvaluator {
-    return (epoch, weights) => {
-      const { weights: w, transfer } = toWire(weights);
-      return this.request({ type: 'eval', id: 0, key: this.key, phase, config, epoch, weights: w }, undefined, undefined, transfer).then(
-        (m): EpochEval => {
-          if (m.type !== 'evaluated') throw new Error(`lane answered ${m.type} to eval`);
-          return { accuracy: m.accuracy, logits: m.logits };
-        },
-      );
-    };
-  }
-
   /** Rejects what is in flight and stops answering. */
   close(): void {
     this.closed = true;
@@ -135,12 +130,7 @@ export class LanePeer implements PhaseLane {
     this.local = null;
   }
 
-  private request(
-    m: Extract<LaneMsg, { type: 'train' | 'eval' }>,
-    signal?: AbortSignal,
-    hooks?: Pending['hooks'],
-    transfer: ArrayBuffer[] = [],
-  ): Promise<LaneMsg> {
+  private request(m: Extract<LaneMsg, { type: 'train' }>, signal?: AbortSignal, hooks?: Pending['hooks']): Promise<LaneMsg> {
     if (signal?.aborted) return Promise.reject(abortError());
     if (this.closed) return Promise.reject(new Error('lane closed'));
     const id = this.nextId++;
@@ -152,11 +142,17 @@ export class LanePeer implements PhaseLane {
         signal?.removeEventListener('abort', onAbort);
       };
       this.pending.set(id, {
-        resolve: (r) => (done(), resolve(r)),
-        reject: (e) => (done(), reject(e)),
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
         ...(hooks ? { hooks } : {}),
       });
-      this.channel.send({ ...m, id }, transfer); // the 0 placeholder replaced
+      this.channel.send({ ...m, id }); // the 0 placeholder replaced
     });
   }
 
@@ -169,11 +165,14 @@ export class LanePeer implements PhaseLane {
         return;
       }
       case 'train':
-      case 'eval':
         void this.serve(m);
         return;
       case 'cancel':
         this.serving.get(m.id)?.abort();
+        return;
+      case 'hello':
+        this.remote = { backend: m.backend, kernels: m.kernels };
+        this.onHello?.(this.remote);
         return;
       case 'step':
         this.pending.get(m.id)?.hooks?.onStep({ epoch: m.epoch, step: m.step, steps: m.steps, loss: m.loss });
@@ -189,18 +188,13 @@ export class LanePeer implements PhaseLane {
     }
   }
 
-  /** Answers a train or eval request with this end's trainer. */
-  private async serve(m: Extract<LaneMsg, { type: 'train' | 'eval' }>): Promise<void> {
+  /** Answers a train request with this end's trainer. */
+  private async serve(m: Extract<LaneMsg, { type: 'train' }>): Promise<void> {
     const ctl = new AbortController();
     this.serving.set(m.id, ctl);
     try {
       const local = this.local;
       if (!local || local.key !== m.key) throw new Error(`no data for ${m.key} on this lane`);
-      if (m.type === 'eval') {
-        const r = await local.trainer.evaluateEpoch(m.phase, m.config, new Map(m.weights.names.map((n, i) => [n, m.weights.data[i]!])));
-        this.channel.send({ type: 'evaluated', id: m.id, accuracy: r.accuracy, logits: r.logits }, [r.logits.buffer as ArrayBuffer]);
-        return;
-      }
       const { model, outcome } = await local.trainer.train(
         m.phase,
         m.config,
@@ -208,7 +202,6 @@ export class LanePeer implements PhaseLane {
           signal: ctl.signal,
           onStep: (s) => this.channel.send({ type: 'step', id: m.id, ...s }),
           onEpoch: (r) => this.channel.send({ type: 'epoch', id: m.id, epoch: r.epoch, trainLoss: r.trainLoss, testAcc: r.testAcc }),
-          evaluator: this.evaluator(m.phase, m.config),
         },
         null,
       );

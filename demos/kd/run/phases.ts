@@ -17,8 +17,6 @@ import { phaseCacheKey, splitKey } from './config';
 import { PHASES } from '../experiment/phases';
 import type { PhaseResult } from './protocol';
 import type { TeacherFit } from './agreement';
-import type { EpochEval, EpochEvaluator } from '../train/train';
-import type { PhaseLane } from './lanes';
 
 /** epoch is 1-based; accuracies in %. */
 export interface EpochReport {
@@ -43,8 +41,6 @@ export interface TrainHooks {
   signal: AbortSignal;
   onEpoch: (r: EpochReport, fit: FitReport | null) => void;
   onStep: (s: { epoch: number; step: number; steps: number; loss: number }) => void;
-  /** Evaluates all but the last epoch elsewhere (lanes.ts); absent: in place. */
-  evaluator?: EpochEvaluator;
 }
 /** Serialisable weights (structured-clone friendly, for IndexedDB). */
 export interface SavedWeights {
@@ -58,8 +54,6 @@ export interface PhaseTrainer<M> {
   sizes(): { train: number; test: number };
   /** Trains `phase`; for student-kd, `teachers` = [gaf, signal] models. Throws AbortError on cancel. */
   train(phase: Phase, config: RunConfig, hooks: TrainHooks, teachers: readonly [M, M] | null): Promise<{ model: M; outcome: TrainOutcome }>;
-  /** One epoch's evaluation of `phase`'s weights (train.ts EpochEvaluator), e.g. for another lane. */
-  evaluateEpoch(phase: Phase, config: RunConfig, weights: ReadonlyMap<string, Float32Array>): Promise<EpochEval>;
   /** Evaluates a model (e.g. a loaded checkpoint) on the test split. */
   evaluate(phase: Phase, model: M): Promise<TrainOutcome>;
   save(model: M): Promise<SavedWeights>;
@@ -67,6 +61,12 @@ export interface PhaseTrainer<M> {
   tensorCount(model: M): number;
   load(phase: Phase, config: RunConfig, w: SavedWeights): M;
   dispose(model: M): void;
+}
+
+/** Another worker that trains phases for this session (lanes.ts LanePeer). */
+export interface PhaseLane {
+  /** Trains a phase without teachers there: its weights and outcome. Rejects with an AbortError on cancel. */
+  train(phase: Phase, config: RunConfig, hooks: TrainHooks): Promise<{ weights: SavedWeights; outcome: TrainOutcome }>;
 }
 
 export interface ModelCache {
@@ -119,7 +119,7 @@ export class RunSession<M> {
 
   /**
    * Another worker to train with (lanes.ts), or null: it trains the GAF teacher while this one
-   * trains the other phases, and each evaluates the other's epochs. The results are the same.
+   * trains the signal teacher and the CE student. The results are the same.
    */
   setLane(lane: PhaseLane | null): void {
     this.lane = lane;
@@ -248,7 +248,6 @@ export class RunSession<M> {
           signal,
           onEpoch: (r, fit) => emit(alpha, { type: 'epoch', phase, ...r, fit }),
           onStep: (s) => emit(alpha, { type: 'step', phase, ...s }),
-          ...this.evaluatorFor(phase, c),
         },
         teachers,
       );
@@ -289,7 +288,6 @@ export class RunSession<M> {
         signal,
         onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
         onStep: (s) => emit({ type: 'step', phase, ...s }),
-        ...this.evaluatorFor(phase, config),
       },
       teachers,
     );
@@ -302,20 +300,6 @@ export class RunSession<M> {
       });
     }
     return { model, result };
-  }
-
-  /** Epoch evaluations on the other lane; if it fails, here (the weights sent are a copy). */
-  private evaluatorFor(phase: Phase, config: RunConfig): { evaluator?: EpochEvaluator } {
-    const lane = this.lane;
-    if (!lane) return {};
-    const there = lane.evaluator(phase, config);
-    return {
-      evaluator: (epoch, weights) =>
-        there(epoch, new Map([...weights].map(([n, d]) => [n, d.slice()]))).catch((e: unknown) => {
-          if ((e as Error).name === 'AbortError') throw e;
-          return this.trainer.evaluateEpoch(phase, config, weights);
-        }),
-    };
   }
 
   private teacherModels(): readonly [M, M] {

@@ -120,6 +120,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     note: z.string().nullable(),
     wasmKernels: z.boolean().nullable(),
   }),
+  /** How many workers train the run (demos/kd/run/lanes.ts), and why only one when that is not the badge's reason. */
+  z.object({ type: z.literal('lanes'), workers: z.number().int().min(1), why: z.string().nullable() }),
   z.object({ type: z.literal('data-progress'), file: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('data-ready'), summary: DataSummarySchema, preview: PreviewSchema.nullable() }),
   z.object({ type: z.literal('data-error'), message: z.string() }),

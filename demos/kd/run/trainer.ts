@@ -15,7 +15,7 @@
 import type { ConvImpl } from '../conv/index';
 import type { Wrn } from '../models/wrn';
 import { teacherWeights } from '../loss';
-import { evaluateHere, readWeights, trainModel, type EpochEval, type KdSetup } from '../train/train';
+import { trainModel, type KdSetup } from '../train/train';
 import { evaluate, predictLogits } from '../train/predict';
 import type { TrainData } from '../train/data';
 import { confusionMatrix } from './confusion';
@@ -95,7 +95,6 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
         ...(kd ? { kd } : {}),
         preciseBn: this.opts.preciseBn ?? true,
         signal: hooks.signal,
-        ...(hooks.evaluator ? { evaluator: hooks.evaluator } : {}),
         onStep: (s) => hooks.onStep({ epoch: s.epoch + 1, step: s.step + 1, steps: s.stepsPerEpoch, loss: s.loss }),
         onEpoch: (e) => {
           const rep = { epoch: e.epoch + 1, trainLoss: e.trainLoss, testAcc: 100 * e.testAccuracy };
@@ -142,25 +141,10 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     return { ...o, curve: [], fit: [], bestAcc: o.lastAcc, bestEpoch: 0 }; // a checkpoint has no curve here
   }
 
-  /**
-   * One epoch's evaluation of `phase`'s weights, as the training loop would do it in place
-   * (train.ts evaluateHere, same batch sizes): for an evaluation another worker asked for.
-   */
-  async evaluateEpoch(phase: Phase, c: RunConfig, weights: ReadonlyMap<string, Float32Array>, signal?: AbortSignal): Promise<EpochEval> {
-    const { train, test } = this.inputs(phase);
-    const model = this.create(phase, c);
-    try {
-      model.params.restore(weights);
-      return await evaluateHere(model, train, test, { preciseBn: this.opts.preciseBn ?? true, ...(signal ? { signal } : {}) });
-    } finally {
-      model.dispose();
-    }
-  }
-
   async save(model: Wrn): Promise<SavedWeights> {
-    const w = await readWeights(model);
     const list = model.params.list();
-    return { names: list.map((e) => e.name), shapes: list.map((e) => [...e.variable.shape]), data: list.map((e) => w.get(e.name)!) };
+    const data = await Promise.all(list.map(async (e) => new Float32Array((await e.variable.data()) as Float32Array)));
+    return { names: list.map((e) => e.name), shapes: list.map((e) => [...e.variable.shape]), data };
   }
 
   load(phase: Phase, c: RunConfig, w: SavedWeights): Wrn {

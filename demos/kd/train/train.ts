@@ -5,8 +5,7 @@
  * step each (forward in training mode, loss, backward, update; BN running stats updated) ->
  * precise BN statistics over the training set (precise-bn.ts: eval mode must not read the
  * stale moving averages of a short run) -> held-out evaluation in eval mode. Reports every epoch's test accuracy, the best epoch (what
- * the lab reports, §9) and the last epoch. With `evaluator`, the evaluations of all but the last
- * epoch run elsewhere (another worker) while training goes on; the numbers are the same.
+ * the lab reports, §9) and the last epoch.
  *
  * Teachers are frozen: their logits on the training set are computed once (predictLogits)
  * and passed in as (N, K) arrays, so teachers that take other inputs (GAF images vs
@@ -55,20 +54,6 @@ export interface EpochInfo {
   seconds: number; // wall time of the epoch's training steps (excludes evaluation)
   samplesPerSec: number;
 }
-/** Test accuracy in [0, 1] and the (N_test, K) logits of one epoch's weights, after precise BN when enabled. */
-export interface EpochEval {
-  accuracy: number;
-  logits: Float32Array;
-}
-/**
- * Evaluates an epoch's weights somewhere else (another worker, run/lanes.ts) while the loop
- * trains on. `weights` are every parameter by name (running statistics included, for
- * preciseBn false), read at the epoch's end. The result must equal evaluating in place: precise
- * BN depends only on the weights and the training set, and training mode never reads the
- * running statistics, so the weights trajectory is the same either way.
- */
-export type EpochEvaluator = (epoch: number, weights: Map<string, Float32Array>) => Promise<EpochEval>;
-
 export interface TrainOptions {
   model: Wrn;
   train: TrainData;
@@ -86,13 +71,7 @@ export interface TrainOptions {
   /** Re-estimate BN statistics over `train` before every evaluation (precise-bn.ts); default true. */
   preciseBn?: boolean;
   onStep?: (s: StepInfo) => void;
-  /** Called in epoch order; with `evaluator`, possibly after later epochs' steps. */
   onEpoch?: (e: EpochInfo) => void;
-  /**
-   * Evaluates every epoch but the last elsewhere. The last is evaluated here, so the returned
-   * model carries the precise statistics of its final weights.
-   */
-  evaluator?: EpochEvaluator;
   signal?: AbortSignal;
 }
 export interface TrainResult {
@@ -101,25 +80,6 @@ export interface TrainResult {
   bestAccuracy: number; // what the lab reports (best epoch on the held-out subject)
   lastAccuracy: number; // the honest number without test-set model selection
   aborted: boolean;
-}
-
-/** Every parameter by name (weights and BN running statistics), copied out (async: WebGPU-safe). */
-export async function readWeights(model: Wrn): Promise<Map<string, Float32Array>> {
-  const list = model.params.list();
-  const data = await Promise.all(list.map(async (e) => new Float32Array((await e.variable.data()) as Float32Array)));
-  return new Map(list.map((e, i) => [e.name, data[i]!]));
-}
-
-/** Precise BN (unless disabled), then eval-mode accuracy and logits on `test`: one epoch's evaluation. */
-export async function evaluateHere(
-  model: Wrn,
-  train: TrainData,
-  test: TrainData,
-  o: Pick<TrainOptions, 'preciseBn' | 'evalBatchSize' | 'signal'>,
-): Promise<EpochEval> {
-  if (o.preciseBn !== false) await recomputeBnStats(model, train, o.signal ? { signal: o.signal } : {});
-  const { accuracy, logits } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
-  return { accuracy, logits };
 }
 
 /** One SGD step on a batch; returns the [loss, ce] scalars (the caller reads and disposes them). */
@@ -237,7 +197,6 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
   const xbuf = new Float32Array(o.batchSize * size);
   const epochs: EpochInfo[] = [];
   let aborted = false;
-  let reported: Promise<void> = Promise.resolve();
   try {
     for (let epoch = 0; epoch < o.epochs && !aborted; epoch++) {
       const lr = o.schedule ? o.schedule(epoch, o.epochs) : stepLr(epoch, o.epochs, o.learningRate ?? 0.05);
@@ -275,19 +234,20 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
       }
       if (aborted) break;
       const seconds = (performance.now() - t0) / 1000;
-      const base = { epoch, lr, trainLoss: lossSum / seen, seconds, samplesPerSec: seen / seconds };
-      const result: Promise<EpochEval> =
-        o.evaluator && epoch < o.epochs - 1 ? o.evaluator(epoch, await readWeights(model)) : evaluateHere(model, train, test, o);
-      // Reported in epoch order; an evaluation elsewhere resolves while later epochs train.
-      reported = Promise.all([reported, result]).then(([, r]) => {
-        const info: EpochInfo = { ...base, testAccuracy: r.accuracy, testLogits: r.logits };
-        epochs.push(info);
-        o.onEpoch?.(info);
-      });
-      reported.catch(() => {}); // awaited below; an abort can leave it unawaited
-      if (!o.evaluator) await reported;
+      if (o.preciseBn !== false) await recomputeBnStats(model, train, signal ? { signal } : {});
+      const { accuracy, logits } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
+      const info: EpochInfo = {
+        epoch,
+        lr,
+        trainLoss: lossSum / seen,
+        testAccuracy: accuracy,
+        testLogits: logits,
+        seconds,
+        samplesPerSec: seen / seconds,
+      };
+      epochs.push(info);
+      o.onEpoch?.(info);
     }
-    if (!aborted) await reported;
   } finally {
     opt.dispose();
   }

@@ -76,6 +76,7 @@ export function mount(root: HTMLElement): void {
     if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
   };
 
+  const FINAL = new Set<Action['type']>(['run-done', 'alpha-done', 'cancelled', 'error']);
   const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
   const channel = openChannel(
     worker,
@@ -120,8 +121,9 @@ export function mount(root: HTMLElement): void {
         showNotes();
       }
     }
-    // The reader's own actions show at once (e.g. a new start clears data-done before anything else).
-    if (a.type.startsWith('ui-')) view(state, controls());
+    // The reader's own actions and the end of a job show at once (e.g. a new start clears
+    // data-done before anything else; the results appear as the run finishes); progress is throttled.
+    if (a.type.startsWith('ui-') || FINAL.has(a.type)) view(state, controls());
     else render();
   }
 

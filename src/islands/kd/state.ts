@@ -34,7 +34,10 @@ export interface KdState {
   config: RunConfig | null;
   results: Partial<Record<Phase, PhaseResult>>;
   curves: Partial<Record<Phase, Curve>>;
-  current: Phase | null;
+  /** Phases training now, in start order (two at once when a second worker trains: lanes.ts). */
+  running: readonly Phase[];
+  /** How many workers train the run; why only one (null: the badge says, or two). */
+  lanes: { workers: number; why: string | null } | null;
   done: boolean;
   error: string | null;
   /** Phases actually trained in the worker session (not from memory, cache or checkpoints). */
@@ -64,7 +67,7 @@ const NO_RUN = {
   config: null,
   results: {},
   curves: {},
-  current: null,
+  running: [],
   done: false,
   alpha: { config: null, points: null, at: null },
 } satisfies Partial<KdState>;
@@ -73,6 +76,7 @@ export const initialState: KdState = {
   status: S.preparing,
   busy: 'data',
   runtime: null,
+  lanes: null,
   data: null,
   preview: null,
   dataError: null,
@@ -96,6 +100,8 @@ export function reduce(s: KdState, a: Action): KdState {
       const { type: _, ...runtime } = a;
       return { ...s, runtime, status: a.deviceLost ? S.deviceLostStatus(a.info.backend) : s.status };
     }
+    case 'lanes':
+      return { ...s, lanes: { workers: a.workers, why: a.why } };
     case 'ui-loading':
       return { ...s, busy: 'data', status: S.reading(a.what) };
     case 'ui-status':
@@ -130,7 +136,7 @@ export function reduce(s: KdState, a: Action): KdState {
         ...s,
         seq: s.seq + 1,
         results,
-        current: a.phase,
+        running: [...s.running.filter((p) => p !== a.phase), a.phase],
         curves: { ...s.curves, [a.phase]: curve },
         status: S.phaseStart(a.phase, a.trainWindows, a.testWindows),
       };
@@ -158,10 +164,16 @@ export function reduce(s: KdState, a: Action): KdState {
               acc: r.curve,
               fit: r.fit,
             };
-      return { ...s, seq: s.seq + 1, current: null, results: { ...s.results, [r.phase]: r }, curves: { ...s.curves, [r.phase]: curve } };
+      return {
+        ...s,
+        seq: s.seq + 1,
+        running: s.running.filter((p) => p !== r.phase),
+        results: { ...s.results, [r.phase]: r },
+        curves: { ...s.curves, [r.phase]: curve },
+      };
     }
     case 'run-done':
-      return { ...s, busy: 'none', done: true, current: null, status: S.runDone(a.results) };
+      return { ...s, busy: 'none', done: true, running: [], status: S.runDone(a.results) };
     case 'ui-compare':
       return { ...s, busy: 'compare', alpha: { config: a.config, points: null, at: null }, status: S.compareStart };
     case 'alpha-progress':
@@ -173,7 +185,7 @@ export function reduce(s: KdState, a: Action): KdState {
     case 'alpha-done':
       return { ...s, busy: 'none', alpha: { ...s.alpha, points: a.points, at: null }, status: S.compareDone };
     case 'cancelled':
-      return { ...s, busy: 'none', current: null, status: S.cancelled(a.phase) };
+      return { ...s, busy: 'none', running: [], status: S.cancelled(a.phase) };
     case 'trained-count':
       return { ...s, counts: { ...zeroCounts(), ...a.counts } };
     case 'memory': {
@@ -189,6 +201,6 @@ export function reduce(s: KdState, a: Action): KdState {
       return { ...s, debug };
     }
     case 'error':
-      return { ...s, busy: 'none', current: null, error: a.message, status: S.error(a.message) };
+      return { ...s, busy: 'none', running: [], error: a.message, status: S.error(a.message) };
   }
 }

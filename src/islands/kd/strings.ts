@@ -48,6 +48,14 @@ export const S = {
   deviceLostRetry: 'WebGPU 장치를 잃었습니다. 대체 백엔드에서 이 단계부터 다시 실행합니다…',
   kernels: (on: boolean | null) =>
     on === true ? 'WASM SIMD 커널로 학습합니다' : on === false ? 'WASM SIMD 커널을 쓸 수 없어 JS 루프로 학습합니다(더 느림)' : null,
+  lanes: (l: { workers: number; why: string | null } | null) =>
+    l === null
+      ? null
+      : l.workers >= 2
+        ? `작업자 ${l.workers}개가 나눠 학습합니다 (GAF 교사 ∥ 신호 교사·학생 단독, 서로의 에폭 평가)`
+        : l.why
+          ? `작업자 1개로 학습합니다 (${l.why})`
+          : null,
   windowSplitImpossible: '창이 2개 이상인 클래스가 없어 창 단위 분할을 할 수 없습니다.',
   losoImpossible: (n: number) =>
     `창이 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,

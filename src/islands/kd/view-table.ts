@@ -34,7 +34,7 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
     const r = row(table, p);
     if (!r) continue;
     const res = s.results[p];
-    r.dataset['state'] = res ? 'done' : s.current === p ? 'running' : 'idle';
+    r.dataset['state'] = res ? 'done' : s.running.includes(p) ? 'running' : 'idle';
     if (!res) {
       fill(r, ['–', '–', '–', '–', '–', '–', '–', '']);
       for (const k of ['acc', 'f1', 'best', 'ms', 'top']) delete r.dataset[k];

@@ -53,20 +53,22 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
   return (s, c) => {
     // Unchanged values are not written again (each write invalidates style on the island).
     if (status.textContent !== s.status) status.textContent = s.status;
-    if (changed('flags', s.busy, s.done, s.error, s.data, s.results, c.splitProblem)) {
+    if (changed('flags', s.busy, s.done, s.error, s.data, s.results, c.splitProblem, s.lanes)) {
       root.dataset['state'] = s.busy === 'none' ? 'idle' : s.busy === 'data' ? 'loading' : 'running';
       if (s.done) root.dataset['done'] = 'true';
       else delete root.dataset['done'];
       if (s.error) root.dataset['error'] = s.error;
       else delete root.dataset['error'];
-      start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null;
+      // Also until it is known how many workers train (lanes: the second one starts with the page).
+      start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null || s.lanes === null;
       cancel.disabled = s.busy !== 'run' && s.busy !== 'compare';
       compare.disabled = s.busy !== 'none' || !s.results['teacher-gaf'] || !s.results['teacher-signal'];
     }
-    if (changed('runtime', s.runtime) && s.runtime) {
+    if (changed('runtime', s.runtime, s.lanes) && s.runtime) {
       renderRuntimeBadge(badge, s.runtime.info);
       root.dataset['wasmKernels'] = s.runtime.wasmKernels === null ? 'n/a' : s.runtime.wasmKernels ? 'on' : 'off';
-      note.textContent = [s.runtime.note, S.kernels(s.runtime.wasmKernels)].filter(Boolean).join(' · ');
+      root.dataset['lanes'] = String(s.lanes?.workers ?? 1);
+      note.textContent = [s.runtime.note, S.kernels(s.runtime.wasmKernels), S.lanes(s.lanes)].filter(Boolean).join(' · ');
     }
     if (changed('progress', s.progress, s.dataError)) {
       progress.hidden = s.progress === null;
@@ -110,7 +112,7 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
         out.dataset[`trained${p.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase())}`] = String(s.counts[p]);
     }
     if (changed('legend', c.split)) el('legend-acc').textContent = S.legendAcc(c.split);
-    if (changed('table', s.results, s.fold, s.current)) renderTable(table, el('table-note'), s, onExport);
+    if (changed('table', s.results, s.fold, s.running)) renderTable(table, el('table-note'), s, onExport);
     for (const p of PHASES) {
       const curve = s.curves[p],
         svg = root.querySelector<SVGSVGElement>(`svg.kd-curve[data-phase="${p}"]`);

@@ -7,6 +7,8 @@
  */
 import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '@src/lib/runtime';
 import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
+import { setKernelThreads } from '@demos/kd/wasm/threads';
+import { kernelThreadsPerLane, laneCount } from '@demos/kd/run/lanes';
 import type { FromWorker } from '@demos/kd/run/protocol';
 import { trainingSearch } from './backend-preference';
 import { S } from './strings';
@@ -36,6 +38,9 @@ export class WorkerRuntime {
     const pref = await trainingSearch(pageSearch);
     this.search = pref.search;
     await this.select();
+    // With two lanes (worker-lane.ts) each worker's matMul helpers get half the threads.
+    const { backend, threads } = this.info!;
+    setKernelThreads(kernelThreadsPerLane(threads, laneCount(backend, threads)));
     this.baseline = this.tf!.memory().numTensors;
     this.post({
       type: 'runtime',

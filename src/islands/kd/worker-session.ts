@@ -18,6 +18,7 @@ import { loadUploaded } from './worker-files';
 import { loadBundled, probeFullManifest } from './worker-bundled';
 import { CheckpointTeachers } from './worker-checkpoints';
 import { WorkerRuntime } from './worker-runtime';
+import { WorkerLane } from './worker-lane';
 import { debugMessage } from './worker-debug';
 import { S } from './strings';
 
@@ -28,13 +29,16 @@ export class KdWorkerSession {
   private readonly rt: WorkerRuntime;
   private baseUrl = '/';
   private data: LoadedData | null = null;
-  private session: { key: string; s: RunSession<Wrn> } | null = null;
+  private session: { key: string; s: RunSession<Wrn>; trainer: WrnPhaseTrainer } | null = null;
+  private readonly lane: WorkerLane;
   private readonly checkpoints = new CheckpointTeachers();
   private running: AbortController | null = null;
-  private currentPhase: Phase | null = null;
+  /** Phases training now (two at once with a second worker). */
+  private readonly runningPhases = new Set<Phase>();
 
   constructor(private readonly post: (m: FromWorker) => void) {
     this.rt = new WorkerRuntime(post, () => this.running?.abort(new Error('device-lost')));
+    this.lane = new WorkerLane((workers, why) => post({ type: 'lanes', workers, why }));
   }
 
   private memory(when: string): void {
@@ -68,14 +72,17 @@ export class KdWorkerSession {
     const tf = this.rt.tf;
     if (!this.data || !tf) throw new Error('data or backend not ready');
     const key = `${this.data.summary.dataId}|${splitKey(c)}|${c.gafSize}|${tf.getBackend()}`;
-    if (this.session?.key === key) return this.session.s;
-    this.session?.s.dispose();
-    this.session = null;
-    const fold = runInputs(this.data.windows, c);
-    this.post({ type: 'fold-info', ...foldInfoOf(fold) });
-    const s = new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), this.data.summary.dataId, idbModelCache);
-    this.session = { key, s };
-    return s;
+    if (this.session?.key !== key) {
+      this.session?.s.dispose();
+      this.session = null;
+      const fold = runInputs(this.data.windows, c);
+      this.post({ type: 'fold-info', ...foldInfoOf(fold) });
+      const trainer = new WrnPhaseTrainer(fold, 'auto');
+      this.session = { key, s: new RunSession<Wrn>(trainer, this.data.summary.dataId, idbModelCache), trainer };
+    }
+    // Also for a session made before the second worker was ready.
+    this.lane.attach(this.session.s, key, this.session.trainer, this.data.windows, c);
+    return this.session.s;
   }
 
   /** Runs `work` as the one job in flight: cancel, device loss (re-run on the fallback), errors, memory readout. */
@@ -111,11 +118,11 @@ export class KdWorkerSession {
         void retry();
         return;
       }
-      if (ctl.signal.aborted) this.post({ type: 'cancelled', phase: this.currentPhase });
+      if (ctl.signal.aborted) this.post({ type: 'cancelled', phase: [...this.runningPhases][0] ?? null });
       else this.post({ type: 'error', message: errText(e) });
     } finally {
       if (this.running === ctl) this.running = null;
-      this.currentPhase = null;
+      this.runningPhases.clear();
       if (this.session) this.post({ type: 'trained-count', counts: { ...this.session.s.trained } });
       this.memory(ctl.signal.aborted ? 'after cancel' : 'idle');
     }
@@ -133,10 +140,10 @@ export class KdWorkerSession {
             if (now - lastStep < 100 && e.step !== e.steps) return;
             lastStep = now;
           }
-          if (e.type === 'phase-start') this.currentPhase = e.phase;
+          if (e.type === 'phase-start') this.runningPhases.add(e.phase);
           this.post(e);
           if (e.type === 'phase-done') {
-            this.currentPhase = null;
+            this.runningPhases.delete(e.result.phase);
             this.post({ type: 'trained-count', counts: { ...s.trained } });
             this.memory(`after ${e.result.phase}`);
           }
@@ -166,6 +173,7 @@ export class KdWorkerSession {
         this.baseUrl = m.baseUrl;
         await this.rt.init(m.search);
         this.memory('init');
+        if (this.rt.info) this.lane.start(m.search, this.rt.info);
         void probeFullManifest(this.baseUrl).then((d) => this.post({ type: 'full-data', description: d }));
         return;
       case 'load-bundled':
