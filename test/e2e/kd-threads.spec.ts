@@ -49,6 +49,11 @@ async function tableNumbers(page: Page): Promise<Record<string, Record<string, s
   );
 }
 
+async function setSeed(page: Page, seed: number): Promise<void> {
+  await page.getByTestId('kd-seed').fill(String(seed));
+  await page.getByTestId('kd-seed').dispatchEvent('change');
+}
+
 /** Records the most phases the table shows as running at once (from before the click). */
 async function watchRunning(page: Page): Promise<() => Promise<number>> {
   await page.evaluate(() => {
@@ -107,7 +112,20 @@ test.describe('threaded (service worker isolates the site)', () => {
     expect(errors).toEqual([]);
     expect(await maxRunning()).toBe(2); // both teachers train at once
     const twoLanes = await tableNumbers(page);
-    // The same run on one thread (one worker, fresh context: nothing cached) gives the same numbers.
+    // The second worker fails mid-run (another seed, so everything trains again): the first
+    // finishes alone and says so.
+    await setSeed(page, 7);
+    await page.getByTestId('kd-start').click();
+    await expect(page.locator('svg.kd-curve[data-phase="teacher-gaf"] polyline.kd-loss')).toHaveAttribute('points', /\d/, {
+      timeout: 60_000,
+    });
+    await page.locator('kd-run-demo').dispatchEvent('kd-debug-fail-lane');
+    await waitDone(page);
+    await expect(page.locator('kd-run-demo')).toHaveAttribute('data-lanes', '1');
+    await expect(page.getByTestId('kd-backend-note')).toContainText('두 번째 작업자가 멈췄습니다');
+    const afterFailure = await tableNumbers(page);
+    expect(errors).toEqual([]);
+    // The same runs on one thread (one worker, fresh context: nothing cached) give the same numbers.
     const single = await browser.newContext({ serviceWorkers: 'allow', ...(baseURL ? { baseURL } : {}) });
     try {
       const p1 = await single.newPage();
@@ -116,6 +134,10 @@ test.describe('threaded (service worker isolates the site)', () => {
       await p1.getByTestId('kd-start').click();
       await waitDone(p1);
       expect(await tableNumbers(p1)).toEqual(twoLanes);
+      await setSeed(p1, 7);
+      await p1.getByTestId('kd-start').click();
+      await waitDone(p1);
+      expect(await tableNumbers(p1)).toEqual(afterFailure);
     } finally {
       await single.close();
     }

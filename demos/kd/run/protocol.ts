@@ -42,6 +42,8 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clear-cache') }),
   /** e2e test hook: destroy the WebGPU device mid-run (the run must fall back and finish). */
   z.object({ type: z.literal('debug-lose-device') }),
+  /** e2e test hook: the second KD worker (lanes) fails mid-run (the first must finish alone, same numbers). */
+  z.object({ type: z.literal('debug-fail-lane') }),
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 

@@ -185,8 +185,9 @@ export function mount(root: HTMLElement): void {
   };
   ckpt.forEach((i) => i.addEventListener('change', () => void onCkpt()));
 
-  // Test hooks (e2e): simulate a GPU reset; run a few training steps for the WebGPU parity check.
+  // Test hooks (e2e): simulate a GPU reset or a failing second worker; training steps for the WebGPU parity check.
   root.addEventListener('kd-debug-lose-device', () => channel.send({ type: 'debug-lose-device' }));
+  root.addEventListener('kd-debug-fail-lane', () => channel.send({ type: 'debug-fail-lane' }));
   root.addEventListener('kd-debug-train-steps', (e) => {
     const d = (e as CustomEvent<{ steps?: number; seed?: number }>).detail ?? {};
     channel.send({ type: 'debug-train-steps', steps: d.steps ?? 5, seed: d.seed ?? 1234 });

@@ -9,6 +9,7 @@ import type { Phase } from '@demos/kd/experiment/phases';
 import type { DataSummary, PhaseResult } from '@demos/kd/run/protocol';
 import { PHASE_LABELS } from '@demos/kd/run/labels';
 import { ACTIVITIES } from '@demos/kd/run/activities';
+import { RUNTIME_STRINGS } from './strings-runtime';
 import { SPLIT_LABELS, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts } from '@demos/kd/experiment/split';
 import type { FoldInfo } from '@demos/kd/run/protocol';
 
@@ -16,6 +17,7 @@ const short = (p: Phase): string => PHASE_LABELS[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);
 
 export const S = {
+  ...RUNTIME_STRINGS,
   preparing: '백엔드와 데이터 준비 중…',
   reading: (what: string) => `${what} 읽는 중…`,
   readingBytes: (file: string, done: number, total: number) =>
@@ -43,19 +45,6 @@ export const S = {
   busyRun: '이미 실행 중입니다',
   cacheCleared: 'IndexedDB 캐시를 지웠습니다.',
   ownFiles: (names: readonly string[]) => `내 파일 (${names.join(', ')})`,
-  deviceLostStatus: (b: string) => `WebGPU 장치를 잃어 ${b} 백엔드로 전환했습니다. 진행 중인 단계는 다시 시작합니다.`,
-  deviceLostNote: 'WebGPU 장치를 잃어 대체 백엔드로 계속합니다',
-  deviceLostRetry: 'WebGPU 장치를 잃었습니다. 대체 백엔드에서 이 단계부터 다시 실행합니다…',
-  kernels: (on: boolean | null) =>
-    on === true ? 'WASM SIMD 커널로 학습합니다' : on === false ? 'WASM SIMD 커널을 쓸 수 없어 JS 루프로 학습합니다(더 느림)' : null,
-  lanes: (l: { workers: number; why: string | null } | null) =>
-    l === null
-      ? null
-      : l.workers >= 2
-        ? `작업자 ${l.workers}개가 나눠 학습합니다 (GAF 교사 ∥ 신호 교사·학생 단독, 서로의 에폭 평가)`
-        : l.why
-          ? `작업자 1개로 학습합니다 (${l.why})`
-          : null,
   windowSplitImpossible: '창이 2개 이상인 클래스가 없어 창 단위 분할을 할 수 없습니다.',
   losoImpossible: (n: number) =>
     `창이 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,

@@ -15,6 +15,7 @@ import type { RunConfig } from '@demos/kd/run/config';
 import type { Windows } from '@demos/kd/pamap2/window-source';
 import type { Wrn } from '@demos/kd/models/wrn';
 import { wasmHeap } from '@demos/kd/wasm/kernels';
+import { S } from './strings';
 
 const START_TIMEOUT_MS = 20_000;
 
@@ -36,7 +37,7 @@ export class WorkerLane {
     try {
       this.worker = new Worker(new URL('./kd-lane-worker.ts', import.meta.url), { type: 'module' });
     } catch (e) {
-      this.report(1, `second worker not started: ${e instanceof Error ? e.message : String(e)}`);
+      this.report(1, S.laneNotStarted(e instanceof Error ? e.message : String(e)));
       return;
     }
     const peer = new LanePeer(this.worker, undefined, (problem) => console.warn(problem));
@@ -46,13 +47,10 @@ export class WorkerLane {
         this.report(2, null);
       } else {
         this.stop();
-        this.report(1, `second worker runs ${r.backend}${r.kernels ? ' with kernels' : ''}, not ${info.backend}`);
+        this.report(1, S.laneOther(`${r.backend}${r.kernels ? ' + kernels' : ''}`));
       }
     };
-    this.worker.addEventListener('error', (e) => {
-      this.stop(); // rejects what is in flight: the session finishes the run here
-      this.report(1, `second worker failed: ${e.message || 'error'}`);
-    });
+    this.worker.addEventListener('error', (e) => this.fail(e.message || 'error'));
     this.peer = peer;
     this.worker.postMessage({ type: 'lane-init', search } satisfies LaneInit);
     // The page's start button waits for this decision; a second worker that never says hello
@@ -60,7 +58,7 @@ export class WorkerLane {
     setTimeout(() => {
       if (this.ready || !this.peer) return;
       this.stop();
-      this.report(1, `second worker did not start within ${START_TIMEOUT_MS / 1000} s`);
+      this.report(1, S.laneTimeout(START_TIMEOUT_MS / 1000));
     }, START_TIMEOUT_MS);
   }
 
@@ -75,6 +73,12 @@ export class WorkerLane {
       this.shared = key;
     }
     s.setLane(this.peer);
+  }
+
+  /** The second worker failed (or a test says so): what is in flight is rejected and the session finishes the run here. */
+  fail(why: string): void {
+    this.stop();
+    this.report(1, S.laneFailed(why));
   }
 
   stop(): void {

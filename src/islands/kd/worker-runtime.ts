@@ -66,6 +66,23 @@ export class WorkerRuntime {
     this.watchDevice();
   }
 
+  /**
+   * After a job failed: if the WebGPU device is (being) lost, frees what lived on it
+   * (`dropModels`), says so, selects the fallback backend and resolves true (re-run the job).
+   */
+  async recover(dropModels: () => void): Promise<boolean> {
+    if (!(await this.lostSoon())) return false;
+    this.deviceLost = false;
+    this.post({ type: 'notice', message: S.deviceLostRetry });
+    try {
+      dropModels();
+    } catch {
+      /* buffers of a destroyed device */
+    }
+    await this.select();
+    return true;
+  }
+
   /** The live WebGPU device, if the backend is WebGPU. */
   device(): GPUDevice | undefined {
     return this.tf && this.info?.backend === 'webgpu' ? (this.tf.backend() as unknown as { device?: GPUDevice }).device : undefined;

@@ -20,9 +20,11 @@ import { CheckpointTeachers } from './worker-checkpoints';
 import { WorkerRuntime } from './worker-runtime';
 import { WorkerLane } from './worker-lane';
 import { debugMessage } from './worker-debug';
+import { stepFilter } from './step-filter';
 import { S } from './strings';
 
 const GAF_PREVIEW_SIZE = 16; // the default run's GAF size: the preview shows what teacher 1 sees
+
 const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class KdWorkerSession {
@@ -41,6 +43,8 @@ export class KdWorkerSession {
     this.lane = new WorkerLane((workers, why) => post({ type: 'lanes', workers, why }));
   }
 
+  private readonly progress = (file: string, done: number, total: number): void => this.post({ type: 'data-progress', file, done, total });
+
   private memory(when: string): void {
     const tf = this.rt.tf;
     if (!tf) return;
@@ -57,10 +61,7 @@ export class KdWorkerSession {
   }
 
   private async loadData(load: () => Promise<LoadedData>): Promise<void> {
-    if (this.running) {
-      this.post({ type: 'data-error', message: S.busyData });
-      return;
-    }
+    if (this.running) return this.post({ type: 'data-error', message: S.busyData });
     try {
       this.setData(await load());
     } catch (e) {
@@ -88,7 +89,7 @@ export class KdWorkerSession {
   /** Runs `work` as the one job in flight: cancel, device loss (re-run on the fallback), errors, memory readout. */
   private async job(
     c: RunConfig,
-    work: (s: RunSession<Wrn>, signal: AbortSignal) => Promise<void>,
+    work: (s: RunSession<Wrn>, signal: AbortSignal) => Promise<FromWorker>,
     retry: () => Promise<void>,
   ): Promise<void> {
     if (this.running) {
@@ -97,34 +98,30 @@ export class KdWorkerSession {
     }
     const ctl = new AbortController();
     this.running = ctl;
+    let final: FromWorker | null = null;
     try {
       const s = this.sessionFor(c);
       const loaded = this.checkpoints.use(c, s);
       if (loaded) this.post({ type: 'checkpoints-ready', names: loaded });
-      await work(s, ctl.signal);
+      final = await work(s, ctl.signal);
     } catch (e) {
-      if (await this.rt.lostSoon()) {
-        // Models on the lost device are gone; teachers come back from the IndexedDB cache.
-        this.rt.deviceLost = false;
-        this.post({ type: 'notice', message: S.deviceLostRetry });
-        try {
-          this.session?.s.dispose();
-        } catch {
-          /* buffers of a destroyed device */
-        }
+      // Models on the lost device are gone; teachers come back from the IndexedDB cache.
+      if (await this.rt.recover(() => this.session?.s.dispose())) {
         this.session = null;
-        await this.rt.select();
         this.running = null;
         void retry();
         return;
       }
-      if (ctl.signal.aborted) this.post({ type: 'cancelled', phase: [...this.runningPhases][0] ?? null });
-      else this.post({ type: 'error', message: errText(e) });
+      final = ctl.signal.aborted
+        ? { type: 'cancelled', phase: [...this.runningPhases][0] ?? null }
+        : { type: 'error', message: errText(e) };
     } finally {
       if (this.running === ctl) this.running = null;
       this.runningPhases.clear();
       if (this.session) this.post({ type: 'trained-count', counts: { ...this.session.s.trained } });
       this.memory(ctl.signal.aborted ? 'after cancel' : 'idle');
+      // The job's end last, so the page shows it with the counts and the readout already final.
+      if (final) this.post(final);
     }
   }
 
@@ -132,14 +129,9 @@ export class KdWorkerSession {
     return this.job(
       c,
       async (s, signal) => {
-        let lastStep = 0;
+        const pass = stepFilter();
         const results = await s.run(c, signal, (e) => {
-          if (e.type === 'step') {
-            // At most ~10 step messages a second (always the epoch's last): the page redraws per message.
-            const now = performance.now();
-            if (now - lastStep < 100 && e.step !== e.steps) return;
-            lastStep = now;
-          }
+          if (!pass(e)) return;
           if (e.type === 'phase-start') this.runningPhases.add(e.phase);
           this.post(e);
           if (e.type === 'phase-done') {
@@ -148,7 +140,7 @@ export class KdWorkerSession {
             this.memory(`after ${e.result.phase}`);
           }
         });
-        this.post({ type: 'run-done', results });
+        return { type: 'run-done', results };
       },
       () => this.start(c),
     );
@@ -161,7 +153,7 @@ export class KdWorkerSession {
         const points = await s.compareAlphas(c, alphas, signal, (alpha, e) => {
           if (e.type === 'epoch') this.post({ type: 'alpha-progress', alpha, epoch: e.epoch, epochs: c.epochs });
         });
-        this.post({ type: 'alpha-done', points });
+        return { type: 'alpha-done', points };
       },
       () => this.compare(c, alphas),
     );
@@ -177,11 +169,9 @@ export class KdWorkerSession {
         void probeFullManifest(this.baseUrl).then((d) => this.post({ type: 'full-data', description: d }));
         return;
       case 'load-bundled':
-        return this.loadData(() =>
-          loadBundled(m.which, this.baseUrl, (file, done, total) => this.post({ type: 'data-progress', file, done, total })),
-        );
+        return this.loadData(() => loadBundled(m.which, this.baseUrl, this.progress));
       case 'load-files':
-        return this.loadData(() => loadUploaded(m.files, (file, done, total) => this.post({ type: 'data-progress', file, done, total })));
+        return this.loadData(() => loadUploaded(m.files, this.progress));
       case 'load-checkpoints':
         this.checkpoints.set(m.gaf, m.signal, m.names);
         this.post({ type: 'notice', message: S.checkpointsQueued(m.names) });
@@ -193,6 +183,8 @@ export class KdWorkerSession {
       case 'cancel':
         this.running?.abort();
         return;
+      case 'debug-fail-lane':
+        return this.lane.fail('debug-fail-lane');
       case 'debug-lose-device':
       case 'debug-train-steps':
         return debugMessage(m, this.rt, this.data, this.post);

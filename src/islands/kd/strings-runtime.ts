@@ -1,0 +1,22 @@
+/**
+ * The KD island's sentences about what computes: WebGPU device loss, the WASM kernels, the
+ * workers (lanes). Spread into S (strings.ts), where every other sentence lives.
+ */
+export const RUNTIME_STRINGS = {
+  deviceLostStatus: (b: string) => `WebGPU 장치를 잃어 ${b} 백엔드로 전환했습니다. 진행 중인 단계는 다시 시작합니다.`,
+  deviceLostNote: 'WebGPU 장치를 잃어 대체 백엔드로 계속합니다',
+  deviceLostRetry: 'WebGPU 장치를 잃었습니다. 대체 백엔드에서 이 단계부터 다시 실행합니다…',
+  kernels: (on: boolean | null) =>
+    on === true ? 'WASM SIMD 커널로 학습합니다' : on === false ? 'WASM SIMD 커널을 쓸 수 없어 JS 루프로 학습합니다(더 느림)' : null,
+  /** How many workers train (lanes): two at once, or one and why when the badge does not say. */
+  lanes: (l: { workers: number; why: string | null } | null) =>
+    l && l.workers >= 2
+      ? `작업자 ${l.workers}개가 나눠 학습합니다 (GAF 교사 ∥ 신호 교사 → 학생 단독, 그다음 KD 학생)`
+      : l?.why
+        ? `작업자 1개로 학습합니다 (${l.why})`
+        : null,
+  laneNotStarted: (why: string) => `두 번째 작업자를 시작하지 못했습니다: ${why}`,
+  laneOther: (backend: string) => `두 번째 작업자가 다른 백엔드(${backend})를 골랐습니다`,
+  laneFailed: (why: string) => `두 번째 작업자가 멈췄습니다: ${why}`,
+  laneTimeout: (s: number) => `두 번째 작업자가 ${s}초 안에 시작하지 않았습니다`,
+};
