@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from './kd-run-browser';
 import { median } from './median';
+import { busiest, threadCpu } from './thread-cpu';
 import { DEFAULT_CONFIG } from '../demos/kd/run/config';
 import { PHASES } from '../demos/kd/experiment/phases';
 import { defaultSplitFor } from '../demos/kd/experiment/split';
@@ -120,6 +121,25 @@ function torchSeconds(threads: number, parts: { config: string; steps: number }[
   }
 }
 
+/** One more run in a fresh context, with the CPU each browser thread used during it (Linux /proc). */
+async function threadsBusy(browser: Browser, url: string): Promise<string> {
+  const ctx = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await ctx.newPage();
+    await ready(page, url);
+    const bs = await browser.newBrowserCDPSession();
+    const info = (await bs.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+    const pids = info.processInfo.map((p) => p.id);
+    const before = await threadCpu(pids);
+    const ms = await timeRun(page);
+    const top = busiest(before, await threadCpu(pids));
+    const sum = top.reduce((a, t) => a + t.ms, 0);
+    return `${top.map((t) => `${t.name} ${t.ms}`).join(', ')} ms — ${(sum / 1000).toFixed(2)} CPU-s in ${(ms / 1000).toFixed(2)} s`;
+  } finally {
+    await ctx.close();
+  }
+}
+
 export async function browserThreadComparison(dist: string, windows: Windows, rounds = 3): Promise<void> {
   const { url, close } = await serve(dist);
   const page0 = `${url}research/kd-method/?backend=wasm`;
@@ -127,6 +147,7 @@ export async function browserThreadComparison(dist: string, windows: Windows, ro
     multi: RunTimes[] = [];
   const load0 = loadavg()[0]!;
   let limit = { alone: Number.NaN, together: Number.NaN };
+  const cpu: { what: string; threads: string }[] = [];
   try {
     const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     try {
@@ -136,6 +157,8 @@ export async function browserThreadComparison(dist: string, windows: Windows, ro
         multi.push(await runOnce(browser, page0));
       }
       limit = await ceiling(browser, `${page0}&threads=1`, rounds);
+      for (const q of ['&threads=1', ''])
+        cpu.push({ what: q ? 'one thread' : 'threaded', threads: await threadsBusy(browser, `${page0}${q}`) });
     } finally {
       await browser.close();
     }
@@ -169,6 +192,7 @@ export async function browserThreadComparison(dist: string, windows: Windows, ro
     `  ceiling: one single-threaded run alone ${(limit.alone / 1000).toFixed(2)} s, two at once in two pages ${(limit.together / 1000).toFixed(2)} s ` +
       `(each ${c.toFixed(2)}× slower) → a second core gives at most ${(2 / c).toFixed(2)}× here`,
   );
+  for (const c of cpu) console.log(`  CPU by thread during one run, ${c.what}: ${c.threads}`);
   // The same training steps in PyTorch: teacher-gaf (2D) + three 1D phases (teacher, student CE, student KD).
   const cfg = { ...DEFAULT_CONFIG, split: defaultSplitFor('excerpt') };
   const n = runInputs(windows, cfg).signal.train.n;
