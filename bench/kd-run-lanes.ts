@@ -49,7 +49,7 @@ async function runOnce(lanes: 1 | 2, key: string): Promise<Run> {
   const trainer = new WrnPhaseTrainer(runInputs(data.windows, config), 'auto');
   const s = new RunSession<Wrn>(trainer, data.summary.dataId, null);
   if (lanes === 2) {
-    peer.share(key, trainer, runWindows(data.windows, config), config);
+    peer.share(key, runWindows(data.windows, config), config);
     s.setLane(peer);
   }
   const t0 = performance.now();

@@ -56,7 +56,7 @@ function sessionWithLane(config: RunConfig): { s: RunSession<Wrn>; here: LanePee
   const p = pair();
   const here = new LanePeer(p.a);
   const there = new LanePeer(p.b);
-  here.share('k1', trainer, runWindows(data.windows, config), config);
+  here.share('k1', runWindows(data.windows, config), config);
   s.setLane(here);
   return { s, here, there, p };
 }

@@ -62,14 +62,18 @@ export function runWindows(ws: Windows, choice: InputChoice): WindowSet {
 
 export class LanePeer implements PhaseLane {
   private readonly channel: Channel<LaneMsg>;
-  /** The trainer that answers requests, for the data `key` (trainers hold no tensors: nothing to dispose). */
+  /** The trainer built from the other end's setup, for the data `key` (trainers hold no tensors: nothing to dispose). */
   private local: { key: string; trainer: WrnPhaseTrainer } | null = null;
-  /** The key of the last setup sent or received; requests carry it, so a stale end refuses them. */
+  /** The key of the last setup sent; requests carry it, so an end holding other data refuses them. */
   private key = '';
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly serving = new Map<number, AbortController>();
   private closed = false;
+  /** What the other end runs on, once it has said (hello); null before. */
+  remote: LaneRuntime | null = null;
+  /** Called when the other end says hello. */
+  onHello: ((r: LaneRuntime) => void) | null = null;
 
   /** `build` makes this end's trainer from a setup (the page worker: new WrnPhaseTrainer(fold, 'auto')). */
   constructor(
@@ -85,22 +89,13 @@ export class LanePeer implements PhaseLane {
     );
   }
 
-  /** What the other end runs on, once it has said (hello); null before. */
-  remote: LaneRuntime | null = null;
-  /** Called when the other end says hello. */
-  onHello: ((r: LaneRuntime) => void) | null = null;
-
   /** Tells the other end what this end runs on (an end that serves sends it once, when ready). */
   hello(r: LaneRuntime): void {
     this.channel.send({ type: 'hello', ...r });
   }
 
-  /**
-   * Serves the other end's requests for `key` with the session's `trainer`, and sends it the
-   * run's windows so that it builds the same one (for what this end asks of it).
-   */
-  share(key: string, trainer: WrnPhaseTrainer, windows: WindowSet, choice: InputChoice): void {
-    this.local = { key, trainer };
+  /** Sends the other end the run's windows and split, so that it builds the same trainer; `key` names them in requests. */
+  share(key: string, windows: WindowSet, choice: InputChoice): void {
     const w = { n: windows.n, x: windows.x.slice(), y: windows.y.slice(), subject: windows.subject.slice(), start: windows.start.slice() };
     const { split, testSubject, seed, gafSize } = choice;
     this.channel.send({ type: 'setup', key, windows: w, choice: { split, testSubject, seed, gafSize } }, [
@@ -114,7 +109,7 @@ export class LanePeer implements PhaseLane {
 
   train(phase: Phase, config: RunConfig, hooks: TrainHooks): Promise<{ weights: SavedWeights; outcome: TrainOutcome }> {
     if (phase === 'student-kd') return Promise.reject(new Error('the KD student needs its teachers: not trained on another lane'));
-    return this.request({ type: 'train', id: 0, key: this.key, phase, config }, hooks.signal, hooks).then((m) => {
+    return this.request({ type: 'train', key: this.key, phase, config }, hooks.signal, hooks).then((m) => {
       if (m.type !== 'trained') throw new Error(`lane answered ${m.type} to train`);
       return { weights: { names: m.weights.names, shapes: m.shapes, data: m.weights.data }, outcome: m.outcome };
     });
@@ -130,7 +125,7 @@ export class LanePeer implements PhaseLane {
     this.local = null;
   }
 
-  private request(m: Extract<LaneMsg, { type: 'train' }>, signal?: AbortSignal, hooks?: Pending['hooks']): Promise<LaneMsg> {
+  private request(m: Omit<Extract<LaneMsg, { type: 'train' }>, 'id'>, signal?: AbortSignal, hooks?: Pending['hooks']): Promise<LaneMsg> {
     if (signal?.aborted) return Promise.reject(abortError());
     if (this.closed) return Promise.reject(new Error('lane closed'));
     const id = this.nextId++;
@@ -152,7 +147,7 @@ export class LanePeer implements PhaseLane {
         },
         ...(hooks ? { hooks } : {}),
       });
-      this.channel.send({ ...m, id }); // the 0 placeholder replaced
+      this.channel.send({ ...m, id });
     });
   }
 
@@ -161,7 +156,6 @@ export class LanePeer implements PhaseLane {
       case 'setup': {
         const fold = runInputs(m.windows, m.choice);
         this.local = { key: m.key, trainer: this.build(fold) };
-        this.key = m.key;
         return;
       }
       case 'train':

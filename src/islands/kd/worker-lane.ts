@@ -10,7 +10,6 @@ import type { RuntimeInfo } from '@src/lib/runtime';
 import { LanePeer, laneCount, runWindows } from '@demos/kd/run/lanes';
 import type { LaneInit } from '@demos/kd/run/lane-protocol';
 import type { RunSession } from '@demos/kd/run/phases';
-import type { WrnPhaseTrainer } from '@demos/kd/run/trainer';
 import type { RunConfig } from '@demos/kd/run/config';
 import type { Windows } from '@demos/kd/pamap2/window-source';
 import type { Wrn } from '@demos/kd/models/wrn';
@@ -63,13 +62,13 @@ export class WorkerLane {
   }
 
   /** Gives `s` the lane (sharing the run's windows with the second worker once per session key), or none. */
-  attach(s: RunSession<Wrn>, key: string, trainer: WrnPhaseTrainer, windows: Windows, c: RunConfig): void {
+  attach(s: RunSession<Wrn>, key: string, windows: Windows, c: RunConfig): void {
     if (!this.peer || !this.ready) {
       s.setLane(null);
       return;
     }
     if (this.shared !== key) {
-      this.peer.share(key, trainer, runWindows(windows, c), c);
+      this.peer.share(key, runWindows(windows, c), c);
       this.shared = key;
     }
     s.setLane(this.peer);

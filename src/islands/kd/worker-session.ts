@@ -31,7 +31,7 @@ export class KdWorkerSession {
   private readonly rt: WorkerRuntime;
   private baseUrl = '/';
   private data: LoadedData | null = null;
-  private session: { key: string; s: RunSession<Wrn>; trainer: WrnPhaseTrainer } | null = null;
+  private session: { key: string; s: RunSession<Wrn> } | null = null;
   private readonly lane: WorkerLane;
   private readonly checkpoints = new CheckpointTeachers();
   private running: AbortController | null = null;
@@ -78,11 +78,10 @@ export class KdWorkerSession {
       this.session = null;
       const fold = runInputs(this.data.windows, c);
       this.post({ type: 'fold-info', ...foldInfoOf(fold) });
-      const trainer = new WrnPhaseTrainer(fold, 'auto');
-      this.session = { key, s: new RunSession<Wrn>(trainer, this.data.summary.dataId, idbModelCache), trainer };
+      this.session = { key, s: new RunSession<Wrn>(new WrnPhaseTrainer(fold, 'auto'), this.data.summary.dataId, idbModelCache) };
     }
     // Also for a session made before the second worker was ready.
-    this.lane.attach(this.session.s, key, this.session.trainer, this.data.windows, c);
+    this.lane.attach(this.session.s, key, this.data.windows, c);
     return this.session.s;
   }
 
