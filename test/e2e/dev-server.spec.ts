@@ -53,6 +53,9 @@ test('dev server: the KD worker starts (backend, WASM kernels) and the ViT worke
   expect(await kd.getAttribute('data-error')).toBeNull();
   await expect(page.getByTestId('kd-badge')).not.toHaveAttribute('data-backend', 'none');
   await expect(kd).toHaveAttribute('data-wasm-kernels', /^(on|n\/a)$/);
+  // The second KD worker (a nested worker from a .ts URL) starts under the dev server too, when the page may use two threads.
+  const threads = Number(await page.getByTestId('kd-badge').getAttribute('data-threads'));
+  await expect(kd).toHaveAttribute('data-lanes', threads >= 2 ? '2' : '1');
 
   await page.goto(`${ORIGIN}/study/vit/`);
   const vit = page.locator('vit-demo');
