@@ -27,8 +27,12 @@ import { median } from './median';
 import { option } from '../scripts/cli-args';
 
 const rounds = Number(option('rounds') ?? 3);
+// From source the workers are .ts files run through tsx; in the bundle (bench/lanes-bundle.sh) .mjs beside this one.
+const bundled = import.meta.url.endsWith('.mjs');
 const tsWorker = (file: string, opts: ConstructorParameters<typeof Worker>[1] = {}): Worker =>
-  new Worker(new URL(file, import.meta.url), { execArgv: ['--import', 'tsx'], ...opts });
+  bundled
+    ? new Worker(new URL(file.replace(/\.ts$/, '.mjs'), import.meta.url), opts)
+    : new Worker(new URL(file, import.meta.url), { execArgv: ['--import', 'tsx'], ...opts });
 
 await useNodeBackend('wasm');
 const config = { ...DEFAULT_CONFIG, split: defaultSplitFor('excerpt') };

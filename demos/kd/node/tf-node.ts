@@ -36,8 +36,9 @@ export async function useNodeBackend(name: NodeBackend): Promise<string> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const require = createRequire(import.meta.url);
-    // package main is dist/tf-backend-wasm.node.js; the .wasm files sit beside it.
-    const dir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+    // package main is dist/tf-backend-wasm.node.js; the .wasm files sit beside it (TFJS_WASM_DIR:
+    // elsewhere, for a bundle run without node_modules, e.g. bench/lanes-bundle.sh).
+    const dir = process.env['TFJS_WASM_DIR'] ?? path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths(dir.endsWith(path.sep) ? dir : dir + path.sep);
   }
