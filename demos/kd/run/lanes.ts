@@ -94,9 +94,13 @@ export class LanePeer implements PhaseLane {
     this.channel.send({ type: 'hello', ...r });
   }
 
-  /** Sends the other end the run's windows and split, so that it builds the same trainer; `key` names them in requests. */
+  /**
+   * Sends the other end the run's windows and split, so that it builds the same trainer; `key`
+   * names them in requests. Takes `windows` (a runWindows copy): its buffers are transferred.
+   */
   share(key: string, windows: WindowSet, choice: InputChoice): void {
-    const w = { n: windows.n, x: windows.x.slice(), y: windows.y.slice(), subject: windows.subject.slice(), start: windows.start.slice() };
+    const { n, x, y, subject, start } = windows;
+    const w = { n, x, y, subject, start };
     const { split, testSubject, seed, gafSize } = choice;
     this.channel.send({ type: 'setup', key, windows: w, choice: { split, testSubject, seed, gafSize } }, [
       w.x.buffer,
