@@ -130,4 +130,29 @@ describe('KD run on two lanes', () => {
     c.there.close();
     c.p.close();
   }, 300_000);
+
+  it('cancel settles at once even when the other end never answers', async () => {
+    const trainer = new WrnPhaseTrainer(runInputs(data.windows, CONFIG), 'auto');
+    const s = new RunSession<Wrn>(trainer, data.summary.dataId, null);
+    const p = pair(); // nobody listens on the other end
+    const here = new LanePeer(p.a);
+    here.share('k1', runWindows(data.windows, CONFIG), CONFIG);
+    s.setLane(here);
+    const ctl = new AbortController();
+    // The signal teacher and the CE student train here; then the run waits for the GAF teacher,
+    // and the reader cancels.
+    let t0 = 0;
+    const run = s.run(CONFIG, ctl.signal, (e) => {
+      if (e.type === 'phase-done' && e.result.phase === 'student-ce') {
+        t0 = performance.now();
+        ctl.abort();
+      }
+    });
+    await expect(run).rejects.toThrow();
+    expect(t0).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    s.dispose();
+    here.close();
+    p.close();
+  }, 60_000);
 });

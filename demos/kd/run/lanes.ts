@@ -134,7 +134,11 @@ export class LanePeer implements PhaseLane {
     if (this.closed) return Promise.reject(new Error('lane closed'));
     const id = this.nextId++;
     return new Promise<LaneMsg>((resolve, reject) => {
-      const onAbort = (): void => this.channel.send({ type: 'cancel', id });
+      // Cancel settles here at once: a run must not wait on an end that may never answer.
+      const onAbort = (): void => {
+        this.channel.send({ type: 'cancel', id });
+        this.pending.get(id)?.reject(abortError());
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = (): void => {
         this.pending.delete(id);
