@@ -23,6 +23,12 @@ export const glossaryTermSchema = z.object({
   line: z.string().min(10),
   /** Variants the glossary test rejects in reader-visible text (matched literally; Latin ones as whole words). */
   avoid: z.array(z.string().min(2)).default([]),
+  /**
+   * Korean variants that count only as a whole word: not right after another Hangul syllable, and followed by
+   * nothing, a non-Hangul character, or one particle (은, 이, 의, 에서, …) and then a non-Hangul character.
+   * "창" (a sensor window) is such a variant: 창이, 창 단위 and 창의 길이 match, 창문, 창의적 and 창가에 do not.
+   */
+  avoidWord: z.array(z.string().regex(/^[\uac00-\ud7a3]+$/, 'a Korean word')).default([]),
   /** What to avoid where a literal match would also hit correct uses (checked by readers, not by the test). */
   avoidNote: z.string().optional(),
 });

@@ -68,15 +68,59 @@ export function loadBibTitles(): string[] {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Latin variants match as whole words (not "Attention" inside "Attentional"); Korean ones anywhere, since particles attach. */
+/**
+ * Particles that may follow a whole-word variant ("avoidWord"): 창이, 창을, 창의 길이, 창에서, 창마다.
+ * Longer ones first, so 에서 is tried before 에.
+ */
+const PARTICLES = [
+  '에서',
+  '으로',
+  '마다',
+  '까지',
+  '부터',
+  '보다',
+  '처럼',
+  '이나',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '로',
+  '와',
+  '과',
+  '도',
+  '만',
+  '별',
+  '당',
+];
+
+/**
+ * A Korean word on its own: no Hangul syllable right before it, and after it either no Hangul syllable, or one
+ * particle followed by no Hangul syllable. So 창 matches in "평가 창 하나", "창이 2개", "창의 길이", but not in
+ * 창문, 창의적, 창가에 (가 followed by 에), or 동창.
+ */
+export function wordPattern(word: string): RegExp {
+  const p = PARTICLES.join('|');
+  return new RegExp(`(?<![\\uac00-\\ud7a3])${escapeRe(word)}(?=(?:${p})?(?![\\uac00-\\ud7a3]))`, 'g');
+}
+
+/**
+ * Latin variants match as whole words (not "Attention" inside "Attentional"); Korean ones anywhere, since particles
+ * attach; Korean "avoidWord" variants (one syllable such as 창 would hit 창문) only as a word of their own.
+ */
 export function matchers(g: Glossary): Matcher[] {
-  return g.terms.flatMap((t) =>
-    t.avoid.map((v) => ({
+  return g.terms.flatMap((t) => [
+    ...t.avoid.map((v) => ({
       variant: v,
       term: t.ko,
       re: /[A-Za-z]/.test(v) ? new RegExp(`(?<![A-Za-z])${escapeRe(v)}(?![A-Za-z])`, 'g') : new RegExp(escapeRe(v), 'g'),
     })),
-  );
+    ...t.avoidWord.map((v) => ({ variant: v, term: t.ko, re: wordPattern(v) })),
+  ]);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   normalizeProse,
   scanRepo,
   tsSegments,
+  type Finding,
 } from './glossary-lib';
 import { glossarySchema, scriptParts } from '@src/lib/glossary';
 
@@ -64,9 +65,21 @@ describe('glossary data', () => {
       ['vlm', '시각 언어 모델'],
       ['llm', '거대 언어 모델'],
       ['fine-tuning', '파인튜닝'],
+      ['query-key-value', '질의'],
+      ['gradient', '그래디언트'],
+      ['test-subject', '시험 피험자'],
+      ['test-subject', '테스트 피험자'],
+      ['teacher-architecture', '교사 크기'],
+      ['segmentation', '이미지 분할'],
     ]) {
       expect(by(id!)?.avoid, id).toContain(variant);
     }
+  });
+
+  it('keeps 창 a whole-word variant of 윈도우, and image splitting apart from segmentation', () => {
+    expect(glossary.terms.find((t) => t.id === 'window')).toMatchObject({ ko: '윈도우', avoidWord: ['창'] });
+    expect(glossary.terms.find((t) => t.id === 'image-splitting')?.ko).toBe('이미지 쪼개기');
+    expect(glossary.terms.find((t) => t.id === 'segmentation')?.ko).toBe('세그멘테이션');
   });
 
   it('renders symbols with sub- and superscripts', () => {
@@ -207,9 +220,73 @@ describe('what counts as prose (precision of the variant search)', () => {
   });
 });
 
+describe('one word per concept (issue 19): each variant the issue lists fails the check', () => {
+  // One sentence per variant, as a reader would meet it; each must be caught, and the chosen word must pass.
+  const cases: [string, string][] = [
+    ['질의 토큰을 고르세요.', '질의'],
+    ['Query는 디코더에서 옵니다.', 'Query'],
+    ['평가 창 하나의 확률', '창'],
+    ['창이 2개 이상인 클래스', '창'],
+    ['창의 길이는 100입니다.', '창'],
+    ['gradient가 작아집니다.', 'gradient'],
+    ['그래디언트가 작아집니다.', '그래디언트'],
+    ['시험 피험자의 정확도', '시험 피험자'],
+    ['테스트 피험자의 정확도', '테스트 피험자'],
+    ['교사 크기 (표의 열)', '교사 크기'],
+    ['이미지 분할 기법으로 글자를 읽습니다.', '이미지 분할'],
+  ];
+  it.each(cases)('%s → %s', (sentence, variant) => {
+    expect(variantsIn(mdxSegments(sentence))).toContain(variant);
+  });
+
+  it('the chosen words, first-use glosses and other words that contain 창 pass', () => {
+    for (const ok of [
+      '쿼리(query) 토큰을 고르세요.',
+      '평가 윈도우 하나의 확률',
+      '기울기(gradient)가 작아집니다.',
+      '평가 피험자의 정확도',
+      '교사 구조 (표의 열)',
+      '세그멘테이션과 이미지 쪼개기는 다른 개념입니다.',
+      '고양이가 창가에 누워 있다.',
+      '창문을 열고 창의적인 답을 찾습니다.',
+      '동창 모임',
+    ])
+      expect(variantsIn(mdxSegments(ok)), ok).toEqual([]);
+  });
+});
+
+/**
+ * Findings in pages and code this task may not edit (issue 19): the island and component strings and the
+ * research/results pages belong to other work. Listed by file and variant, so the check still fails on any new
+ * occurrence anywhere, and fails when an entry below no longer occurs (then delete the entry).
+ */
+const PENDING: Record<string, string[]> = {
+  'content/docs/research/2025-05-02.mdx': ['교사 크기'],
+  'content/docs/research/kd-method.mdx': ['시험 피험자', 'gradient', '창'],
+  'content/docs/results/index.mdx': ['시험 피험자'],
+  'content/docs/results/own-runs.mdx': ['창'],
+  'src/components/KdRunDemo.astro': ['창'],
+  'src/components/figures/FusionStylesDiagram.astro': ['질의'],
+  'src/components/results/OwnRuns.astro': ['창'],
+  'src/components/worked-example/WorkedAttentionExample.astro': ['질의'],
+  'src/islands/attention/strings.ts': ['질의'],
+  'src/islands/kd/controls.ts': ['창'],
+  'src/islands/kd/strings.ts': ['창'],
+};
+
 describe('the site uses the glossary terms', () => {
+  const all = scanRepo();
+  const pending = (f: Finding) => PENDING[f.file.split('\\').join('/')]?.includes(f.variant) ?? false;
+
   it('no "avoid" variant in pages, components or island strings', () => {
-    const found = scanRepo().map(formatFinding);
-    expect(found).toEqual([]);
+    expect(all.filter((f) => !pending(f)).map(formatFinding)).toEqual([]);
+  });
+
+  it('every pending entry still occurs (delete the ones that were fixed)', () => {
+    const seen = new Set(all.map((f) => `${f.file.split('\\').join('/')} ${f.variant}`));
+    const stale = Object.entries(PENDING)
+      .flatMap(([file, vs]) => vs.map((v) => `${file} ${v}`))
+      .filter((k) => !seen.has(k));
+    expect(stale).toEqual([]);
   });
 });
