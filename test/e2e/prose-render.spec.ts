@@ -14,10 +14,16 @@ function mdxFiles(dir: string): string[] {
   );
 }
 /** Page path under the base: content/docs/results/index.mdx → results/, index.mdx → ''. */
-const route = (file: string) => relative(DOCS, file).replace(/\.mdx$/, '/').replace(/(^|\/)index\/$/, '$1');
+const route = (file: string) =>
+  relative(DOCS, file)
+    .replace(/\.mdx$/, '/')
+    .replace(/(^|\/)index\/$/, '$1');
 /** Prose lines only: no frontmatter, imports, JSX, math or code. */
 function proseLines(text: string): string[] {
-  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\$\$[\s\S]*?\$\$/g, '').replace(/```[\s\S]*?```/g, '');
+  const body = text
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/\$\$[\s\S]*?\$\$/g, '')
+    .replace(/```[\s\S]*?```/g, '');
   return body
     .split('\n')
     .filter((l) => !/^\s*(import |<|\{\/\*)/.test(l))

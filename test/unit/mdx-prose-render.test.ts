@@ -28,7 +28,6 @@ function mdxFiles(dir: string): string[] {
 
 interface Positioned extends Node {
   value?: string;
-  position?: { start: { line: number; offset?: number }; end: { offset?: number } };
 }
 
 function walk(node: Node, visit: (n: Positioned, parent: Parent | null) => void, parent: Parent | null = null): void {
@@ -41,12 +40,12 @@ function walk(node: Node, visit: (n: Positioned, parent: Parent | null) => void,
 const GUARDED = /[0-9~{}]/g;
 const guarded = (s: string) => (s.match(GUARDED) ?? []).join('');
 /** A markdown text node's source with backslash escapes resolved (`\{` renders as `{`). */
-const unescape = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+const resolveEscapes = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 /** A JS string literal, rendered verbatim: `{'{0.3, 0.5, 0.7}'}`. */
 const STRING_LITERAL = /^\s*(?:'[^'\\]*'|"[^"\\]*")\s*$/;
 
 /** Problems of one source text, as "line N: …" strings. */
-export function renderProblems(source: string): string[] {
+function renderProblems(source: string): string[] {
   // frontmatter is YAML, not prose: blank it (line numbers kept) instead of adding a YAML parser
   const text = source.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
   const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm, GFM_OPTIONS).use(remarkMath).parse(text);
@@ -60,7 +59,7 @@ export function renderProblems(source: string): string[] {
       out.push(`${at}: strikethrough the source did not ask for (write ~~x~~ to mean it): ${JSON.stringify(src)}`);
     if (n.type === 'mdxTextExpression' && parent?.type !== 'mdxJsxTextElement' && !STRING_LITERAL.test(n.value ?? ''))
       out.push(`${at}: {…} in prose is evaluated as JavaScript, not shown: ${JSON.stringify(src)} (escape \\{ \\} or use {'…'})`);
-    if (n.type === 'text' && guarded(n.value ?? '') !== guarded(unescape(src)))
+    if (n.type === 'text' && guarded(n.value ?? '') !== guarded(resolveEscapes(src)))
       out.push(`${at}: rendered text lost characters of its source: ${JSON.stringify(src)} → ${JSON.stringify(n.value)}`);
   });
   return out;
