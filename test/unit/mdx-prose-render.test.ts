@@ -4,8 +4,8 @@
 //  - MDX evaluated "{0.3, 0.5, 0.7}" in prose as a JavaScript expression (comma operator → 0.7).
 // Every page is parsed here with the site's own remark-gfm options (GFM_OPTIONS, the ones
 // astro.config.mjs uses), and the test fails on any strikethrough the source did not spell `~~x~~`,
-// on any inline expression in prose that is not a plain string literal, and on any text node
-// whose rendered value lost a digit, tilde or brace of its source.
+// on any inline expression in prose that is not a plain string literal, on any text node
+// whose rendered value lost a digit, tilde or brace of its source, and on ** shown literally.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -59,6 +59,10 @@ function renderProblems(source: string): string[] {
       out.push(`${at}: strikethrough the source did not ask for (write ~~x~~ to mean it): ${JSON.stringify(src)}`);
     if (n.type === 'mdxTextExpression' && parent?.type !== 'mdxJsxTextElement' && !STRING_LITERAL.test(n.value ?? ''))
       out.push(`${at}: {…} in prose is evaluated as JavaScript, not shown: ${JSON.stringify(src)} (escape \\{ \\} or use {'…'})`);
+    // CommonMark's flanking rules: "**PI(x)**를" (closing ** after punctuation, before a Hangul
+    // syllable) is not bold, and the reader sees the asterisks
+    if (n.type === 'text' && /\*\*/.test(n.value ?? ''))
+      out.push(`${at}: emphasis markers shown literally (move ** next to a letter): ${JSON.stringify(n.value)}`);
     if (n.type === 'text' && guarded(n.value ?? '') !== guarded(resolveEscapes(src)))
       out.push(`${at}: rendered text lost characters of its source: ${JSON.stringify(src)} → ${JSON.stringify(n.value)}`);
   });
@@ -79,5 +83,7 @@ describe('MDX prose renders what its source says', () => {
     expect(renderProblems('α ∈ {0.3, 0.5, 0.7}을 돌립니다.\n')).toHaveLength(1);
     expect(renderProblems('α ∈ \\{0.3, 0.5, 0.7\\}을 돌립니다.\n')).toEqual([]);
     expect(renderProblems("α ∈ {'{0.3, 0.5, 0.7}'}을 돌립니다.\n")).toEqual([]);
+    expect(renderProblems('GAF가 아니라 **persistence image(PI)**를 만듭니다.\n')).toHaveLength(1);
+    expect(renderProblems('GAF가 아니라 **persistence image**(PI)를 만듭니다.\n')).toEqual([]);
   });
 });
