@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 // The built pages show what their sources wrote (the built-HTML half of
 // test/unit/mdx-prose-render.test.ts): no <del> that the source did not spell `~~x~~`, every
 // range written with a single tilde ("0.36~1.91") and every escaped set ("\{0.3, 0.5, 0.7\}")
-// visible verbatim in the page text.
+// visible verbatim in the page text, and no literal ** of an emphasis that did not parse.
 
 const DOCS = 'content/docs';
 function mdxFiles(dir: string): string[] {
@@ -43,5 +43,7 @@ for (const file of mdxFiles(DOCS)) {
     const text = (await main.textContent()) ?? '';
     for (const r of ranges) expect(text, `range ${r}`).toContain(r);
     for (const s of sets) expect(text, `set ${s}`).toContain(s);
+    // emphasis that CommonMark did not parse shows its asterisks
+    expect(text).not.toContain('**');
   });
 }
