@@ -102,8 +102,8 @@ for (const [slug, id, pairs] of [
     const box = page.getByTestId(id);
     const table = box.getByTestId(`${id}-intervals`);
     await expect(table.locator('thead')).toContainText('√27');
-    await expect(table.locator('thead')).toContainText('SE (= 표준편차 / √9)');
-    await expect(table.locator('thead')).toContainText('95 % 구간 (t, 자유도 8)');
+    await expect(table.locator('thead')).toContainText('SE(= s/√9)');
+    await expect(table.locator('thead')).toContainText('95 % 구간(t, 자유도 8)');
     // every row: "mean ± SE" and "[lo, hi]" with lo < mean < hi
     for (const row of await table.locator('tbody tr').all()) {
       const [mse, ci] = [(await row.locator('td').nth(1).textContent()) ?? '', (await row.locator('td').nth(2).textContent()) ?? ''];

@@ -87,20 +87,16 @@ export function settingRow(s: Setting): string[] {
     s.sheet ? `${s.sheet.mean}${s.sheet.std ? ` ± ${s.sheet.std}` : ''} (${s.sheet.rule})` : '–',
     `${f(mean)} ± ${f(se)}`,
     `[${f(lo)}, ${f(hi)}]`,
-    s.trialsNote,
   ];
 }
 
-export const INTERVAL_COLUMNS = [
-  '설정',
-  '시트의 평균 ± “std” (= 폴드 평균들의 표준편차 / √27)',
-  '피험자 9명 평균 ± SE (= 표준편차 / √9)',
-  '95 % 구간 (t, 자유도 8)',
-  '피험자별 값',
-] as const;
+export const INTERVAL_COLUMNS = ['설정', '시트의 평균 ± “std”(= s/√27)', '피험자 9명 평균 ± SE(= s/√9)', '95 % 구간(t, 자유도 8)'] as const;
+
+/** What the per-subject values are made of, once per distinct description (shown under the table). */
+export const trialsNotes = (u: PageUncertainty) => [...new Set(u.settings.map((s) => s.trialsNote))];
 
 export const INTERVAL_NOTE =
-  '한 폴드의 trial들은 모두 같은 평가 피험자로 재므로 서로 독립이 아닙니다. 독립인 단위는 피험자 9명이고, 평균의 SE는 피험자별 값(그 폴드 trial들의 평균)의 표준편차 / √9입니다. 시트의 “std”는 같은 표준편차를 √27로 나눈 값이라 이 SE보다 약 √3 ≈ 1.73배 작습니다.';
+  's는 피험자별 값(그 폴드 trial들의 평균) 9개의 표본 표준편차입니다. 한 폴드의 trial들은 모두 같은 평가 피험자로 재므로 서로 독립이 아닙니다. 독립인 단위는 피험자 9명이고, 평균의 SE는 s / √9입니다. 시트의 “std”는 같은 표준편차를 √27로 나눈 값이라 이 SE보다 약 √3 ≈ 1.73배 작습니다.';
 
 const block = (raw: ReferenceRawTrialsArtifact, sheet: string, pick: (b: RawBlock) => boolean): RawBlock => {
   const s = raw.sheets.find((x) => x.id === sheet);
