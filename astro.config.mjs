@@ -2,10 +2,12 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import remarkMath from 'remark-math';
+import remarkGfm from 'remark-gfm';
 import rehypeKatex from 'rehype-katex';
 import { unified } from '@astrojs/markdown-remark';
 import { siteAndBase } from './scripts/site-base.mjs';
 import { rehypeHeadingMath } from './src/node/markdown/rehype-heading-math.ts';
+import { GFM_OPTIONS } from './src/node/markdown/gfm-options.ts';
 import { citationPlugins } from './src/node/markdown/rehype-citations-site.ts';
 import { fileURLToPath } from 'node:url';
 import { notesSidebar } from './scripts/sidebar.mjs';
@@ -58,7 +60,10 @@ export default defineConfig({
   // numbered, with a 참고 문헌 list; an unknown key fails the build).
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // GFM with OUR options (no single-tilde strikethrough: "0.3~0.9" is a range), so the built-in
+      // default-option remark-gfm is switched off (see src/node/markdown/gfm-options.ts).
+      gfm: false,
+      remarkPlugins: [[remarkGfm, GFM_OPTIONS], remarkMath],
       rehypePlugins: [
         rehypeKatex,
         rehypeHeadingMath,

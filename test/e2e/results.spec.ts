@@ -89,3 +89,47 @@ test('at 390 px wide tables scroll inside their own box, the page does not', asy
   expect(sw).toBeGreaterThan(cw);
   await ctx.close();
 });
+
+// Subject-level uncertainty (issue 19): the independent units of LOSO are the 9 subjects, so the
+// pages show the subject-level SE and 95 % t-interval beside the sheet's "std", and the notes'
+// comparisons as PAIRED per-subject differences with a verdict computed at build time.
+for (const [slug, id, pairs] of [
+  ['results/alpha-sweep-2025-05-02/', 'alpha-uncertainty', 6],
+  ['results/lambda-selection/', 'lambda-uncertainty', 3],
+] as const) {
+  test(`${slug}: subject-level intervals beside the sheet's std, and paired differences with a verdict`, async ({ page }) => {
+    await page.goto(slug);
+    const box = page.getByTestId(id);
+    const table = box.getByTestId(`${id}-intervals`);
+    await expect(table.locator('thead')).toContainText('√27');
+    await expect(table.locator('thead')).toContainText('SE(= s/√9)');
+    await expect(table.locator('thead')).toContainText('95 % 구간(t, 자유도 8)');
+    // every row: "mean ± SE" and "[lo, hi]" with lo < mean < hi
+    for (const row of await table.locator('tbody tr').all()) {
+      const [mse, ci] = [(await row.locator('td').nth(1).textContent()) ?? '', (await row.locator('td').nth(2).textContent()) ?? ''];
+      const m = /^(\d+\.\d{2}) ± (\d+\.\d{2})$/.exec(mse.trim());
+      const c = /^\[(\d+\.\d{2}), (\d+\.\d{2})\]$/.exec(ci.trim());
+      expect(m && c, `${mse} | ${ci}`).toBeTruthy();
+      expect(Number(c![1])).toBeLessThan(Number(m![1]));
+      expect(Number(c![2])).toBeGreaterThan(Number(m![1]));
+    }
+    const items = box.getByTestId(`${id}-paired`).locator('li');
+    await expect(items).toHaveCount(pairs);
+    for (const li of await items.all()) {
+      await expect(li).toContainText('피험자별 차이의 평균');
+      await expect(li).toContainText(/95 % 구간 \[[−+]?\d+\.\d{2}, [−+]?\d+\.\d{2}\] %p/);
+      await expect(li).toContainText(/0과 구별(됩니다|되지 않습니다)/);
+    }
+    await expect(box.getByTestId(`${id}-missing`)).not.toBeEmpty();
+  });
+}
+
+test('α sweep: α 0.9 − 0.7 on WRN16-3 is +0.18 %p, [−0.54, +0.90], not distinguishable; α 0.3 / 0.5 named as lacking per-subject data', async ({
+  page,
+}) => {
+  await page.goto('results/alpha-sweep-2025-05-02/');
+  const first = page.getByTestId('alpha-uncertainty-paired').locator('li').first();
+  await expect(first).toContainText('+0.18 %p, 95 % 구간 [−0.54, +0.90] %p');
+  await expect(first).toHaveAttribute('data-distinguishable', 'false');
+  await expect(page.getByTestId('alpha-uncertainty-missing')).toContainText('α 0.3과 0.5');
+});

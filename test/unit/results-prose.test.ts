@@ -93,7 +93,7 @@ describe('results/alpha-sweep-2025-05-02 prose', () => {
       expect(text).toContain(`${arch}에서 ${f(Math.max(...v) - Math.min(...v))} %p`);
     }
     const s = pts.map((p) => Number(p.stdText)).sort((x, y) => x - y);
-    expect(text).toContain(`std(SE에 가까운 값, ${s[0]!.toFixed(2)}~${s[s.length - 1]!.toFixed(2)})`);
+    expect(text).toContain(`std(${s[0]!.toFixed(2)}~${s[s.length - 1]!.toFixed(2)}, 폴드 평균들의 표준편차 / √27)`);
     const w281 = pts.filter((p) => p.arch === 'WRN28-1' && p.alpha >= 0.5).map((p) => Number(p.meanText));
     expect(text).toContain(`${f(Math.max(...w281) - Math.min(...w281))} %p 안에 모여`);
   });

@@ -28,7 +28,7 @@ export const S = {
   dataErrorNone: '파일을 읽지 못했습니다.',
   checkpointsReady: (names: readonly string[]) => `체크포인트 교사를 불러왔습니다: ${names.join(', ')}`,
   checkpointsQueued: (names: readonly string[]) => `체크포인트 ${names.join(', ')}: 실행할 때 읽습니다.`,
-  needCheckpoints: '교사 체크포인트 파일 두 개(GAF 2D, 신호 1D)를 먼저 고르세요',
+  needCheckpoints: '교사 체크포인트 파일 두 개(이미지 2D, 신호 1D)를 먼저 고르세요',
   starting: '실행 시작…',
   phaseStart: (p: Phase, train: number, test: number) => `${PHASE_LABELS[p]}: 학습 창 ${train}개, 평가 창 ${test}개`,
   epoch: (p: Phase, e: number, n: number, loss: number, acc: number) =>
