@@ -261,13 +261,8 @@ describe('one word per concept (issue 19): each variant the issue lists fails th
  * occurrence anywhere, and fails when an entry below no longer occurs (then delete the entry).
  */
 const PENDING: Record<string, string[]> = {
-  'content/docs/research/2025-05-02.mdx': ['교사 크기'],
-  'content/docs/research/kd-method.mdx': ['시험 피험자', 'gradient', '창'],
-  'content/docs/results/index.mdx': ['시험 피험자'],
-  'content/docs/results/own-runs.mdx': ['창'],
   'src/components/KdRunDemo.astro': ['창'],
   'src/components/figures/FusionStylesDiagram.astro': ['질의'],
-  'src/components/results/OwnRuns.astro': ['창'],
   'src/components/worked-example/WorkedAttentionExample.astro': ['질의'],
   'src/islands/attention/strings.ts': ['질의'],
   'src/islands/kd/controls.ts': ['창'],
