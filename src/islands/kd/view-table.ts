@@ -33,6 +33,9 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
   const fold = s.fold;
   const caption = table.querySelector('caption');
   if (caption && fold) caption.textContent = S.tableCaption(fold.split, fold.test);
+  // The visible copy above the scrolling box (the <caption> would scroll away with a wide table).
+  const shown = root(table, 'table-caption-shown');
+  if (shown && caption) shown.textContent = caption.textContent;
   const single: Phase[] = [];
   for (const p of PHASES) {
     const r = row(table, p);
