@@ -65,6 +65,18 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   await expect(base).toContainText('누워 있기');
   expect(Number(await base.getAttribute('data-acc'))).toBeCloseTo((100 * 2) / 13, 5);
   await expect(page.getByTestId('kd-table-note')).toContainText('우연 수준');
+  await expect(page.getByTestId('kd-table-note')).not.toContainText('100.0%');
+  // One test window's worth of accuracy, beside the table (computed from the split's 13 test windows).
+  await expect(page.getByTestId('kd-one-window')).toContainText(`${(100 / 13).toFixed(1)}%p`);
+  // The compact bar beside the results: an invalid α there is refused next to it; corrected, both copies agree.
+  await expect(page.getByTestId('kd-quickbar')).toBeVisible();
+  await page.getByTestId('kd-q-alpha').fill('1.5');
+  await expect(page.getByTestId('kd-msg-q-alpha')).toContainText('0 이상 1 이하');
+  await expect(page.getByTestId('kd-rerun')).toBeDisabled();
+  await page.getByTestId('kd-q-alpha').fill('0.7');
+  await expect(page.getByTestId('kd-msg-q-alpha')).toBeHidden();
+  await expect(page.getByTestId('kd-rerun')).toBeEnabled();
+  await expect(page.getByTestId('kd-alpha')).toHaveValue('0.7');
   // Agreement / KL of the KD student with each teacher, one point per epoch.
   for (const chart of ['kd-fit-agree', 'kd-fit-kl']) {
     for (const series of ['gaf', 'sig'])
@@ -91,6 +103,63 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   await page.getByTestId('kd-export-student-kd').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^browser-student-kd-.*\.json$/);
+});
+
+test('settings that give no meaningful number are refused at the input, in Korean; nothing runs; diagnostics stay folded', async ({
+  page,
+}) => {
+  await open(page);
+  const start = page.getByTestId('kd-start');
+  // No empty boxes before a run; the developer readouts sit behind a closed toggle.
+  await expect(page.getByTestId('kd-results')).toBeHidden();
+  await expect(page.getByTestId('kd-tensors')).toBeHidden();
+  await expect(page.getByTestId('kd-scale')).not.toContainText('src/islands');
+  await page.getByTestId('kd-diag').locator('summary').click();
+  await expect(page.getByTestId('kd-tensors')).toBeVisible();
+  await expect(page.getByTestId('kd-counts')).toContainText('실제로 학습한 횟수');
+
+  // LOSO on the excerpt: every fold's test classes are absent from its training windows.
+  await expect(page.getByTestId('kd-split').locator('option[value="loso"]')).toContainText('평가 불가');
+  await page.getByTestId('kd-split').selectOption('loso');
+  const folds = await page
+    .getByTestId('kd-fold')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(folds.length).toBeGreaterThan(1);
+  for (const f of folds) {
+    await page.getByTestId('kd-fold').selectOption(f);
+    await expect(page.getByTestId('kd-split-msg'), f).toContainText(`피험자 ${f}`);
+    await expect(page.getByTestId('kd-split-msg'), f).toContainText('학습 창에 하나도 없습니다');
+    await expect(start, f).toBeDisabled();
+  }
+  await page.getByTestId('kd-split').selectOption('window');
+  await expect(page.getByTestId('kd-split-msg')).toBeHidden();
+  await expect(start).toBeEnabled();
+
+  // Out of range, zero temperature, empty: a message beside the field, start off, the URL keeps the last valid value.
+  for (const [id, bad, says, good] of [
+    ['alpha', '1.5', '0 이상 1 이하', '0.5'],
+    ['temperature', '0', '0.5 이상 20 이하', '3'],
+    ['epochs', '', '비어 있습니다', '4'],
+    ['lambda', '-0.1', '0 이상 1 이하', '0.9'],
+  ] as const) {
+    const key = { alpha: 'kd-alpha', temperature: 'kd-T', epochs: 'kd-epochs', lambda: 'kd-lambda' }[id];
+    const before = new URL(page.url()).searchParams.get(key);
+    await page.getByTestId(`kd-${id}`).fill(bad);
+    await expect(page.getByTestId(`kd-msg-${id}`), id).toBeVisible();
+    await expect(page.getByTestId(`kd-msg-${id}`), id).toContainText(says);
+    await expect(page.getByTestId(`kd-${id}`)).toHaveAttribute('aria-invalid', 'true');
+    await expect(start, id).toBeDisabled();
+    expect(new URL(page.url()).searchParams.get(key), id).toBe(before);
+    await page.getByTestId(`kd-${id}`).fill(good);
+    await expect(page.getByTestId(`kd-msg-${id}`), id).toBeHidden();
+    await expect(start, id).toBeEnabled();
+    await expect.poll(() => new URL(page.url()).searchParams.get(key), { message: id }).toBe(good);
+  }
+  // Nothing ran, and no raw schema error reached the reader.
+  expect(await trainedCounts(page)).toEqual({ 'teacher-gaf': 0, 'teacher-signal': 0, 'student-ce': 0, 'student-kd': 0 });
+  await expect(page.getByTestId('kd-status')).not.toContainText('설정 오류');
+  await expect(page.getByTestId('kd-results')).toBeHidden();
 });
 
 test('cancel mid-run, then start again: no error, no leaked tensors', async ({ page }) => {

@@ -37,7 +37,7 @@ const summary = {
   dataId: 'excerpt:1',
   sha256: 'a'.repeat(64),
   windows: 39,
-  subjects: [{ id: 101, windows: 39 }],
+  subjects: [{ id: 101, windows: 39, classes: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }],
   classCounts: new Array(12).fill(3),
   rows: 1,
   files: [],

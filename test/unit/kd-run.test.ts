@@ -27,6 +27,7 @@ import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
 import { DEFAULT_CONFIG, phaseCacheKey, type RunConfig } from '@demos/kd/run/config';
 import { phaseArtifact } from '@demos/kd/run/export';
 import { chanceLevel, metricsOf } from '@demos/kd/run/metrics';
+import { usableFolds } from '@src/islands/kd/split-problem';
 import type { TrainData } from '@demos/kd/train/data';
 import { parseArtifact } from '@demos/kd/artifact';
 import type { Wrn } from '@demos/kd/models/wrn';
@@ -64,6 +65,10 @@ describe('kd run on the real excerpt', () => {
     expect(s.windows).toBe(data.windows.n);
     expect(s.subjects.map((x) => x.id)).toEqual([101, 102, 103, 105, 107, 108]);
     expect(s.subjects.reduce((n, x) => n + x.windows, 0)).toBe(s.windows);
+    // Each activity of the excerpt comes from one subject: no class is shared, so no LOSO fold can be evaluated.
+    const classes = s.subjects.flatMap((x) => x.classes);
+    expect(new Set(classes).size).toBe(classes.length);
+    expect(usableFolds(s)).toEqual([]);
     expect(s.classCounts.reduce((a, b) => a + b, 0)).toBe(s.windows);
     expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
     const p = makePreview(data.windows, 16)!;

@@ -13,23 +13,68 @@ import { SPLITS } from '../experiment/split';
 import type { Phase } from '../experiment/phases';
 import { formatZodError } from '../../shared/zod-error';
 
+/**
+ * The numeric settings' ranges: the ONE place the schema below, the page's inputs (min/max/step
+ * in KdRunDemo.astro), the per-field check at the input (`checkNumber`) and the URL codec
+ * (src/islands/kd/url-state.ts) read them from, so they cannot drift apart. `step` is the
+ * input's spinner step only (not a constraint: α = 0.25 is valid).
+ */
+export const NUMBER_SPEC = {
+  /** Held-out subject (leave-one-subject-out fold), e.g. 101. Ignored by the 'window' split. */
+  testSubject: { min: 101, max: 109, step: 1, int: true },
+  /** Weight of the GAF (image) teacher; the signal teacher gets 1 − α (protocol §6). */
+  alpha: { min: 0, max: 1, step: 0.1, int: false },
+  /** Weight of the KD term; CE gets 1 − λ (protocol §6). */
+  lambda: { min: 0, max: 1, step: 0.01, int: false },
+  /** T ≥ 0.5: T → 0 makes softmax(z/T) one-hot (and z/0 is not a number). */
+  temperature: { min: 0.5, max: 20, step: 0.5, int: false },
+  epochs: { min: 1, max: 50, step: 1, int: true },
+  /** GAF image side (the paper uses 64; the browser default is small). */
+  gafSize: { min: 8, max: 64, step: 8, int: true },
+  batchSize: { min: 4, max: 256, step: 4, int: true },
+  /** int32: the seeded generators take a 32-bit seed. */
+  seed: { min: 0, max: 2 ** 31 - 1, step: 1, int: true },
+} as const;
+export type NumberKey = keyof typeof NUMBER_SPEC;
+export interface NumberSpec {
+  min: number;
+  max: number;
+  step: number;
+  int: boolean;
+}
+
+function numberSchema(s: NumberSpec): z.ZodNumber {
+  const n = z.number().min(s.min).max(s.max);
+  return s.int ? n.int() : n;
+}
+
+/** Why a field's text is not a valid value: empty, not a number, an integer field with a fraction, or out of range. */
+export type NumberProblem = 'empty' | 'nan' | 'int' | 'range';
+
+/** Checks one field's text against its spec (what the page shows next to the input). Pure. */
+export function checkNumber(key: NumberKey, raw: string): { ok: true; value: number } | { ok: false; problem: NumberProblem } {
+  const s: NumberSpec = NUMBER_SPEC[key];
+  if (raw.trim() === '') return { ok: false, problem: 'empty' };
+  const v = Number(raw);
+  if (!Number.isFinite(v)) return { ok: false, problem: 'nan' };
+  if (s.int && !Number.isInteger(v)) return { ok: false, problem: 'int' };
+  if (v < s.min || v > s.max) return { ok: false, problem: 'range' };
+  return { ok: true, value: v };
+}
+
 export const RunConfigSchema = z.object({
   /** 'loso' (protocol) or 'window' (stratified window split; the page's default on the excerpt, see split.ts). */
   split: z.enum(SPLITS),
-  /** Held-out subject (leave-one-subject-out fold), e.g. 101. Ignored by the 'window' split. */
-  testSubject: z.number().int().min(101).max(109),
+  testSubject: numberSchema(NUMBER_SPEC.testSubject),
   teacherArch: z.enum(TEACHER_ARCHS),
-  /** Weight of the GAF (image) teacher; the signal teacher gets 1 − α (protocol §6). */
-  alpha: z.number().min(0).max(1),
-  /** Weight of the KD term; CE gets 1 − λ (protocol §6). */
-  lambda: z.number().min(0).max(1),
-  temperature: z.number().min(0.5).max(20),
-  epochs: z.number().int().min(1).max(50),
-  /** GAF image side (the paper uses 64; the browser default is small). */
-  gafSize: z.number().int().min(8).max(64),
-  batchSize: z.number().int().min(4).max(256),
+  alpha: numberSchema(NUMBER_SPEC.alpha),
+  lambda: numberSchema(NUMBER_SPEC.lambda),
+  temperature: numberSchema(NUMBER_SPEC.temperature),
+  epochs: numberSchema(NUMBER_SPEC.epochs),
+  gafSize: numberSchema(NUMBER_SPEC.gafSize),
+  batchSize: numberSchema(NUMBER_SPEC.batchSize),
   learningRate: z.number().positive().max(1),
-  seed: z.number().int().nonnegative(),
+  seed: numberSchema(NUMBER_SPEC.seed),
   /** 'train' trains both teachers here; 'checkpoint' uses the reader's PyTorch files. */
   teachers: z.enum(['train', 'checkpoint']),
 });

@@ -26,7 +26,16 @@ export function buildData(series: readonly RowSeries[], meta: Pick<DataSummary, 
     throw new Error(`${meta.files.join(', ')}: no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)`);
   const subjects = [...new Set(series.map((s) => s.subject))]
     .sort((a, b) => a - b)
-    .map((id) => ({ id, windows: windows.subject.reduce((n, s) => n + (s === id ? 1 : 0), 0) }));
+    .map((id) => {
+      const classes = new Set<number>();
+      let n = 0;
+      for (let i = 0; i < windows.n; i++)
+        if (windows.subject[i] === id) {
+          n++;
+          classes.add(windows.y[i]!);
+        }
+      return { id, windows: n, classes: [...classes].sort((x, y) => x - y) };
+    });
   const summary: DataSummary = {
     ...meta,
     dataId: `${meta.source}:${meta.sha256.slice(0, 16)}`,

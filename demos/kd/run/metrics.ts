@@ -87,3 +87,14 @@ export function majorityBaseline(trainCounts: readonly number[], testCounts: rea
 export function chanceLevel(classes: number): number {
   return 100 / classes;
 }
+
+/**
+ * Chance level (%) of a split: a uniform guess among the classes the model could learn — those
+ * with training windows — scores 100 / K on average, whatever the test classes. (Counting the
+ * TEST classes instead gave "chance 100 %" on a fold whose test windows are all one class.)
+ * Null when the training set is empty.
+ */
+export function chanceOfSplit(trainClassCounts: readonly number[]): number | null {
+  const k = trainClassCounts.filter((n) => n > 0).length;
+  return k > 0 ? chanceLevel(k) : null;
+}

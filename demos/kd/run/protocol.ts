@@ -56,8 +56,11 @@ export const DataSummarySchema = z.object({
   /** Hex SHA-256 of the bytes the windows came from (recorded in exported artifacts). */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   windows: z.number().int().nonnegative(),
-  /** Windows per subject (LOSO folds are the subjects with windows). */
-  subjects: z.array(z.object({ id: z.number().int(), windows: z.number().int() })),
+  /**
+   * Windows per subject (LOSO folds are the subjects with windows) and the classes (0..11) of its
+   * windows: a fold whose test classes never occur in the other subjects cannot be evaluated.
+   */
+  subjects: z.array(z.object({ id: z.number().int(), windows: z.number().int(), classes: z.array(z.number().int().min(0).max(11)) })),
   /** Windows per class index 0..11. */
   classCounts: z.array(z.number().int()).length(12),
   rows: z.number().int().nonnegative(),

@@ -39,7 +39,8 @@ export function drawSignal(canvas: HTMLCanvasElement, p: Preview): void {
   ctx.strokeStyle = '#888';
   ctx.lineWidth = 1;
   ctx.strokeRect(0.5, 0.5, w - 1, h - 1);
-  ctx.strokeStyle = '#2563eb';
+  // The theme's accuracy colour (kd-run.css), read now: a canvas cannot take a CSS variable.
+  ctx.strokeStyle = getComputedStyle(canvas).getPropertyValue('--kd-acc').trim() || '#1971c2';
   ctx.lineWidth = 2;
   ctx.beginPath();
   s.forEach((v, i) => {

@@ -50,7 +50,7 @@ export function drawLines(svg: SVGSVGElement, c: LineChart): void {
     const attrs = {
       points: pts.map((p) => `${x(p.x).toFixed(1)},${y(Math.min(p.y, c.yMax)).toFixed(1)}`).join(' '),
       class: 'kd-line',
-      stroke: s.colour,
+      style: `stroke:${s.colour}`,
       'data-series': s.name,
     };
     svg.append(svgEl('polyline', s.dashed ? { ...attrs, 'stroke-dasharray': '4 3' } : attrs));
@@ -61,7 +61,7 @@ export function drawLines(svg: SVGSVGElement, c: LineChart): void {
             cx: x(p.x),
             cy: y(Math.min(p.y, c.yMax)),
             r: 2.5,
-            fill: s.colour,
+            style: `fill:${s.colour}`,
             class: 'kd-line-dot',
             'data-series': s.name,
             'data-y': p.y,

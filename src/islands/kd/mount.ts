@@ -11,12 +11,13 @@ import { parseConfig } from '@demos/kd/run/config';
 import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '@demos/kd/run/protocol';
 import { defaultSplitFor } from '@demos/kd/experiment/split';
 import { initialState, reduce, type Action, type KdState } from './state';
-import { splitProblemOf } from './split-problem';
+import { splitProblemOf, usableFolds } from './split-problem';
 import { createView } from './view';
-import { applyUrlState, fillFolds, readControls, splitOf, syncFoldControl, urlStateOf } from './controls';
+import { applyUrlState, fieldProblems, fillFolds, readControls, splitOf, syncFoldControl, urlStateOf } from './controls';
 import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
 import { exportRun } from './export-run';
 import { byRole } from './view-common';
+import { wireCheckpoints, wireDebugHooks, wireFieldChecks } from './mount-wiring';
 import { S } from './strings';
 
 // zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
@@ -42,12 +43,14 @@ export function mount(root: HTMLElement): void {
   let state: KdState = initialState;
   let dataChoice: DataChoice | 'upload' = 'excerpt';
   let firstData = true;
+  const fold = (): number => Number(el<HTMLSelectElement>('fold').value) || url.config.testSubject;
   const controls = () => ({
     split: splitOf(root),
-    testSubject: Number(el<HTMLSelectElement>('fold').value) || url.config.testSubject,
+    testSubject: fold(),
     window: url.window,
     cm: url.cm,
-    splitProblem: state.data ? splitProblemOf(state.data, splitOf(root)) : null,
+    splitProblem: state.data ? splitProblemOf(state.data, splitOf(root), fold()) : null,
+    invalid: fieldProblems(root).size > 0,
   });
   const view = createView(root, (r: PhaseResult) => {
     if (state.config && state.data)
@@ -95,12 +98,13 @@ export function mount(root: HTMLElement): void {
     state = reduce(state, a);
     if (a.type === 'data-ready') {
       // The URL's split and fold on the first data; else the data's own default split.
-      const usable = a.summary.subjects.filter((x) => x.windows > 0).length;
-      el<HTMLSelectElement>('split').value = firstData && url.split ? url.split : usable < 2 ? 'window' : defaultSplitFor(a.summary.source);
+      // No fold that can be evaluated (e.g. the excerpt): the window split, unless the URL asks (then the reason shows).
+      const noLoso = usableFolds(a.summary).length === 0;
+      el<HTMLSelectElement>('split').value = firstData && url.split ? url.split : noLoso ? 'window' : defaultSplitFor(a.summary.source);
       fillFolds(root, a.summary, firstData ? url.config.testSubject : Number(el<HTMLSelectElement>('fold').value));
       syncFoldControl(root, splitOf(root));
       firstData = false;
-      const why = state.data ? splitProblemOf(state.data, splitOf(root)) : null;
+      const why = state.data ? splitProblemOf(state.data, splitOf(root), fold()) : null;
       if (why) state = reduce(state, { type: 'ui-status', text: S.dataReadyBut(why) });
       saveUrl();
     }
@@ -127,15 +131,19 @@ export function mount(root: HTMLElement): void {
     else render();
   }
 
-  el<HTMLButtonElement>('start').addEventListener('click', () => {
-    const parsed = parseConfig(readControls(root));
-    if (!parsed.ok) {
-      dispatch({ type: 'ui-status', text: parsed.message });
-      return;
+  const start = (): void => {
+    // The buttons are disabled in these cases; this guards a click that races the redraw.
+    const c = controls(),
+      parsed = parseConfig(readControls(root));
+    const refused = c.splitProblem ?? (c.invalid ? S.fieldsInvalid : state.busy !== 'none' ? S.busyRun : parsed.ok ? null : parsed.message);
+    if (refused !== null || !parsed.ok) dispatch({ type: 'ui-status', text: refused ?? '' });
+    else {
+      dispatch({ type: 'ui-start', config: parsed.config });
+      channel.send({ type: 'start', config: parsed.config });
     }
-    dispatch({ type: 'ui-start', config: parsed.config });
-    channel.send({ type: 'start', config: parsed.config });
-  });
+  };
+  el<HTMLButtonElement>('start').addEventListener('click', start);
+  el<HTMLButtonElement>('rerun').addEventListener('click', start);
   el<HTMLButtonElement>('compare').addEventListener('click', () => {
     if (!state.config) return;
     dispatch({ type: 'ui-compare', config: state.config });
@@ -145,6 +153,10 @@ export function mount(root: HTMLElement): void {
     if (state.busy === 'run' || state.busy === 'compare') channel.send({ type: 'cancel' });
   });
   el<HTMLButtonElement>('clear').addEventListener('click', () => channel.send({ type: 'clear-cache' }));
+  wireFieldChecks(root, () => {
+    saveUrl(); // only valid values reach the URL (urlStateOf)
+    view(state, controls());
+  });
   // Every control lives in the URL; the split also shows or hides the fold.
   root.querySelector('.kd-controls')!.addEventListener('change', () => {
     syncFoldControl(root, splitOf(root));
@@ -152,8 +164,8 @@ export function mount(root: HTMLElement): void {
     saveUrl();
     render();
   });
-  for (const role of ['window', 'cm-phase'])
-    el<HTMLSelectElement>(role).addEventListener('change', () => {
+  for (const role of ['window', 'cm-phase', 'quickbar'])
+    el<HTMLElement>(role).addEventListener('change', () => {
       saveUrl();
       render();
     });
@@ -176,22 +188,8 @@ export function mount(root: HTMLElement): void {
     dispatch({ type: 'ui-loading', what: files.map((f) => f.name).join(', ') });
     channel.send({ type: 'load-files', files });
   });
-  const ckpt = [el<HTMLInputElement>('ckpt-gaf'), el<HTMLInputElement>('ckpt-signal')] as const;
-  const onCkpt = async (): Promise<void> => {
-    const [g, s] = ckpt.map((i) => i.files?.[0]);
-    if (!g || !s) return;
-    const [gb, sb] = await Promise.all([g.arrayBuffer(), s.arrayBuffer()]);
-    channel.send({ type: 'load-checkpoints', gaf: gb, signal: sb, names: [g.name, s.name] }, [gb, sb]);
-  };
-  ckpt.forEach((i) => i.addEventListener('change', () => void onCkpt()));
-
-  // Test hooks (e2e): simulate a GPU reset or a failing second worker; training steps for the WebGPU parity check.
-  root.addEventListener('kd-debug-lose-device', () => channel.send({ type: 'debug-lose-device' }));
-  root.addEventListener('kd-debug-fail-lane', () => channel.send({ type: 'debug-fail-lane' }));
-  root.addEventListener('kd-debug-train-steps', (e) => {
-    const d = (e as CustomEvent<{ steps?: number; seed?: number }>).detail ?? {};
-    channel.send({ type: 'debug-train-steps', steps: d.steps ?? 5, seed: d.seed ?? 1234 });
-  });
+  wireCheckpoints(root, channel.send);
+  wireDebugHooks(root, channel.send);
 
   channel.send({ type: 'init', search: location.search, baseUrl: new URL(root.dataset['base'] ?? '/', location.href).href });
   loadBundled('excerpt');

@@ -12,6 +12,7 @@ import { ACTIVITIES } from '@demos/kd/run/activities';
 import { RUNTIME_STRINGS } from './strings-runtime';
 import { SPLIT_LABELS, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts } from '@demos/kd/experiment/split';
 import type { FoldInfo } from '@demos/kd/run/protocol';
+import type { NumberProblem, NumberSpec } from '@demos/kd/run/config';
 
 const short = (p: Phase): string => PHASE_LABELS[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);
@@ -48,6 +49,19 @@ export const S = {
   windowSplitImpossible: '창이 2개 이상인 클래스가 없어 창 단위 분할을 할 수 없습니다.',
   losoImpossible: (n: number) =>
     `창이 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,
+  foldNoWindows: (subject: number) => `피험자 ${subject}에게는 창이 없어 이 폴드로는 평가할 수 없습니다.`,
+  foldUnseen: (subject: number, classes: readonly number[]) =>
+    `피험자 ${subject}을(를) 평가용으로 빼면 평가 창의 클래스(${classes.map((c) => ACTIVITIES[c]?.ko ?? c).join(', ')})가 학습 창에 하나도 없습니다. 배운 적 없는 클래스는 어떤 모델도 맞힐 수 없어 정확도가 구조적으로 0%이므로 실행하지 않습니다.`,
+  losoNoFold: '이 데이터에는 평가할 수 있는 피험자 폴드가 없습니다 (발췌본은 활동마다 피험자가 한 명뿐). "창 단위 층화 분할"을 고르세요.',
+  foldOption: (id: number, windows: number, ok: boolean) => `${id} (창 ${windows}개)${ok ? '' : ' — 평가 불가'}`,
+  losoOption: (label: string, ok: boolean) => (ok ? label : `${label} — 이 데이터에서는 평가 불가`),
+  fieldProblem: (problem: NumberProblem, spec: NumberSpec) => {
+    const range = `${spec.min.toLocaleString('ko-KR')} 이상 ${spec.max.toLocaleString('ko-KR')} 이하의 ${spec.int ? '정수' : '수'}`;
+    const head = { empty: '값이 비어 있습니다.', nan: '숫자가 아닙니다.', int: '정수여야 합니다.', range: '범위를 벗어났습니다.' }[problem];
+    return `${head} ${range}를 넣으세요.`;
+  },
+  fieldsInvalid: '설정 중 잘못된 값이 있어 실행할 수 없습니다. 빨간 안내가 붙은 칸을 고치세요.',
+  oneWindow: (n: number) => `평가 창이 ${n}개이므로 창 하나가 정확도 ${(100 / n).toFixed(1)}%p입니다.`,
   memory: (n: number, held: number, base: number, leaked: number) => `${n} (모델 ${held} + 기준 ${base}, 누수 ${leaked})`,
   counts: (c: Record<Phase, number>) =>
     `실제로 학습한 횟수: GAF 교사 ${c['teacher-gaf']}, 신호 교사 ${c['teacher-signal']}, 학생 단독 ${c['student-ce']}, KD 학생 ${c['student-kd']}`,
@@ -73,7 +87,7 @@ export const S = {
   origin: { trained: '방금 학습', cache: '캐시(IndexedDB)', checkpoint: '체크포인트' } as Record<PhaseResult['origin'], string>,
   exportTitle: '이 실행을 결과 아티팩트(JSON)로 내려받기 — content/results/에 넣을 수 있음',
   tableNote: (chance: number, classes: number, base: number, single: readonly Phase[]) =>
-    `우연 수준(평가 창의 클래스 ${classes}개를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 창 중 그 클래스의 비율입니다. ` +
+    `우연 수준(학습 창에 있는 클래스 ${classes}개 중 하나를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 창 중 그 클래스의 비율입니다. ` +
     (single.length > 0
       ? `주의: ${single.map(short).join(', ')}은(는) 모든 평가 창에 한 클래스만 답합니다.`
       : '한 클래스만 답하는 모델은 없습니다.') +

@@ -7,7 +7,7 @@
  * Reading never throws: a missing key takes the default; a bad or out-of-range value takes
  * the default AND is listed in `problems`, so the page can say what it ignored.
  */
-import { DEFAULT_CONFIG, type RunConfig } from '@demos/kd/run/config';
+import { DEFAULT_CONFIG, checkNumber, type NumberKey, type RunConfig } from '@demos/kd/run/config';
 import { SPLITS, type SplitKind } from '@demos/kd/experiment/split';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import { TEACHER_ARCHS } from '@demos/kd/models/arch';
@@ -40,12 +40,18 @@ const oneOf =
   <T extends string | number>(allowed: readonly T[]): Parse<T> =>
   (v) =>
     allowed.find((a) => String(a) === v);
+/** A numeric setting's parser: the same spec and check as the input field (demos/kd/run/config.ts NUMBER_SPEC). */
 const num =
-  (lo: number, hi: number, int = false): Parse<number> =>
+  (key: NumberKey): Parse<number> =>
   (v) => {
-    const n = v.trim() === '' ? Number.NaN : Number(v);
-    return Number.isFinite(n) && n >= lo && n <= hi && (!int || Number.isInteger(n)) ? n : undefined;
+    const r = checkNumber(key, v);
+    return r.ok ? r.value : undefined;
   };
+/** The test window index: not a config value, any non-negative integer (the view clamps it). */
+const index: Parse<number> = (v) => {
+  const n = v.trim() === '' ? Number.NaN : Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+};
 
 interface Field {
   parse: Parse<unknown>;
@@ -74,7 +80,7 @@ const FIELDS: Record<string, Field> = {
     },
   ),
   fold: field(
-    num(101, 109, true),
+    num('testSubject'),
     (s) => s.config.testSubject,
     (s, v) => {
       s.config.testSubject = v;
@@ -88,28 +94,28 @@ const FIELDS: Record<string, Field> = {
     },
   ),
   alpha: field(
-    num(0, 1),
+    num('alpha'),
     (s) => s.config.alpha,
     (s, v) => {
       s.config.alpha = v;
     },
   ),
   lambda: field(
-    num(0, 1),
+    num('lambda'),
     (s) => s.config.lambda,
     (s, v) => {
       s.config.lambda = v;
     },
   ),
   T: field(
-    num(0.5, 20),
+    num('temperature'),
     (s) => s.config.temperature,
     (s, v) => {
       s.config.temperature = v;
     },
   ),
   epochs: field(
-    num(1, 50, true),
+    num('epochs'),
     (s) => s.config.epochs,
     (s, v) => {
       s.config.epochs = v;
@@ -123,14 +129,14 @@ const FIELDS: Record<string, Field> = {
     },
   ),
   batch: field(
-    num(4, 256, true),
+    num('batchSize'),
     (s) => s.config.batchSize,
     (s, v) => {
       s.config.batchSize = v;
     },
   ),
   seed: field(
-    num(0, 2 ** 31 - 1, true),
+    num('seed'),
     (s) => s.config.seed,
     (s, v) => {
       s.config.seed = v;
@@ -144,7 +150,7 @@ const FIELDS: Record<string, Field> = {
     },
   ),
   win: field(
-    num(0, 1e6, true),
+    index,
     (s) => (s.window >= 0 ? s.window : null),
     (s, v) => {
       s.window = v;

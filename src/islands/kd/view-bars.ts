@@ -21,8 +21,8 @@ const W = 640,
 const ROW_COLOUR: Record<Phase, string> = {
   'teacher-gaf': COLOURS.gaf,
   'teacher-signal': COLOURS.sig,
-  'student-ce': '#868e96',
-  'student-kd': '#e8590c',
+  'student-ce': COLOURS.ce,
+  'student-kd': COLOURS.kd,
 };
 
 /** Fills the picker with the test windows (marking those the two teachers answer differently); returns the picked index. */
@@ -72,9 +72,9 @@ export function renderBars(svg: SVGSVGElement, caption: HTMLElement, s: KdState,
             y: base - h,
             width: colW / 2 - 3,
             height: Math.max(h, 0.5),
-            fill: ROW_COLOUR[p],
+            style: j === 0 ? `fill:${ROW_COLOUR[p]}` : `fill:${ROW_COLOUR[p]};stroke:${ROW_COLOUR[p]}`,
             'fill-opacity': op,
-            class: 'kd-bar',
+            class: j === 0 ? 'kd-bar' : 'kd-bar kd-bar-t',
             'data-p': prob.toFixed(4),
             'data-t': j === 0 ? 1 : T,
           }),

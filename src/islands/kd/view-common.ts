@@ -7,5 +7,10 @@ export function byRole<T extends Element>(root: ParentNode, role: string): T {
   return el;
 }
 
-/** Theme-independent series colours (the legend's keys use the same). */
-export const COLOURS = { gaf: '#ae3ec9', sig: '#1098ad', t1: 0.95, tT: 0.4 } as const;
+/**
+ * Series colours: CSS variables with a value per theme (kd-run.css), so they are applied through
+ * `style` (a presentation attribute would not follow the theme). The legend's keys use the same.
+ * t1/tT: fill opacity of the T = 1 bar and of the softened bar (which is also outlined, so it
+ * keeps its contrast on either background).
+ */
+export const COLOURS = { gaf: 'var(--kd-gaf)', sig: 'var(--kd-sig)', ce: 'var(--kd-ce)', kd: 'var(--kd-kd)', t1: 0.95, tT: 0.3 } as const;

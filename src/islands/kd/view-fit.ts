@@ -83,6 +83,8 @@ export function renderFit(agree: SVGSVGElement, kl: SVGSVGElement, s: KdState): 
 export function renderAlpha(chart: SVGSVGElement, table: HTMLTableElement, note: HTMLElement, s: KdState): void {
   const pts = s.alpha.points;
   chart.dataset['points'] = String(pts?.length ?? 0);
+  // No box before the comparison has numbers (no empty space reserved for a chart that does not exist yet).
+  chart.style.display = pts ? '' : 'none';
   if (!pts) {
     if (s.alpha.at === null) {
       chart.replaceChildren();

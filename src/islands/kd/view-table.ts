@@ -5,7 +5,7 @@
  * computed from the split's labels. Rows carry data-* values for tests.
  */
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
-import { chanceLevel, majorityBaseline, metricsOf } from '@demos/kd/run/metrics';
+import { chanceOfSplit, majorityBaseline, metricsOf } from '@demos/kd/run/metrics';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import type { KdState } from './state';
 import { countsOf } from '@demos/kd/run/metrics';
@@ -14,6 +14,10 @@ import { S } from './strings';
 
 function row(table: HTMLTableElement, key: Phase | 'baseline'): HTMLTableRowElement | null {
   return table.querySelector<HTMLTableRowElement>(`tr[data-phase="${key}"]`);
+}
+
+function root(table: HTMLTableElement, role: string): HTMLElement | null {
+  return table.closest('kd-run-demo')?.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? null;
 }
 
 function fill(r: HTMLTableRowElement, values: (string | Node)[]): void {
@@ -29,6 +33,9 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
   const fold = s.fold;
   const caption = table.querySelector('caption');
   if (caption && fold) caption.textContent = S.tableCaption(fold.split, fold.test);
+  // The visible copy above the scrolling box (the <caption> would scroll away with a wide table).
+  const shown = root(table, 'table-caption-shown');
+  if (shown && caption) shown.textContent = caption.textContent;
   const single: Phase[] = [];
   for (const p of PHASES) {
     const r = row(table, p);
@@ -75,9 +82,11 @@ export function renderTable(table: HTMLTableElement, note: HTMLElement, s: KdSta
   if (th) th.textContent = S.baselineRow(base.cls);
   fill(b, [fixedOrDash(base.accuracy), fixedOrDash(base.macroF1), fixedOrDash(base.balancedAccuracy), S.topClass(base.cls, 100, 1)]);
   Object.assign(b.dataset, { state: 'done', acc: String(base.accuracy), f1: String(base.macroF1) });
-  const classes = testCounts.filter((n) => n > 0).length;
-  const chance = chanceLevel(classes);
+  const classes = fold.trainClassCounts.filter((n) => n > 0).length;
+  const chance = chanceOfSplit(fold.trainClassCounts) ?? 0;
   table.dataset['chance'] = String(chance);
+  const oneWindow = root(table, 'one-window');
+  if (oneWindow) oneWindow.textContent = S.oneWindow(fold.test);
   const acc = Object.fromEntries(
     PHASES.flatMap((p) => {
       const r = s.results[p];

@@ -24,7 +24,10 @@ export interface ViewControls {
   testSubject: number;
   window: number;
   cm: Phase;
+  /** Why the chosen split/fold cannot be evaluated (shown next to the split), or null. */
   splitProblem: string | null;
+  /** Some typed field holds an invalid value (its message is next to it). */
+  invalid: boolean;
 }
 
 export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void): (s: KdState, c: ViewControls) => void {
@@ -38,7 +41,10 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
   const progress = el<HTMLProgressElement>('progress');
   const start = el<HTMLButtonElement>('start'),
     cancel = el<HTMLButtonElement>('cancel'),
-    compare = el<HTMLButtonElement>('compare');
+    compare = el<HTMLButtonElement>('compare'),
+    rerun = el<HTMLButtonElement>('rerun');
+  const splitMsg = el<HTMLElement>('split-msg'),
+    results = el<HTMLElement>('results');
   const table = el<HTMLTableElement>('table'),
     winSel = el<HTMLSelectElement>('window');
   const last = new Map<string, unknown>();
@@ -53,14 +59,19 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
   return (s, c) => {
     // Unchanged values are not written again (each write invalidates style on the island).
     if (status.textContent !== s.status) status.textContent = s.status;
-    if (changed('flags', s.busy, s.done, s.error, s.data, s.results, c.splitProblem, s.lanes)) {
+    if (changed('flags', s.busy, s.done, s.error, s.data, s.results, c.splitProblem, c.invalid, s.lanes)) {
       root.dataset['state'] = s.busy === 'none' ? 'idle' : s.busy === 'data' ? 'loading' : 'running';
       if (s.done) root.dataset['done'] = 'true';
       else delete root.dataset['done'];
       if (s.error) root.dataset['error'] = s.error;
       else delete root.dataset['error'];
       // Also until it is known how many workers train (lanes: the second one starts with the page).
-      start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null || s.lanes === null;
+      start.disabled = s.busy !== 'none' || s.data === null || c.splitProblem !== null || c.invalid || s.lanes === null;
+      rerun.disabled = start.disabled;
+      splitMsg.textContent = c.splitProblem ?? '';
+      splitMsg.hidden = c.splitProblem === null;
+      // The results' boxes appear with a run (no empty space reserved for charts that do not exist yet).
+      results.hidden = s.busy !== 'run' && Object.keys(s.results).length === 0;
       cancel.disabled = s.busy !== 'run' && s.busy !== 'compare';
       compare.disabled = s.busy !== 'none' || !s.results['teacher-gaf'] || !s.results['teacher-signal'];
     }
