@@ -18,6 +18,7 @@ import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
 import { exportRun } from './export-run';
 import { byRole } from './view-common';
 import { S } from './strings';
+import { absoluteSiteUrl } from '@src/lib/site-url';
 
 // zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
 // the middle of training. Interpreted parsing costs ~0.1 ms per message, so turn it off.
@@ -193,7 +194,7 @@ export function mount(root: HTMLElement): void {
     channel.send({ type: 'debug-train-steps', steps: d.steps ?? 5, seed: d.seed ?? 1234 });
   });
 
-  channel.send({ type: 'init', search: location.search, baseUrl: new URL(root.dataset['base'] ?? '/', location.href).href });
+  channel.send({ type: 'init', search: location.search, baseUrl: absoluteSiteUrl('', location.href, root.dataset['base']) });
   loadBundled('excerpt');
   root.dataset['hydrated'] = 'true';
   render();

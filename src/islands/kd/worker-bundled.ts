@@ -14,6 +14,7 @@ import { loadShardRows, sha256Hex } from '@demos/kd/pamap2/shards';
 import { buildData, excerptData, type LoadedData } from '@demos/kd/run/data';
 import type { Progress } from './worker-files';
 import { formatZodError } from '@demos/shared/zod-error';
+import { siteUrl } from '@src/lib/site-url';
 
 async function fetchText(url: string, name: string, progress: Progress): Promise<string> {
   const r = await fetch(url);
@@ -23,7 +24,8 @@ async function fetchText(url: string, name: string, progress: Progress): Promise
   return text;
 }
 
-const manifestUrl = (base: string): string => new URL('data/pamap2/manifest.json', base).href;
+// `base` is the page's absolute base URL (mount.ts), spelled with or without its trailing slash.
+const manifestUrl = (base: string): string => siteUrl('data/pamap2/manifest.json', base);
 
 /** The build's manifest.json, validated with the data API's schema; why not, naming the file, when it cannot be used. */
 async function fetchManifest(base: string): Promise<{ ok: true; m: Pamap2Manifest } | { ok: false; why: string }> {
@@ -59,7 +61,7 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
   if (!r.ok) throw new Error(`전체 데이터 샤드를 읽을 수 없습니다 — ${r.why}`);
   const m = r.m;
   if (m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)}: 발췌본으로 만든 샤드)`);
-  const dir = new URL('data/pamap2/', base);
+  const dir = siteUrl('data/pamap2/', base);
   // uint8 shards stay bytes; windows are copied out per run (demos/kd/pamap2/window-source.ts).
   const series = await loadShardRows(
     m,
