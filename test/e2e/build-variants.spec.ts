@@ -1,7 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { createStaticServer } from '../../scripts/static-server.mjs';
@@ -132,6 +134,7 @@ test.describe('as GitHub Pages serves it (BASE_PATH=/notes, files only)', () => 
   const answers: Array<{ path: string; status: number }> = [];
   let origin = '';
   let close = (): void => {};
+  let shareTmp = '';
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
@@ -139,7 +142,8 @@ test.describe('as GitHub Pages serves it (BASE_PATH=/notes, files only)', () => 
     // What the deploy does before its build (public/data/pamap2 → the site's data/pamap2/).
     const share = join(ROOT, OUT, 'data', 'pamap2');
     rmSync(share, { recursive: true, force: true });
-    await buildFullShare(join(ROOT, OUT, '..', `variant-share-${process.pid}`), share);
+    shareTmp = await mkdtemp(join(tmpdir(), 'pages-share-'));
+    await buildFullShare(shareTmp, share);
     const server = createStaticServer({
       root: join(ROOT, OUT),
       base: '/notes',
@@ -152,7 +156,7 @@ test.describe('as GitHub Pages serves it (BASE_PATH=/notes, files only)', () => 
 
   test.afterAll(() => {
     close();
-    rmSync(join(ROOT, OUT, '..', `variant-share-${process.pid}`), { recursive: true, force: true });
+    if (shareTmp) rmSync(shareTmp, { recursive: true, force: true });
   });
 
   test('every page with a demo hydrates with no 404; the KD page is cross-origin isolated by its service worker and offers the full data', async ({
