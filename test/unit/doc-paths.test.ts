@@ -45,13 +45,13 @@ function markdownFiles(): string[] {
 }
 
 /** The backtick spans of a Markdown text outside fenced code blocks. */
-export function backtickSpans(md: string): string[] {
+function backtickSpans(md: string): string[] {
   const prose = md.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   return [...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!.trim());
 }
 
 /** The path a span names (alias, anchor, line number and query dropped), or null when it is not path-like. */
-export function pathOf(span: string): string | null {
+function pathOf(span: string): string | null {
   if (!span.includes('/') || /\s|:\/\/|[<>{}$=|"'(),]/.test(span) || span.startsWith('/')) return null;
   const p = span
     .replace(/^@(demos|src|data)\//, '$1/')
@@ -77,7 +77,7 @@ function existsUnder(dir: string, p: string): boolean {
 }
 
 /** The repository paths a Markdown file names that do not exist (not allowed). */
-export function missingPaths(file: string, md: string, top: Set<string>): string[] {
+function missingPaths(file: string, md: string, top: Set<string>): string[] {
   const here = join(ROOT, dirname(file));
   const missing: string[] = [];
   for (const span of backtickSpans(md)) {
