@@ -185,6 +185,9 @@ test.describe('as GitHub Pages serves it (BASE_PATH=/notes, files only)', () => 
     await expect(page.locator('[data-role="full-note"]')).toContainText('zip: PAMAP2_Dataset.zip');
     expect(answers.some((a) => a.path.endsWith('/notes/data/pamap2/manifest.json') && a.status === 200)).toBe(true);
     expect(answers.filter((a) => a.status >= 400)).toEqual([]);
+    // The bundled excerpt arrives as its compact copy (demos/kd/pamap2/excerpt-series.ts), not as raw .dat text.
+    expect(answers.some((a) => /\/notes\/_astro\/excerpt-series\.[\w-]+\.bin$/.test(a.path) && a.status === 200)).toBe(true);
+    expect(answers.filter((a) => a.path.endsWith('.dat'))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
