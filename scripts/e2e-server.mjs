@@ -1,13 +1,13 @@
-// Builds the site with base /notes/ (unless E2E_SKIP_BUILD=1) and serves dist/ under
-// that sub-path on 127.0.0.1. Anything outside the sub-path is a 404, so an absolute
-// link that forgot the base fails the link crawl.
+// Builds the site (unless E2E_SKIP_BUILD=1) with BASE_PATH=/notes — written exactly as the Pages
+// workflow passes it (actions/configure-pages: no trailing slash) — and serves it under /notes/
+// on 127.0.0.1 (scripts/static-server.mjs). Anything outside the sub-path is a 404, so an
+// absolute link that forgot the base fails the link crawl.
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import { createStaticServer, servedPrefix } from './static-server.mjs';
 
 const port = Number(process.argv[2] ?? 4329);
-const base = '/notes/';
+const base = '/notes';
 const root = join(process.cwd(), process.env.ASTRO_OUT_DIR || 'dist');
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
@@ -22,53 +22,6 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain',
-  '.bin': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-  '.dat': 'text/plain',
-};
-
-createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  let path = decodeURIComponent(url.pathname);
-  if (!path.startsWith(base)) {
-    res.writeHead(404).end('outside base');
-    return;
-  }
-  path = normalize(path.slice(base.length - 1));
-  let file = join(root, path);
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) file = join(file, 'index.html');
-  } catch {
-    try {
-      await stat(`${file}.html`);
-      file += '.html';
-    } catch {
-      /* 404 below */
-    }
-  }
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+createStaticServer({ root, base }).listen(port, '127.0.0.1', () =>
+  console.log(`serving ${root} at http://127.0.0.1:${port}${servedPrefix(base)}`),
+);

@@ -15,5 +15,7 @@ export const RuntimeInfoSchema = z.object({
   threads: z.number().int().min(1),
   /** Why it is one thread where more were possible (e.g. the page is not cross-origin isolated). */
   threadsNote: z.string().nullable(),
+  /** Why the caller preferred this backend, when the preferred one runs (src/lib/runtime.ts). */
+  preferred: z.string().nullable(),
 });
 export type RuntimeInfoMessage = z.infer<typeof RuntimeInfoSchema>;

@@ -1,6 +1,7 @@
 /**
  * The backend badge every demo shows: which tfjs backend computes ("webgpu", "webgl",
- * "wasm", "cpu"), the adapter when known, whether `?backend=` forced it, and why earlier
+ * "wasm", "cpu"), the adapter when known, whether `?backend=` forced it or the demo preferred
+ * it (initRuntime's `prefer`; the reason is the title of that part), and why earlier
  * candidates were skipped. Tests read `data-backend` on the badge element.
  *
  * Usage from an island (after initRuntime()):
@@ -58,6 +59,7 @@ export function renderRuntimeBadge(el: HTMLElement, info: RuntimeInfo): void {
   el.classList.add('runtime-badge');
   el.dataset['backend'] = info.backend;
   el.dataset['forced'] = String(info.forced);
+  el.dataset['preferred'] = String(info.preferred !== null);
   el.dataset['threads'] = String(info.threads);
   el.setAttribute('role', 'status');
   el.title = describeRuntime(info);
@@ -69,6 +71,14 @@ export function renderRuntimeBadge(el: HTMLElement, info: RuntimeInfo): void {
   const ko = el.ownerDocument.createElement('span');
   ko.textContent = `· ${NAMES_KO[info.backend]}`;
   const parts: Node[] = [label, name, ko];
+  if (info.preferred !== null) {
+    // Chosen by the demo for its work, not by the reader: say so, with the demo's reason on hover.
+    const pref = el.ownerDocument.createElement('span');
+    pref.className = 'rb-preferred';
+    pref.textContent = '· 학습용으로 고른 백엔드 (?backend=로 바꿀 수 있음)';
+    if (info.preferred) pref.title = info.preferred;
+    parts.push(pref);
+  }
   if (info.backend === 'wasm' || info.backend === 'cpu') {
     // How many cores train, and why only one (no cross-origin isolation, one core, the JS backend).
     const th = el.ownerDocument.createElement('span');

@@ -5,6 +5,10 @@
  * (so pages without a demo never load tfjs), activated, and self-checked against plain-JS
  * references; a failure or a missing adapter falls to the next and the reason is kept.
  * `?backend=cpu|wasm|webgl|webgpu` in the URL forces one (no fallback beyond CPU).
+ * A caller may instead PREFER one (`initRuntime({ prefer, reason })`, e.g. a demo whose training
+ * runs faster on WASM): it is tried first, then the usual order; the badge says "preferred", and
+ * `?backend=` still wins over it. The runtime knows no demo: what a demo needs of the selection
+ * (its kernels' thread count) it passes in as `onWasmThreads`.
  * If a WebGPU device is lost mid-use, the runtime re-selects from WebGL down and tells
  * listeners, so demos recompute without a page reload.
  *
@@ -13,7 +17,6 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { selfCheck } from '@demos/shared/self-check';
-import { setKernelThreads } from '@demos/kd/wasm/threads';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -26,6 +29,8 @@ export interface AdapterInfo {
 export interface RuntimeInfo {
   backend: BackendName;
   forced: boolean;
+  /** Why the caller preferred this backend (initRuntime's `reason`) when the preferred one runs; else null. */
+  preferred: string | null;
   adapter: AdapterInfo | null;
   skipped: { backend: BackendName; reason: string }[];
   /** CPU threads the backend computes on (wasm: tfjs's threaded build when the page is cross-origin isolated); 1 elsewhere. */
@@ -38,6 +43,7 @@ export type Tf = typeof tfc;
 let tfPromise: Promise<Tf> | null = null;
 let wasmThreads: { threads: number; note: string | null } = { threads: 1, note: null };
 let pageSearch = '';
+let onWasmThreads: (threads: number) => void = () => {};
 let current: Promise<{ tf: Tf; info: RuntimeInfo }> | null = null;
 const listeners = new Set<(info: RuntimeInfo) => void>();
 
@@ -68,7 +74,7 @@ async function register(name: BackendName, tf: Tf): Promise<void> {
       // from the fast path); the threaded build is for its shared heap, on which the fast path's
       // matMul helpers run (demos/kd/wasm/pool.ts) with the thread count decided here.
       wasm.setThreadsCount(TFJS_OWN_THREADS);
-      setKernelThreads(wasmThreads.threads);
+      onWasmThreads(wasmThreads.threads);
     }
     wasm.setWasmPaths(urls.wasmFileMap);
   }
@@ -136,7 +142,7 @@ function watchDeviceLoss(tf: Tf, info: RuntimeInfo): void {
   void device?.lost.then((lost) => {
     if (current === null) return;
     const skipped = [...info.skipped, { backend: 'webgpu' as const, reason: `device lost: ${lost.message || lost.reason}` }];
-    current = select(tf, BACKEND_ORDER.slice(1), false, skipped);
+    current = select(tf, BACKEND_ORDER.slice(1), null, skipped);
     current.then(
       ({ info: next }) => listeners.forEach((l) => l(next)),
       () => undefined,
@@ -144,7 +150,10 @@ function watchDeviceLoss(tf: Tf, info: RuntimeInfo): void {
   });
 }
 
-async function select(tf: Tf, order: readonly BackendName[], forced: boolean, skipped: RuntimeInfo['skipped']) {
+/** What the first candidate of `order` is, if it was asked for: forced (`?backend=`) or preferred (with the caller's reason). */
+type Ask = { forced: true } | { forced: false; reason: string } | null;
+
+async function select(tf: Tf, order: readonly BackendName[], ask: Ask, skipped: RuntimeInfo['skipped']) {
   for (const name of order) {
     try {
       await register(name, tf);
@@ -157,7 +166,8 @@ async function select(tf: Tf, order: readonly BackendName[], forced: boolean, sk
       const cpuSide = name === 'wasm' || name === 'cpu';
       const info: RuntimeInfo = {
         backend: name,
-        forced: forced && name === order[0],
+        forced: ask?.forced === true && name === order[0],
+        preferred: ask !== null && !ask.forced && name === order[0] ? ask.reason : null,
         adapter: adapterInfo(tf),
         skipped: [...skipped],
         threads: name === 'wasm' ? wasmThreads.threads : 1,
@@ -186,16 +196,36 @@ export function forcedBackend(search: string): BackendName | null {
   return v && (BACKEND_ORDER as readonly string[]).includes(v) ? (v as BackendName) : null;
 }
 
+export interface RuntimeOptions {
+  /** The page's `location.search` (a Web Worker's own URL has no `?backend=`); default: this context's. */
+  search?: string;
+  /** A backend to try first when `?backend=` forces none; the others follow in the usual order. */
+  prefer?: BackendName | null;
+  /** Why `prefer` (shown with the badge); required with it. */
+  reason?: string;
+  /** Told how many threads the wasm backend got (before it starts), for a caller's own WASM kernels. */
+  onWasmThreads?: (threads: number) => void;
+}
+
+/** The order candidates are tried in: forced (then CPU), preferred (then the rest), or the default. */
+export function candidateOrder(forced: BackendName | null, prefer: BackendName | null = null): readonly BackendName[] {
+  if (forced) return [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])];
+  if (prefer) return [prefer, ...BACKEND_ORDER.filter((b) => b !== prefer)];
+  return BACKEND_ORDER;
+}
+
 /**
  * Picks (once) and returns the backend. In a Web Worker pass the page's `location.search`
  * as `search`, since the worker's own URL has no `?backend=`.
  */
-export function initRuntime(opts: { search?: string } = {}): Promise<{ tf: Tf; info: RuntimeInfo }> {
+export function initRuntime(opts: RuntimeOptions = {}): Promise<{ tf: Tf; info: RuntimeInfo }> {
   if (!current) {
     pageSearch = opts.search ?? globalThis.location?.search ?? '';
+    onWasmThreads = opts.onWasmThreads ?? (() => {});
     const forced = forcedBackend(pageSearch);
-    const order = forced ? [forced, ...(forced === 'cpu' ? [] : ['cpu' as const])] : BACKEND_ORDER;
-    current = loadTf().then((tf) => select(tf, order, forced !== null, []));
+    const prefer = forced ? null : (opts.prefer ?? null);
+    const ask: Ask = forced ? { forced: true } : prefer ? { forced: false, reason: opts.reason ?? '' } : null;
+    current = loadTf().then((tf) => select(tf, candidateOrder(forced, prefer), ask, []));
     // The caller sees a rejection through the returned promise; this branch must not add an unhandled one.
     current.then(
       ({ info }) => listeners.forEach((l) => l(info)),
@@ -212,10 +242,10 @@ export function onRuntimeChange(cb: (info: RuntimeInfo) => void): () => void {
 }
 
 /**
- * Short text for the badge: "webgpu (google swiftshader)", "cpu [forced]". The reasons
+ * Short text for the badge: "webgpu (google swiftshader)", "cpu [forced]", "wasm [preferred]". The reasons
  * earlier candidates were skipped are in info.skipped (the badge lists them separately).
  */
 export function describeRuntime(info: RuntimeInfo): string {
   const a = info.adapter ? ` (${[info.adapter.vendor, info.adapter.architecture].filter(Boolean).join(' ')})` : '';
-  return `${info.backend}${a}${info.forced ? ' [forced]' : ''}`;
+  return `${info.backend}${a}${info.forced ? ' [forced]' : info.preferred !== null ? ' [preferred]' : ''}`;
 }

@@ -1,15 +1,24 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { createStaticServer } from '../../scripts/static-server.mjs';
+import { buildFullShare } from './pamap2-share';
 
 // One extra build of the site, as two situations would build it:
 // - "adding a note is adding a file": a copy of content/docs plus one new weekly note, nothing
 //   else changed, must show that note in the sidebar of every page. The copy sits two folders deep
 //   like content/docs, so the pages' relative imports (../../../src/…) still resolve;
 // - a deploy whose PAMAP2 download failed (PAMAP2_FALLBACK set by scripts/deploy-data.ts) must
-//   show the notice on the KD page, and the ordinary build must not.
+//   show the notice on the KD page, and the ordinary build must not;
+// - GitHub Pages: BASE_PATH written exactly as actions/configure-pages passes it ('/notes', no
+//   trailing slash), the full-data share written into the build as the deploy's public/ copy
+//   would put it, served as plain files (no page.route) with the service worker allowed.
+//   (The build also has PAMAP2_FALLBACK for the notice test: a build-time text only, unrelated.)
 const ROOT = process.cwd();
 const DOCS = join('.work', `variant-docs-${process.pid}`);
 const OUT = join('.work', `variant-dist-${process.pid}`);
@@ -25,7 +34,7 @@ function build(): Promise<{ code: number | null; log: string }> {
       NOTES_DOCS_DIR: `./${DOCS}`,
       ASTRO_OUT_DIR: OUT,
       ASTRO_CACHE_DIR: CACHE,
-      BASE_PATH: '/notes/',
+      BASE_PATH: '/notes', // as actions/configure-pages passes base_path
       PAMAP2_FALLBACK: 'HTTP 503 (test)',
     };
     const p = spawn('npx', ['astro', 'build'], { cwd: ROOT, env });
@@ -88,4 +97,97 @@ test('a deploy that fell back to the bundled excerpt says so on the KD page; the
   await page.goto('research/kd-method/'); // the e2e build, made without PAMAP2_FALLBACK
   await expect(page.locator('kd-run-demo')).toHaveCount(1);
   await expect(page.getByTestId('kd-data-notice')).toHaveCount(0);
+});
+
+/** The pages whose HTML carries a demo island (every tag src/components registers with defineIsland). */
+function demoPages(): Array<{ path: string; tags: string[] }> {
+  const tags = readdirSync(join(ROOT, 'src', 'components'))
+    .filter((f) => f.endsWith('.astro'))
+    .flatMap((f) => [...readFileSync(join(ROOT, 'src', 'components', f), 'utf8').matchAll(/defineIsland\('([a-z-]+)'/g)].map((m) => m[1]!));
+  const pages: Array<{ path: string; tags: string[] }> = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'index.html') {
+        const html = readFileSync(p, 'utf8');
+        const found = tags.filter((t) => html.includes(`<${t} `) || html.includes(`<${t}>`));
+        if (found.length) pages.push({ path: relative(join(ROOT, OUT), dir).split(sep).join('/'), tags: found });
+      }
+    }
+  };
+  walk(join(ROOT, OUT));
+  return pages;
+}
+
+/** Scrolls each island into view and waits until it has mounted (defineIsland's data-island). */
+async function hydrate(page: Page, tags: string[]): Promise<void> {
+  for (const t of tags) {
+    const el = page.locator(t).first();
+    await el.scrollIntoViewIfNeeded();
+    await expect(el).toHaveAttribute('data-island', 'ready', { timeout: 90_000 });
+  }
+}
+
+test.describe('as GitHub Pages serves it (BASE_PATH=/notes, files only)', () => {
+  test.use({ serviceWorkers: 'allow' });
+  const answers: Array<{ path: string; status: number }> = [];
+  let origin = '';
+  let close = (): void => {};
+  let shareTmp = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    expect(built?.code, built?.log.slice(-3000)).toBe(0);
+    // What the deploy does before its build (public/data/pamap2 → the site's data/pamap2/).
+    const share = join(ROOT, OUT, 'data', 'pamap2');
+    rmSync(share, { recursive: true, force: true });
+    shareTmp = await mkdtemp(join(tmpdir(), 'pages-share-'));
+    await buildFullShare(shareTmp, share);
+    const server = createStaticServer({
+      root: join(ROOT, OUT),
+      base: '/notes',
+      onStatus: (path, status) => answers.push({ path, status }),
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+
+  test.afterAll(() => {
+    close();
+    if (shareTmp) rmSync(shareTmp, { recursive: true, force: true });
+  });
+
+  test('every page with a demo hydrates with no 404; the KD page is cross-origin isolated by its service worker and offers the full data', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const pages = demoPages();
+    expect(pages.map((p) => p.path)).toContain('research/kd-method');
+    for (const p of pages) {
+      await page.goto(`${origin}/notes/${p.path}/`);
+      await hydrate(page, p.tags);
+    }
+    // The KD page again: by now its service worker is active, so this load is isolated.
+    await page.goto(`${origin}/notes/research/kd-method/`);
+    await hydrate(page, ['kd-run-demo']);
+    const sw = await page.evaluate(async () => ({
+      isolated: self.crossOriginIsolated,
+      scope: (await navigator.serviceWorker.getRegistration())?.scope ?? null,
+      controller: navigator.serviceWorker.controller?.scriptURL ?? null,
+    }));
+    expect(sw).toEqual({ isolated: true, scope: `${origin}/notes/`, controller: `${origin}/notes/coi-serviceworker.js` });
+    // The worker found the share's manifest under the base: the full-data choice is offered.
+    await expect(page.locator('input[name="kd-data"][value="full"]')).toBeEnabled({ timeout: 60_000 });
+    await expect(page.locator('[data-role="full-note"]')).toContainText('zip: PAMAP2_Dataset.zip');
+    expect(answers.some((a) => a.path.endsWith('/notes/data/pamap2/manifest.json') && a.status === 200)).toBe(true);
+    expect(answers.filter((a) => a.status >= 400)).toEqual([]);
+    // The bundled excerpt arrives as its compact copy (demos/kd/pamap2/excerpt-series.ts), not as raw .dat text.
+    expect(answers.some((a) => /\/notes\/_astro\/excerpt-series\.[\w-]+\.bin$/.test(a.path) && a.status === 200)).toBe(true);
+    expect(answers.filter((a) => a.path.endsWith('.dat'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

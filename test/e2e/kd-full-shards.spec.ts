@@ -7,13 +7,12 @@
  * excerpts) into a temp folder, and page.route serves that folder for the worker's
  * `…/data/pamap2/*` requests. The built site is unchanged for every other test.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { leakReadout, openKdPage, waitDone } from './kd-helpers';
-import { buildUciZipFixture } from '../fixtures/pamap2-uci-zip.ts';
+import { buildFullShare } from './pamap2-share';
 
 const SUBJECTS = [101, 102, 103, 105, 107, 108];
 
@@ -37,27 +36,8 @@ let manifestText = '';
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   tmp = await mkdtemp(join(tmpdir(), 'kd-full-shards-'));
-  const { zipPath } = await buildUciZipFixture(tmp);
   shardDir = join(tmp, 'browser');
-  // What the deploy runs, from a local zip instead of the UCI URL. The excerpts are spliced from
-  // several recordings, so segments split at timestamp gaps (as for the excerpt folder).
-  const r = spawnSync(
-    'node_modules/.bin/tsx',
-    [
-      'scripts/data-pamap2.ts',
-      '--source',
-      zipPath,
-      '--unverified',
-      '--segment-gap-s',
-      '1',
-      '--out',
-      join(tmp, 'node'),
-      '--browser-out',
-      shardDir,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(r.status, `data:pamap2 failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
+  await buildFullShare(tmp, shardDir);
   manifestText = await readFile(join(shardDir, 'manifest.json'), 'utf8');
   manifest = JSON.parse(manifestText) as ManifestLike;
   // As the deployed site's would: a real source, not the excerpt.
@@ -75,7 +55,8 @@ test.afterAll(async () => {
  */
 async function serveShards(page: Page, override: Map<string, Buffer> = new Map()): Promise<string[]> {
   const served: string[] = [];
-  await page.route('**/data/pamap2/*', async (route) => {
+  // Only under the base: a request that forgot the base (/data/pamap2/… at the root) reaches the server and 404s.
+  await page.route('**/notes/data/pamap2/*', async (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
     served.push(name);
     const body = override.get(name) ?? (await readFile(join(shardDir, name)).catch(() => null));

@@ -1,5 +1,5 @@
 /**
- * demos/kd/run/cap.ts: the window cap of one in-page run (full shards can hold ~27k windows).
+ * demos/kd/experiment/cap.ts: the window cap of one in-page run (full shards can hold ~27k windows).
  * Synthetic WindowSets; the windows' values are their index so selections can be checked.
  */
 import { describe, it, expect } from 'vitest';

@@ -37,6 +37,24 @@ describe('runtime (Node: no WebGPU, no WebGL)', () => {
     expect(info.skipped.map((s) => s.backend)).toEqual(['webgpu']);
   });
 
+  it('a preferred backend is tried first, reported as preferred (not forced), and ?backend= still wins', async () => {
+    const rt = await freshRuntime();
+    const hook: number[] = [];
+    const { info } = await rt.initRuntime({ search: '', prefer: 'cpu', reason: 'why', onWasmThreads: (n) => hook.push(n) });
+    expect(info).toMatchObject({ backend: 'cpu', forced: false, preferred: 'why', skipped: [] });
+    expect(rt.describeRuntime(info)).toBe('cpu [preferred]');
+    const forced = await (await freshRuntime()).initRuntime({ search: '?backend=cpu', prefer: 'wasm', reason: 'why' });
+    expect(forced.info).toMatchObject({ backend: 'cpu', forced: true, preferred: null });
+  });
+
+  it('candidate order: forced then CPU; preferred then the rest in order; else the default', async () => {
+    const { candidateOrder, BACKEND_ORDER } = await import('@src/lib/runtime');
+    expect(candidateOrder('webgpu')).toEqual(['webgpu', 'cpu']);
+    expect(candidateOrder('cpu', 'wasm')).toEqual(['cpu']);
+    expect(candidateOrder(null, 'wasm')).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+    expect(candidateOrder(null)).toBe(BACKEND_ORDER);
+  });
+
   it('without a flag falls through WebGPU (no navigator.gpu) and WebGL, recording why', async () => {
     const rt = await freshRuntime();
     const { info } = await rt.initRuntime({ search: '' });
@@ -76,6 +94,7 @@ describe('runtime badge', () => {
     renderRuntimeBadge(el, {
       backend: 'webgl',
       forced: false,
+      preferred: null,
       adapter: null,
       skipped: [{ backend: 'webgpu', reason: 'requestAdapter() returned null (no WebGPU adapter)' }],
       threads: 1,
@@ -88,6 +107,7 @@ describe('runtime badge', () => {
     renderRuntimeBadge(el, {
       backend: 'webgpu',
       forced: true,
+      preferred: null,
       adapter: { vendor: 'google', architecture: 'swiftshader', description: '' },
       skipped: [],
       threads: 1,
@@ -100,6 +120,7 @@ describe('runtime badge', () => {
     renderRuntimeBadge(el, {
       backend: 'wasm',
       forced: false,
+      preferred: null,
       adapter: null,
       skipped: [],
       threads: 1,
@@ -107,10 +128,26 @@ describe('runtime badge', () => {
     });
     expect(el.textContent).toContain('wasm');
     expect(el.textContent).toContain('스레드 1개 (교차 출처 격리가 없어 한 스레드로 계산합니다)');
-    renderRuntimeBadge(el, { backend: 'wasm', forced: false, adapter: null, skipped: [], threads: 4, threadsNote: null });
+    renderRuntimeBadge(el, { backend: 'wasm', forced: false, preferred: null, adapter: null, skipped: [], threads: 4, threadsNote: null });
     expect(el.getAttribute('data-threads')).toBe('4');
     expect(el.textContent).toContain('스레드 4개');
     expect(el.textContent).not.toContain('격리');
+    expect(el.getAttribute('data-preferred')).toBe('false');
+    expect(el.querySelector('.rb-preferred')).toBeNull();
+    // Preferred by the demo (not forced by the reader): "[preferred]", the note, the reason on hover.
+    renderRuntimeBadge(el, {
+      backend: 'wasm',
+      forced: false,
+      preferred: '학습에는 WASM이 빠릅니다',
+      adapter: null,
+      skipped: [],
+      threads: 1,
+      threadsNote: null,
+    });
+    expect(el.textContent).toContain('wasm [preferred]');
+    expect(el.textContent).not.toContain('[forced]');
+    expect(el.getAttribute('data-preferred')).toBe('true');
+    expect(el.querySelector('.rb-preferred')?.getAttribute('title')).toBe('학습에는 WASM이 빠릅니다');
     expect(document.querySelectorAll('#runtime-badge-style')).toHaveLength(1);
     vi.unstubAllGlobals();
   });

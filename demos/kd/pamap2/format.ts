@@ -1,6 +1,6 @@
 /**
  * The UCI PAMAP2 Protocol file layout and the preprocessing constants of the KD protocol
- * (`../shared/reference/kd-protocol.md` §1 and §13, copied into this project as constants).
+ * (`data/reference/kd-protocol.md` §1 and §13, copied into this project as constants).
  *
  * Raw row: 54 space-separated columns at 100 Hz: timestamp (s), activityID, heart rate (bpm), then
  * 17 columns per IMU (hand 3–19, chest 20–36, ankle 37–53; 0-based): temperature, acc ±16 g xyz,

@@ -1,7 +1,7 @@
 /**
  * §1 windows without materialising all of them. A WindowSet is (N, W, S) float32, 16 KB a window:
  * the deployed site's full browser share (≈ 27k windows) would be ≈ 440 MB, while one in-page run
- * uses at most a few thousand windows (demos/kd/run/cap.ts). A WindowSource keeps the rows as they
+ * uses at most a few thousand windows (demos/kd/experiment/cap.ts). A WindowSource keeps the rows as they
  * were loaded — the uint8 shard bytes (value = q · scale, 1 byte a value) or float32 series — plus
  * the window index (label, subject, start row: 12 bytes a window), and copies out only the windows
  * a run asks for. The copied values are bit-identical to makeWindows on decoded shards

@@ -90,15 +90,25 @@ export function makePreview(windows: Windows, gafSize: number): Preview | null {
   };
 }
 
+/** The SHA-256 that identifies the bundled excerpt: of its three raw texts, concatenated. */
+export function excerptSha256(texts: ExcerptTexts): Promise<string> {
+  return sha256Hex(new TextEncoder().encode(texts.first10000 + texts.alexchow + texts.indexCsv));
+}
+
 /** The bundled excerpt (demos/kd/pamap2/excerpt.ts), identified by the SHA-256 of its three files. */
 export async function excerptData(texts: ExcerptTexts): Promise<LoadedData> {
-  const enc = new TextEncoder();
-  const sha256 = await sha256Hex(enc.encode(texts.first10000 + texts.alexchow + texts.indexCsv));
-  const files = [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv];
-  return buildData(excerptSeries(texts), {
+  return excerptDataFromSeries(excerptSeries(texts), await excerptSha256(texts));
+}
+
+/**
+ * The same, from the series already preprocessed (the page's compact copy,
+ * ../pamap2/excerpt-series.ts): same summary, same identity, same windows.
+ */
+export function excerptDataFromSeries(series: readonly RowSeries[], sha256: string): LoadedData {
+  return buildData(series, {
     label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 창 13개)',
     source: 'excerpt',
-    files,
+    files: [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv],
     sha256,
   });
 }

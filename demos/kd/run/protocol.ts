@@ -179,7 +179,7 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     // Class ids of the test windows in order (the window picker) and per-class training counts (the majority baseline).
     testLabels: z.array(z.number().int().min(0).max(11)),
     trainClassCounts: z.array(z.number().int()).length(12),
-    // Set when the data was above the run's window cap (demos/kd/run/cap.ts): a seeded subsample is used.
+    // Set when the data was above the run's window cap (demos/kd/experiment/cap.ts): a seeded subsample is used.
     capped: z.object({ from: z.number().int(), used: z.number().int(), cap: z.number().int(), seed: z.number().int() }).nullable(),
   }),
   /** Whether the build ships the full-dataset shards (public/data/pamap2/manifest.json): their description, or null. */

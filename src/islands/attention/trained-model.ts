@@ -7,6 +7,7 @@
  * Lifecycle: the model and trainer tensors are owned here; a replaced model is disposed.
  */
 import type { Tf } from '@src/lib/runtime';
+import { siteUrl } from '@src/lib/site-url';
 import { parseCheckpoint } from '@demos/attention/checkpoint';
 import { createTinyModel, disposeTinyModel, DEFAULT_TINY, type TinyModel } from '@demos/attention/tiny-transformer';
 import { evalSet, type Batch } from '@demos/attention/reverse-task';
@@ -33,8 +34,7 @@ export const PAGE_EVAL_N = 128;
 const pageEval = (m: TinyModel): Batch => evalSet(PAGE_EVAL_N, m.config.seqLen, m.config.vocab);
 
 export function checkpointUrl(): string {
-  const base = import.meta.env.BASE_URL;
-  return `${base.endsWith('/') ? base : `${base}/`}models/attention/reverse.json`;
+  return siteUrl('models/attention/reverse.json');
 }
 
 export function createTrainedModel(getTf: () => Tf, dispatch: (e: AttnEvent) => void, digits: () => string): TrainedModel {

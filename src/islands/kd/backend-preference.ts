@@ -1,7 +1,10 @@
+import type { RuntimeOptions } from '@src/lib/runtime';
+
 /**
- * Training-specific backend preference, expressed through the runtime's own `?backend=`
- * switch (src/lib/runtime.ts stays the only module that selects). When the page did not ask
- * for a backend, the KD demo trains on WASM even where the runtime would pick a GPU backend:
+ * Training-specific backend preference, handed to the runtime as a preference
+ * (`initRuntime({ prefer, reason })`; src/lib/runtime.ts stays the only module that selects,
+ * and its badge says "preferred", not "forced"). When the page did not ask for a backend, the
+ * KD demo prefers WASM even where the runtime would pick a GPU backend:
  *  - a HARDWARE GPU does not help these networks in tfjs: one training step is 1,700–1,900
  *    separate kernels and each costs ~0.1 ms of dispatch, so the step is bound by dispatch, not
  *    arithmetic. Measured on an NVIDIA H200 (tfjs WebGPU in Node through Dawn, bench:gpu): the
@@ -11,27 +14,35 @@
  *  - software WebGL (SwiftShader / llvmpipe) trains the default run ~10× slower than WASM;
  *  - software WebGPU is no faster than WASM here, and its compute threads starved the page's
  *    main thread for 8–14 s and lost the device under load (measured in headless Chromium).
- * `?backend=webgpu|webgl` still forces the GPU path. Returns the search string for
- * initRuntime and, when it changed, why (shown next to the badge).
+ * `?backend=webgpu|webgl` still forces the GPU path. Returns the backend to prefer (null: let
+ * the runtime decide) and why (shown next to the badge).
  */
-export async function trainingSearch(search: string): Promise<{ search: string; reason: string | null }> {
-  if (new URLSearchParams(search).has('backend')) return { search, reason: null };
-  const params = new URLSearchParams(search);
-  params.set('backend', 'wasm');
-  const wasm = `?${params}`;
+export interface TrainingPreference {
+  prefer: 'wasm' | null;
+  reason: string | null;
+}
+
+/** initRuntime's options for a KD worker: the page's search, the preference and its reason, the kernels' thread hook. */
+export function runtimeOptions(search: string, p: TrainingPreference, onWasmThreads: (threads: number) => void): RuntimeOptions {
+  return p.prefer ? { search, prefer: p.prefer, reason: p.reason ?? '', onWasmThreads } : { search, onWasmThreads };
+}
+
+export async function trainingPreference(search: string): Promise<TrainingPreference> {
+  const none: TrainingPreference = { prefer: null, reason: null };
+  if (new URLSearchParams(search).has('backend')) return none;
   const webgpu = await softwareWebGpu();
   if (webgpu !== null && webgpu !== 'hardware')
-    return { search: wasm, reason: `WebGPU 어댑터가 소프트웨어(${webgpu})라서 학습에는 WASM을 씁니다 (?backend=webgpu로 강제 가능)` };
+    return { prefer: 'wasm', reason: `WebGPU 어댑터가 소프트웨어(${webgpu})라서 학습에는 WASM을 씁니다 (?backend=webgpu로 강제 가능)` };
   if (webgpu === 'hardware')
     return {
-      search: wasm,
+      prefer: 'wasm',
       reason:
         'GPU가 있어도 이 작은 모델들의 학습은 WASM이 더 빠릅니다: 학습 한 단계가 GPU 커널 1,700–1,900개로 나뉘어 호출 비용이 계산보다 큽니다 (H200 GPU에서 기본 실행 WebGPU 26초, WASM 2초). ?backend=webgpu로 강제 가능',
     };
   const renderer = webGlRenderer();
   if (renderer !== null && SOFTWARE.test(renderer))
-    return { search: wasm, reason: `WebGL이 소프트웨어 렌더러(${renderer})라서 학습에는 WASM을 씁니다 (?backend=webgl로 강제 가능)` };
-  return { search, reason: null };
+    return { prefer: 'wasm', reason: `WebGL이 소프트웨어 렌더러(${renderer})라서 학습에는 WASM을 씁니다 (?backend=webgl로 강제 가능)` };
+  return none;
 }
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software/i;

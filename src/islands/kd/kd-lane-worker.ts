@@ -2,7 +2,7 @@
 /**
  * The second KD worker ("lane", demos/kd/run/lanes.ts), started by the first one
  * (worker-lane.ts) when the page may use two cores. It picks its backend the way the first
- * worker does (the page's query string, backend-preference.ts), says which (hello), and then
+ * worker does (the page's query string and backend-preference.ts's preference), says which (hello), and then
  * trains and evaluates what the first worker asks of it. It talks to nobody else.
  */
 // tfjs-core alone registers no gradient functions; training needs them (demos/kd/README.md).
@@ -12,12 +12,12 @@ import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
 import { LanePeer, kernelThreadsPerLane } from '@demos/kd/run/lanes';
 import { setKernelThreads } from '@demos/kd/wasm/threads';
 import { LaneInitSchema } from '@demos/kd/run/lane-protocol';
-import { trainingSearch } from './backend-preference';
+import { runtimeOptions, trainingPreference } from './backend-preference';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 async function start(search: string): Promise<void> {
-  const { info } = await initRuntime({ search: (await trainingSearch(search)).search });
+  const { info } = await initRuntime(runtimeOptions(search, await trainingPreference(search), setKernelThreads));
   setKernelThreads(kernelThreadsPerLane(info.threads, 2));
   if (info.backend === 'wasm') await prepareWasmKernels();
   const kernels = info.backend === 'wasm' ? wasmHeap() !== null : null;

@@ -19,6 +19,7 @@ import { exportRun } from './export-run';
 import { byRole } from './view-common';
 import { wireCheckpoints, wireDebugHooks, wireFieldChecks } from './mount-wiring';
 import { S } from './strings';
+import { absoluteSiteUrl } from '@src/lib/site-url';
 
 // zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
 // the middle of training. Interpreted parsing costs ~0.1 ms per message, so turn it off.
@@ -191,7 +192,7 @@ export function mount(root: HTMLElement): void {
   wireCheckpoints(root, channel.send);
   wireDebugHooks(root, channel.send);
 
-  channel.send({ type: 'init', search: location.search, baseUrl: new URL(root.dataset['base'] ?? '/', location.href).href });
+  channel.send({ type: 'init', search: location.search, baseUrl: absoluteSiteUrl('', location.href, root.dataset['base']) });
   loadBundled('excerpt');
   root.dataset['hydrated'] = 'true';
   render();

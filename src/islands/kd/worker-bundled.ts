@@ -1,29 +1,31 @@
 /**
  * Data that ships with the site, fetched by the worker:
- *  - 'excerpt': the real PAMAP2 excerpts in data/pamap2/ (emitted by Vite as assets), turned
- *    into the excerpt dataset (demos/kd/pamap2/excerpt.ts).
+ *  - 'excerpt': the real PAMAP2 excerpts in data/pamap2/, as their compact preprocessed copy
+ *    (excerpt-series.bin, ~0.7 MB instead of ~6 MB of raw text; emitted by Vite as an asset;
+ *    demos/kd/pamap2/excerpt-series.ts), turned into the excerpt dataset.
  *  - 'full': shards written by `npm run data:pamap2` into public/data/pamap2/ (browser share,
  *    manifest.json validated with the data API's schema) — present only when the site was
  *    built with the full dataset.
  */
-import first10000Url from '@data/pamap2/subject101.first10000.dat?url';
-import alexchowUrl from '@data/pamap2/alexchow-windows.uci54.dat?url';
-import indexCsvUrl from '@data/pamap2/alexchow-windows.index.csv?url';
+import excerptSeriesUrl from '@data/pamap2/excerpt-series.bin?url';
+import { EXCERPT_SERIES_FILE, decodeExcerptSeries } from '@demos/kd/pamap2/excerpt-series';
 import { Pamap2ManifestSchema, type Pamap2Manifest } from '@demos/kd/pamap2/manifest-schema';
 import { loadShardRows, sha256Hex } from '@demos/kd/pamap2/shards';
-import { buildData, excerptData, type LoadedData } from '@demos/kd/run/data';
+import { buildData, excerptDataFromSeries, type LoadedData } from '@demos/kd/run/data';
 import type { Progress } from './worker-files';
 import { formatZodError } from '@demos/shared/zod-error';
+import { siteUrl } from '@src/lib/site-url';
 
-async function fetchText(url: string, name: string, progress: Progress): Promise<string> {
+async function fetchBytes(url: string, name: string, progress: Progress): Promise<Uint8Array> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
-  const text = await r.text();
-  progress(name, text.length, text.length);
-  return text;
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  progress(name, bytes.length, bytes.length);
+  return bytes;
 }
 
-const manifestUrl = (base: string): string => new URL('data/pamap2/manifest.json', base).href;
+// `base` is the page's absolute base URL (mount.ts), spelled with or without its trailing slash.
+const manifestUrl = (base: string): string => siteUrl('data/pamap2/manifest.json', base);
 
 /** The build's manifest.json, validated with the data API's schema; why not, naming the file, when it cannot be used. */
 async function fetchManifest(base: string): Promise<{ ok: true; m: Pamap2Manifest } | { ok: false; why: string }> {
@@ -47,19 +49,17 @@ export async function probeFullManifest(base: string): Promise<string | null> {
 
 export async function loadBundled(which: 'excerpt' | 'full', base: string, progress: Progress): Promise<LoadedData> {
   if (which === 'excerpt') {
-    const [first10000, alexchow, indexCsv] = await Promise.all([
-      fetchText(new URL(first10000Url, base).href, 'subject101.first10000.dat', progress),
-      fetchText(new URL(alexchowUrl, base).href, 'alexchow-windows.uci54.dat', progress),
-      fetchText(new URL(indexCsvUrl, base).href, 'alexchow-windows.index.csv', progress),
-    ]);
-    return excerptData({ first10000, alexchow, indexCsv });
+    // Vite's asset URL already carries the base (an absolute path): resolved against the page's origin.
+    const bytes = await fetchBytes(new URL(excerptSeriesUrl, base).href, EXCERPT_SERIES_FILE, progress);
+    const { sha256, series } = decodeExcerptSeries(bytes);
+    return excerptDataFromSeries(series, sha256);
   }
   const r = await fetchManifest(base);
   // A manifest that was readable when the page probed it may have changed or broken since (redeploy, bad proxy).
   if (!r.ok) throw new Error(`전체 데이터 샤드를 읽을 수 없습니다 — ${r.why}`);
   const m = r.m;
   if (m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)}: 발췌본으로 만든 샤드)`);
-  const dir = new URL('data/pamap2/', base);
+  const dir = siteUrl('data/pamap2/', base);
   // uint8 shards stay bytes; windows are copied out per run (demos/kd/pamap2/window-source.ts).
   const series = await loadShardRows(
     m,

@@ -1,16 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * The worker's tfjs runtime: backend selection (src/lib/runtime.ts with the PAGE's ?backend=,
- * adjusted by backend-preference.ts), the WASM SIMD kernels' status, and WebGPU device loss
+ * The worker's tfjs runtime: backend selection (src/lib/runtime.ts with the PAGE's ?backend=
+ * and the training preference of backend-preference.ts), the WASM SIMD kernels' status, and WebGPU device loss
  * (the runtime falls back; `onLost` lets the session abort and re-run the phase in flight).
  * One instance per worker.
  */
-import { initRuntime, onRuntimeChange, type RuntimeInfo, type Tf } from '@src/lib/runtime';
+import { initRuntime, onRuntimeChange, type RuntimeInfo, type RuntimeOptions, type Tf } from '@src/lib/runtime';
 import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
 import { setKernelThreads } from '@demos/kd/wasm/threads';
 import { kernelThreadsPerLane, laneCount } from '@demos/kd/run/lanes';
 import type { FromWorker } from '@demos/kd/run/protocol';
-import { trainingSearch } from './backend-preference';
+import { runtimeOptions, trainingPreference } from './backend-preference';
 import { S } from './strings';
 
 /** On wasm: compiles the fast path's SIMD kernels and says whether they run (else the JS loops do). */
@@ -27,7 +27,7 @@ export class WorkerRuntime {
   baseline = 0;
   /** Set the moment the WebGPU device is lost, before the runtime has re-selected. */
   deviceLost = false;
-  private search = '';
+  private options: RuntimeOptions = {};
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -35,8 +35,8 @@ export class WorkerRuntime {
   ) {}
 
   async init(pageSearch: string): Promise<void> {
-    const pref = await trainingSearch(pageSearch);
-    this.search = pref.search;
+    const pref = await trainingPreference(pageSearch);
+    this.options = runtimeOptions(pageSearch, pref, setKernelThreads);
     await this.select();
     // With two lanes (worker-lane.ts) each worker's matMul helpers get half the threads.
     const { backend, threads } = this.info!;
@@ -60,7 +60,7 @@ export class WorkerRuntime {
 
   /** (Re-)selects the backend; after a device loss initRuntime returns the fallback. The leak baseline stays the first backend's. */
   async select(): Promise<void> {
-    const r = await initRuntime({ search: this.search });
+    const r = await initRuntime(this.options);
     this.tf = r.tf;
     this.info = r.info;
     this.watchDevice();

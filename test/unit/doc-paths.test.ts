@@ -1,0 +1,123 @@
+/**
+ * Every repository path a Markdown file names in backticks exists, so the READMEs do not keep
+ * pointing at files that moved. A backtick span counts as a path when it has a '/', no spaces or
+ * placeholders, and its first segment is a top-level entry of the repository or an entry next to
+ * the Markdown file (paths are tried from the root and from the file's folder; `@demos/…` aliases
+ * and module specifiers without an extension resolve as the bundler would). Fenced code blocks are
+ * commands, not references, and are skipped. ALLOWED lists the few that are examples or generated.
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Spans that name no committed file on purpose, each with why. */
+const ALLOWED: Array<{ re: RegExp; why: string }> = [
+  { re: /^\.work\//, why: 'scratch output (git-ignored), written by scripts' },
+  { re: /^content\/results\/own\/$/, why: "a real sweep's output folder (generated)" },
+  { re: /^content\/docs\/research\/2025-05-09\.mdx$/, why: 'example of adding a weekly note' },
+  { re: /^src\/content\/docs$/, why: "Astro's default content folder, named as the one this site does not use" },
+  { re: /(^|\/)(foo|Foo[A-Za-z]*\.astro|foo[-.][^/]*)(\/|$)/, why: 'the "add a demo foo" walkthrough in CONTRIBUTING.md' },
+];
+
+/** Folders whose names are not repository paths (ignored build output, dependencies). */
+const NOT_REPO = new Set(['node_modules', 'dist', 'test-results', '.work', '.git']);
+
+function markdownFiles(): string[] {
+  const out = ['README.md', 'CONTRIBUTING.md', 'ARCHITECTURE.md'].filter((f) => existsSync(join(ROOT, f)));
+  if (existsSync(join(ROOT, 'docs')))
+    out.push(
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    );
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory() && !NOT_REPO.has(e.name)) walk(p);
+      else if (e.name === 'README.md') out.push(p);
+    }
+  };
+  walk('demos');
+  walk('src');
+  return out;
+}
+
+/** The backtick spans of a Markdown text outside fenced code blocks. */
+function backtickSpans(md: string): string[] {
+  const prose = md.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  return [...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!.trim());
+}
+
+/** The path a span names (alias, anchor, line number and query dropped), or null when it is not path-like. */
+function pathOf(span: string): string | null {
+  if (!span.includes('/') || /\s|:\/\/|[<>{}$=|"'(),]/.test(span) || span.startsWith('/')) return null;
+  const p = span
+    .replace(/^@(demos|src|data)\//, '$1/')
+    .replace(/[#?].*$/, '')
+    .replace(/:\d+(-\d+)?$/, '');
+  return /^[\w.@\-/*[\]]+$/.test(p) ? p : null;
+}
+
+/** Whether `p` exists under `dir` (a '*' in the last segment: some entry matches; no extension: a module). */
+function existsUnder(dir: string, p: string): boolean {
+  const full = join(dir, p);
+  if (p.includes('*')) {
+    const parent = dirname(full);
+    const re = new RegExp(
+      `^${full
+        .slice(parent.length + 1)
+        .replace(/[.]/g, '\\.')
+        .replace(/\*/g, '.*')}$`,
+    );
+    return existsSync(parent) && readdirSync(parent).some((n) => re.test(n));
+  }
+  return ['', '.ts', '.mjs', '.js', '.tsx'].some((ext) => existsSync(full + ext));
+}
+
+/** The repository paths a Markdown file names that do not exist (not allowed). */
+function missingPaths(file: string, md: string, top: Set<string>): string[] {
+  const here = join(ROOT, dirname(file));
+  const missing: string[] = [];
+  for (const span of backtickSpans(md)) {
+    const p = pathOf(span);
+    if (!p) continue;
+    const first = p.split('/')[0]!;
+    const named = first === '..' || first === '.' || top.has(first) || (existsSync(join(here, first)) && !NOT_REPO.has(first));
+    if (!named || ALLOWED.some((a) => a.re.test(p))) continue;
+    if (!existsUnder(ROOT, p) && !existsUnder(here, p)) missing.push(span);
+  }
+  return missing;
+}
+
+const TOP = new Set(readdirSync(ROOT).filter((n) => !NOT_REPO.has(n)));
+
+describe('paths named in Markdown', () => {
+  const files = markdownFiles();
+
+  it('finds the Markdown files it is meant to check', () => {
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md', 'demos/kd/README.md', 'src/islands/kd/README.md']));
+  });
+
+  it.each(files)('%s names only paths that exist', (file) => {
+    const md = readFileSync(join(ROOT, file), 'utf8');
+    expect(missingPaths(file, md, TOP), `${relative(ROOT, join(ROOT, file))}: stale paths (fix them, or add to ALLOWED with why)`).toEqual(
+      [],
+    );
+  });
+
+  it('catches a stale path, and leaves commands, URLs and placeholders alone', () => {
+    const md = [
+      'See `demos/kd/run/split.ts` and `run/cap.ts`, `../shared/reference/kd-protocol.md` §5.',
+      'Fine: `demos/kd/experiment/split.ts`, `@demos/shared/gradients`, `conv/winograd*.ts`, `demos/kd/README.md#x`.',
+      'Not paths: `npm run data:pamap2`, `https://x.org/a/b`, `/notes/`, `BASE_PATH=/repo`, `<repo>/x`, `a / b`.',
+      '```sh\nnode scripts/gone.mjs\n```',
+    ].join('\n');
+    expect(missingPaths('demos/kd/README.md', md, TOP)).toEqual([
+      'demos/kd/run/split.ts',
+      'run/cap.ts',
+      '../shared/reference/kd-protocol.md',
+    ]);
+  });
+});
