@@ -60,8 +60,10 @@ function audit(args: { minPx: number; skip: string[] }): string[] {
   const out: string[] = [];
   const skipped = (el: Element) => skip.some((tag) => el.closest(tag));
   const where = (el: Element) => {
-    const host = el.closest('[data-testid], figure, [id], attention-demo, vit-demo, kd-run-demo');
-    const name = host ? `${host.tagName.toLowerCase()}${host.id ? `#${host.id}` : ''}${host.getAttribute('data-testid') ? `[data-testid=${host.getAttribute('data-testid')}]` : ''}` : '?';
+    const host = el.closest('[data-testid], attention-demo, vit-demo, kd-run-demo') ?? el.closest('figure, [id]');
+    const name = host
+      ? `${host.tagName.toLowerCase()}${host.id ? `#${host.id}` : ''}${host.getAttribute('data-testid') ? `[data-testid=${host.getAttribute('data-testid')}]` : ''}`
+      : '?';
     return `${name} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
   };
   const rendered = (el: Element) => el.getClientRects().length > 0;
@@ -89,7 +91,8 @@ function audit(args: { minPx: number; skip: string[] }): string[] {
   for (const el of document.querySelectorAll('main .katex-display, main .note-figure .nf-scroll, main .rchart-svg')) {
     if (!(el instanceof HTMLElement) || skipped(el) || !rendered(el)) continue;
     const r = el.getBoundingClientRect();
-    if (r.right > pageWidth + 1 || r.left < -1) out.push(`wider than the screen (${Math.round(r.left)}–${Math.round(r.right)} of ${pageWidth}) — ${where(el)}`);
+    if (r.right > pageWidth + 1 || r.left < -1)
+      out.push(`wider than the screen (${Math.round(r.left)}–${Math.round(r.right)} of ${pageWidth}) — ${where(el)}`);
     if (el.scrollWidth <= el.clientWidth + 1) continue; // it fits
     // It overflows: the box itself (or an ancestor) must scroll, show a cue and take keyboard focus.
     let s: HTMLElement | null = el;
@@ -102,7 +105,8 @@ function audit(args: { minPx: number; skip: string[] }): string[] {
       out.push(`clipped, no scroll box (${el.scrollWidth} px in ${el.clientWidth} px) — ${where(el)}`);
       continue;
     }
-    if (!getComputedStyle(s).backgroundImage.includes('gradient')) out.push(`scrolls without a visible cue (${el.scrollWidth} px in ${el.clientWidth} px) — ${where(el)}`);
+    if (!getComputedStyle(s).backgroundImage.includes('gradient'))
+      out.push(`scrolls without a visible cue (${el.scrollWidth} px in ${el.clientWidth} px) — ${where(el)}`);
     if (s.tabIndex < 0) out.push(`scrolls but takes no keyboard focus — ${where(el)}`);
   }
 
@@ -113,7 +117,8 @@ function audit(args: { minPx: number; skip: string[] }): string[] {
     probe.fillStyle = '#000';
     probe.fillStyle = css; // the canvas resolves any CSS colour (color-mix, hsl …) to #rrggbb or rgba()
     const v = probe.fillStyle;
-    if (v.startsWith('#')) return [1, 3, 5].map((i) => Number.parseInt(v.slice(i, i + 2), 16)).concat(1) as [number, number, number, number];
+    if (v.startsWith('#'))
+      return [1, 3, 5].map((i) => Number.parseInt(v.slice(i, i + 2), 16)).concat(1) as [number, number, number, number];
     const n = (v.match(/[\d.]+/g) ?? []).map(Number);
     const k = v.startsWith('color(') ? 255 : 1; // color(srgb r g b / a) has channels 0–1
     return [(n[0] ?? 0) * k, (n[1] ?? 0) * k, (n[2] ?? 0) * k, n[3] ?? 1];
@@ -136,7 +141,9 @@ function audit(args: { minPx: number; skip: string[] }): string[] {
     const k = ratio(c);
     if (k < need - 0.005) out.push(`${what} ${prop} ${k.toFixed(2)}:1 < ${need}:1 — ${where(el)}`);
   };
-  for (const el of document.querySelectorAll('main .rchart-svg svg :is(path, circle, line, rect), main .note-figure svg :is(path, line, rect, polyline)')) {
+  for (const el of document.querySelectorAll(
+    'main .rchart-svg svg :is(path, circle, line, rect), main .note-figure svg :is(path, line, rect, polyline)',
+  )) {
     if (skipped(el) || !rendered(el) || el.closest('[aria-hidden="true"]:not(svg)')) continue; // Plot's grid is aria-hidden
     if (el.closest('defs, marker')) continue;
     checkColour(el, 'stroke', 3, 'line');
@@ -159,7 +166,9 @@ async function hydrateDemos(page: Page): Promise<void> {
 }
 
 for (const path of PAGES) {
-  test(`phone ${WIDTH} px: ${path} — chart text ≥ ${MIN_TEXT_PX} px, no clipped formula or diagram, colours readable (light and dark)`, async ({ page }) => {
+  test(`phone ${WIDTH} px: ${path} — chart text ≥ ${MIN_TEXT_PX} px, no clipped formula or diagram, colours readable (light and dark)`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: WIDTH, height: 844 });
     await page.goto(path);
