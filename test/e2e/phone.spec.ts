@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-// Every page on a 390 px phone, light and dark (issue 20): no chart or diagram text drawn below
+// Every page on a 390 px phone, light and dark, and once at 1280 px (issue 20): no chart or diagram text drawn below
 // 11 px (an SVG scaled to its column scales its text: the rendered size is the computed font size
 // × the SVG's scale), no display formula or diagram cut off without a scroll box that says so
 // (overflow-x auto/scroll, a shade at the edge — a background gradient, custom.css — and a
@@ -165,8 +165,15 @@ async function hydrateDemos(page: Page): Promise<void> {
   }
 }
 
+// The phone in both themes, then the desktop column once (formulas were cut off there too).
+const VIEWS = [
+  ['light', WIDTH],
+  ['dark', WIDTH],
+  ['light', 1280],
+] as const;
+
 for (const path of PAGES) {
-  test(`phone ${WIDTH} px: ${path} — chart text ≥ ${MIN_TEXT_PX} px, no clipped formula or diagram, colours readable (light and dark)`, async ({
+  test(`phone ${WIDTH} px (light, dark) and 1280 px: ${path} — chart text ≥ ${MIN_TEXT_PX} px, no clipped formula or diagram, colours readable`, async ({
     page,
   }) => {
     test.setTimeout(180_000);
@@ -175,14 +182,15 @@ for (const path of PAGES) {
     await hydrateDemos(page);
     const skip = KNOWN_DEMO_EXCEPTIONS.filter((e) => e.page === path).map((e) => e.element);
     const problems: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const [scheme, width] of VIEWS) {
+      await page.setViewportSize({ width, height: 844 });
       await page.emulateMedia({ colorScheme: scheme });
       // Starlight picks its theme from the stored choice, else the media query.
       await page.evaluate((s) => {
         document.documentElement.dataset['theme'] = s;
       }, scheme);
-      for (const p of await page.evaluate(audit, { minPx: MIN_TEXT_PX, skip })) problems.push(`[${scheme}] ${p}`);
+      for (const p of await page.evaluate(audit, { minPx: MIN_TEXT_PX, skip })) problems.push(`[${scheme} ${width}px] ${p}`);
     }
-    expect(problems, `${path} at ${WIDTH} px`).toEqual([]);
+    expect(problems, path).toEqual([]);
   });
 }
