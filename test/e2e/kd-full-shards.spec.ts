@@ -98,7 +98,7 @@ test('full shards: the radio names the subjects, the data loads, LOSO by default
   await fullRadio(page).check();
   const summary = page.getByTestId('kd-data-summary');
   await expect(summary).toContainText('전체 PAMAP2 샤드', { timeout: 60_000 });
-  await expect(summary).toContainText(`창 ${manifest.totals.windows}개`);
+  await expect(summary).toContainText(`윈도우 ${manifest.totals.windows}개`);
   await expect(summary).toContainText(`피험자 ${SUBJECTS.join(', ')}, 클래스`);
   await expect(summary).toContainText('일부 미검증'); // --unverified: recorded in the manifest, said on the page
   await expect(page.getByTestId('kd-data-error')).toBeHidden();
@@ -115,7 +115,7 @@ test('full shards: the radio names the subjects, the data loads, LOSO by default
   const test108 = manifest.shards.find((s) => s.subject === 108)!.windows;
   await fold.selectOption('108');
   await expect(summary).toContainText(
-    `피험자 108을(를) 평가용으로 빼면 학습 창 ${manifest.totals.windows - test108}개, 평가 창 ${test108}개`,
+    `피험자 108을(를) 평가용으로 빼면 학습 윈도우 ${manifest.totals.windows - test108}개, 평가 윈도우 ${test108}개`,
   );
   await expect(summary).not.toContainText('LOSO 아님');
 
@@ -123,7 +123,7 @@ test('full shards: the radio names the subjects, the data loads, LOSO by default
   await page.getByTestId('kd-start').click();
   await waitDone(page);
   await expect(page.getByTestId('kd-fold-note')).toContainText(
-    `평가 피험자 108): 학습 창 ${manifest.totals.windows - test108}개, 평가 창 ${test108}개`,
+    `평가 피험자 108): 학습 윈도우 ${manifest.totals.windows - test108}개, 평가 윈도우 ${test108}개`,
   );
   await expectFiniteRows(page);
   await expect(page.getByTestId('kd-confusion').locator('rect')).toHaveCount(144);

@@ -11,7 +11,7 @@ export async function openKdPage(page: Page, errors: string[] = []): Promise<voi
   await demo.scrollIntoViewIfNeeded();
   await expect(demo).toHaveAttribute('data-hydrated', 'true');
   await expect(page.getByTestId('kd-start')).toBeEnabled({ timeout: 60_000 });
-  await expect(page.getByTestId('kd-data-summary')).toContainText('창');
+  await expect(page.getByTestId('kd-data-summary')).toContainText('윈도우');
   expect(errors).toEqual([]);
 }
 

@@ -27,7 +27,7 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   // On the bundled excerpt the default split is the stratified window split (LOSO is degenerate there).
   await expect(page.getByTestId('kd-split')).toHaveValue('window');
   await expect(page.getByTestId('kd-fold')).toBeHidden();
-  await expect(page.getByTestId('kd-data-summary')).toContainText('창 단위 층화 분할 (LOSO 아님)');
+  await expect(page.getByTestId('kd-data-summary')).toContainText('윈도우 단위 층화 분할 (LOSO 아님)');
   // Long tasks on the main thread while the worker trains (registered before starting).
   await page.evaluate(() => {
     const w = window as unknown as { __kdLong: number[] };
@@ -88,7 +88,7 @@ test('default KD run completes: curves, confusion, table with finite numbers, no
   }
   // Probability bars for a window the reader picks: 4 models × 12 classes × (T = 1, T).
   await page.getByTestId('kd-window').selectOption('2');
-  await expect(page.getByTestId('kd-bars-caption')).toContainText('평가 창 #3');
+  await expect(page.getByTestId('kd-bars-caption')).toContainText('평가 윈도우 #3');
   await expect(page.getByTestId('kd-bars').locator('rect.kd-bar')).toHaveCount(4 * 12 * 2);
   const sums = await page
     .getByTestId('kd-bars')
@@ -132,7 +132,7 @@ test('settings that give no meaningful number are refused at the input, in Korea
   for (const f of folds) {
     await page.getByTestId('kd-fold').selectOption(f);
     await expect(page.getByTestId('kd-split-msg'), f).toContainText(`피험자 ${f}`);
-    await expect(page.getByTestId('kd-split-msg'), f).toContainText('학습 창에 하나도 없습니다');
+    await expect(page.getByTestId('kd-split-msg'), f).toContainText('학습 윈도우에 하나도 없습니다');
     await expect(start, f).toBeDisabled();
   }
   await page.getByTestId('kd-split').selectOption('window');
@@ -203,7 +203,7 @@ test('a .dat with a wrong column count is refused naming file and line; the real
   await expect(page.getByTestId('kd-data-summary')).toContainText('subject101.first10000.dat', { timeout: 60_000 });
   await expect(err).toBeHidden();
   // 10,000 rows at 100 Hz → 7,072 lying rows → 2,358 rows at 33.3 Hz → 102 windows (computed by the page).
-  await expect(page.getByTestId('kd-data-summary')).toContainText('창 102개');
+  await expect(page.getByTestId('kd-data-summary')).toContainText('윈도우 102개');
 });
 
 test("the lab's PyTorch teacher checkpoints replace the trained teachers", async ({ page }) => {
@@ -267,7 +267,7 @@ test('the α comparison re-trains only the KD student and shows agreement with e
   for (const series of ['gaf', 'sig'])
     await expect(page.getByTestId('kd-alpha-chart').locator(`circle[data-series="${series}"]`)).toHaveCount(3);
   // The page states, with the numbers, how often the teachers agree and what moved.
-  await expect(page.getByTestId('kd-alpha-note')).toContainText('두 교사는 평가 창');
+  await expect(page.getByTestId('kd-alpha-note')).toContainText('두 교사는 평가 윈도우');
   await expect(page.getByTestId('kd-alpha-note')).toContainText('GAF 교사와의 일치율');
   expect((await leakReadout(page)).leaked).toBe(0);
 });
@@ -408,6 +408,6 @@ test('the UCI zip layout is read in the worker (Protocol/ only)', async ({ page 
   await open(page);
   await page.getByTestId('kd-file').setInputFiles({ name: 'PAMAP2_Dataset.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
   await expect(page.getByTestId('kd-data-summary')).toContainText('PAMAP2_Dataset.zip', { timeout: 60_000 });
-  await expect(page.getByTestId('kd-data-summary')).toContainText('창 102개');
+  await expect(page.getByTestId('kd-data-summary')).toContainText('윈도우 102개');
   await expect(page.getByTestId('kd-data-error')).toBeHidden();
 });

@@ -55,7 +55,7 @@ test('the UCI download as downloaded (zip → PAMAP2_Dataset.zip → Protocol/) 
   await page.getByTestId('kd-file').setInputFiles({ name: UCI_NAME, mimeType: 'application/zip', buffer: Buffer.from(fx.nested) });
   await expect(summary).toContainText(`내 파일 (${UCI_NAME})`, { timeout: 60_000 });
   await expect(err).toBeHidden();
-  await expect(summary).toContainText(`창 ${windows}개`);
+  await expect(summary).toContainText(`윈도우 ${windows}개`);
   await expect(summary).toContainText('피험자 101, 102, 103, 105, 107, 108');
   // Several subjects, but each activity from one subject (the excerpt's rows): no LOSO fold can be
   // evaluated (its test classes never occur in training), so the window split, and LOSO says why.

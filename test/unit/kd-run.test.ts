@@ -168,7 +168,7 @@ function samples(d: TrainData): Float32Array {
   return out;
 }
 
-describe('window split (창 단위 층화 분할, not LOSO)', () => {
+describe('window split (윈도우 단위 층화 분할, not LOSO)', () => {
   it('thins a class far above the median evenly in time (the excerpt: 105 lying windows → 6)', () => {
     const counts = countWindowsPerClass(data.windows);
     expect(counts[1]).toBe(105);

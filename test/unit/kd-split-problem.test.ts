@@ -45,7 +45,7 @@ describe('whether the chosen split can run', () => {
     ]);
     for (const id of [101, 102, 103, 105]) {
       expect(foldProblemOf(excerpt, id), String(id)).toContain(`피험자 ${id}`);
-      expect(splitProblemOf(excerpt, 'loso', id), String(id)).toContain('창 단위 층화 분할');
+      expect(splitProblemOf(excerpt, 'loso', id), String(id)).toContain('윈도우 단위 층화 분할');
     }
     expect(usableFolds(excerpt)).toEqual([]);
     // One shared class makes a fold evaluable; the window split stays available.
@@ -57,6 +57,6 @@ describe('whether the chosen split can run', () => {
     expect(foldProblemOf(shared, 102)).toBeNull();
     expect(usableFolds(shared)).toEqual([101, 102]);
     expect(splitProblemOf(excerpt, 'window', 101)).toBeNull();
-    expect(foldProblemOf(excerpt, 109)).toContain('창이 없어');
+    expect(foldProblemOf(excerpt, 109)).toContain('윈도우가 없어');
   });
 });

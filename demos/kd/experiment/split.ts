@@ -1,5 +1,5 @@
 /**
- * The demo's second evaluation split: "창 단위 층화 분할 (LOSO 아님)" — a seeded, stratified
+ * The demo's second evaluation split: "윈도우 단위 층화 분할 (LOSO 아님)" — a seeded, stratified
  * random split of WINDOWS (not subjects). Per class, about a third of the windows are held out
  * for testing (at least one when the class has ≥ 2 windows; a class with a single window stays
  * in training). Pure.
@@ -47,7 +47,7 @@ export const TEST_FRACTION = 1 / 3;
 /** Korean labels for the selector and the page text. */
 export const SPLIT_LABELS: Record<SplitKind, string> = {
   loso: '피험자 단위 (LOSO, 논문 프로토콜)',
-  window: '창 단위 층화 분할 (LOSO 아님)',
+  window: '윈도우 단위 층화 분할 (LOSO 아님)',
 };
 
 /** A class above this many times the median per-class count is thinned (see the header). */
@@ -154,7 +154,7 @@ export interface PreparedWindowSplit {
 export function windowSplit(windows: Windows, seed: number): Omit<PreparedWindowSplit, 'trainX' | 'testX'> {
   const ws = asWindowSource(windows);
   const { train: trainIdx, test: testIdx } = stratifiedWindowSplit(ws.y, seed);
-  if (testIdx.length === 0) throw new Error('창 단위 분할: 평가 창이 없습니다 (창이 2개 이상인 클래스가 없음)');
+  if (testIdx.length === 0) throw new Error('윈도우 단위 분할: 평가 윈도우가 없습니다 (윈도우가 2개 이상인 클래스가 없음)');
   const train = ws.select(trainIdx);
   const test = ws.select(testIdx);
   return {

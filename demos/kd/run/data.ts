@@ -106,7 +106,7 @@ export async function excerptData(texts: ExcerptTexts): Promise<LoadedData> {
  */
 export function excerptDataFromSeries(series: readonly RowSeries[], sha256: string): LoadedData {
   return buildData(series, {
-    label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 창 13개)',
+    label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 윈도우 13개)',
     source: 'excerpt',
     files: [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv],
     sha256,

@@ -31,7 +31,7 @@ export const S = {
   checkpointsQueued: (names: readonly string[]) => `체크포인트 ${names.join(', ')}: 실행할 때 읽습니다.`,
   needCheckpoints: '교사 체크포인트 파일 두 개(이미지 2D, 신호 1D)를 먼저 고르세요',
   starting: '실행 시작…',
-  phaseStart: (p: Phase, train: number, test: number) => `${PHASE_LABELS[p]}: 학습 창 ${train}개, 평가 창 ${test}개`,
+  phaseStart: (p: Phase, train: number, test: number) => `${PHASE_LABELS[p]}: 학습 윈도우 ${train}개, 평가 윈도우 ${test}개`,
   epoch: (p: Phase, e: number, n: number, loss: number, acc: number) =>
     `${PHASE_LABELS[p]}: 에폭 ${e}/${n} — 손실 ${loss.toFixed(3)}, 평가 정확도 ${acc.toFixed(1)}%`,
   runDone: (rs: readonly PhaseResult[]) =>
@@ -46,14 +46,14 @@ export const S = {
   busyRun: '이미 실행 중입니다',
   cacheCleared: 'IndexedDB 캐시를 지웠습니다.',
   ownFiles: (names: readonly string[]) => `내 파일 (${names.join(', ')})`,
-  windowSplitImpossible: '창이 2개 이상인 클래스가 없어 창 단위 분할을 할 수 없습니다.',
+  windowSplitImpossible: '윈도우가 2개 이상인 클래스가 없어 윈도우 단위 분할을 할 수 없습니다.',
   losoImpossible: (n: number) =>
-    `창이 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "창 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,
-  foldNoWindows: (subject: number) => `피험자 ${subject}에게는 창이 없어 이 폴드로는 평가할 수 없습니다.`,
+    `윈도우가 있는 피험자가 ${n}명뿐이라 피험자 단위 평가(LOSO)를 할 수 없습니다. "윈도우 단위 층화 분할"을 고르거나 다른 피험자 파일을 함께 올리세요.`,
+  foldNoWindows: (subject: number) => `피험자 ${subject}에게는 윈도우가 없어 이 폴드로는 평가할 수 없습니다.`,
   foldUnseen: (subject: number, classes: readonly number[]) =>
-    `피험자 ${subject}을(를) 평가용으로 빼면 평가 창의 클래스(${classes.map((c) => ACTIVITIES[c]?.ko ?? c).join(', ')})가 학습 창에 하나도 없습니다. 배운 적 없는 클래스는 어떤 모델도 맞힐 수 없어 정확도가 구조적으로 0%이므로 실행하지 않습니다.`,
-  losoNoFold: '이 데이터에는 평가할 수 있는 피험자 폴드가 없습니다 (발췌본은 활동마다 피험자가 한 명뿐). "창 단위 층화 분할"을 고르세요.',
-  foldOption: (id: number, windows: number, ok: boolean) => `${id} (창 ${windows}개)${ok ? '' : ' — 평가 불가'}`,
+    `피험자 ${subject}을(를) 평가용으로 빼면 평가 윈도우의 클래스(${classes.map((c) => ACTIVITIES[c]?.ko ?? c).join(', ')})가 학습 윈도우에 하나도 없습니다. 배운 적 없는 클래스는 어떤 모델도 맞힐 수 없어 정확도가 구조적으로 0%이므로 실행하지 않습니다.`,
+  losoNoFold: '이 데이터에는 평가할 수 있는 피험자 폴드가 없습니다 (발췌본은 활동마다 피험자가 한 명뿐). "윈도우 단위 층화 분할"을 고르세요.',
+  foldOption: (id: number, windows: number, ok: boolean) => `${id} (윈도우 ${windows}개)${ok ? '' : ' — 평가 불가'}`,
   losoOption: (label: string, ok: boolean) => (ok ? label : `${label} — 이 데이터에서는 평가 불가`),
   fieldProblem: (problem: NumberProblem, spec: NumberSpec) => {
     const range = `${spec.min.toLocaleString('ko-KR')} 이상 ${spec.max.toLocaleString('ko-KR')} 이하의 ${spec.int ? '정수' : '수'}`;
@@ -61,7 +61,7 @@ export const S = {
     return `${head} ${range}를 넣으세요.`;
   },
   fieldsInvalid: '설정 중 잘못된 값이 있어 실행할 수 없습니다. 빨간 안내가 붙은 칸을 고치세요.',
-  oneWindow: (n: number) => `평가 창이 ${n}개이므로 창 하나가 정확도 ${(100 / n).toFixed(1)}%p입니다.`,
+  oneWindow: (n: number) => `평가 윈도우가 ${n}개이므로 윈도우 하나가 정확도 ${(100 / n).toFixed(1)}%p입니다.`,
   memory: (n: number, held: number, base: number, leaked: number) => `${n} (모델 ${held} + 기준 ${base}, 누수 ${leaked})`,
   counts: (c: Record<Phase, number>) =>
     `실제로 학습한 횟수: GAF 교사 ${c['teacher-gaf']}, 신호 교사 ${c['teacher-signal']}, 학생 단독 ${c['student-ce']}, KD 학생 ${c['student-kd']}`,
@@ -76,30 +76,30 @@ export const S = {
   summary: summaryText,
   foldNote: foldNote,
   preview: (subject: number, label: number, channel: string, steps: number) =>
-    `실제 창 하나: 피험자 ${subject}, ${ACTIVITIES[label]?.ko ?? label}, 채널 ${channel} (${steps} 스텝, 33.3 Hz)`,
-  gafPreview: (size: number) => `같은 창·채널의 GASF ${size}×${size} (파랑 −1 … 빨강 +1)`,
+    `실제 윈도우 하나: 피험자 ${subject}, ${ACTIVITIES[label]?.ko ?? label}, 채널 ${channel} (${steps} 스텝, 33.3 Hz)`,
+  gafPreview: (size: number) => `같은 윈도우·채널의 GASF ${size}×${size} (파랑 −1 … 빨강 +1)`,
   // The metric table.
   tableCaption: (split: SplitKind, n: number) =>
-    `${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : '평가 피험자(LOSO)의 창'} ${n}개에 대한 결과 (마지막 에폭, %)`,
-  legendAcc: (split: SplitKind) => `${split === 'window' ? '평가 창(창 단위 분할)' : '평가 피험자'} 정확도 (에폭마다, 오른쪽 축)`,
-  baselineRow: (c: number) => `기준선: 늘 '${ACTIVITIES[c]?.ko ?? c}'(학습 창에서 가장 흔한 클래스)만 답하기`,
+    `${split === 'window' ? '윈도우 단위 층화 분할의 평가 윈도우 (LOSO 아님)' : '평가 피험자(LOSO)의 윈도우'} ${n}개에 대한 결과 (마지막 에폭, %)`,
+  legendAcc: (split: SplitKind) => `${split === 'window' ? '평가 윈도우(윈도우 단위 분할)' : '평가 피험자'} 정확도 (에폭마다, 오른쪽 축)`,
+  baselineRow: (c: number) => `기준선: 늘 '${ACTIVITIES[c]?.ko ?? c}'(학습 윈도우에서 가장 흔한 클래스)만 답하기`,
   topClass: (c: number, share: number, n: number) => `${ACTIVITIES[c]?.ko ?? c} ${share.toFixed(0)}% (클래스 ${n}개 답함)`,
   origin: { trained: '방금 학습', cache: '캐시(IndexedDB)', checkpoint: '체크포인트' } as Record<PhaseResult['origin'], string>,
   exportTitle: '이 실행을 결과 아티팩트(JSON)로 내려받기 — content/results/에 넣을 수 있음',
   tableNote: (chance: number, classes: number, base: number, single: readonly Phase[]) =>
-    `우연 수준(학습 창에 있는 클래스 ${classes}개 중 하나를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 창 중 그 클래스의 비율입니다. ` +
+    `우연 수준(학습 윈도우에 있는 클래스 ${classes}개 중 하나를 고르게 찍기): 정확도 ${chance.toFixed(1)}%. 기준선의 정확도 ${base.toFixed(1)}%는 평가 윈도우 중 그 클래스의 비율입니다. ` +
     (single.length > 0
-      ? `주의: ${single.map(short).join(', ')}은(는) 모든 평가 창에 한 클래스만 답합니다.`
+      ? `주의: ${single.map(short).join(', ')}은(는) 모든 평가 윈도우에 한 클래스만 답합니다.`
       : '한 클래스만 답하는 모델은 없습니다.') +
     ' 매크로 F1은 클래스마다 F1을 구해 단순 평균한 값, 균형 정확도는 클래스별 재현율의 평균입니다.',
   kdNote: kdNote,
   cmCaption: (p: Phase, split: SplitKind, subject: number | null) =>
-    `${PHASE_LABELS[p]} — ${split === 'window' ? '창 단위 층화 분할의 평가 창 (LOSO 아님)' : `평가 피험자 ${subject ?? '?'}`}, 마지막 에폭 (행: 정답, 열: 예측)`,
+    `${PHASE_LABELS[p]} — ${split === 'window' ? '윈도우 단위 층화 분할의 평가 윈도우 (LOSO 아님)' : `평가 피험자 ${subject ?? '?'}`}, 마지막 에폭 (행: 정답, 열: 예측)`,
   // What the student takes from each teacher.
   windowOption: (i: number, truth: number, split: boolean) =>
     `#${i + 1} · 정답 ${ACTIVITIES[truth]?.ko ?? truth}${split ? ' · 두 교사의 답이 다름' : ''}`,
   barsCaption: (i: number, truth: number, T: number, tops: string) =>
-    `평가 창 #${i + 1} (정답: ${ACTIVITIES[truth]?.ko ?? truth}). 진한 막대 T = 1, 옅은 막대 T = ${T}(KD 손실이 맞추는 분포). 최상위 클래스: ${tops}.`,
+    `평가 윈도우 #${i + 1} (정답: ${ACTIVITIES[truth]?.ko ?? truth}). 진한 막대 T = 1, 옅은 막대 T = ${T}(KD 손실이 맞추는 분포). 최상위 클래스: ${tops}.`,
   barRow: {
     'teacher-gaf': 'GAF 교사',
     'teacher-signal': '신호 교사',
@@ -117,8 +117,8 @@ export const S = {
     '신호 교사 일치율',
     'KL(GAF‖학생)',
     'KL(신호‖학생)',
-    '엇갈린 창에서 GAF 편',
-    '엇갈린 창에서 신호 편',
+    '엇갈린 윈도우에서 GAF 편',
+    '엇갈린 윈도우에서 신호 편',
   ],
   alphaNote: alphaNote,
 };
@@ -130,7 +130,7 @@ function summaryText(s: DataSummary, c: { split: SplitKind; testSubject: number 
     .filter((x) => x.windows > 0)
     .map((x) => x.id)
     .join(', ');
-  const head = `${s.label}: ${s.rows.toLocaleString('ko-KR')}행(33.3 Hz) → 창 ${s.windows.toLocaleString('ko-KR')}개 (100스텝 × 40채널), 피험자 ${subj}, 클래스 ${classes}/12개. `;
+  const head = `${s.label}: ${s.rows.toLocaleString('ko-KR')}행(33.3 Hz) → 윈도우 ${s.windows.toLocaleString('ko-KR')}개 (100스텝 × 40채널), 피험자 ${subj}, 클래스 ${classes}/12개. `;
   let split: string;
   if (c.split === 'window') {
     const n = windowSplitCounts(s.classCounts);
@@ -140,28 +140,28 @@ function summaryText(s: DataSummary, c: { split: SplitKind; testSubject: number 
     const share = n.test > 0 ? (100 * (perClass[top] ?? 0)) / n.test : 0;
     const thin =
       n.dropped > 0
-        ? `한 클래스가 창 대부분을 차지하면 짧은 학습은 그 클래스만 답하게 되므로, 창이 클래스별 개수 중앙값의 2배보다 많은 클래스는 시간 순서로 고르게 ${Math.max(...kept)}개만 남겨 ${n.dropped}개를 뺍니다. `
+        ? `한 클래스가 윈도우 대부분을 차지하면 짧은 학습은 그 클래스만 답하게 되므로, 윈도우가 클래스별 개수 중앙값의 2배보다 많은 클래스는 시간 순서로 고르게 ${Math.max(...kept)}개만 남겨 ${n.dropped}개를 뺍니다. `
         : '';
     split =
-      `평가 분할: ${SPLIT_LABELS.window} — ${thin}클래스마다 창의 약 ${Math.round(TEST_FRACTION * 100)}%를 무작위(시드 고정)로 평가용으로 빼서 학습 창 ${n.train}개, 평가 창 ${n.test}개입니다 ` +
-      `(평가 창의 ${share.toFixed(1)}%가 '${ACTIVITIES[top]?.ko ?? top}'). ` +
-      '논문의 프로토콜(피험자 단위 LOSO)이 아니며, 같은 피험자의 (서로 겹치는) 창이 학습과 평가 양쪽에 들어가므로 정확도가 실제보다 높게 나옵니다.';
+      `평가 분할: ${SPLIT_LABELS.window} — ${thin}클래스마다 윈도우의 약 ${Math.round(TEST_FRACTION * 100)}%를 무작위(시드 고정)로 평가용으로 빼서 학습 윈도우 ${n.train}개, 평가 윈도우 ${n.test}개입니다 ` +
+      `(평가 윈도우의 ${share.toFixed(1)}%가 '${ACTIVITIES[top]?.ko ?? top}'). ` +
+      '논문의 프로토콜(피험자 단위 LOSO)이 아니며, 같은 피험자의 (서로 겹치는) 윈도우가 학습과 평가 양쪽에 들어가므로 정확도가 실제보다 높게 나옵니다.';
   } else {
     const test = s.subjects.find((x) => x.id === c.testSubject)?.windows ?? 0;
-    split = `평가 분할: ${SPLIT_LABELS.loso} — 피험자 ${c.testSubject}을(를) 평가용으로 빼면 학습 창 ${s.windows - test}개, 평가 창 ${test}개입니다.`;
+    split = `평가 분할: ${SPLIT_LABELS.loso} — 피험자 ${c.testSubject}을(를) 평가용으로 빼면 학습 윈도우 ${s.windows - test}개, 평가 윈도우 ${test}개입니다.`;
   }
   return head + split + (s.source === 'full' ? '' : ' 이 규모로는 논문의 수치(9명 × 200 에폭)가 아니라 KD의 작동 방식만 보여 줍니다.');
 }
 
 function foldNote(f: FoldInfo): string {
-  const which = f.split === 'window' ? '이번 분할(창 단위 층화, LOSO 아님)' : `이번 폴드(평가 피험자 ${f.testSubject ?? '?'})`;
+  const which = f.split === 'window' ? '이번 분할(윈도우 단위 층화, LOSO 아님)' : `이번 폴드(평가 피험자 ${f.testSubject ?? '?'})`;
   const cap = f.capped
-    ? ` 전체 ${f.capped.from.toLocaleString('ko-KR')}개 창은 브라우저 한 번의 실행에 너무 많아(메모리·시간), GAF 크기에 따른 상한 ${f.capped.cap}개 안에서 클래스 비율을 유지해 시드 ${f.capped.seed}로 ${f.capped.used}개를 뽑아 씁니다.`
+    ? ` 전체 ${f.capped.from.toLocaleString('ko-KR')}개 윈도우는 브라우저 한 번의 실행에 너무 많아(메모리·시간), GAF 크기에 따른 상한 ${f.capped.cap}개 안에서 클래스 비율을 유지해 시드 ${f.capped.seed}로 ${f.capped.used}개를 뽑아 씁니다.`
     : '';
   return (
     (f.unseenTest > 0
-      ? `${which}: 학습 창 ${f.train}개, 평가 창 ${f.test}개 — 그중 ${f.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
-      : `${which}: 학습 창 ${f.train}개, 평가 창 ${f.test}개.`) + cap
+      ? `${which}: 학습 윈도우 ${f.train}개, 평가 윈도우 ${f.test}개 — 그중 ${f.unseenTest}개는 학습 데이터에 한 번도 없는 클래스라서, 맞히더라도 우연입니다 (발췌본에서는 활동마다 피험자가 한 명뿐이기 때문).`
+      : `${which}: 학습 윈도우 ${f.train}개, 평가 윈도우 ${f.test}개.`) + cap
   );
 }
 
@@ -173,8 +173,8 @@ function alphaNote(
     last = p[p.length - 1];
   if (!first || !last) return '';
   const d = first.disagree;
-  const agreeHead = `두 교사는 평가 창 ${first.tests}개 중 ${first.tests - d}개(${((100 * (first.tests - d)) / first.tests).toFixed(0)}%)에서 같은 클래스를 답합니다. `;
-  const few = d <= 2 ? `답이 엇갈리는 창이 ${d}개뿐이라 일치율로는 α의 효과가 거의 보이지 않습니다; KL이 더 민감합니다. ` : '';
+  const agreeHead = `두 교사는 평가 윈도우 ${first.tests}개 중 ${first.tests - d}개(${((100 * (first.tests - d)) / first.tests).toFixed(0)}%)에서 같은 클래스를 답합니다. `;
+  const few = d <= 2 ? `답이 엇갈리는 윈도우가 ${d}개뿐이라 일치율로는 α의 효과가 거의 보이지 않습니다; KL이 더 민감합니다. ` : '';
   const gaf = last.agreeGaf > first.agreeGaf ? '올라갑니다' : last.agreeGaf === first.agreeGaf ? '그대로입니다' : '내려갑니다(기대와 반대)';
   const sig = last.agreeSig < first.agreeSig ? '내려갑니다' : last.agreeSig === first.agreeSig ? '그대로입니다' : '올라갑니다(기대와 반대)';
   // Top-1 agreement can miss what KL shows: the student may approach a flat teacher distribution without its top class.
