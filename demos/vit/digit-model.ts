@@ -39,7 +39,7 @@ export const digitCheckpointSchema = z.object({
     testCount: int,
     testAccuracy: z.number().min(0).max(1),
     trainAccuracy: z.number().min(0).max(1),
-    epochs: int,
+    epochs: z.number().int().nonnegative(),
     seconds: z.number().nonnegative(),
     seed: z.number().int(),
     torch: z.string(),
