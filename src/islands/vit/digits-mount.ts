@@ -227,7 +227,9 @@ export async function mount(root: HTMLElement): Promise<void> {
   for (const r of root.querySelectorAll<HTMLInputElement>('input[name="vit-digit-layer"], input[name="vit-digit-head"]'))
     r.addEventListener('change', renderMap);
   status.textContent = T.drawPrompt;
-  root.dataset['state'] = 'empty';
-  // Start with a held-out test digit, so the attention is there before the reader draws.
-  root.querySelector<HTMLButtonElement>('[data-digit-sample]:not([disabled])')?.click();
+  // Start with a held-out test digit, so the attention is there before the reader draws
+  // (data-state stays 'loading' until that first prediction is drawn).
+  const first = root.querySelector<HTMLButtonElement>('[data-digit-sample]:not([disabled])');
+  if (first) first.click();
+  else root.dataset['state'] = 'empty';
 }
