@@ -9,8 +9,8 @@
 import { initRuntime, onRuntimeChange, describeRuntime, type Tf } from '@src/lib/runtime';
 import { loadDigitModel, predictDigit, digitSamplesSchema, type DigitModel, type DigitPrediction } from '@demos/vit/digit-model';
 import { inkFromRgba, toDigitInput, clsMap, DIGIT_SIZE } from '@demos/vit/digit-input';
-import { checkFileSize, sniffImage, checkDimensions, HEADER_BYTES } from '@demos/vit/image-file';
 import { drawAttentionMap, drawThumb, renderProbs } from './digits-draw';
+import { attachPad, drawFileOnPad } from './digits-pad';
 import { VIT_DIGIT_TEXT as T } from './strings';
 
 type Source = { kind: 'pad' } | { kind: 'sample'; label: number; index: number; pixels: Float32Array } | { kind: 'file'; name: string };
@@ -52,6 +52,9 @@ export async function mount(root: HTMLElement): Promise<void> {
     rt = { tf: r.tf, backend: describeRuntime(r.info) };
     ckptJson = ckpt;
     model = loadDigitModel(r.tf, ckpt);
+    // One blank pass first: WebGL/WebGPU compile their shaders on the first run, and the time
+    // shown to the reader should be the model's, not the compiler's.
+    await predictDigit(r.tf, model, new Float32Array(model.config.image ** 2));
     const samples = digitSamplesSchema.parse(samplesJson).samples;
     // One held-out digit per class, as buttons with thumbnails.
     for (const b of root.querySelectorAll<HTMLButtonElement>('[data-digit-sample]')) {
@@ -155,45 +158,14 @@ export async function mount(root: HTMLElement): Promise<void> {
     }
   }
 
-  // Drawing: pointer events cover mouse, pen and touch; `touch-action: none` (CSS) stops scrolling.
-  let last: { x: number; y: number } | null = null;
-  const at = (e: PointerEvent): { x: number; y: number } => {
-    const r = pad.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) / r.width) * pad.width, y: ((e.clientY - r.top) / r.height) * pad.height };
-  };
-  pad.addEventListener('pointerdown', (e) => {
-    pad.setPointerCapture(e.pointerId);
-    if (source.kind !== 'pad') {
+  attachPad(pad, padCtx, {
+    start: () => {
       if (source.kind === 'sample') clearPad();
       source = { kind: 'pad' };
-    }
-    last = at(e);
-    stroke(last, last);
+    },
+    // Live: the prediction follows the pen (`again` in run() coalesces bursts).
+    change: () => void run(),
   });
-  pad.addEventListener('pointermove', (e) => {
-    if (!last) return;
-    const q = at(e);
-    stroke(last, q);
-    last = q;
-    void run(); // live: the prediction follows the pen (`again` coalesces bursts)
-  });
-  const end = (): void => {
-    if (!last) return;
-    last = null;
-    void run();
-  };
-  pad.addEventListener('pointerup', end);
-  pad.addEventListener('pointercancel', end);
-  function stroke(a: { x: number; y: number }, b: { x: number; y: number }): void {
-    padCtx!.strokeStyle = '#000';
-    padCtx!.lineWidth = pad.width / 14;
-    padCtx!.lineCap = 'round';
-    padCtx!.lineJoin = 'round';
-    padCtx!.beginPath();
-    padCtx!.moveTo(a.x, a.y);
-    padCtx!.lineTo(b.x, b.y);
-    padCtx!.stroke();
-  }
   el<HTMLButtonElement>('clear').addEventListener('click', () => {
     clearPad();
     source = { kind: 'pad' };
@@ -207,21 +179,10 @@ export async function mount(root: HTMLElement): Promise<void> {
     if (f) void loadFile(f);
   });
   async function loadFile(f: File): Promise<void> {
-    const bad = checkFileSize(f.name, f.size);
-    const sniff = bad ? null : sniffImage(f.name, new Uint8Array(await f.slice(0, HEADER_BYTES).arrayBuffer()));
-    const msg = bad ?? (sniff && !sniff.ok ? sniff.message : sniff?.ok ? checkDimensions(f.name, sniff.width, sniff.height) : null);
+    const msg = await drawFileOnPad(f, pad, padCtx!, clearPad);
     if (msg) return showError(msg);
-    try {
-      const bmp = await createImageBitmap(f);
-      clearPad();
-      const s = Math.min(pad.width / bmp.width, pad.height / bmp.height);
-      padCtx!.drawImage(bmp, (pad.width - bmp.width * s) / 2, (pad.height - bmp.height * s) / 2, bmp.width * s, bmp.height * s);
-      bmp.close();
-      source = { kind: 'file', name: f.name };
-      void run();
-    } catch {
-      showError(T.badFile(f.name));
-    }
+    source = { kind: 'file', name: f.name };
+    void run();
   }
 
   for (const r of root.querySelectorAll<HTMLInputElement>('input[name="vit-digit-layer"], input[name="vit-digit-head"]'))
