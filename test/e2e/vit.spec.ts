@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/images/${name}`, import.meta.url));
 
@@ -189,4 +190,104 @@ test('an island that cannot load says so to the reader', async ({ page }) => {
   await expect(demo).toHaveAttribute('data-island', 'error');
   await expect(demo.locator('[data-island-error]')).toBeVisible();
   await expect(demo.locator('[data-island-error]')).toContainText('데모를 불러오지 못했습니다');
+});
+
+/** The held-out digits the page offers, with the training script's logits (its prediction = argmax). */
+const digitSamples = (
+  JSON.parse(readFileSync(new URL('../../public/models/vit-digits/samples.json', import.meta.url), 'utf8')) as {
+    samples: { label: number; logits: number[] }[];
+  }
+).samples;
+const argmax = (a: number[]): number => a.reduce((b, v, i) => (v > a[b]! ? i : b), 0);
+
+async function openDigits(page: Page) {
+  await page.goto('study/vit/');
+  const demo = page.locator('vit-digits');
+  await demo.scrollIntoViewIfNeeded();
+  await expect(demo).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  return demo;
+}
+
+test('digit ViT: a drawn digit gets a prediction and the [CLS] attention over its patches, per layer and head', async ({ page }) => {
+  const demo = await openDigits(page);
+  await demo.locator('[data-digit="clear"]').click();
+  await expect(demo).toHaveAttribute('data-state', 'empty');
+  await expect(demo.locator('[data-digit="status"]')).toContainText('그린 것이 없습니다');
+  // A "1": one vertical pointer stroke down the middle of the pad.
+  const pad = demo.locator('[data-digit="pad"]');
+  await pad.scrollIntoViewIfNeeded(); // the whole pad inside the viewport, or strokes fall off its lower part
+  const b = (await pad.boundingBox())!;
+  await page.mouse.move(b.x + b.width * 0.52, b.y + b.height * 0.15);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(b.x + b.width * (0.52 - i * 0.004), b.y + b.height * (0.15 + i * 0.058));
+  await page.mouse.up();
+  await expect(demo).toHaveAttribute('data-state', 'ready');
+  await expect(demo).toHaveAttribute('data-pred', '1');
+  await expect(demo.locator('[data-digit="status"]')).toContainText('예측: 1');
+  await expect(demo.locator('.vit-probs li')).toHaveCount(10);
+  await expect(demo.locator('.vit-probs li.vit-prob-top')).toHaveCount(1);
+  await expect(demo.locator('.vit-probs li.vit-prob-top .vit-prob-digit')).toHaveText('1');
+  // The attention overlay is drawn: a heat map, not a blank canvas.
+  const look = demo.locator('[data-digit="look"]');
+  const colours = await look.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const set = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) set.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+    return set.size;
+  });
+  expect(colours).toBeGreaterThan(20);
+  const caption = demo.locator('[data-digit="map-caption"]');
+  await expect(caption).toContainText('헤드 평균');
+  const before = await look.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await demo.locator('input[name="vit-digit-head"][value="2"]').check();
+  await expect(caption).toContainText('헤드 2');
+  await demo.locator('input[name="vit-digit-layer"][value="1"]').check();
+  await expect(caption).toContainText('1층 헤드 2');
+  expect(await look.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(before);
+  await expect(look).toHaveAttribute('aria-label', /가장 많이 본 패치 #\d+/);
+
+  // Each held-out test digit: the page predicts what the training script predicted.
+  for (const s of digitSamples.filter((_, i) => i % 2 === 0)) {
+    await demo.locator(`[data-digit-sample="${s.label}"]`).click();
+    await expect(demo).toHaveAttribute('data-pred', String(argmax(s.logits)));
+    await expect(demo.locator('[data-digit="source"]')).toContainText(`정답 ${s.label}`);
+  }
+
+  // A file that is not an image: a Korean message, nothing else changes.
+  await demo.locator('[data-digit="file"]').setInputFiles(fixture('not-an-image.txt'));
+  await expect(demo.locator('[data-digit="error"]')).toContainText('"not-an-image.txt"은(는) 이미지 파일이 아닙니다');
+  // An uploaded picture goes through the same MNIST-style framing as a drawing.
+  await demo.locator('[data-digit="file"]').setInputFiles(fixture('quadrants.png'));
+  await expect(demo.locator('[data-digit="source"]')).toContainText('quadrants.png');
+  await expect(demo.locator('[data-digit="error"]')).toBeHidden();
+});
+
+test('the sample photo is downloaded once', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const downloads: string[] = [];
+  cdp.on('Network.responseReceived', (e) => {
+    if (/\/chelsea\.png$/.test(e.response.url) && !e.response.fromDiskCache && !e.response.fromServiceWorker)
+      downloads.push(e.response.url);
+  });
+  const demo = await openDemo(page);
+  await expect(demo).toHaveAttribute('data-image', 'chelsea.png');
+  await page.waitForLoadState('networkidle');
+  expect(downloads).toHaveLength(1);
+});
+
+test('at 390 px no text in the ViT demos is under 11 px', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDigits(page);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('vit-demo *, vit-digits *')]
+      .filter(
+        (e) =>
+          e.getClientRects().length > 0 &&
+          [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()) &&
+          Number.parseFloat(getComputedStyle(e).fontSize) < 11,
+      )
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${getComputedStyle(e).fontSize}`),
+  );
+  expect(small).toEqual([]);
 });

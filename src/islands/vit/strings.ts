@@ -15,3 +15,24 @@ export const VIT_TEXT = {
     `내 이미지: ${name} (${w}×${h}) — 브라우저 안에서만 처리되며 어디에도 올라가지 않습니다.`,
   urlProblems: (list: readonly string[]) => `주소에 있는 값 ${list.join(', ')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
 } as const;
+
+/** Every sentence the digit part of the ViT demo (a trained ViT that looks) writes into the page. */
+export const VIT_DIGIT_TEXT = {
+  loadingModel: '학습된 ViT 가중치를 불러오는 중…',
+  drawPrompt: '위 칸에 숫자(0–9)를 하나 그리거나, 시험용 숫자를 고르세요.',
+  empty: '아직 그린 것이 없습니다. 칸에 숫자를 그려 보세요.',
+  modelFailed: (msg: string) => `학습된 모델을 불러오지 못했습니다: ${msg}`,
+  predicted: (digit: number, prob: number, ms: number, backend: string) =>
+    `예측: ${digit} (확률 ${(prob * 100).toFixed(1)}%) · 계산 ${ms.toFixed(1)} ms, ${backend}`,
+  sourceDrawn: '입력: 직접 그린 숫자 (MNIST처럼 20×20 상자에 맞추고 무게중심을 가운데로 옮김)',
+  sourceSample: (label: number, index: number) =>
+    `입력: 시험용 숫자 (정답 ${label}, mnist 패키지의 ${label}번 묶음 #${index}, 학습에 쓰지 않음)`,
+  sourceFile: (name: string) => `입력: ${name} (MNIST처럼 20×20 상자에 맞추고 무게중심을 가운데로 옮김)`,
+  mapCaption: (layer: number, head: number | null, self: number) =>
+    `${layer}층 ${head === null ? '헤드 평균' : `헤드 ${head}`}: [CLS] 쿼리가 각 패치에 준 어텐션 가중치 (숫자 = %). [CLS]가 자기 자신에게 남긴 몫: ${(self * 100).toFixed(1)}%`,
+  mapLabel: (layer: number, head: number | null, top: number, topShare: number) =>
+    `모델 입력 28×28과 ${layer}층 ${head === null ? '헤드 평균' : `헤드 ${head}`}의 [CLS] 어텐션. 가장 많이 본 패치 #${top} (${(topShare * 100).toFixed(0)}%).`,
+  probLabel: (d: number, p: number) => `${d}: ${(p * 100).toFixed(1)}%`,
+  badFile: (name: string) => `"${name}"은(는) 손상되었거나 이 브라우저가 디코딩할 수 없는 이미지입니다.`,
+  sampleButton: (label: number) => `시험용 숫자 ${label}`,
+} as const;
