@@ -27,13 +27,22 @@ const pct = (v: number): string => (100 * v).toFixed(1);
 for (const setting of settings) {
   const cfg = StoryConfigSchema.parse({ setting, seeds: Number(arg('seeds', '5')) });
   const r = await runStory(rows, cfg, { impl: defaultConvImpl(backend) });
-  console.log(`\n== setting ${setting} (${backend}, ${cfg.seeds} seeds × 2 folds, ${r.seconds.toFixed(1)} s; train ${r.trainWindows} windows, labelled ${r.labelledWindows}, test ${r.testWindows}: one window = ${pct(1 / r.testWindows)} points)`);
+  console.log(
+    `\n== setting ${setting} (${backend}, ${cfg.seeds} seeds × 2 folds, ${r.seconds.toFixed(1)} s; train ${r.trainWindows} windows, labelled ${r.labelledWindows}, test ${r.testWindows}: one window = ${pct(1 / r.testWindows)} points)`,
+  );
   for (const m of MODEL_NAMES) {
     const f1 = summarize(r.seeds.map((s) => s.scores[m].macroF1));
     const acc = summarize(r.seeds.map((s) => s.scores[m].accuracy));
-    console.log(`${m.padEnd(8)} macro-F1 ${pct(f1.mean)} [${pct(f1.lo)}, ${pct(f1.hi)}]  acc ${pct(acc.mean)} [${pct(acc.lo)}, ${pct(acc.hi)}]  per seed F1: ${r.seeds.map((s) => pct(s.scores[m].macroF1)).join(' ')}`);
+    console.log(
+      `${m.padEnd(8)} macro-F1 ${pct(f1.mean)} [${pct(f1.lo)}, ${pct(f1.hi)}]  acc ${pct(acc.mean)} [${pct(acc.lo)}, ${pct(acc.hi)}]  per seed F1: ${r.seeds.map((s) => pct(s.scores[m].macroF1)).join(' ')}`,
+    );
   }
   const c = compareStudents(r.seeds);
-  for (const [name, d] of [['kd − alone', c.vsAlone], ['kd − ls', c.vsLs]] as const)
-    console.log(`${name.padEnd(10)} macro-F1 ${pct(d.diff.mean)} points [${pct(d.diff.lo)}, ${pct(d.diff.hi)}], kd ahead in ${d.wins}/${d.diff.n} seeds -> ${d.verdict}`);
+  for (const [name, d] of [
+    ['kd − alone', c.vsAlone],
+    ['kd − ls', c.vsLs],
+  ] as const)
+    console.log(
+      `${name.padEnd(10)} macro-F1 ${pct(d.diff.mean)} points [${pct(d.diff.lo)}, ${pct(d.diff.hi)}], kd ahead in ${d.wins}/${d.diff.n} seeds -> ${d.verdict}`,
+    );
 }

@@ -52,14 +52,16 @@ export function deriveRecordings(uci54: string, indexCsv: string): Float32Array 
         const line = lines[at + r];
         if (line === undefined) throw new StoryDataError(`alexchow-windows.uci54.dat: ends before row ${at + r + 1}`);
         const v = line.trim().split(/\s+/);
-        if (Number(v[1]) !== act) throw new StoryDataError(`alexchow-windows.uci54.dat line ${at + r + 1}: activity ${v[1]}, index says ${act}`);
+        if (Number(v[1]) !== act)
+          throw new StoryDataError(`alexchow-windows.uci54.dat line ${at + r + 1}: activity ${v[1]}, index says ${act}`);
         for (let c = 0; c < STORY_CHANNELS; c++) out[(k * ROWS + r) * STORY_CHANNELS + c] = Number(v[STORY_COLUMNS[c]!]);
       }
     }
     at += rows;
   }
   if (seen.size !== STORY_CLASSES) throw new StoryDataError(`found ${seen.size} of ${STORY_CLASSES} activities`);
-  for (let k = 0; k < STORY_CLASSES; k++) for (let c = 0; c < STORY_CHANNELS; c++) fillGaps(out, k * ROWS * STORY_CHANNELS + c, STORY_CHANNELS, ROWS);
+  for (let k = 0; k < STORY_CLASSES; k++)
+    for (let c = 0; c < STORY_CHANNELS; c++) fillGaps(out, k * ROWS * STORY_CHANNELS + c, STORY_CHANNELS, ROWS);
   return out;
 }
 
@@ -126,7 +128,8 @@ export function encodeRecordings(x: Float32Array): { header: StoryHeader; bytes:
 /** Asset -> rows (K, R, S). Throws a StoryDataError naming what does not fit. */
 export function decodeRecordings(headerJson: unknown, bytes: ArrayBuffer): Float32Array {
   const parsed = StoryHeaderSchema.safeParse(headerJson);
-  if (!parsed.success) throw new StoryDataError(`recordings.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new StoryDataError(`recordings.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const h = parsed.data;
   const n = h.classes * h.rows * h.channels;
   if (bytes.byteLength !== n * 2) throw new StoryDataError(`recordings.i16.bin: ${bytes.byteLength} bytes, expected ${n * 2}`);

@@ -57,7 +57,7 @@ interface Fit {
   budget: { steps: number; batch: number; lr: number };
 }
 
-async function fit(model: StoryModel, data: FoldData, cfg: StoryConfig, f: Fit, hooks: RunHooks): Promise<Scores> {
+async function trainAndScore(model: StoryModel, data: FoldData, cfg: StoryConfig, f: Fit, hooks: RunHooks): Promise<Scores> {
   const { labelled, teacher, smoothing, seed, budget: b } = f;
   await trainStory(model, {
     shape: SHAPE,
@@ -72,7 +72,7 @@ async function fit(model: StoryModel, data: FoldData, cfg: StoryConfig, f: Fit, 
     batch: b.batch,
     lr: b.lr,
     seed,
-    onStep: hooks.yieldNow ? (s) => (s % 10 === 9 ? hooks.yieldNow!() : undefined) : undefined,
+    ...(hooks.yieldNow ? { onStep: (s: number) => (s % 10 === 9 ? hooks.yieldNow?.() : undefined) } : {}),
   });
   return scoreLogits(await predict(model, data.testX, SHAPE), data.testY, K);
 }
@@ -91,7 +91,13 @@ export async function runStory(rows: Float32Array, cfg: StoryConfig, hooks: RunH
   for (const [f, data] of folds.entries()) {
     const teacher = createCnn(TEACHER_SEED + f, hooks.impl, 32, 48);
     try {
-      const scores = await fit(teacher, data, cfg, { labelled: all, teacher: null, smoothing: cfg.smoothing, seed: TEACHER_SEED + f, budget: BUDGET.teacher }, hooks);
+      const scores = await trainAndScore(
+        teacher,
+        data,
+        cfg,
+        { labelled: all, teacher: null, smoothing: cfg.smoothing, seed: TEACHER_SEED + f, budget: BUDGET.teacher },
+        hooks,
+      );
       teachers.push({ scores, soft: await predict(teacher, data.trainX, SHAPE) });
     } finally {
       teacher.dispose();
@@ -108,7 +114,19 @@ export async function runStory(rows: Float32Array, cfg: StoryConfig, hooks: RunH
         // same initial weights and batch order for the three students: only the loss differs
         const m = createCnn(s, hooks.impl);
         try {
-          out[kind] = await fit(m, data, cfg, { labelled, teacher: kind === 'kd' ? teachers[f]!.soft : null, smoothing: kind === 'ls' ? cfg.smoothing : 0, seed: s, budget: BUDGET.student }, hooks);
+          out[kind] = await trainAndScore(
+            m,
+            data,
+            cfg,
+            {
+              labelled,
+              teacher: kind === 'kd' ? teachers[f]!.soft : null,
+              smoothing: kind === 'ls' ? cfg.smoothing : 0,
+              seed: s,
+              budget: BUDGET.student,
+            },
+            hooks,
+          );
         } finally {
           m.dispose();
         }

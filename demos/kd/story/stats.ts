@@ -39,7 +39,10 @@ export function scoreLogits(logits: Float32Array, labels: Int32Array, K: number)
 function tDensity(x: number, df: number): number {
   const lg = (z: number): number => {
     // Lanczos log-gamma (g = 7, 9 terms)
-    const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+    const c = [
+      0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+      -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    ];
     if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - lg(1 - z);
     const zz = z - 1;
     let a = c[0]!;

@@ -42,7 +42,7 @@ function gather(x: Float32Array, per: number, idx: readonly number[]): Float32Ar
 
 function smoothedCe(logits: tf.Tensor2D, labels: Int32Array, eps: number): tf.Scalar {
   const target = tf.add(tf.mul(tf.oneHot(tf.tensor1d(labels, 'int32'), K), 1 - eps), eps / K);
-  return tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 1)));
+  return tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 1))) as tf.Scalar;
 }
 
 /** Indices for each step: a seeded shuffle of `pool`, cut into batches (reshuffled per pass). */
@@ -75,21 +75,26 @@ export async function trainStory(model: StoryModel, spec: TrainSpec): Promise<vo
     for (let s = 0; s < spec.steps; s++) {
       const li = labelledPlan[s]!;
       const ti = transferPlan ? transferPlan[s]! : li;
-      const cost = tf.tidy(() => {
+      const cost = tf.tidy((): tf.Scalar => {
         const xl = tf.tensor(gather(spec.x, per, li), [li.length, ...spec.shape]);
         const yl = Int32Array.from(li, (i) => spec.y[i]!);
-        return opt.minimize(() => {
-          const logitsL = model.apply(xl);
-          let loss = tf.mul(smoothedCe(logitsL, yl, spec.smoothing), 1 - spec.lambda) as tf.Scalar;
-          if (spec.teacher && spec.lambda > 0) {
-            const logitsT = transferPlan ? model.apply(tf.tensor(gather(spec.x, per, ti), [ti.length, ...spec.shape])) : logitsL;
-            const teacher = tf.tensor2d(gather(spec.teacher, K, ti), [ti.length, K]);
-            loss = tf.add(loss, tf.mul(softKl(teacher, logitsT, spec.T), spec.lambda * spec.T * spec.T));
-          }
-          return loss;
-        }, true, model.vars);
+        const c = opt.minimize(
+          () => {
+            const logitsL = model.apply(xl);
+            let loss = tf.mul(smoothedCe(logitsL, yl, spec.smoothing), 1 - spec.lambda) as tf.Scalar;
+            if (spec.teacher && spec.lambda > 0) {
+              const logitsT = transferPlan ? model.apply(tf.tensor(gather(spec.x, per, ti), [ti.length, ...spec.shape])) : logitsL;
+              const teacher = tf.tensor2d(gather(spec.teacher, K, ti), [ti.length, K]);
+              loss = tf.add(loss, tf.mul(softKl(teacher, logitsT, spec.T), spec.lambda * spec.T * spec.T));
+            }
+            return loss;
+          },
+          true,
+          model.vars,
+        );
+        return c ?? tf.scalar(0);
       });
-      cost?.dispose();
+      cost.dispose();
       await spec.onStep?.(s);
     }
   } finally {

@@ -100,4 +100,3 @@ export function fftView(x: Float32Array, n: number): Float32Array {
       }
   return out;
 }
-
