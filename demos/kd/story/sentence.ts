@@ -17,11 +17,12 @@ export interface ClauseArgs {
   n: number;
 }
 export interface SentenceWords {
+  /** Opens the first clause (vs the student alone) and the second (vs the control). */
   lead: string;
+  lead2: string;
   alone: string;
   ls: string;
   clause: Record<Verdict, (a: ClauseArgs) => string>;
-  joiner: string;
   /** Conclusion keyed by `${vsAlone}-${vsLs}` collapsed: see conclusionKey. */
   conclusion: Record<ConclusionKey, string>;
 }
@@ -50,5 +51,5 @@ export function storySentence(c: { vsAlone: Comparison; vsLs: Comparison }, w: S
       wins: x.wins,
       n: x.diff.n,
     });
-  return `${w.lead} ${clause(w.alone, c.vsAlone)}${w.joiner} ${clause(w.ls, c.vsLs)} ${w.conclusion[conclusionKey(c.vsAlone.verdict, c.vsLs.verdict)]}`;
+  return `${w.lead} ${clause(w.alone, c.vsAlone)}. ${w.lead2} ${clause(w.ls, c.vsLs)}. ${w.conclusion[conclusionKey(c.vsAlone.verdict, c.vsLs.verdict)]}`;
 }
