@@ -26,9 +26,11 @@ const settings: Setting[] = which === 'both' ? ['few', 'lab'] : [which as Settin
 const pct = (v: number): string => (100 * v).toFixed(1);
 for (const setting of settings) {
   const cfg = StoryConfigSchema.parse({ setting, seeds: Number(arg('seeds', '5')) });
+  const cpu0 = process.cpuUsage();
   const r = await runStory(rows, cfg, { impl: defaultConvImpl(backend) });
+  const cpu = process.cpuUsage(cpu0);
   console.log(
-    `\n== setting ${setting} (${backend}, ${cfg.seeds} seeds × 2 folds, ${r.seconds.toFixed(1)} s; train ${r.trainWindows} windows, labelled ${r.labelledWindows}, test ${r.testWindows}: one window = ${pct(1 / r.testWindows)} points)`,
+    `\n== setting ${setting} (${backend}, ${cfg.seeds} seeds × 2 folds, ${r.seconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; train ${r.trainWindows} windows, labelled ${r.labelledWindows}, test ${r.testWindows}: one window = ${pct(1 / r.testWindows)} points)`,
   );
   for (const m of MODEL_NAMES) {
     const f1 = summarize(r.seeds.map((s) => s.scores[m].macroF1));

@@ -26,8 +26,8 @@ export const DEFAULT_CONFIG: StoryConfig = StoryConfigSchema.parse({});
 
 /** Optimisation budget, fixed per setting (not a reader's control): same steps for every student. */
 export const BUDGET = {
-  teacher: { steps: 150, batch: 64, lr: 0.01 },
-  student: { steps: 150, batch: 64, lr: 0.01 },
+  teacher: { steps: 120, batch: 64, lr: 0.01 },
+  student: { steps: 100, batch: 64, lr: 0.01 },
 } as const;
 
 export const STUDENTS = ['alone', 'ls', 'kd'] as const;
