@@ -29,9 +29,15 @@ function heUniform(shape: number[], fanIn: number, seed: number, name: string): 
   const lim = Math.sqrt(6 / fanIn);
   const v = new Float32Array(n);
   for (let i = 0; i < n; i++) v[i] = (rng.next() * 2 - 1) * lim;
-  return tf.variable(tf.tensor(v, shape), true, name);
+  return toVariable(tf.tensor(v, shape), name);
 }
-const zeros = (n: number, name: string): tf.Variable => tf.variable(tf.zeros([n]), true, name);
+/** The variable keeps the data; the initial tensor is disposed (else it would leak one tensor per variable). */
+function toVariable(t: tf.Tensor, name: string): tf.Variable {
+  const v = tf.variable(t, true, name);
+  t.dispose();
+  return v;
+}
+const zeros = (n: number, name: string): tf.Variable => toVariable(tf.zeros([n]), name);
 
 let uid = 0;
 /** Student (width 16/24) or same-view teacher (e.g. 32/48). */
