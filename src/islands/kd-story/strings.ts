@@ -6,7 +6,7 @@ import { MAX_SEEDS, MIN_SEEDS, type Setting } from '@demos/kd/story/config';
 const pct = (v: number): string => (100 * v).toFixed(1);
 
 export const MODEL_LABEL: Record<ModelName, string> = {
-  teacher: '교사 (레이블 스무딩 CNN)',
+  teacher: '교사 (레이블 스무딩 CNN, 폴드마다 하나: 시드와 무관)',
   alone: '혼자 배운 학생',
   ls: '학생 + 레이블 스무딩 (대조군)',
   kd: '증류한 학생 (KD)',
