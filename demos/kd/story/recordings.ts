@@ -88,8 +88,8 @@ export const StoryHeaderSchema = z.object({
   channels: z.literal(STORY_CHANNELS),
   activityIds: z.array(z.number().int()).length(STORY_CLASSES),
   channelNames: z.array(z.string()).length(STORY_CHANNELS),
-  /** value = offset[c] + scale[c] · q, q int16 (little-endian), layout (K, R, S). */
-  offset: z.array(z.number().finite()).length(STORY_CHANNELS),
+  /** zod 4 numbers are finite. value = offset[c] + scale[c] · q, q int16 (little-endian), layout (K, R, S). */
+  offset: z.array(z.number()).length(STORY_CHANNELS),
   scale: z.array(z.number().positive()).length(STORY_CHANNELS),
   source: z.string(),
 });
