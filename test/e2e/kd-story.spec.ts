@@ -48,17 +48,17 @@ test('bad seed counts get a Korean message at the input and no run', async ({ pa
   const error = demo.locator('[data-kds="input-error"]');
   for (const [value, text] of [
     ['', '시드 수를 입력해 주세요'],
-    ['1', '2에서 10 사이의 정수'],
-    ['11', '2에서 10 사이의 정수'],
-    ['2.5', '2에서 10 사이의 정수'],
+    ['4', '5에서 10 사이의 정수'],
+    ['11', '5에서 10 사이의 정수'],
+    ['2.5', '5에서 10 사이의 정수'],
   ] as const) {
     await seeds.fill(value);
     await expect(error).toContainText(text);
     await expect(seeds).toHaveAttribute('aria-invalid', 'true');
     await expect(demo.locator('[data-kds="start"]')).toBeDisabled();
   }
-  await seeds.fill('3');
+  await seeds.fill('6');
   await expect(error).toBeHidden();
   await expect(demo.locator('[data-kds="start"]')).toBeEnabled();
-  await expect(page).toHaveURL(/kds-seeds=3/);
+  await expect(page).toHaveURL(/kds-seeds=6/);
 });

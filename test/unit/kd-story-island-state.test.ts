@@ -5,11 +5,11 @@ import { readKdsUrl, writeKdsUrl } from '@src/islands/kd-story/url-state';
 describe('KD story island state', () => {
   it('refuses bad seed counts at the input, in Korean, and sends no run', () => {
     expect(parseSeeds('5')).toBe(5);
-    for (const bad of ['', ' ', '1', '11', '2.5', 'abc']) expect(typeof parseSeeds(bad)).toBe('string');
+    for (const bad of ['', ' ', '4', '11', '5.5', 'abc']) expect(typeof parseSeeds(bad)).toBe('string');
     expect(parseSeeds('')).toMatch(/시드 수를 입력해 주세요/);
     let s = initialKdsState({ setting: 'few', seeds: 5 });
     s = updateKds(s, { type: 'seeds', text: '0' }).state;
-    expect(s.inputError).toMatch(/2에서 10 사이/);
+    expect(s.inputError).toMatch(/5에서 10 사이/);
     expect(s.seeds).toBe(5); // the last valid count is kept
     expect(updateKds(s, { type: 'start' }).send).toEqual([]);
   });
@@ -28,6 +28,6 @@ describe('KD story island state', () => {
     expect(readKdsUrl('?kds-setting=lab&kds-seeds=7')).toEqual({ setting: 'lab', seeds: 7, problems: [] });
     expect(readKdsUrl('?kds-setting=xx&kds-seeds=99').problems).toEqual(['kds-setting=xx', 'kds-seeds=99']);
     expect(writeKdsUrl('?a=1', { setting: 'few', seeds: 5 })).toBe('?a=1');
-    expect(writeKdsUrl('', { setting: 'lab', seeds: 3 })).toBe('?kds-setting=lab&kds-seeds=3');
+    expect(writeKdsUrl('', { setting: 'lab', seeds: 6 })).toBe('?kds-setting=lab&kds-seeds=6');
   });
 });
