@@ -27,6 +27,7 @@ const DEMOS: Array<{ tag: string; ready: (page: Page) => Promise<void> }> = [
   { tag: 'attention-demo', ready: (p) => expect(p.locator('attention-demo')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 }) },
   { tag: 'vit-demo', ready: (p) => expect(p.locator('vit-demo')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 }) },
   { tag: 'kd-run-demo', ready: (p) => expect(p.getByTestId('kd-start')).toBeEnabled({ timeout: 90_000 }) },
+  { tag: 'kd-story-demo', ready: (p) => expect(p.locator('kd-story-demo')).toHaveAttribute('data-state', 'idle', { timeout: 90_000 }) },
 ];
 
 // Wide and phone widths (formulas and tables scroll sideways only on narrow screens).
