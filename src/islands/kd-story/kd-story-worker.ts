@@ -10,6 +10,7 @@ import { openChannel, type PortLike } from '@demos/shared/channel';
 import { yieldToEventLoop } from '@demos/shared/yield';
 import { defaultConvImpl } from '@demos/kd/conv';
 import { decodeRecordings } from '@demos/kd/story/recordings';
+import { siteUrl } from '@src/lib/site-url';
 import { runStory } from '@demos/kd/story/scenario';
 import { StoryRequestSchema, StoryResponseSchema, type StoryResponse } from '@demos/kd/story/protocol';
 import '@demos/shared/gradients';
@@ -58,7 +59,7 @@ const channel = openChannel(
 
 async function load(base: string): Promise<Float32Array> {
   const get = async (f: string): Promise<Response> => {
-    const r = await fetch(`${base}data/kd-story/${f}`);
+    const r = await fetch(siteUrl(`data/kd-story/${f}`, base));
     if (!r.ok) throw new Error(`HTTP ${r.status}: ${f}`);
     return r;
   };
