@@ -1,4 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { parseGlossary } from '@src/lib/glossary';
+import { buildAliasTable, extraAliasesSchema } from '@src/search/aliases';
+import { expandQuery } from '@src/search/query';
 
 // Pagefind search over the built site (Starlight's search dialog), served under /notes/.
 
@@ -105,4 +111,109 @@ test('the glossary is found by its terms, below the page that explains them', as
   expect(found).toContain(page_('glossary'));
   const byTerm = await searchApi(page, '투영');
   expect(byTerm).toContain(page_('glossary'));
+});
+
+// ---- The query set (issue #23): how readers type, each with the page it should find ----
+
+const querySetSchema = z.object({
+  locale: z.string(),
+  queries: z
+    .array(z.object({ q: z.string().min(1), kind: z.enum(['particle', 'spacing', 'loanword', 'symbol', 'english']), page: z.string() }))
+    .min(60),
+});
+const readJson = (rel: string): unknown => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
+const querySet = querySetSchema.parse(readJson('./search-queries.ko.json'));
+// The same table the search dialog gets (SearchDialog.astro builds it from the same files).
+const table = buildAliasTable(
+  parseGlossary(readJson('../../content/glossary.json')),
+  extraAliasesSchema.parse(readJson('../../src/search/aliases.ko.json')),
+);
+const HIT_TARGET = 0.95;
+
+/** Top-3 pages (paths) for each query, through Pagefind's JS API in the page, in one evaluate. */
+async function top3(page: Page, queries: string[]): Promise<string[][]> {
+  await page.goto('./');
+  return page.evaluate(async (qs) => {
+    const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+    const out: string[][] = [];
+    for (const q of qs) {
+      const res = await pf.search(q);
+      const data = await Promise.all(res.results.slice(0, 3).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+      out.push(data.map((d) => new URL(d.url, location.href).pathname));
+    }
+    return out;
+  }, queries);
+}
+
+test('the query set finds its page in the top 3 for at least 95 % of queries', async ({ page }) => {
+  const qs = querySet.queries;
+  const expanded = qs.map((x) => expandQuery(x.q, table));
+  const [withExpansion, asTyped] = [
+    await top3(page, expanded),
+    await top3(
+      page,
+      qs.map((x) => x.q),
+    ),
+  ];
+  const score = (tops: string[][]) => qs.map((x, i) => (tops[i] ?? []).includes(page_(x.page)));
+  const hits = score(withExpansion);
+  const rate = hits.filter(Boolean).length / qs.length;
+  const rawRate = score(asTyped).filter(Boolean).length / qs.length;
+  const misses = qs
+    .map((x, i) => ({ ...x, sent: expanded[i], got: (withExpansion[i] ?? []).map((p) => p.replace('/notes/', '')) }))
+    .filter((_, i) => !hits[i]);
+  const byKind = [...new Set(qs.map((x) => x.kind))].map((k) => {
+    const idx = qs.flatMap((x, i) => (x.kind === k ? [i] : []));
+    return `${k} ${idx.filter((i) => hits[i]).length}/${idx.length}`;
+  });
+  console.log(
+    `search query set (${qs.length} queries): top-3 hit rate ${(rate * 100).toFixed(1)} % with query rewriting ` +
+      `(${byKind.join(', ')}), ${(rawRate * 100).toFixed(1)} % as typed`,
+  );
+  for (const m of misses) console.log(`  miss [${m.kind}] ${m.q} → "${m.sent}" → ${m.got.join(', ') || '(nothing)'}; expected ${m.page}`);
+  expect(rate, misses.map((m) => m.q).join(', ')).toBeGreaterThanOrEqual(HIT_TARGET);
+});
+
+test('the search dialog rewrites what readers type and speaks Korean', async ({ page }) => {
+  // Through the UI: the dialog's processTerm runs the same rewriting (particle, English term).
+  for (const [q, slug] of [
+    ['트랜스포머는', 'study/transformer'],
+    ['residual', 'study/transformer'],
+    ['비전트랜스포머', 'study/vit'],
+  ] as const) {
+    const found = await searchUi(page, q);
+    expect(found.slice(0, 3), `${q} (UI) → ${found.join(', ')}`).toContain(page_(slug));
+  }
+  // The result count line is Korean ("… 검색 결과 N개"), not Pagefind's English "N results for …".
+  const message = page.locator('.pagefind-ui__message');
+  await expect(message).toContainText('검색 결과');
+  await expect(message).not.toContainText('results');
+});
+
+test('the first search downloads at most 100 KB of Pagefind files (gzip)', async ({ browser }) => {
+  // A fresh context (empty cache): open the dialog, type one query, wait for its results, and sum
+  // what the Pagefind files weigh gzipped, as GitHub Pages serves them.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Map<string, number>();
+  page.on('response', async (r) => {
+    if (!new URL(r.url()).pathname.includes('/pagefind/')) return;
+    const body = await r.body().catch(() => Buffer.alloc(0));
+    // .pf_* files are gzip already (Pagefind compresses them); the rest is gzipped by the server.
+    const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
+    files.set(new URL(r.url()).pathname.replace(/^.*\/pagefind\//, ''), gz);
+  });
+  await searchUi(page, '트랜스포머는');
+  await page.waitForLoadState('networkidle');
+  const total = [...files.values()].reduce((a, b) => a + b, 0);
+  // The alias table travels in every page's HTML (data-aliases): its share of the gzipped page.
+  const aliases = (await page.locator('site-search').getAttribute('data-aliases')) ?? '';
+  console.log(
+    `first search: ${files.size} Pagefind files, ${(total / 1024).toFixed(1)} KiB gzip ` +
+      `(${[...files].map(([f, n]) => `${f} ${(n / 1024).toFixed(1)}`).join(', ')}); ` +
+      `alias table ${(aliases.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(aliases).length / 1024).toFixed(1)} KiB gzip in each page`,
+  );
+  expect(files.size).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(100 * 1000);
+  await context.close();
 });
