@@ -100,7 +100,8 @@ function singular(key: string): string | null {
  * Rewrites a query for Pagefind. Greedy, longest first: at each word, the longest run of words
  * (up to maxWords) that is an alias, with or without a particle on its last word, becomes the
  * alias's query; a word that starts no alias loses its particle. Words are de-duplicated, since
- * Pagefind requires every query word on a page and repeating one changes nothing but ranking.
+ * Pagefind wants every query word it knows on a page (a word absent from the index is ignored,
+ * Pagefind/pagefind#329), so a repeated word adds nothing.
  */
 export function expandQuery(query: string, table: AliasTable): string {
   const words = query.normalize('NFC').trim().split(/\s+/).filter(Boolean);
