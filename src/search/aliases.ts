@@ -15,6 +15,13 @@ import { z } from 'zod';
 import type { Glossary, GlossaryTerm } from '@src/lib/glossary';
 import { aliasKey, type AliasTable } from './query';
 
+/** The built table, checked before it is written into the page (query.ts's AliasTable). */
+export const aliasTableSchema = z.object({
+  aliases: z.record(z.string(), z.string()),
+  maxWords: z.number().int().min(1),
+  keep: z.array(z.string()),
+}) satisfies z.ZodType<AliasTable>;
+
 export const extraAliasesSchema = z.object({
   /** Glossary term id → the query its aliases run (the words the pages use for it). */
   query: z.record(z.string(), z.string().min(1)),
@@ -90,5 +97,5 @@ export function buildAliasTable(glossary: Glossary, extra: ExtraAliases): AliasT
   // A Korean term is a whole word: never cut a particle-like ending off it (정확도 stays).
   const keep = new Set(extra.keep);
   for (const t of glossary.terms) for (const w of t.ko.split(/[\s·()]+/)) if (/[\uac00-\ud7a3]$/.test(w)) keep.add(w);
-  return { aliases, maxWords, keep: [...keep].sort() };
+  return aliasTableSchema.parse({ aliases, maxWords, keep: [...keep].sort() });
 }

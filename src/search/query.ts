@@ -9,18 +9,35 @@
  * dropped. Pure functions (no DOM): the search dialog (PagefindUI's processTerm) and the e2e query
  * set run the same code.
  */
-import { z } from 'zod';
+// No zod here: this module runs in every page's search script, where zod would multiply its
+// weight. aliases.ts validates the table with zod where it is built; the page checks its shape
+// with isAliasTable.
 
 /** The table one locale's search uses; built at build time (aliases.ts), read in the browser. */
-export const aliasTableSchema = z.object({
+export interface AliasTable {
   /** Normalised alias (see aliasKey) → the query to run instead (the words the pages use). */
-  aliases: z.record(z.string(), z.string()),
+  aliases: Record<string, string>;
   /** Longest alias, in whitespace-separated words: how far the matcher looks ahead. */
-  maxWords: z.number().int().min(1),
+  maxWords: number;
   /** Words that end in a particle-like syllable but are whole words (정확도): never stripped. */
-  keep: z.array(z.string()),
-});
-export type AliasTable = z.infer<typeof aliasTableSchema>;
+  keep: string[];
+}
+
+/** Shape check for the table the page reads from its data-aliases attribute. */
+export function isAliasTable(x: unknown): x is AliasTable {
+  if (typeof x !== 'object' || x === null) return false;
+  const t = x as Partial<Record<keyof AliasTable, unknown>>;
+  return (
+    typeof t.aliases === 'object' &&
+    t.aliases !== null &&
+    Object.values(t.aliases).every((v) => typeof v === 'string') &&
+    typeof t.maxWords === 'number' &&
+    Number.isInteger(t.maxWords) &&
+    t.maxWords >= 1 &&
+    Array.isArray(t.keep) &&
+    t.keep.every((w) => typeof w === 'string')
+  );
+}
 
 /**
  * Korean particles and suffixes a reader attaches to a noun, longest first so 에서는 wins over 는.

@@ -198,6 +198,9 @@ test('the search dialog rewrites what readers type and speaks Korean', async ({ 
   const message = page.locator('.pagefind-ui__message');
   await expect(message).toContainText('검색 결과');
   await expect(message).not.toContainText('results');
+  // So are the clear button and the other words of the dialog (strings.ts), not Pagefind's English.
+  await expect(page.locator('.pagefind-ui__search-clear')).toHaveText('지우기');
+  await expect(page.locator('#starlight__search')).not.toContainText(/Clear|Load more|results/);
 });
 
 test('the first search downloads no more Pagefind files (gzip) than today (issue target: 100 KB)', async ({ browser }) => {

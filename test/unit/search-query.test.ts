@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGlossary } from '@src/lib/glossary';
-import { buildAliasTable, extraAliasesSchema } from '@src/search/aliases';
-import { aliasKey, aliasTableSchema, expandQuery, stripParticle } from '@src/search/query';
+import { aliasTableSchema, buildAliasTable, extraAliasesSchema } from '@src/search/aliases';
+import { aliasKey, expandQuery, isAliasTable, stripParticle } from '@src/search/query';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (rel: string): unknown => JSON.parse(readFileSync(join(ROOT, rel), 'utf8'));
@@ -36,6 +36,11 @@ describe('aliasKey', () => {
 describe('expandQuery with the Korean table', () => {
   it('is a valid table', () => {
     expect(aliasTableSchema.safeParse(table).success).toBe(true);
+    expect(isAliasTable(table)).toBe(true);
+    // The page's shape check rejects what the build would never write.
+    expect(isAliasTable({ aliases: { a: 1 }, maxWords: 1, keep: [] })).toBe(false);
+    expect(isAliasTable({ aliases: {}, maxWords: 0, keep: [] })).toBe(false);
+    expect(isAliasTable(null)).toBe(false);
   });
   it.each([
     ['트랜스포머는', '트랜스포머'],
