@@ -230,8 +230,8 @@ test('the first search downloads no more Pagefind files (gzip) than today (issue
     expect(still).toBe(true);
   }).toPass({ intervals: [1000], timeout: 20_000 });
   const total = [...files.values()].reduce((a, b) => a + b, 0);
-  // The alias table travels in every page's HTML (data-aliases): its share of the gzipped page.
-  const aliases = (await page.locator('site-search').getAttribute('data-aliases')) ?? '';
+  // The alias table travels in every page's HTML (a JSON script in <site-search>): its share of the page.
+  const aliases = (await page.locator('site-search script[data-search-aliases]').first().textContent()) ?? '';
   console.log(
     `first search: ${files.size} Pagefind files, ${(total / 1024).toFixed(1)} KiB gzip ` +
       `(${[...files].map(([f, n]) => `${f} ${(n / 1024).toFixed(1)}`).join(', ')}); ` +
