@@ -81,7 +81,7 @@ export default defineConfig({
       description: 'Transformer, ViT, LLM·VLM 공부 노트와 다중 교사 지식 증류(KD) 연구 로그 — 브라우저에서 직접 돌려 보는 데모와 함께.',
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' } },
-      customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css', './src/styles/korean.css'],
       components: {
         // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
         PageTitle: './src/components/overrides/PageTitle.astro',

@@ -1,4 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { parseGlossary } from '@src/lib/glossary';
+import { buildAliasTable, extraAliasesSchema } from '@src/search/aliases';
+import { expandQuery } from '@src/search/query';
+import { searchRanking } from '@src/search/ranking';
 
 // Pagefind search over the built site (Starlight's search dialog), served under /notes/.
 
@@ -105,4 +112,137 @@ test('the glossary is found by its terms, below the page that explains them', as
   expect(found).toContain(page_('glossary'));
   const byTerm = await searchApi(page, '투영');
   expect(byTerm).toContain(page_('glossary'));
+});
+
+// ---- The query set (issue #23): how readers type, each with the page it should find ----
+
+const querySetSchema = z.object({
+  locale: z.string(),
+  queries: z
+    .array(z.object({ q: z.string().min(1), kind: z.enum(['particle', 'spacing', 'loanword', 'symbol', 'english']), page: z.string() }))
+    .min(60),
+});
+const readJson = (rel: string): unknown => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
+const querySet = querySetSchema.parse(readJson('./search-queries.ko.json'));
+// The same table the search dialog gets (SearchDialog.astro builds it from the same files).
+const table = buildAliasTable(
+  parseGlossary(readJson('../../content/glossary.json')),
+  extraAliasesSchema.parse(readJson('../../src/search/aliases.ko.json')),
+);
+const HIT_TARGET = 0.95;
+/** Bytes (gzip) the first search may download from /pagefind/: see the test below. */
+const FIRST_SEARCH_RATCHET = 170 * 1024;
+
+/** Top-3 pages (paths) for each query, through Pagefind's JS API in the page, in one evaluate. */
+async function top3(page: Page, queries: string[]): Promise<string[][]> {
+  await page.goto('./');
+  return page.evaluate(
+    async ({ qs, ranking }) => {
+      const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+      // The dialog's ranking weights (PagefindUI passes them to pagefind.options).
+      await pf.options({ ranking });
+      const out: string[][] = [];
+      for (const q of qs) {
+        const res = await pf.search(q);
+        const data = await Promise.all(res.results.slice(0, 3).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+        out.push(data.map((d) => new URL(d.url, location.href).pathname));
+      }
+      return out;
+    },
+    { qs: queries, ranking: searchRanking },
+  );
+}
+
+test('the query set finds its page in the top 3 for at least 95 % of queries', async ({ page }) => {
+  const qs = querySet.queries;
+  const expanded = qs.map((x) => expandQuery(x.q, table));
+  const [withExpansion, asTyped] = [
+    await top3(page, expanded),
+    await top3(
+      page,
+      qs.map((x) => x.q),
+    ),
+  ];
+  const score = (tops: string[][]) => qs.map((x, i) => (tops[i] ?? []).includes(page_(x.page)));
+  const hits = score(withExpansion);
+  const rate = hits.filter(Boolean).length / qs.length;
+  const rawRate = score(asTyped).filter(Boolean).length / qs.length;
+  const misses = qs
+    .map((x, i) => ({ ...x, sent: expanded[i], got: (withExpansion[i] ?? []).map((p) => p.replace('/notes/', '')) }))
+    .filter((_, i) => !hits[i]);
+  const byKind = [...new Set(qs.map((x) => x.kind))].map((k) => {
+    const idx = qs.flatMap((x, i) => (x.kind === k ? [i] : []));
+    return `${k} ${idx.filter((i) => hits[i]).length}/${idx.length}`;
+  });
+  console.log(
+    `search query set (${qs.length} queries): top-3 hit rate ${(rate * 100).toFixed(1)} % with query rewriting ` +
+      `(${byKind.join(', ')}), ${(rawRate * 100).toFixed(1)} % as typed`,
+  );
+  for (const m of misses) console.log(`  miss [${m.kind}] ${m.q} → "${m.sent}" → ${m.got.join(', ') || '(nothing)'}; expected ${m.page}`);
+  expect(rate, misses.map((m) => m.q).join(', ')).toBeGreaterThanOrEqual(HIT_TARGET);
+});
+
+test('the search dialog rewrites what readers type and speaks Korean', async ({ page }) => {
+  // Through the UI: the dialog's processTerm runs the same rewriting (particle, English term).
+  for (const [q, slug] of [
+    ['트랜스포머는', 'study/transformer'],
+    ['residual', 'study/transformer'],
+    ['비전트랜스포머', 'study/vit'],
+  ] as const) {
+    const found = await searchUi(page, q);
+    // The UI lists a page's sections under it: the top 3 pages, not links.
+    const pages = [...new Set(found)];
+    expect(pages.slice(0, 3), `${q} (UI) → ${pages.join(', ')}`).toContain(page_(slug));
+  }
+  // The result count line is Korean ("… 검색 결과 N개"), not Pagefind's English "N results for …".
+  const message = page.locator('.pagefind-ui__message');
+  await expect(message).toContainText('검색 결과');
+  await expect(message).not.toContainText('results');
+  // So are the clear button and the other words of the dialog (strings.ts), not Pagefind's English.
+  await expect(page.locator('.pagefind-ui__search-clear')).toHaveText('지우기');
+  await expect(page.locator('#starlight__search')).not.toContainText(/Clear|Load more|results/);
+});
+
+test('the first search downloads no more Pagefind files (gzip) than today (issue target: 100 KB)', async ({ browser }) => {
+  // A fresh context (empty cache): open the dialog, type one query, wait for its results, and sum
+  // what the Pagefind files weigh gzipped, as GitHub Pages serves them.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Map<string, number>();
+  page.on('response', async (r) => {
+    if (!new URL(r.url()).pathname.includes('/pagefind/')) return;
+    const body = await r.body().catch(() => Buffer.alloc(0));
+    // .pf_* files are gzip already (Pagefind compresses them); the rest is gzipped by the server.
+    const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
+    files.set(new URL(r.url()).pathname.replace(/^.*\/pagefind\//, ''), gz);
+  });
+  // What the dialog loads for its first page of results (5), without asking for more.
+  await page.goto('./');
+  await page.locator('button[data-open-modal]').first().click();
+  await page.locator('#starlight__search input[type="search"], .pagefind-ui__search-input').first().fill('트랜스포머는');
+  await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+  // Then until no Pagefind file has arrived for a second (the results' fragments load one by one).
+  let seen = -1;
+  await expect(async () => {
+    const n = files.size;
+    const still = n === seen;
+    seen = n;
+    expect(still).toBe(true);
+  }).toPass({ intervals: [1000], timeout: 20_000 });
+  const total = [...files.values()].reduce((a, b) => a + b, 0);
+  // The alias table travels in every page's HTML (a JSON script in <site-search>): its share of the page.
+  const aliases = (await page.locator('site-search script[data-search-aliases]').first().textContent()) ?? '';
+  console.log(
+    `first search: ${files.size} Pagefind files, ${(total / 1024).toFixed(1)} KiB gzip ` +
+      `(${[...files].map(([f, n]) => `${f} ${(n / 1024).toFixed(1)}`).join(', ')}); ` +
+      `alias table ${(aliases.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(aliases).length / 1024).toFixed(1)} KiB gzip in each page`,
+  );
+  expect(files.size).toBeGreaterThan(0);
+  // Issue #23 asks for at most 100 KB. Stock Pagefind cannot get there on this site: its runtime
+  // (pagefind.js + worker + wasm, 79.6 KiB) plus the one index chunk a query needs (~41 KiB; Pagefind
+  // cuts the index into ~40–50 KiB chunks) is ~120 KiB before a single result. Measured before the
+  // query rewriting: 162.4 KiB for this query; the rewriting adds no Pagefind file (its table
+  // travels in the page). This limit is a ratchet on today's cost, not the issue's target.
+  expect(total).toBeLessThanOrEqual(FIRST_SEARCH_RATCHET);
+  await context.close();
 });
