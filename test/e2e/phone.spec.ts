@@ -20,11 +20,6 @@ const WIDTH = 390;
  */
 const KNOWN_DEMO_EXCEPTIONS: ReadonlyArray<{ page: string; element: string; why: string }> = [
   {
-    page: 'research/kd-method/',
-    element: 'kd-run-demo',
-    why: 'its SVG charts (kd-curves, kd-fit-agree, kd-fit-kl) draw axis text at 10.7 px at 390 px',
-  },
-  {
     page: 'study/transformer/',
     element: 'attention-demo',
     why: 'the step formulas (attn-formula: q_i, s_i, α_i, z_i) scroll 412–502 px in a 332 px box with no visible cue',
