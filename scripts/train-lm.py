@@ -1,4 +1,4 @@
-"""Tiny causal language model for the attention demo (see public/models/attention/lm/README.md).
+"""Tiny causal language model for the attention demo (see demos/attention/README.md).
 
 Run:  npx tsx scripts/train-lm-data.ts && /usr/bin/python3 scripts/train-lm.py
 Input .work/lm/data.json (ids made by the page's own tokeniser); output
@@ -24,7 +24,7 @@ np.random.seed(0)
 torch.set_num_threads(1)
 D, H, L, P = 64, 4, 2, 64
 # Small on purpose: Debian's torch has a generic BLAS and the machine is shared (~1 s a step).
-STEPS, BATCH, LR = int(os.environ.get("LM_STEPS", "700")), 16, 3e-3
+STEPS, BATCH, LR = int(os.environ.get("LM_STEPS", "400")), int(os.environ.get("LM_BATCH", "16")), 3e-3
 OUT = "public/models/attention/lm"
 GOLD = "test/fixtures/attention-lm/golden.json"
 

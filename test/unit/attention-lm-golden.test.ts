@@ -47,6 +47,7 @@ describe('tiny LM checkpoint (golden against PyTorch)', () => {
         expect(layer.data.weights.length).toBe(want.length);
         for (let k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(layer.data.weights[k]! - want[k]!));
       });
+      console.log(`worst |Δ| sentence ${n}: ${worst.toExponential(2)}`);
       expect(worst).toBeLessThanOrEqual(golden.tolerance);
       expect(lm.meta.vocab.indexOf(r.next[0]!.word)).toBe(g.nextTop[0]);
     });
