@@ -213,3 +213,19 @@ export function headShares(weights: Float32Array, h: number, t: number): { prev:
     return { prev: prev / (t - 1), first: first / (t - 1), self: self / (t - 1) };
   });
 }
+
+/** Mean over queries i = 1..T−1 of 1/(i+1): the previous-token share of uniform causal attention. */
+export function uniformPrevShare(t: number): number {
+  let s = 0;
+  for (let i = 1; i < t; i++) s += 1 / (i + 1);
+  return t > 1 ? s / (t - 1) : 0;
+}
+
+/**
+ * What the page may claim about the best previous-token head: 'clear' only when its share is
+ * at least twice that of uniform attention, 'weak' when above it by 10 %, else 'none'. The
+ * sentence on the page follows this verdict, never a fixed wording.
+ */
+export function prevHeadVerdict(prev: number, uniform: number): 'clear' | 'weak' | 'none' {
+  return prev >= 2 * uniform ? 'clear' : prev >= 1.1 * uniform ? 'weak' : 'none';
+}

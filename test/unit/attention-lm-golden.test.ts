@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { parseLm, lmForward, headShares, type TinyLm } from '@demos/attention/lm';
+import { parseLm, lmForward, headShares, prevHeadVerdict, uniformPrevShare, type TinyLm } from '@demos/attention/lm';
 import { splitTokens } from '@demos/attention/tokenize';
 import { tokenIds } from '@demos/attention/lm-vocab';
 
@@ -51,6 +51,13 @@ describe('tiny LM checkpoint (golden against PyTorch)', () => {
       expect(worst).toBeLessThanOrEqual(golden.tolerance);
       expect(lm.meta.vocab.indexOf(r.next[0]!.word)).toBe(g.nextTop[0]);
     });
+  it('the finding follows the numbers: uniform baseline from T, verdict thresholds', () => {
+    expect(uniformPrevShare(2)).toBeCloseTo(0.5, 9);
+    expect(uniformPrevShare(lm.meta.maxPos)).toBeCloseTo(lm.meta.uniformPrev, 6); // the script's number
+    expect(prevHeadVerdict(0.5, 0.2)).toBe('clear');
+    expect(prevHeadVerdict(0.067, 0.059)).toBe('weak');
+    expect(prevHeadVerdict(0.06, 0.059)).toBe('none');
+  });
   it('head shares: a pure previous-token pattern scores 1 on prev', () => {
     const t = 4,
       w = new Float32Array(t * t);

@@ -4,7 +4,7 @@
  * shares on the reader's sentence (computed here from the weights on screen), and the model's
  * next-token guess. In random-weights mode it says, loudly, that the pattern means nothing.
  */
-import { headShares } from '@demos/attention/lm';
+import { headShares, prevHeadVerdict, uniformPrevShare } from '@demos/attention/lm';
 import type { StepResult } from './state';
 import { h } from './dom';
 import { LM_TEXT as L } from './strings';
@@ -21,6 +21,7 @@ export function renderLmPanel(el: HTMLElement, step: StepResult): void {
   const { meta, layer, next } = step.lm;
   const ho = meta.heldOut,
     tr = meta.training;
+  const verdict = prevHeadVerdict(meta.finding.prev, meta.uniformPrev);
   const live = headShares(step.data.weights, step.data.h, step.tokens.length);
   const rows = meta.headStats
     .filter((r) => r.layer === layer)
@@ -47,16 +48,16 @@ export function renderLmPanel(el: HTMLElement, step: StepResult): void {
     ),
     h(
       'p',
-      { class: 'attn-finding', 'data-testid': 'attn-finding' },
-      L.finding(meta.finding.layer, meta.finding.head, pct(meta.finding.prev), pct(meta.uniformPrev)),
+      { class: 'attn-finding', 'data-testid': 'attn-finding', 'data-verdict': verdict },
+      L.finding[verdict](meta.finding.layer, meta.finding.head, pct(meta.finding.prev), pct(meta.uniformPrev)),
     ),
     h(
       'div',
-      { class: 'attn-table-wrap', tabindex: '0', role: 'region', 'aria-label': L.tableCaption },
+      { class: 'attn-table-wrap', tabindex: '0', role: 'region', 'aria-label': L.tableLabel },
       h(
         'table',
         { class: 'attn-table attn-heads' },
-        h('caption', {}, L.tableCaption),
+        h('caption', {}, `${L.tableCaption} ${L.liveUniform(pct(uniformPrevShare(step.tokens.length)))}`),
         h('thead', {}, h('tr', {}, ...L.cols.map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, ...rows),
       ),

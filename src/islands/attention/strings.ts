@@ -120,10 +120,18 @@ export const LM_TEXT = {
     `이 사이트의 글과 프로젝트 문서(학습 토큰 ${trainTokens}개)로 다음 토큰 예측을 ${steps}스텝 학습한 2층 · 헤드 4개 모델입니다 (CPU 코어 하나로 ${seconds}초, scripts/train-lm.py).`,
   loss: (tokens: number, loss: string, uni: string, ppl: string, uniPpl: string) =>
     `학습에 쓰지 않은 글(토큰 ${tokens}개)에서 토큰당 손실 ${loss} nat — 단어 빈도만 쓰는 유니그램 기준선 ${uni} nat보다 낮습니다 (퍼플렉서티 ${ppl} 대 ${uniPpl}).`,
-  finding: (layer: number, head: number, prev: string, uniform: string) =>
-    `발견: 층 ${layer + 1}의 헤드 ${head + 1}은 어텐션의 ${prev}%를 바로 앞 토큰에 둡니다 (앞 토큰들을 고르게 보면 ${uniform}%). 이전 토큰 헤드입니다.`,
+  finding: {
+    clear: (layer: number, head: number, prev: string, uniform: string) =>
+      `발견: 층 ${layer + 1} · 헤드 ${head + 1}의 어텐션 중 ${prev}%가 바로 앞 토큰으로 갑니다 (앞 토큰들을 고르게 보면 ${uniform}%). 이전 토큰 헤드입니다.`,
+    weak: (layer: number, head: number, prev: string, uniform: string) =>
+      `발견: 뚜렷한 이전 토큰 헤드는 아직 없습니다. 바로 앞 토큰을 가장 많이 보는 층 ${layer + 1} · 헤드 ${head + 1}도 ${prev}%로, 고르게 볼 때의 ${uniform}%보다 조금 높을 뿐입니다. 이 작은 모델의 헤드들은 보관 글에서 거의 고르게 봅니다.`,
+    none: (layer: number, head: number, prev: string, uniform: string) =>
+      `발견: 이전 토큰 헤드는 없습니다. 바로 앞 토큰을 가장 많이 보는 층 ${layer + 1} · 헤드 ${head + 1}도 ${prev}%로, 고르게 볼 때의 ${uniform}%와 비슷합니다.`,
+  },
+  liveUniform: (pct: string) => `이 문장에서 고르게 보면 앞 토큰 비율은 ${pct}%입니다.`,
   tableCaption:
     '헤드별 어텐션 비율 (질의 i ≥ 1 평균): 바로 앞 토큰 · 첫 토큰 · 자기 자신. 「보관 글」은 학습에 쓰지 않은 글, 「이 문장」은 입력한 문장.',
+  tableLabel: '헤드별 어텐션 비율 표',
   cols: ['헤드', '앞 토큰 (보관 글)', '앞 토큰 (이 문장)', '첫 토큰 (보관 글)', '자기 자신 (보관 글)'],
   headName: (layer: number, head: number) => `층 ${layer + 1} · 헤드 ${head + 1}`,
   next: (words: string) => `다음 토큰 예측 (마지막 토큰 뒤): ${words}`,
