@@ -134,13 +134,14 @@ test("language model on the reader's text: trained weights, the finding, loss be
   await expect(page.locator('[data-testid="attn-next"]')).toContainText('%');
   // Causal: the first query sees only itself; every heatmap row sums to 1 over j <= i.
   const firstRow = await page
-    .locator('.attn-step .attn-table tbody tr')
+    .locator('.attn-table-details .attn-table tbody tr')
     .first()
     .locator('td')
     .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-w')));
   expect(firstRow.slice(1).every((w) => w === 'masked')).toBe(true);
   await text.fill('어텐션은 질의와 키의 내적으로 가중치를 정합니다.');
-  await expect(page.locator('.attn-step')).toHaveAttribute('data-tokens', '8');
+  await expect(page.locator('.attn-token').first()).toHaveText('어텐션은');
+  await expect(page.locator('.attn-step')).toHaveAttribute('data-tokens', '7');
   await expect(page.locator('[data-testid="attn-lm"] tbody tr')).toHaveCount(4);
 
   // Random weights: clearly labelled as meaningless.
