@@ -1,5 +1,5 @@
 /**
- * Data step of the tiny language model (see public/models/attention/lm/README.md).
+ * Data step of the tiny language model (see demos/attention/README.md).
  *   tsx scripts/train-lm-data.ts --snapshot   re-extract the corpus snapshot from the sources
  *   tsx scripts/train-lm-data.ts              tokenise the committed snapshot -> .work/lm/data.json
  * The snapshot (data/lm-corpus/*.txt) is the project's own prose: the site's pages

@@ -1,6 +1,6 @@
 /**
  * How a displayed token becomes the tiny language model's input and target ids
- * (fastText-style; see public/models/attention/lm/README.md):
+ * (fastText-style; see demos/attention/README.md):
  *   key(token)      NFC, lower case, ’ → '  ("Didn’t" and "didn't" are one word)
  *   word id         index of the key in the checkpoint's vocabulary, or UNK (= 0) when absent
  *   n-gram buckets  every character n-gram (n = 2..4, code points) of "<key>", hashed with

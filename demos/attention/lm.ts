@@ -1,6 +1,6 @@
 /**
  * The tiny causal language model of the step-by-step mode (trained by scripts/train-lm.py on
- * the project's own prose; public/models/attention/lm/README.md). Loads lm.json (metadata,
+ * the project's own prose; demos/attention/README.md). Loads lm.json (metadata,
  * vocabulary, tensor layout, the script's held-out numbers) + lm.bin (float16, row-major),
  * and runs the forward pass on the reader's tokens:
  *   x      = (E[word] + Σ_b G[b]) / (1 + #b) + P[pos]                 (T, D)   lm-vocab.ts
