@@ -24,7 +24,7 @@ np.random.seed(0)
 torch.set_num_threads(1)
 D, H, L, P = 64, 4, 2, 64
 # Small on purpose: Debian's torch has a generic BLAS and the machine is shared (~1 s a step).
-STEPS, BATCH, LR = int(os.environ.get("LM_STEPS", "400")), int(os.environ.get("LM_BATCH", "16")), 3e-3
+STEPS, BATCH, LR = int(os.environ.get("LM_STEPS", "800")), int(os.environ.get("LM_BATCH", "16")), 3e-3
 OUT = "public/models/attention/lm"
 GOLD = "test/fixtures/attention-lm/golden.json"
 
