@@ -1,9 +1,13 @@
 /**
- * Tokenizer of the step-by-step mode: deliberately simple and visible, not a subword (BPE)
- * tokenizer. A token is either
- *   - a run of letters/marks/digits ([\p{L}\p{M}\p{N}]+): an English word, a number, or a
- *     Korean eojeol — Hangul syllable blocks stay together as one word, particles included
- *     ("나는" is one token, not "나"+"는"; NFC is applied first so decomposed jamo recombine);
+ * Tokenizer of the attention demo: deliberately simple and visible, not a subword (BPE)
+ * tokenizer. The same function feeds the page and the tiny language model's training data
+ * (scripts/train-lm-data.ts), so the model sees exactly the tokens the reader sees. A token is
+ *   - a word: a run of letters/marks/digits ([\p{L}\p{M}\p{N}]+), joined across an inner
+ *     apostrophe ("didn't", "it's", "O’Brien" stay ONE token: splitting them would give the
+ *     model a meaningless "t"); a Korean eojeol — Hangul syllable blocks stay together,
+ *     particles included ("나는" is one token; NFC is applied first so decomposed jamo
+ *     recombine). The language model relates "학교에서" to "학교를" through shared character
+ *     n-grams (demos/attention/lm-vocab.ts), not by cutting the particle off;
  *   - or one punctuation/symbol character ("," "." "?" "!" …).
  * Whitespace only separates. Limits: at least 1 and at most MAX_TOKENS tokens; anything
  * else is reported with a Korean message instead of throwing.
@@ -12,10 +16,15 @@ export const MAX_TOKENS = 64;
 
 export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; message: string; count: number };
 
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Every token of `text`, no length limit (the training corpus). */
+export function splitTokens(text: string): string[] {
+  return text.normalize('NFC').match(TOKEN_RE) ?? [];
+}
 
 export function tokenize(text: string, maxTokens = MAX_TOKENS): TokenizeResult {
-  const tokens = text.normalize('NFC').match(TOKEN_RE) ?? [];
+  const tokens = splitTokens(text);
   if (tokens.length === 0) return { ok: false, count: 0, message: '문장을 입력하세요 (빈 입력에는 토큰이 없습니다).' };
   if (tokens.length > maxTokens)
     return {

@@ -5,7 +5,7 @@ import type { AttentionData } from '@demos/attention/attention';
 
 function result(t: number, h: number): StepResult {
   const data = { t, d: 16, h, dh: 16 / h } as AttentionData;
-  return { tokens: Array.from({ length: t }, (_, i) => `w${i}`), data, causal: false, scale: true };
+  return { tokens: Array.from({ length: t }, (_, i) => `w${i}`), data, causal: false, scale: true, source: 'random' };
 }
 
 function computed(s: AttnState, r: StepResult): AttnState {
@@ -13,10 +13,28 @@ function computed(s: AttnState, r: StepResult): AttnState {
 }
 
 describe('attention island state', () => {
+  it('the language model always runs causal; random weights follow the checkbox', () => {
+    const s = initialAttnState({ ...DEFAULT_STATE, causal: false });
+    const lm = updateAttention(s, { type: 'input', patch: {} }).effects[0];
+    expect(lm).toMatchObject({ weights: 'lm', causal: true });
+    const rnd = updateAttention(s, { type: 'input', patch: { weights: 'random' } }).effects[0];
+    expect(rnd).toMatchObject({ weights: 'random', causal: false });
+  });
+
+  it('the stepper moves one stage at a time and stays within Q … ·V', () => {
+    let s = initialAttnState(DEFAULT_STATE);
+    s = updateAttention(s, { type: 'stage', stage: s.view.stage + 1 }).state;
+    expect(s.view.stage).toBe(1);
+    expect(updateAttention(s, { type: 'stage', stage: -1 }).state.view.stage).toBe(0);
+    expect(updateAttention(s, { type: 'stage', stage: 99 }).state.view.stage).toBe(7);
+  });
+
   it('an input change tokenises and asks for one computation with the new inputs', () => {
     const s = initialAttnState(DEFAULT_STATE);
     const r = updateAttention(s, { type: 'input', patch: { text: '고양이가 잔다 .', d: 64, h: 4, causal: true } });
-    expect(r.effects).toEqual([{ type: 'compute', version: 1, tokens: ['고양이가', '잔다', '.'], d: 64, h: 4, causal: true, scale: true }]);
+    expect(r.effects).toEqual([
+      { type: 'compute', version: 1, tokens: ['고양이가', '잔다', '.'], d: 64, h: 4, causal: true, scale: true, weights: 'lm', layer: 0 },
+    ]);
     expect(r.state.view).toMatchObject({ text: '고양이가 잔다 .', d: 64, h: 4, causal: true });
   });
 

@@ -14,6 +14,11 @@ describe('tokenizer', () => {
     // Decomposed jamo (NFD) recombine into the same syllable token.
     expect(tokenize('한국어'.normalize('NFD'))).toEqual({ ok: true, tokens: ['한국어'] });
   });
+  it('contractions stay one token ("didn\'t", curly ’ too); a lone apostrophe is punctuation', () => {
+    expect(tokenize("The animal didn't cross.")).toEqual({ ok: true, tokens: ['The', 'animal', "didn't", 'cross', '.'] });
+    expect(tokenize('It’s O’Brien’s')).toEqual({ ok: true, tokens: ['It’s', 'O’Brien’s'] });
+    expect(tokenize("'quoted'")).toEqual({ ok: true, tokens: ["'", 'quoted', "'"] });
+  });
   it('empty and too-long input give Korean messages, not throws', () => {
     const e = tokenize('   \n ');
     expect(e.ok).toBe(false);

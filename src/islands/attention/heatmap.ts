@@ -21,9 +21,8 @@ export interface HeatmapOpts {
   selectedRow: number;
   color: string;
   onHover: (i: number, j: number) => void;
-  onSelectRow: (i: number) => void;
+  onSelectRow: (i: number, j: number) => void;
 }
-
 const short = (t: string, n = 6): string => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 
 let uid = 0;
@@ -66,8 +65,9 @@ export function renderHeatmap(o: HeatmapOpts): SVGSVGElement {
       svg.append(rl, cl);
     }
   }
-  // White under the cells: opacity then reads the same in light and dark themes.
-  svg.append(s('rect', { x: pad, y: pad, width: cell * t, height: cell * t, fill: '#fff' }));
+  // The page's background under the cells (CSS: .attn-cells-bg), so a weight's opacity reads
+  // as "more colour" in both themes; a white square stayed glaring in dark mode.
+  svg.append(s('rect', { x: pad, y: pad, width: cell * t, height: cell * t, class: 'attn-cells-bg' }));
   // Colour = weight / the map's largest weight, so long inputs (weights ~1/T) stay visible.
   let top = 0;
   for (const w of o.weights) top = Math.max(top, w);
@@ -128,7 +128,7 @@ export function renderHeatmap(o: HeatmapOpts): SVGSVGElement {
   });
   svg.addEventListener('click', (e) => {
     const c = cellOf(e);
-    if (c) o.onSelectRow(c[0]);
+    if (c) o.onSelectRow(c[0], c[1]);
   });
   return svg;
 }
@@ -144,8 +144,8 @@ export interface LinesOpts {
 /** Two columns of tokens; lines from query `query` (left) to every key (right). */
 export function renderLines(o: LinesOpts): SVGSVGElement {
   const t = o.tokens.length;
-  const row = Math.max(12, Math.min(20, Math.floor(520 / t)));
-  const font = Math.max(9, Math.min(13, row - 3));
+  const row = Math.max(14, Math.min(20, Math.floor(520 / t)));
+  const font = Math.max(11, Math.min(13, row - 3)); // ≥ 11 px: readable on a phone
   const w = 300,
     colX = 100,
     colX2 = 200,

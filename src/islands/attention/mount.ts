@@ -16,9 +16,34 @@ import { createStepView } from './step-view';
 import { createTrainedView } from './trained-view';
 import { createTrainedModel } from './trained-model';
 import { ATTN_TEXT } from './strings';
+import { parseLm, lmForward, type TinyLm } from '@demos/attention/lm';
+import type { StepResult } from './state';
+
+let lmPromise: Promise<TinyLm> | null = null;
+/** The tiny language model, fetched once (lm.json + lm.bin, ~0.8 MB) when first needed. */
+function loadLm(): Promise<TinyLm> {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  lmPromise ??= Promise.all([
+    fetch(`${base}models/attention/lm/lm.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`lm.json: HTTP ${r.status}`)))),
+    fetch(`${base}models/attention/lm/lm.bin`).then((r) =>
+      r.ok ? r.arrayBuffer() : Promise.reject(new Error(`lm.bin: HTTP ${r.status}`)),
+    ),
+  ]).then(([json, bin]) => parseLm(json, bin));
+  lmPromise.catch(() => {
+    lmPromise = null; // a failed fetch may be retried by the next input
+  });
+  return lmPromise;
+}
 
 /** One step-mode computation on the active backend; every tensor made here is disposed. */
-async function computeStep(tf: Tf, e: Extract<AttnEffect, { type: 'compute' }>) {
+async function computeStep(tf: Tf, e: Extract<AttnEffect, { type: 'compute' }>): Promise<StepResult> {
+  const base = { tokens: e.tokens, causal: e.causal, scale: e.scale };
+  if (e.weights === 'lm') {
+    const lm = await loadLm();
+    const r = await lmForward(tf, lm, e.tokens, e.scale);
+    const layer = Math.min(e.layer, lm.meta.layers - 1);
+    return { ...base, source: 'lm', data: r.layers[layer]!.data, lm: { layer, layers: lm.meta.layers, meta: lm.meta, next: r.next } };
+  }
   const x = embedTokens(e.tokens, e.d, TOY_SEED); // (T, D)
   const rw = toyWeights(e.d, TOY_SEED);
   const w = tf.tidy(() => ({
@@ -28,7 +53,8 @@ async function computeStep(tf: Tf, e: Extract<AttnEffect, { type: 'compute' }>) 
     wo: tf.tensor2d(rw.wo, [e.d, e.d]),
   }));
   try {
-    return await computeAttention(tf, x, e.tokens.length, e.d, w, { heads: e.h, causal: e.causal, scale: e.scale });
+    const data = await computeAttention(tf, x, e.tokens.length, e.d, w, { heads: e.h, causal: e.causal, scale: e.scale });
+    return { ...base, source: 'random', data };
   } finally {
     tf.dispose(Object.values(w));
   }
@@ -71,13 +97,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   function run(eff: AttnEffect): void {
     if (eff.type === 'compute') {
       computeStep(tf, eff).then(
-        (data) =>
-          dispatch({
-            type: 'computed',
-            version: eff.version,
-            result: { tokens: eff.tokens, data, causal: eff.causal, scale: eff.scale },
-            seed: TOY_SEED,
-          }),
+        (result) => dispatch({ type: 'computed', version: eff.version, result, seed: TOY_SEED }),
         (error: unknown) => dispatch({ type: 'compute-failed', version: eff.version, error }),
       );
     } else if (eff.type === 'load-checkpoint') void model.load();

@@ -11,8 +11,9 @@
 import type { AttentionData } from '@demos/attention/attention';
 import { tokenize } from '@demos/attention/tokenize';
 import type { EvalResult } from '@demos/attention/train';
+import type { LmMeta } from '@demos/attention/lm';
 import { ATTN_TEXT } from './strings';
-import type { DemoState, Mode } from './url-state';
+import { STAGES, type DemoState, type Mode, type WeightsSource } from './url-state';
 
 /** A finished computation, with the mask and scaling it was computed with. */
 export interface StepResult {
@@ -20,6 +21,9 @@ export interface StepResult {
   data: AttentionData;
   causal: boolean;
   scale: boolean;
+  /** Where the weights came from; for the language model also its layer, metadata and next-word guess. */
+  source: WeightsSource;
+  lm?: { layer: number; layers: number; meta: LmMeta; next: { word: string; p: number }[] };
 }
 
 export interface TrainedState {
@@ -46,12 +50,14 @@ export interface AttnState {
   trained: TrainedState;
 }
 
-export type StepInput = Partial<Pick<DemoState, 'text' | 'd' | 'h' | 'causal' | 'scale'>>;
+export type StepInput = Partial<Pick<DemoState, 'text' | 'd' | 'h' | 'causal' | 'scale' | 'weights' | 'layer'>>;
 
 export type AttnEvent =
   | { type: 'input'; patch: StepInput }
   | { type: 'query'; q: number; head?: number }
   | { type: 'head'; head: number }
+  /** Stepper: go to stage n (clamped to 0..STAGES-1). */
+  | { type: 'stage'; stage: number }
   | { type: 'mode'; mode: Mode }
   | { type: 'computed'; version: number; result: StepResult; seed: number }
   | { type: 'compute-failed'; version: number; error: unknown }
@@ -65,7 +71,17 @@ export type AttnEvent =
   | { type: 'training'; on: boolean; status?: string };
 
 export type AttnEffect =
-  | { type: 'compute'; version: number; tokens: string[]; d: number; h: number; causal: boolean; scale: boolean }
+  | {
+      type: 'compute';
+      version: number;
+      tokens: string[];
+      d: number;
+      h: number;
+      causal: boolean;
+      scale: boolean;
+      weights: WeightsSource;
+      layer: number;
+    }
   | { type: 'load-checkpoint' }
   | { type: 'stop-training' }
   | { type: 'draw-maps'; digits: string };
@@ -99,13 +115,16 @@ function compute(s: AttnState): Update {
   const tk = tokenize(s.view.text);
   if (!tk.ok) return none({ ...s, message: { kind: 'error', text: tk.message } });
   const version = s.version + 1;
-  const { d, h, causal, scale } = s.view;
-  return { state: { ...s, version }, effects: [{ type: 'compute', version, tokens: tk.tokens, d, h, causal, scale }] };
+  const { d, h, scale, weights, layer } = s.view;
+  // The language model was trained causal: it is always run with its mask (the view says so).
+  const causal = weights === 'lm' ? true : s.view.causal;
+  return { state: { ...s, version }, effects: [{ type: 'compute', version, tokens: tk.tokens, d, h, causal, scale, weights, layer }] };
 }
 
 function clampView(view: DemoState, step: StepResult | null): DemoState {
   if (!step) return view;
-  return { ...view, q: Math.min(view.q, step.tokens.length - 1), head: Math.min(view.head, step.data.h - 1) };
+  const layer = step.lm ? Math.min(view.layer, step.lm.layers - 1) : view.layer;
+  return { ...view, q: Math.min(view.q, step.tokens.length - 1), head: Math.min(view.head, step.data.h - 1), layer };
 }
 
 function trained(s: AttnState, patch: Partial<TrainedState>): AttnState {
@@ -122,6 +141,8 @@ export function updateAttention(s: AttnState, e: AttnEvent): Update {
     }
     case 'head':
       return none({ ...s, view: clampView({ ...s.view, head: Math.max(0, e.head) }, s.step) });
+    case 'stage':
+      return none({ ...s, view: { ...s.view, stage: Math.max(0, Math.min(STAGES - 1, Math.trunc(e.stage))) } });
     case 'mode': {
       const next = { ...s, view: { ...s.view, mode: e.mode } };
       if (e.mode === 'step') return { state: next, effects: [{ type: 'stop-training' }] };
@@ -135,7 +156,12 @@ export function updateAttention(s: AttnState, e: AttnEvent): Update {
         ...s,
         step: e.result,
         view: clampView(s.view, e.result),
-        message: { kind: 'ok', text: ATTN_TEXT.step.computed(tokens.length, data.d, data.h, e.seed) },
+        message: {
+          kind: 'ok',
+          text: e.result.lm
+            ? ATTN_TEXT.step.computedLm(tokens.length, e.result.lm.layer, data.d, data.h)
+            : ATTN_TEXT.step.computed(tokens.length, data.d, data.h, e.seed),
+        },
       });
     }
     case 'compute-failed':

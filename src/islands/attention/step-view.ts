@@ -13,6 +13,8 @@ import { formulaTex, renderFormula, rowOf, sharpness } from './formula';
 import { tokenStrip } from './token-strip';
 import { weightsTable } from './table';
 import { ATTN_TEXT } from './strings';
+import { createStepper } from './stepper';
+import { renderLmPanel } from './lm-panel';
 
 export interface StepView {
   el: HTMLElement;
@@ -30,16 +32,29 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   const hSel = h('select', { id: 'attn-h' }, ...H_CHOICES.map((n) => h('option', { value: n, selected: n === v.h }, String(n))));
   const causal = h('input', { type: 'checkbox', id: 'attn-causal', checked: v.causal });
   const scale = h('input', { type: 'checkbox', id: 'attn-scale', checked: v.scale });
+  const wSel = h(
+    'select',
+    { id: 'attn-weights' },
+    h('option', { value: 'lm', selected: v.weights === 'lm' }, T.weightsLm),
+    h('option', { value: 'random', selected: v.weights === 'random' }, T.weightsRandom),
+  );
+  const lSel = h('select', { id: 'attn-layer' }, ...[0, 1].map((l) => h('option', { value: l, selected: l === v.layer }, String(l + 1))));
+  const lmNote = h('span', { class: 'attn-hint attn-wide' }, T.lmFixed);
   const controls = h(
     'div',
     { class: 'attn-controls' },
     h('label', { for: 'attn-text', class: 'attn-wide' }, T.textLabel),
     text,
+    h('label', {}, T.weightsLabel, wSel),
+    h('label', { class: 'attn-lm-only' }, T.layerLabel, lSel),
     h('label', {}, T.dLabel, dSel),
     h('label', {}, T.hLabel, hSel),
     h('label', {}, causal, T.causal),
     h('label', {}, scale, T.scale),
+    lmNote,
   );
+  const lmPanel = h('div', { class: 'attn-lm', 'data-testid': 'attn-lm' });
+  const stepper = createStepper(dispatch);
   const strip = h('div', { class: 'attn-strip' });
   const maps = h('div', { class: 'attn-maps' });
   const hover = h('p', { class: 'attn-hover', 'aria-hidden': 'true' }, T.hoverHint);
@@ -53,6 +68,7 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
     'aria-label': T.formulaLabel,
   });
   const stats = h('p', { class: 'attn-stats' });
+  const cue = h('p', { class: 'attn-scroll-cue', 'data-testid': 'attn-scroll-cue', hidden: true }, T.scrollCue);
   const table = h('div', { class: 'attn-table-wrap' });
   const el = h(
     'div',
@@ -62,6 +78,9 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
     h('p', { class: 'attn-hint' }, T.tokenHint),
     strip,
     h('div', { class: 'attn-views' }, h('div', {}, maps, hover), lines),
+    lmPanel,
+    stepper.el,
+    cue,
     formula,
     stats,
     h('details', { class: 'attn-table-details' }, h('summary', {}, T.tableSummary), table),
@@ -76,6 +95,8 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   hSel.addEventListener('change', () => dispatch({ type: 'input', patch: { h: Number(hSel.value) } }));
   causal.addEventListener('change', () => dispatch({ type: 'input', patch: { causal: causal.checked } }));
   scale.addEventListener('change', () => dispatch({ type: 'input', patch: { scale: scale.checked } }));
+  wSel.addEventListener('change', () => dispatch({ type: 'input', patch: { weights: wSel.value === 'random' ? 'random' : 'lm' } }));
+  lSel.addEventListener('change', () => dispatch({ type: 'input', patch: { layer: Number(lSel.value) } }));
 
   function draw(s: AttnState): void {
     const step = s.step;
@@ -101,7 +122,11 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
             onHover: (i, j) => {
               hover.textContent = T.hover(hd, tokens[i]!, tokens[j]!, mask && mask[i * t + j] === 0 ? T.masked : fmt(w[i * t + j]!, 4));
             },
-            onSelectRow: (i) => dispatch({ type: 'query', q: i, head: hd }),
+            // A tap selects the row AND prints the cell's value (touch has no hover).
+            onSelectRow: (i, j) => {
+              hover.textContent = T.hover(hd, tokens[i]!, tokens[j]!, mask && mask[i * t + j] === 0 ? T.masked : fmt(w[i * t + j]!, 4));
+              dispatch({ type: 'query', q: i, head: hd });
+            },
           }),
         );
         const btn = h(
@@ -125,7 +150,9 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
       if (b) drawLines(Number(b.dataset['i']));
     };
     strip.onmouseleave = () => drawLines(q);
+    renderLmPanel(lmPanel, step);
     renderFormula(formula, formulaTex(a, head, q, tokens[q]!, step.scale));
+    cue.hidden = formula.scrollWidth <= formula.clientWidth + 1; // the cue only where it scrolls
     const row = rowOf(a, head, q);
     formula.dataset['z'] = JSON.stringify(Array.from(row.z));
     formula.dataset['weights'] = JSON.stringify(Array.from(row.weights));
@@ -155,8 +182,16 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
       el.dataset['tokens'] = String(s.step.tokens.length);
       el.dataset['computed'] = String(s.version);
     }
+    const lm = s.view.weights === 'lm';
+    el.dataset['weights'] = s.view.weights;
+    dSel.disabled = hSel.disabled = causal.disabled = lm;
+    lmNote.hidden = !lm;
+    if (lm) causal.checked = true;
     // Drawn from the finished result (its own mask and scaling), never half-updated inputs.
-    if (!prev || s.step !== prev.step || s.view.q !== prev.view.q || s.view.head !== prev.view.head) draw(s);
+    const changed = !prev || s.step !== prev.step || s.view.q !== prev.view.q || s.view.head !== prev.view.head;
+    if (changed) draw(s);
+    if (s.step && (changed || s.view.stage !== prev?.view.stage))
+      stepper.render({ data: s.step.data, tokens: s.step.tokens, head: s.view.head, scale: s.step.scale }, s.view.q, s.view.stage);
   }
 
   return { el, render };

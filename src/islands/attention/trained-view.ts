@@ -18,6 +18,19 @@ export interface TrainedView {
 
 const T = ATTN_TEXT.trained;
 
+/** The line plot's key: one colour per head (the same colours as the heatmaps). */
+function headKey(n: number): HTMLElement {
+  return h(
+    'p',
+    { class: 'attn-key', 'data-testid': 'attn-lines-key' },
+    ...Array.from({ length: n }, (_, hd) => {
+      const sw = h('span', { class: 'attn-swatch', 'aria-hidden': 'true' });
+      sw.style.background = headColor(hd);
+      return h('span', { class: 'attn-key-item' }, sw, T.keyHead(hd));
+    }),
+  );
+}
+
 export function createTrainedView(initial: AttnState, dispatch: (e: AttnEvent) => void, model: TrainedModel): TrainedView {
   const digits = h('input', {
     id: 'attn-digits',
@@ -95,7 +108,7 @@ export function createTrainedView(initial: AttnState, dispatch: (e: AttnEvent) =
         tbls.push(weightsTable(labels, w, null, T.tableCaption(name)));
       }
     });
-    maps.replaceChildren(...figs);
+    maps.replaceChildren(h('p', { class: 'attn-hint attn-wide', 'data-testid': 'attn-labels-hint' }, T.labelsHint), ...figs);
     tables.replaceChildren(...tbls);
     // Lines for the last layer: there the reversal is complete (a clean anti-diagonal).
     const last = m.maps[m.maps.length - 1]!;
@@ -103,6 +116,7 @@ export function createTrainedView(initial: AttnState, dispatch: (e: AttnEvent) =
     const drawLines = (q: number): void => {
       lines.replaceChildren(
         h('p', { class: 'attn-hint' }, T.linesHint(m.maps.length)),
+        headKey(nh),
         renderLines({ tokens: labels, heads, query: q, onHoverQuery: drawLines }),
       );
     };

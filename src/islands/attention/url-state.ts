@@ -7,8 +7,17 @@
 import { D_CHOICES, H_CHOICES } from '@demos/attention/toy-model';
 
 export type Mode = 'step' | 'trained';
+/** Step mode's weights: the trained tiny language model, or seeded random ones (untrained). */
+export type WeightsSource = 'lm' | 'random';
+/** The stepper's stages: Q, K, V, QKᵀ, ÷√dₕ, mask, softmax, ·V. */
+export const STAGES = 8;
 export interface DemoState {
   mode: Mode;
+  weights: WeightsSource;
+  /** Language model's layer whose attention is shown (0-based). */
+  layer: number;
+  /** Stepper stage, 0..STAGES-1. */
+  stage: number;
   text: string;
   d: number;
   h: number;
@@ -25,6 +34,9 @@ export interface DemoState {
 export const DEFAULT_TEXT = '나는 어제 학교에서 Transformer 논문을 읽었다.';
 export const DEFAULT_STATE: DemoState = {
   mode: 'step',
+  weights: 'lm',
+  layer: 0,
+  stage: 0,
   text: DEFAULT_TEXT,
   d: 32,
   h: 2,
@@ -55,6 +67,10 @@ export function readState(search: string): DemoState {
   const digits = p.get(`${P}digits`);
   return {
     mode: p.get(`${P}mode`) === 'trained' ? 'trained' : 'step',
+    weights: p.get(`${P}weights`) === 'random' ? 'random' : 'lm',
+    // The checkpoint has 2 layers; a larger value is clamped once the model is loaded.
+    layer: Math.min(nonNeg(p.get(`${P}layer`), 0), 7),
+    stage: Math.min(nonNeg(p.get(`${P}stage`), 0), STAGES - 1),
     text: p.get(`${P}text`) ?? DEFAULT_STATE.text,
     d,
     h,
@@ -71,6 +87,9 @@ export function writeState(search: string, s: DemoState): string {
   const p = new URLSearchParams(search);
   const set: Record<string, string> = {
     mode: s.mode,
+    weights: s.weights,
+    layer: String(s.layer),
+    stage: String(s.stage),
     text: s.text,
     d: String(s.d),
     h: String(s.h),
