@@ -18,13 +18,7 @@ const WIDTH = 390;
  * their own work; this list is emptied when that work is merged. An entry exempts everything
  * inside that custom element on that page, and only there.
  */
-const KNOWN_DEMO_EXCEPTIONS: ReadonlyArray<{ page: string; element: string; why: string }> = [
-  {
-    page: 'study/transformer/',
-    element: 'attention-demo',
-    why: 'the step formulas (attn-formula: q_i, s_i, α_i, z_i) scroll 412–502 px in a 332 px box with no visible cue',
-  },
-];
+const KNOWN_DEMO_EXCEPTIONS: ReadonlyArray<{ page: string; element: string; why: string }> = [];
 
 // The page list comes from content/docs (the build runs after the tests are collected).
 function notePaths(dir: string, root = dir): string[] {

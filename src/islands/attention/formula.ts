@@ -1,7 +1,7 @@
 /**
  * The selected query's row of the computation as KaTeX, with the live numbers:
  *   q_i (first components), s_i = q_i Kᵀ / √Dh (scaled scores, −∞ where masked),
- *   α_i = softmax(s_i), z_i = Σ_j α_ij v_j (first components).
+ *   a_i = softmax(s_i), z_i = Σ_j a_ij v_j (a, not α: α is the KD teacher weight on this site) (first components).
  * Also the softmax sharpness statistics (entropy, max weight) with and without 1/√Dh.
  */
 import katex from 'katex';
@@ -48,8 +48,8 @@ export function formulaTex(a: AttentionData, head: number, i: number, token: str
     `\\textbf{${ATTN_TEXT.formulaHead(head)}},\\ i=${i}\\ (${texText(token)})`,
     `q_i = x_i W_Q^{(${head + 1})} = ${vec(r.q, SHOW)}`,
     `s_i = \\frac{q_i K^\\top}{${denom}} = ${vec(shown, 64)}`,
-    `\\alpha_i = \\operatorname{softmax}(s_i) = ${vec(r.weights, 64, 3)}`,
-    `z_i = \\textstyle\\sum_j \\alpha_{ij} v_j = ${vec(r.z, SHOW)}`,
+    `a_i = \\operatorname{softmax}(s_i) = ${vec(r.weights, 64, 3)}`,
+    `z_i = \\textstyle\\sum_j a_{ij} v_j = ${vec(r.z, SHOW)}`,
   ];
 }
 

@@ -15,10 +15,10 @@ export const ATTN_TEXT = {
     scale: ' 1/√dₕ 스케일링',
     hoverHint: '칸 위에 마우스를 올리면 값이 보입니다. 색 농도는 각 지도의 최댓값 기준, 빗금은 마스크된 칸입니다.',
     tokenHint:
-      '토큰화: 공백과 문장부호로 나눕니다 (한글 어절은 조사까지 한 토큰, 문장부호는 각각 한 토큰; 실제 모델의 서브워드 토크나이저보다 단순합니다). 질의 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.',
+      '토큰화: 공백과 문장부호로 나눕니다 (한글 어절은 조사까지 한 토큰, 문장부호는 각각 한 토큰; 실제 모델의 서브워드 토크나이저보다 단순합니다). 쿼리 토큰을 고르세요 (← → 키로 이동). 히트맵의 행을 눌러도 됩니다.',
     tableSummary: '어텐션 가중치 표 (스크린 리더용)',
     scrollCue: '← 계산식이 화면보다 넓습니다: 가로로 밀어 보세요 →',
-    formulaLabel: '선택한 질의 토큰의 어텐션 계산식 (좁은 화면에서는 가로로 스크롤)',
+    formulaLabel: '선택한 쿼리 토큰의 어텐션 계산식 (좁은 화면에서는 가로로 스크롤)',
     computed: (t: number, d: number, h: number, seed: number) =>
       `토큰 ${t}개 · D=${d}, H=${h}, dₕ=${d / h} · ⚠ 시드 ${seed}의 무작위 가중치 (학습 전): 이 가중치의 패턴에는 의미가 없습니다.`,
     computedLm: (t: number, layer: number, d: number, h: number) =>
@@ -30,13 +30,13 @@ export const ATTN_TEXT = {
     lmFixed: '학습된 모델은 D=64, H=4로 고정이고 항상 인과 마스크를 씁니다.',
     lmLoading: '언어 모델 체크포인트를 불러오는 중…',
     failed: (e: unknown) => `계산 실패: ${err(e)}`,
-    mapTitle: (head: number) => `헤드 ${head + 1}: 어텐션 가중치 (행 = 질의, 열 = 키)`,
+    mapTitle: (head: number) => `헤드 ${head + 1}: 어텐션 가중치 (행 = 쿼리, 열 = 키)`,
     headButton: (head: number) => `헤드 ${head + 1}`,
     hover: (head: number, from: string, to: string, value: string) => `헤드 ${head + 1}: ${from} → ${to} = ${value}`,
     masked: '마스크됨',
     sharpness: (head: number, dh: number, on: { entropy: string; max: string }, off: { entropy: string; max: string }) =>
       `헤드 ${head + 1} 소프트맥스의 날카로움 (행 평균) — 1/√${dh} 스케일링 켬: 엔트로피 ${on.entropy} nat, 최대 가중치 ${on.max} · 끔: 엔트로피 ${off.entropy} nat, 최대 가중치 ${off.max}. 스케일링이 없으면 점수의 폭이 √dₕ배 커져 분포가 한 토큰으로 쏠립니다.`,
-    tableCaption: (head: number) => `헤드 ${head + 1}의 어텐션 가중치: 행은 질의 토큰, 열은 키 토큰`,
+    tableCaption: (head: number) => `헤드 ${head + 1}의 어텐션 가중치: 행은 쿼리 토큰, 열은 키 토큰`,
   },
   trained: {
     task: '과제: 숫자 8개를 거꾸로 출력하기. 출력 위치 i는 입력 위치 7−i를 봐야 하므로, 다 배운 모델의 어텐션 지도는 반대 대각선(↙)이 됩니다.',
@@ -52,11 +52,11 @@ export const ATTN_TEXT = {
     badDigits: '숫자 8개를 입력하세요 (예: 31415926).',
     prediction: (got: string, want: string) => `모델 출력: ${got} · 정답: ${want} ${got === want ? '✓' : '✗'}`,
     mapName: (layer: number, head: number) => `층 ${layer + 1} · 헤드 ${head + 1}`,
-    mapTitle: (name: string) => `${name}: 어텐션 가중치 (행 = 질의 위치, 열 = 키 위치)`,
+    mapTitle: (name: string) => `${name}: 어텐션 가중치 (행 = 쿼리 위치, 열 = 키 위치)`,
     hover: (name: string, i: number, j: number, value: string) => `${name}: 위치 ${i} → 위치 ${j} = ${value}`,
     tableCaption: (name: string) => `${name}의 어텐션 가중치`,
     labelsHint:
-      '축 이름은 「위치:숫자」입니다. 예: 「0:3」은 입력의 0번째 자리에 있는 숫자 3. 행은 출력(질의) 위치, 열은 입력(키) 위치입니다.',
+      '축 이름은 「위치:숫자」입니다. 예: 「0:3」은 입력의 0번째 자리에 있는 숫자 3. 행은 출력(쿼리) 위치, 열은 입력(키) 위치입니다.',
     keyHead: (head: number) => `헤드 ${head + 1}`,
     linesHint: (layers: number) => `층 ${layers}, 모든 헤드 (왼쪽 위치에 마우스를 올리세요)`,
     sourceCheckpoint: (steps: number) => `체크포인트(${steps}스텝)`,
@@ -69,9 +69,9 @@ export const ATTN_TEXT = {
     stopped: '학습을 멈췄습니다.',
     trainFailed: (e: unknown) => `학습 실패: ${err(e)}`,
   },
-  table: { corner: '질의 \\ 키' },
-  tokenBar: '질의 토큰 선택 (화살표 키로 이동)',
-  linesLabel: (token: string) => `질의 토큰 ${token}에서 각 키로 가는 어텐션 선`,
+  table: { corner: '쿼리 \\ 키' },
+  tokenBar: '쿼리 토큰 선택 (화살표 키로 이동)',
+  linesLabel: (token: string) => `쿼리 토큰 ${token}에서 각 키로 가는 어텐션 선`,
   formulaHead: (head: number) => `헤드 ${head + 1}`,
 } as const;
 
@@ -83,10 +83,10 @@ export const STEPPER_TEXT = {
   counter: (n: number, total: number) => `${n + 1} / ${total} 단계`,
   termHint: '수식의 항을 누르거나 마우스를 올리면 그 행렬의 칸이 밝아집니다. 칸을 누르면 값과 계산식이 나옵니다.',
   stages: [
-    'Q = X W_Q: 각 토큰의 벡터 x_i에 질의 투영을 곱해 질의 q_i를 만듭니다.',
+    'Q = X W_Q: 각 토큰의 벡터 x_i에 쿼리 투영을 곱해 쿼리 q_i를 만듭니다.',
     'K = X W_K: 같은 입력에 키 투영을 곱해 키 k_j를 만듭니다.',
     'V = X W_V: 값 투영을 곱해 값 v_j를 만듭니다. 섞일 내용은 이 값입니다.',
-    'S = Q Kᵀ: 질의 q_i와 키 k_j의 내적이 점수 S[i, j]입니다.',
+    'S = Q Kᵀ: 쿼리 q_i와 키 k_j의 내적이 점수 S[i, j]입니다.',
     'S ÷ √dₕ: 점수를 키 차원의 제곱근으로 나눠 소프트맥스가 한 칸으로 쏠리지 않게 합니다.',
     '마스크: 인과 마스크가 켜져 있으면 뒤쪽 토큰(j > i)의 점수를 −∞로 바꿉니다.',
     'A = softmax(…): 행마다 소프트맥스를 적용해 합이 1인 어텐션 가중치를 만듭니다.',
@@ -99,14 +99,14 @@ export const STEPPER_TEXT = {
   noMask: '(마스크 꺼짐: 바뀌는 칸 없음)',
   cellPrompt: '칸을 누르면 여기에 값과 계산식이 나옵니다.',
   cell: {
-    q: (i: number, c: number, t: string, v: string) => `Q[${i}, ${c}] = x_${i} · W_Q[:, ${c}] = ${v}  (토큰 「${t}」의 질의 ${c}번째 성분)`,
+    q: (i: number, c: number, t: string, v: string) => `Q[${i}, ${c}] = x_${i} · W_Q[:, ${c}] = ${v}  (토큰 「${t}」의 쿼리 ${c}번째 성분)`,
     k: (i: number, c: number, t: string, v: string) => `K[${i}, ${c}] = x_${i} · W_K[:, ${c}] = ${v}  (토큰 「${t}」의 키 ${c}번째 성분)`,
     v: (i: number, c: number, t: string, v: string) => `V[${i}, ${c}] = x_${i} · W_V[:, ${c}] = ${v}  (토큰 「${t}」의 값 ${c}번째 성분)`,
     s: (i: number, j: number, a: string, b: string, v: string) =>
-      `S[${i}, ${j}] = q_${i} · k_${j} = ${v}  (「${a}」의 질의와 「${b}」의 키)`,
+      `S[${i}, ${j}] = q_${i} · k_${j} = ${v}  (「${a}」의 쿼리와 「${b}」의 키)`,
     scaled: (i: number, j: number, raw: string, dh: number, v: string) =>
       `S[${i}, ${j}] / √${dh} = ${raw} / ${Math.sqrt(dh).toFixed(3)} = ${v}`,
-    masked: (i: number, j: number) => `[${i}, ${j}] = −∞: 키 ${j}는 질의 ${i}보다 뒤에 있어 가려집니다 (softmax 후 0).`,
+    masked: (i: number, j: number) => `[${i}, ${j}] = −∞: 키 ${j}는 쿼리 ${i}보다 뒤에 있어 가려집니다 (softmax 후 0).`,
     kept: (i: number, j: number, v: string) => `[${i}, ${j}] = ${v} (j ≤ i: 그대로)`,
     a: (i: number, j: number, v: string) => `A[${i}, ${j}] = exp(s̃_${i}${j}) / Σ_j′ exp(s̃_${i}j′) = ${v}`,
     z: (i: number, c: number, v: string) => `Z[${i}, ${c}] = Σ_j A[${i}, j] · V[j, ${c}] = ${v}`,
@@ -130,7 +130,7 @@ export const LM_TEXT = {
   },
   liveUniform: (pct: string) => `이 문장에서 고르게 보면 앞 토큰 비율은 ${pct}%입니다.`,
   tableCaption:
-    '헤드별 어텐션 비율 (질의 i ≥ 1 평균): 바로 앞 토큰 · 첫 토큰 · 자기 자신. 「보관 글」은 학습에 쓰지 않은 글, 「이 문장」은 입력한 문장.',
+    '헤드별 어텐션 비율 (쿼리 i ≥ 1 평균): 바로 앞 토큰 · 첫 토큰 · 자기 자신. 「보관 글」은 학습에 쓰지 않은 글, 「이 문장」은 입력한 문장.',
   tableLabel: '헤드별 어텐션 비율 표',
   cols: ['헤드', '앞 토큰 (보관 글)', '앞 토큰 (이 문장)', '첫 토큰 (보관 글)', '자기 자신 (보관 글)'],
   headName: (layer: number, head: number) => `층 ${layer + 1} · 헤드 ${head + 1}`,
