@@ -52,7 +52,8 @@ export const S = {
   foldNoWindows: (subject: number) => `피험자 ${subject}에게는 윈도우가 없어 이 폴드로는 평가할 수 없습니다.`,
   foldUnseen: (subject: number, classes: readonly number[]) =>
     `피험자 ${subject}을(를) 평가용으로 빼면 평가 윈도우의 클래스(${classes.map((c) => ACTIVITIES[c]?.ko ?? c).join(', ')})가 학습 윈도우에 하나도 없습니다. 배운 적 없는 클래스는 어떤 모델도 맞힐 수 없어 정확도가 구조적으로 0%이므로 실행하지 않습니다.`,
-  losoNoFold: '이 데이터에는 평가할 수 있는 피험자 폴드가 없습니다 (발췌본은 활동마다 피험자가 한 명뿐). "윈도우 단위 층화 분할"을 고르세요.',
+  losoNoFold:
+    '이 데이터에는 평가할 수 있는 피험자 폴드가 없습니다 (발췌본은 활동마다 피험자가 한 명뿐). "윈도우 단위 층화 분할"을 고르세요.',
   foldOption: (id: number, windows: number, ok: boolean) => `${id} (윈도우 ${windows}개)${ok ? '' : ' — 평가 불가'}`,
   losoOption: (label: string, ok: boolean) => (ok ? label : `${label} — 이 데이터에서는 평가 불가`),
   fieldProblem: (problem: NumberProblem, spec: NumberSpec) => {

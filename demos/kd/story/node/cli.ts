@@ -1,16 +1,16 @@
 /**
  * Prints the story's numbers in Node (the same code the page's worker runs):
- *   npx tsx demos/kd/story/cli.ts [--backend cpu|wasm] [--seeds 5] [--setting few|lab|both]
+ *   npx tsx demos/kd/story/node/cli.ts [--backend cpu|wasm] [--seeds 5] [--setting few|lab|both]
  * Reads the committed asset public/data/kd-story/ (scripts/make-kd-story-data.ts).
  */
 import { readFileSync } from 'node:fs';
-import { useNodeBackend } from '../node/tf-node';
-import { defaultConvImpl } from '../conv';
-import { StoryConfigSchema, type Setting } from './config';
-import { decodeRecordings } from './recordings';
-import { MODEL_NAMES, runStory } from './scenario';
-import { compareStudents } from './verdict';
-import { summarize } from './stats';
+import { useNodeBackend } from '../../node/tf-node';
+import { defaultConvImpl } from '../../conv';
+import { StoryConfigSchema, type Setting } from '../config';
+import { decodeRecordings } from '../recordings';
+import { MODEL_NAMES, runStory } from '../scenario';
+import { compareStudents } from '../verdict';
+import { summarize } from '../stats';
 
 const arg = (name: string, dflt: string): string => {
   const i = process.argv.indexOf(`--${name}`);
