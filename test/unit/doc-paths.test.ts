@@ -17,6 +17,8 @@ const ALLOWED: Array<{ re: RegExp; why: string }> = [
   { re: /^\.work\//, why: 'scratch output (git-ignored), written by scripts' },
   { re: /^content\/results\/own\/$/, why: "a real sweep's output folder (generated)" },
   { re: /^content\/docs\/research\/2025-05-09\.mdx$/, why: 'example of adding a weekly note' },
+  { re: /^(\.\.\/)+$/, why: 'a bare ../ chain, named in CONTRIBUTING as the import style to avoid' },
+  { re: /^\.\.\/vit\/$/, why: 'a relative page link shown as an example of base-independent links, not a repository path' },
   { re: /^src\/content\/docs$/, why: "Astro's default content folder, named as the one this site does not use" },
   { re: /(^|\/)(foo|Foo[A-Za-z]*\.astro|foo[-.][^/]*)(\/|$)/, why: 'the "add a demo foo" walkthrough in CONTRIBUTING.md' },
 ];
@@ -86,6 +88,13 @@ function missingPaths(file: string, md: string, top: Set<string>): string[] {
     const first = p.split('/')[0]!;
     const named = first === '..' || first === '.' || top.has(first) || (existsSync(join(here, first)) && !NOT_REPO.has(first));
     if (!named || ALLOWED.some((a) => a.re.test(p))) continue;
+    // A '../' path is read from the file's folder, and must stay inside the repository: what lies
+    // beside a checkout (../shared on a developer's machine) is not there for a reader of the repo.
+    if (first === '..') {
+      const inside = !relative(ROOT, join(here, p)).startsWith('..');
+      if (!inside || !existsUnder(here, p)) missing.push(span);
+      continue;
+    }
     if (!existsUnder(ROOT, p) && !existsUnder(here, p)) missing.push(span);
   }
   return missing;

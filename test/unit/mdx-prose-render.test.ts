@@ -43,6 +43,11 @@ const guarded = (s: string) => (s.match(GUARDED) ?? []).join('');
 const resolveEscapes = (s: string) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 /** A JS string literal, rendered verbatim: `{'{0.3, 0.5, 0.7}'}`. */
 const STRING_LITERAL = /^\s*(?:'[^'\\]*'|"[^"\\]*")\s*$/;
+/**
+ * A value computed on purpose: a name or a property chain, maybe called (`{excerpt.totals.windows}`,
+ * `{fmt(x)}`). Prose that JavaScript happens to parse (`{0.3, 0.5, 0.7}`, `{a, b}`, `{1~2}`) is not.
+ */
+const COMPUTED_VALUE = /^\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*(?:\([\w$.,\s'"]*\))?\s*$/;
 
 /** Problems of one source text, as "line N: …" strings. */
 function renderProblems(source: string): string[] {
@@ -57,7 +62,12 @@ function renderProblems(source: string): string[] {
     const at = `line ${pos.start.line}`;
     if (n.type === 'delete' && !src.startsWith('~~'))
       out.push(`${at}: strikethrough the source did not ask for (write ~~x~~ to mean it): ${JSON.stringify(src)}`);
-    if (n.type === 'mdxTextExpression' && parent?.type !== 'mdxJsxTextElement' && !STRING_LITERAL.test(n.value ?? ''))
+    if (
+      n.type === 'mdxTextExpression' &&
+      parent?.type !== 'mdxJsxTextElement' &&
+      !STRING_LITERAL.test(n.value ?? '') &&
+      !COMPUTED_VALUE.test(n.value ?? '')
+    )
       out.push(`${at}: {…} in prose is evaluated as JavaScript, not shown: ${JSON.stringify(src)} (escape \\{ \\} or use {'…'})`);
     // CommonMark's flanking rules: "**PI(x)**를" (closing ** after punctuation, before a Hangul
     // syllable) is not bold, and the reader sees the asterisks
@@ -83,6 +93,9 @@ describe('MDX prose renders what its source says', () => {
     expect(renderProblems('α ∈ {0.3, 0.5, 0.7}을 돌립니다.\n')).toHaveLength(1);
     expect(renderProblems('α ∈ \\{0.3, 0.5, 0.7\\}을 돌립니다.\n')).toEqual([]);
     expect(renderProblems("α ∈ {'{0.3, 0.5, 0.7}'}을 돌립니다.\n")).toEqual([]);
+    // a value the page computes on purpose is not prose
+    expect(renderProblems('피험자 {excerpt.subjects.length}명, 윈도우 {fmt(n)}개\n')).toEqual([]);
+    expect(renderProblems('두 값 {a, b}\n')).toHaveLength(1);
     expect(renderProblems('GAF가 아니라 **persistence image(PI)**를 만듭니다.\n')).toHaveLength(1);
     expect(renderProblems('GAF가 아니라 **persistence image**(PI)를 만듭니다.\n')).toEqual([]);
   });
