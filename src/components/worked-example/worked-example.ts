@@ -39,11 +39,16 @@ export interface WorkedExample {
   z: Float32Array; // (T, dk)  weights·V (this head's output, before Wo)
 }
 
-/** The demo state that shows this example (step mode, no mask, scaling on). */
+/**
+ * The demo state that shows this example (step mode, no mask, scaling on). The example's numbers
+ * come from the seeded untrained weights, so the link asks for them (the demo defaults to the
+ * trained language model).
+ */
 export function workedState(): DemoState {
   return {
     ...DEFAULT_STATE,
     mode: 'step',
+    weights: 'random',
     text: WORKED.text,
     d: WORKED.d,
     h: WORKED.heads,
