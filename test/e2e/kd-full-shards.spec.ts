@@ -83,7 +83,7 @@ async function expectFiniteRows(page: Page): Promise<void> {
 
 const fullRadio = (page: Page) => page.locator('input[name="kd-data"][value="full"]');
 
-test('full shards: the radio names the subjects, the data loads, LOSO by default, a 1-epoch run finishes without leaks', async ({
+test('full shards: the radio names the subjects, the data loads, its LOSO folds are refused (excerpt-built share), a 1-epoch run finishes without leaks', async ({
   page,
 }) => {
   test.setTimeout(120_000);
