@@ -1,8 +1,10 @@
 /**
  * Scores and seed statistics of the story: accuracy and macro-F1 of predictions, and the mean
- * with its 95 % Student-t interval over seeds. The t quantile is computed (Simpson integration of
- * the t density, then bisection), not typed in from a table.
+ * with its 95 % Student-t interval over seeds. The t quantile is computed (the shared
+ * demos/kd/stats/subject-stats.ts), not typed in from a table.
  */
+import { studentTQuantile } from '../stats/subject-stats';
+
 export interface Scores {
   accuracy: number;
   macroF1: number;
@@ -35,43 +37,12 @@ export function scoreLogits(logits: Float32Array, labels: Int32Array, K: number)
   return { accuracy: correct / n, macroF1: f1 / K };
 }
 
-/** Density of Student's t with df degrees of freedom. */
-function tDensity(x: number, df: number): number {
-  const lg = (z: number): number => {
-    // Lanczos log-gamma (g = 7, 9 terms)
-    const c = [
-      0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-      -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-    ];
-    if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - lg(1 - z);
-    const zz = z - 1;
-    let a = c[0]!;
-    const t = zz + 7.5;
-    for (let i = 1; i < 9; i++) a += c[i]! / (zz + i);
-    return 0.5 * Math.log(2 * Math.PI) + (zz + 0.5) * Math.log(t) - t + Math.log(a);
-  };
-  return Math.exp(lg((df + 1) / 2) - lg(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((x * x) / df));
-}
-
-/** P(0 ≤ T ≤ x) by Simpson's rule (2,000 panels). */
-function tMass(x: number, df: number): number {
-  const n = 2000;
-  const h = x / n;
-  let s = tDensity(0, df) + tDensity(x, df);
-  for (let i = 1; i < n; i++) s += (i % 2 ? 4 : 2) * tDensity(i * h, df);
-  return (s * h) / 3;
-}
-
-/** Two-sided quantile: q with P(|T| ≤ q) = level, e.g. tQuantile(0.95, 4) ≈ 2.776. */
+/**
+ * Two-sided quantile: q with P(|T| ≤ q) = level, e.g. tQuantile(0.95, 4) ≈ 2.776. One t
+ * distribution for the site (the results pages' subject intervals use the same function).
+ */
 export function tQuantile(level: number, df: number): number {
-  let lo = 0;
-  let hi = 1000;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (2 * tMass(mid, df) < level) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
+  return studentTQuantile((1 + level) / 2, df);
 }
 
 export interface Summary {
