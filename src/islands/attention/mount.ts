@@ -18,14 +18,14 @@ import { createTrainedModel } from './trained-model';
 import { ATTN_TEXT } from './strings';
 import { parseLm, lmForward, type TinyLm } from '@demos/attention/lm';
 import type { StepResult } from './state';
+import { siteUrl } from '@src/lib/site-url';
 
 let lmPromise: Promise<TinyLm> | null = null;
 /** The tiny language model, fetched once (lm.json + lm.bin, ~0.8 MB) when first needed. */
 function loadLm(): Promise<TinyLm> {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   lmPromise ??= Promise.all([
-    fetch(`${base}models/attention/lm/lm.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`lm.json: HTTP ${r.status}`)))),
-    fetch(`${base}models/attention/lm/lm.bin`).then((r) =>
+    fetch(siteUrl('models/attention/lm/lm.json')).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`lm.json: HTTP ${r.status}`)))),
+    fetch(siteUrl('models/attention/lm/lm.bin')).then((r) =>
       r.ok ? r.arrayBuffer() : Promise.reject(new Error(`lm.bin: HTTP ${r.status}`)),
     ),
   ]).then(([json, bin]) => parseLm(json, bin));
