@@ -1,34 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { DEMOS, NOTE_PAGES } from './site-pages';
 
 // axe-core on every page of the site (the page list comes from content/docs, since the build
 // runs after the tests are collected), in both colour schemes and at phone width, with each demo
 // hydrated first: no serious or critical violation. Lesser ones are attached to the report.
 
-function notePaths(dir: string, root = dir): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return notePaths(p, root);
-    if (!/\.(md|mdx)$/.test(n) || n.startsWith('_')) return [];
-    const slug = relative(root, p)
-      .split(sep)
-      .join('/')
-      .replace(/\.(md|mdx)$/, '')
-      .replace(/(^|\/)index$/, '');
-    return [slug ? `${slug}/` : './'];
-  });
-}
-const PAGES = [...notePaths(join(process.cwd(), 'content', 'docs')).sort(), '404'];
-
-// Each demo's ready state: what a reader sees once it has loaded (custom element → condition).
-const DEMOS: Array<{ tag: string; ready: (page: Page) => Promise<void> }> = [
-  { tag: 'attention-demo', ready: (p) => expect(p.locator('attention-demo')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 }) },
-  { tag: 'vit-demo', ready: (p) => expect(p.locator('vit-demo')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 }) },
-  { tag: 'kd-run-demo', ready: (p) => expect(p.getByTestId('kd-start')).toBeEnabled({ timeout: 90_000 }) },
-  { tag: 'kd-story-demo', ready: (p) => expect(p.locator('kd-story-demo')).toHaveAttribute('data-state', 'idle', { timeout: 90_000 }) },
-];
+const PAGES = [...NOTE_PAGES, '404'];
 
 // Wide and phone widths (formulas and tables scroll sideways only on narrow screens).
 const VIEWS = [

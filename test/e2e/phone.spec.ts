@@ -1,6 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { DEMOS, NOTE_PAGES } from './site-pages';
 
 // Every page on a 390 px phone, light and dark, and once at 1280 px (issue 20): no chart or diagram text drawn below
 // 11 px (an SVG scaled to its column scales its text: the rendered size is the computed font size
@@ -20,28 +19,7 @@ const WIDTH = 390;
  */
 const KNOWN_DEMO_EXCEPTIONS: ReadonlyArray<{ page: string; element: string; why: string }> = [];
 
-// The page list comes from content/docs (the build runs after the tests are collected).
-function notePaths(dir: string, root = dir): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return notePaths(p, root);
-    if (!/\.(md|mdx)$/.test(n) || n.startsWith('_')) return [];
-    const slug = relative(root, p)
-      .split(sep)
-      .join('/')
-      .replace(/\.(md|mdx)$/, '')
-      .replace(/(^|\/)index$/, '');
-    return [slug ? `${slug}/` : './'];
-  });
-}
-const PAGES = notePaths(join(process.cwd(), 'content', 'docs')).sort();
-
-// Each demo's ready state (as in a11y.spec.ts): what a reader sees once it has loaded.
-const DEMOS: Array<{ tag: string; ready: (page: Page) => Promise<void> }> = [
-  { tag: 'attention-demo', ready: (p) => expect(p.locator('attention-demo')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 }) },
-  { tag: 'vit-demo', ready: (p) => expect(p.locator('vit-demo')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 }) },
-  { tag: 'kd-run-demo', ready: (p) => expect(p.getByTestId('kd-start')).toBeEnabled({ timeout: 90_000 }) },
-];
+const PAGES = NOTE_PAGES;
 
 /** Runs in the page: every problem found, as "what — where" lines. `skip` = custom-element tags to leave out. */
 function audit(args: { minPx: number; skip: string[] }): string[] {
