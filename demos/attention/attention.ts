@@ -57,7 +57,7 @@ export interface AttentionTensors {
 }
 
 /** Stand-in for −∞ on masked logits: finite, so (masked − rowMax) never makes NaN. */
-export const MASK_FILL = -1e30;
+const MASK_FILL = -1e30;
 /** Floor for the softmax denominator: a fully masked row divides 0 by this, giving 0. */
 const SUM_FLOOR = 1e-30;
 
@@ -69,7 +69,7 @@ export function buildMask(t: number, causal: boolean): Float32Array {
 }
 
 /** Softmax over the last axis with a 0/1 mask broadcast over leading axes. */
-export function maskedSoftmax(tf: Tf, scores: tfc.Tensor, mask: tfc.Tensor): tfc.Tensor {
+function maskedSoftmax(tf: Tf, scores: tfc.Tensor, mask: tfc.Tensor): tfc.Tensor {
   return tf.tidy(() => {
     const inv = tf.sub(1, mask);
     // Masked logits -> MASK_FILL; allowed ones unchanged (s·1 + 0).

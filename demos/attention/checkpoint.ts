@@ -10,7 +10,7 @@ import { formatZodError } from '../shared/zod-error';
 
 export const CHECKPOINT_SCHEMA_VERSION = 'attention-reverse/1';
 
-export const tinyConfigSchema = z.object({
+const tinyConfigSchema = z.object({
   vocab: z.number().int().positive(),
   seqLen: z.number().int().positive(),
   d: z.number().int().positive(),

@@ -11,9 +11,9 @@
  * shares "n't>" with "doesn't". Pure: no tfjs, used by the page, the test and the training
  * data script (the Python trainer receives these ids, so both sides agree by construction).
  */
-export const NGRAM_MIN = 2;
-export const NGRAM_MAX = 4;
-export const MAX_NGRAMS = 24;
+const NGRAM_MIN = 2;
+const NGRAM_MAX = 4;
+const MAX_NGRAMS = 24;
 export const UNK = 0;
 
 export function lmKey(token: string): string {
@@ -21,7 +21,7 @@ export function lmKey(token: string): string {
 }
 
 /** FNV-1a over UTF-16 code units (unsigned 32-bit). */
-export function fnv1a(s: string): number {
+function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

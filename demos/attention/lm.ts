@@ -26,9 +26,8 @@ const headSchema = z.object({
   first: z.number(),
   self: z.number(),
 });
-export type HeadPattern = z.infer<typeof headSchema>;
 
-export const lmMetaSchema = z.object({
+const lmMetaSchema = z.object({
   format: z.literal('tiny-lm-f16-v1'),
   seed: z.number().int(),
   d: z.number().int().positive(),
@@ -94,7 +93,7 @@ function get(lm: TinyLm, name: string): Float32Array {
 }
 
 /** Input x = fastText-style token embedding + learned position, (T, D). */
-export function lmInput(lm: TinyLm, tokens: readonly string[]): Float32Array {
+function lmInput(lm: TinyLm, tokens: readonly string[]): Float32Array {
   const { d, buckets, maxPos } = lm.meta;
   if (tokens.length > maxPos) throw new Error(`T=${tokens.length} > ${maxPos}`);
   const E = get(lm, 'E'),
@@ -113,7 +112,7 @@ export function lmInput(lm: TinyLm, tokens: readonly string[]): Float32Array {
   return x;
 }
 
-export function layerNorm(x: Float32Array, t: number, d: number, g: Float32Array, b: Float32Array): Float32Array {
+function layerNorm(x: Float32Array, t: number, d: number, g: Float32Array, b: Float32Array): Float32Array {
   const y = new Float32Array(t * d);
   for (let i = 0; i < t; i++) {
     let m = 0,
@@ -139,7 +138,7 @@ function dense(x: Float32Array, t: number, nIn: number, w: Float32Array, nOut: n
   return y;
 }
 
-export interface LmLayer {
+interface LmLayer {
   /** LN1(x): the attention's input, (T, D). */
   xIn: Float32Array;
   data: AttentionData;

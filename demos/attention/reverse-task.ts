@@ -24,7 +24,7 @@ export function reverseBatch(rng: Rng, b: number, t: number, vocab = 10): Batch 
 }
 
 /** A fixed held-out set: same seed, same sequences, every time. */
-export const EVAL_SEED = 777;
+const EVAL_SEED = 777;
 export function evalSet(b: number, t: number, vocab = 10): Batch {
   return reverseBatch(createRng(EVAL_SEED), b, t, vocab);
 }

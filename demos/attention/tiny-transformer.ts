@@ -27,7 +27,7 @@ export interface TinyConfig {
 export const DEFAULT_TINY: TinyConfig = { vocab: 10, seqLen: 8, d: 32, heads: 2, layers: 2, ff: 64 };
 
 /** Named parameters in a fixed order (the order of the checkpoint). */
-export interface NamedParam {
+interface NamedParam {
   name: string;
   shape: number[];
   variable: tfc.Variable;

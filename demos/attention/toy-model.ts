@@ -16,7 +16,7 @@ export const D_CHOICES = [16, 32, 64] as const;
 export const H_CHOICES = [1, 2, 4] as const;
 
 /** FNV-1a over UTF-16 code units, mixed with the seed. */
-export function hashToken(token: string, seed: number): number {
+function hashToken(token: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < token.length; i++) {
     h ^= token.charCodeAt(i);

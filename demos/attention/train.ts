@@ -29,7 +29,7 @@ export interface Trainer {
  * Node: `import '@tensorflow/tfjs-layers'` (its CJS bundle registers them; the ESM file
  * above uses directory imports Node cannot resolve).
  */
-export function assertGradientsRegistered(tf: Tf): void {
+function assertGradientsRegistered(tf: Tf): void {
   if (!tf.getGradient('RealDiv') || !tf.getGradient('BatchMatMul'))
     throw new Error(
       'tfjs gradients are not registered: import @tensorflow/tfjs-core/dist/register_all_gradients (browser) or @tensorflow/tfjs-layers (Node) first',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 export const RuntimeInfoSchema = z.object({
   backend: z.enum(BACKEND_NAMES),

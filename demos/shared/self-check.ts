@@ -6,7 +6,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 
-export const SELF_CHECK_TOLERANCE = 1e-3;
+const SELF_CHECK_TOLERANCE = 1e-3;
 
 /** Plain-JS (M, K) x (K, N) -> (M, N), row-major. */
 export function matMulRef(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float32Array {

@@ -16,7 +16,7 @@ import { z } from 'zod';
 type Tf = typeof tfc;
 
 const int = z.number().int().positive();
-export const digitConfigSchema = z
+const digitConfigSchema = z
   .object({
     image: int,
     patch: int,
@@ -28,7 +28,7 @@ export const digitConfigSchema = z
     lnEps: z.number().positive(),
   })
   .refine((c) => c.image % c.patch === 0 && c.dim % c.heads === 0, 'image % patch and dim % heads must be 0');
-export type DigitConfig = z.infer<typeof digitConfigSchema>;
+type DigitConfig = z.infer<typeof digitConfigSchema>;
 
 export const digitCheckpointSchema = z.object({
   format: z.literal('vit-digits/1'),
@@ -48,7 +48,6 @@ export const digitCheckpointSchema = z.object({
   tensors: z.array(z.object({ name: z.string(), shape: z.array(int), offset: z.number().int().nonnegative(), length: int })),
   weights: z.string().min(1),
 });
-export type DigitCheckpoint = z.infer<typeof digitCheckpointSchema>;
 
 /** Held-out digits with the script's answers (public/models/vit-digits/samples.json). */
 export const digitSamplesSchema = z.object({
@@ -64,7 +63,6 @@ export const digitSamplesSchema = z.object({
     }),
   ),
 });
-export type DigitSamples = z.infer<typeof digitSamplesSchema>;
 
 /** Token count and attention cost for an S×S image cut into p×p patches. */
 export interface TokenCost {
@@ -88,7 +86,7 @@ function base64ToBytes(s: string): Uint8Array {
 }
 
 /** Expected shape of every tensor, from the config (the script's parameter order). */
-export function expectedShapes(c: DigitConfig): Map<string, number[]> {
+function expectedShapes(c: DigitConfig): Map<string, number[]> {
   const N = (c.image / c.patch) ** 2 + 1,
     D = c.dim;
   const m = new Map<string, number[]>([

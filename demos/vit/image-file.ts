@@ -6,11 +6,11 @@
  */
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_PIXELS = 50_000_000;
+const MAX_PIXELS = 50_000_000;
 /** Enough bytes to reach the SOF marker of any ordinary JPEG (EXIF blocks are < 64 KiB). */
 export const HEADER_BYTES = 256 * 1024;
 
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'avif';
+type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'avif';
 export type Sniff = { ok: true; format: ImageFormat; width: number | null; height: number | null } | { ok: false; message: string };
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -21,7 +21,7 @@ export const VitRequestSchema = z.discriminatedUnion('type', [
 export type VitRequest = z.input<typeof VitRequestSchema>;
 export type ParsedVitRequest = z.output<typeof VitRequestSchema>;
 
-export const LoadedImageSchema = z
+const LoadedImageSchema = z
   .object({
     name: z.string(),
     /** (S, S, 3) in [0, 1]: the model input after crop/resize and compositing. */
@@ -37,7 +37,7 @@ export const LoadedImageSchema = z
 export type LoadedImage = z.infer<typeof LoadedImageSchema>;
 
 /** demos/vit/pipeline.ts VitEmbedding, checked for consistent shapes. */
-export const VitEmbeddingSchema = z
+const VitEmbeddingSchema = z
   .object({
     grid: z.number().int().positive(),
     patches: z.number().int().positive(),

@@ -49,7 +49,7 @@ const THREAD_NOTES_KO: Record<string, string> = {
 };
 
 /** One line per skipped candidate: "webgpu: requestAdapter() returned null …". */
-export function skippedReasons(info: RuntimeInfo): string[] {
+function skippedReasons(info: RuntimeInfo): string[] {
   return info.skipped.map((s) => `${s.backend}: ${s.reason}`);
 }
 

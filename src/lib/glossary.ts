@@ -10,7 +10,7 @@ import { formatZodError } from '@demos/shared/zod-error';
 /** Group ids, in page order; the glossary page writes each group's heading and renders it with <Glossary group="…" />. */
 const groupSchema = z.string().regex(/^[a-z0-9-]+$/);
 
-export const glossaryTermSchema = z.object({
+const glossaryTermSchema = z.object({
   /** Anchor on the glossary page: pages link to glossary/#<id>. */
   id: z.string().regex(/^[a-z0-9-]+$/, 'id must be a lowercase ASCII slug (it is the link anchor)'),
   group: z.string(),

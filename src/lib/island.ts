@@ -19,9 +19,9 @@ export interface IslandModule {
   mount(el: HTMLElement): void | Promise<void>;
 }
 
-export const LOAD_ERROR_PREFIX = '데모를 불러오지 못했습니다';
+const LOAD_ERROR_PREFIX = '데모를 불러오지 못했습니다';
 
-export function showIslandError(el: HTMLElement, error: unknown): void {
+function showIslandError(el: HTMLElement, error: unknown): void {
   const text = `${LOAD_ERROR_PREFIX}: ${error instanceof Error ? error.message : String(error)}`;
   let slot = el.querySelector<HTMLElement>('[data-island-error]');
   if (!slot) {

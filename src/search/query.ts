@@ -43,7 +43,7 @@ export function isAliasTable(x: unknown): x is AliasTable {
  * Korean particles and suffixes a reader attaches to a noun, longest first so 에서는 wins over 는.
  * 별/마다 (per) are suffixes rather than particles but are typed the same way (폴드별, 피험자마다).
  */
-export const PARTICLES = [
+const PARTICLES = [
   '에서는',
   '으로는',
   '에게서',

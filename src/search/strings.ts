@@ -35,4 +35,3 @@ export const searchStrings = {
   },
 } as const satisfies Record<string, Record<string, string>>;
 
-export type SearchLocale = keyof typeof searchStrings;

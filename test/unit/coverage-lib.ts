@@ -10,10 +10,10 @@ import { z } from 'zod';
 export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const SOURCE_DIR = join(ROOT, 'test', 'fixtures', 'notes-source');
 export const SOURCE_FILES = ['000_355cde040fc7946c.txt', 'Transformer.md', 'VisionTransformer.md'] as const;
-export const MAP_PATH = join(ROOT, 'docs', 'coverage-map.json');
+const MAP_PATH = join(ROOT, 'docs', 'coverage-map.json');
 export const TABLE_PATH = join(ROOT, 'docs', 'coverage.md');
 
-export type ItemKind = 'heading' | 'bullet' | 'numbered' | 'li' | 'quote' | 'bold';
+type ItemKind = 'heading' | 'bullet' | 'numbered' | 'li' | 'quote' | 'bold';
 export interface SourceItem {
   file: string;
   line: number;
@@ -22,7 +22,7 @@ export interface SourceItem {
 }
 
 /** Collapses whitespace and drops bold markers, so the map keys read like the note. */
-export function normalizeItem(text: string): string {
+function normalizeItem(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -68,13 +68,13 @@ export function extractItems(file: string, text: string): SourceItem[] {
   return out;
 }
 
-export const coverageEntrySchema = z.object({
+const coverageEntrySchema = z.object({
   source: z.enum(SOURCE_FILES),
   item: z.string().min(1),
   page: z.string().regex(/^(index|(study|research|results)\/[a-z0-9-]+)$/, 'page must be a slug under content/docs'),
   phrase: z.string().min(2),
 });
-export const coverageMapSchema = z.array(coverageEntrySchema);
+const coverageMapSchema = z.array(coverageEntrySchema);
 export type CoverageEntry = z.infer<typeof coverageEntrySchema>;
 
 export function loadMap(path = MAP_PATH): CoverageEntry[] {

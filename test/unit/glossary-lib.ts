@@ -17,8 +17,8 @@ import ts from 'typescript';
 import { parseGlossary, type Glossary } from '@src/lib/glossary';
 
 export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-export const GLOSSARY_PATH = join(ROOT, 'content', 'glossary.json');
-export const BIB_PATH = join(ROOT, 'content', 'references.bib');
+const GLOSSARY_PATH = join(ROOT, 'content', 'glossary.json');
+const BIB_PATH = join(ROOT, 'content', 'references.bib');
 
 export interface Finding {
   file: string;
@@ -62,7 +62,7 @@ export function bibTitles(bib: string): string[] {
   return out.filter((t) => t.length > 0);
 }
 
-export function loadBibTitles(): string[] {
+function loadBibTitles(): string[] {
   return existsSync(BIB_PATH) ? bibTitles(readFileSync(BIB_PATH, 'utf8')) : [];
 }
 
@@ -103,7 +103,7 @@ const PARTICLES = [
  * particle followed by no Hangul syllable. So 창 matches in "평가 창 하나", "창이 2개", "창의 길이", but not in
  * 창문, 창의적, 창가에 (가 followed by 에), or 동창.
  */
-export function wordPattern(word: string): RegExp {
+function wordPattern(word: string): RegExp {
   const p = PARTICLES.join('|');
   return new RegExp(`(?<![\\uac00-\\ud7a3])${escapeRe(word)}(?=(?:${p})?(?![\\uac00-\\ud7a3]))`, 'g');
 }
@@ -331,7 +331,7 @@ function files(dir: string, ext: RegExp): string[] {
     });
 }
 
-export function scanFile(path: string, g: Glossary, titles: readonly string[]): Finding[] {
+function scanFile(path: string, g: Glossary, titles: readonly string[]): Finding[] {
   const src = readFileSync(path, 'utf8');
   const segs =
     path.endsWith('.mdx') || path.endsWith('.md') ? mdxSegments(src) : path.endsWith('.astro') ? astroSegments(src) : tsSegments(src, path);

@@ -9,7 +9,6 @@
  * quantity (std of per-fold values divided by √26 or √27), which is why it is ~2 while the
  * folds range from ~52 % to 100 %.
  */
-import type { AggregationRule } from './schema';
 
 export interface Aggregate {
   /** per-fold value the rule averages (best, mean, or middle-3 mean of the fold's trials) */
@@ -19,20 +18,20 @@ export interface Aggregate {
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-export const mean = (xs: readonly number[]) => sum(xs) / xs.length;
+const mean = (xs: readonly number[]) => sum(xs) / xs.length;
 /** population std (divide by n) */
 export function pstd(xs: readonly number[]): number {
   const m = mean(xs);
   return Math.sqrt(sum(xs.map((x) => (x - m) ** 2)) / xs.length);
 }
 /** sample std (divide by n - 1) */
-export function sstd(xs: readonly number[]): number {
+function sstd(xs: readonly number[]): number {
   const m = mean(xs);
   return Math.sqrt(sum(xs.map((x) => (x - m) ** 2)) / (xs.length - 1));
 }
 
 /** middle 3 of 6 after an ascending sort: elements [1:4] (drops the lowest 1 and the highest 2) */
-export function middle3of6(xs: readonly number[]): number {
+function middle3of6(xs: readonly number[]): number {
   if (xs.length !== 6) throw new Error(`mid3of6 needs 6 trials per fold, got ${xs.length}`);
   const s = [...xs].sort((a, b) => a - b);
   return mean(s.slice(1, 4));
@@ -48,7 +47,7 @@ function requireShape(trials: readonly (readonly number[])[], nTrials: number | 
 }
 
 /** Which rules can be recomputed from raw trials (the others are stated, not derivable). */
-export const COMPUTABLE_RULES = [
+const COMPUTABLE_RULES = [
   'best3',
   'best3_pstd',
   'mean3',
@@ -59,9 +58,6 @@ export const COMPUTABLE_RULES = [
   'mean_se',
 ] as const;
 export type ComputableRule = (typeof COMPUTABLE_RULES)[number];
-export function isComputable(rule: AggregationRule): rule is ComputableRule {
-  return (COMPUTABLE_RULES as readonly string[]).includes(rule);
-}
 
 export function aggregate(rule: ComputableRule, trials: readonly (readonly number[])[]): Aggregate {
   switch (rule) {

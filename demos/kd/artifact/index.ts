@@ -27,7 +27,7 @@ export const artifactSchema = z.discriminatedUnion('kind', [
 export type Artifact = z.infer<typeof artifactSchema>;
 
 /** One line per issue: `<file>: field <path>: <message>`. */
-export function formatArtifactError(file: string, error: z.ZodError): string {
+function formatArtifactError(file: string, error: z.ZodError): string {
   return formatZodError(error, { file, separator: '\n' });
 }
 

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { schemaVersionSchema, aggregationRuleSchema, archSchema, methodSchema, networkSchema, teacherSchema } from './schema';
 
 /** One source = one note (and, for sheets, the screenshot in it). */
-export const referenceSourceSchema = z.object({
+const referenceSourceSchema = z.object({
   noteDate: z.iso.date(),
   notePath: z.string().min(1),
   imagePath: z.string().optional(),
@@ -26,7 +26,7 @@ export const referenceSourceSchema = z.object({
 export type ReferenceSource = z.infer<typeof referenceSourceSchema>;
 
 /** Where the converted file came from (so a re-conversion can be checked byte for byte). */
-export const conversionSchema = z.object({
+const conversionSchema = z.object({
   from: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   notesRepository: z.string().min(1),
@@ -41,11 +41,11 @@ const referenceHeader = {
 };
 
 /** "85.4535(2.55)", "82.99±2.50", "85.80", "84.12193333", "88" */
-export const displayedSchema = z
+const displayedSchema = z
   .string()
   .regex(/^\d+(\.\d+)?(\(\d+(\.\d+)?\)|±\d+(\.\d+)?)?$/, 'expected "mean", "mean(std)" or "mean±std"');
 
-export const referenceCellSchema = z
+const referenceCellSchema = z
   .object({
     id: z.string().min(1),
     groupId: z.string().min(1),
@@ -129,7 +129,7 @@ export const referencePerFoldArtifactSchema = z.object({
 export type ReferencePerFoldArtifact = z.infer<typeof referencePerFoldArtifactSchema>;
 
 /** One block of a raw sheet: per fold (LOSO order) the per-trial accuracies. */
-export const rawBlockSchema = z.object({
+const rawBlockSchema = z.object({
   arch: archSchema,
   alpha: z.number().nullable(),
   /** null for single networks (no KD term) */

@@ -59,7 +59,7 @@ export type AggregationRule = z.infer<typeof aggregationRuleSchema>;
 
 /** 'WRN16-1' = depth 16, width factor 1 (the notes' wrn161). */
 export const archSchema = z.string().regex(/^WRN\d+-\d+$/, 'expected an architecture like "WRN16-1"');
-export const modalitySchema = z.enum(['signal', 'GAF', 'PI']);
+const modalitySchema = z.enum(['signal', 'GAF', 'PI']);
 export const methodSchema = z.enum(['single', 'base', 'ann', 'ann+sp', 'camkd', 'ebkd', 'mtkd_rl', 'dcd', 'pr']);
 
 export const networkSchema = z.object({
@@ -81,7 +81,7 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase hex SHA-
 const isoTime = z.iso.datetime({ offset: true });
 
 /** What a run trained on: the data's identity, not the data. */
-export const dataSourceSchema = z.object({
+const dataSourceSchema = z.object({
   dataset: z.literal('PAMAP2'),
   /** e.g. "excerpt:alexchow-windows" or "uci-full"; shown on the page as the protocol. */
   source: z.string().min(1),
@@ -92,7 +92,7 @@ export const dataSourceSchema = z.object({
 });
 
 /** The hyper-parameters shared by all runs of one group (no fold/trial/seed). */
-export const groupConfigSchema = z.object({
+const groupConfigSchema = z.object({
   method: methodSchema,
   teachers: z.array(teacherSchema),
   student: networkSchema,
@@ -115,16 +115,15 @@ export const groupConfigSchema = z.object({
 });
 export type GroupConfig = z.infer<typeof groupConfigSchema>;
 
-export const runConfigSchema = groupConfigSchema.extend({
+const runConfigSchema = groupConfigSchema.extend({
   /** fold index = index of the held-out subject in data.subjects */
   fold: z.number().int().nonnegative(),
   heldOutSubject: z.string().optional(),
   trial: z.number().int().nonnegative(),
   seed: z.number().int(),
 });
-export type RunConfig = z.infer<typeof runConfigSchema>;
 
-export const epochPointSchema = z.object({
+const epochPointSchema = z.object({
   epoch: z.number().int().nonnegative(),
   trainLoss: z.number(),
   trainAcc: pct.optional(),
@@ -132,7 +131,7 @@ export const epochPointSchema = z.object({
   testLoss: z.number().optional(),
 });
 
-export const environmentSchema = z.object({
+const environmentSchema = z.object({
   /** tfjs backend name that actually ran: 'cpu', 'wasm', 'webgl', 'webgpu', 'tensorflow' */
   backend: z.string().min(1),
   runtime: z.enum(['node', 'browser']),
@@ -144,7 +143,7 @@ export const environmentSchema = z.object({
 });
 
 /** Which sweep a run/group belongs to; the page labels own runs with this protocol. */
-export const sweepRefSchema = z.object({
+const sweepRefSchema = z.object({
   name: z.string().min(1),
   preset: z.string().optional(),
   /** stable key of the group config (same for every fold/trial of one cell) */

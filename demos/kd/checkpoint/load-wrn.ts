@@ -46,7 +46,7 @@ function toTfLayout(name: string, t: TorchTensor): Float32Array {
 }
 
 /** dims/depth/widen/in/classes from the tensors' shapes (conv1.weight, fc.weight, block1 count). */
-export function inferWrnConfig(state: ReadonlyMap<string, TorchTensor>, file = 'checkpoint'): Omit<WrnConfig, 'seed' | 'convImpl'> {
+function inferWrnConfig(state: ReadonlyMap<string, TorchTensor>, file = 'checkpoint'): Omit<WrnConfig, 'seed' | 'convImpl'> {
   const c1 = state.get('conv1.weight'),
     fc = state.get('fc.weight');
   if (!c1 || !fc)

@@ -15,7 +15,7 @@ export class PyGlobal {
     return `${this.module}.${this.name}`;
   }
 }
-export class PyObject {
+class PyObject {
   constructor(
     readonly type: string,
     readonly args: PyValue[],
@@ -49,6 +49,7 @@ export interface UnpickleHooks {
 const MARK = Symbol('mark');
 type StackItem = PyValue | typeof MARK;
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one `case` per pickle opcode over shared reader state (pos, stack, memo); split up, the opcodes would lose the table they read as.
 export function unpickle(bytes: Uint8Array, hooks: UnpickleHooks): PyValue {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const td = new TextDecoder('utf-8');

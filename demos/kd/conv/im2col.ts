@@ -14,12 +14,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /** Output length of a conv along one axis (PyTorch formula). */
-export function convOutLen(len: number, k: number, stride: number, pad: number): number {
+function convOutLen(len: number, k: number, stride: number, pad: number): number {
   return Math.floor((len + 2 * pad - k) / stride) + 1;
 }
 
 /** Taps of a 1D conv: (B, W, C) -> list of k tensors (B, Wout, C), tap j = x[j + s·t - pad]. */
-export function taps1d(x: tf.Tensor3D, k: number, stride: number, pad: number): tf.Tensor3D[] {
+function taps1d(x: tf.Tensor3D, k: number, stride: number, pad: number): tf.Tensor3D[] {
   const [B, W, C] = x.shape;
   const Wout = convOutLen(W, k, stride, pad);
   const Wp = W + 2 * pad;
@@ -41,7 +41,7 @@ export function taps1d(x: tf.Tensor3D, k: number, stride: number, pad: number): 
 }
 
 /** Taps of a 2D conv: (B, H, W, C) -> kh·kw tensors (B, Ho, Wo, C) in (dy, dx) row-major order. */
-export function taps2d(x: tf.Tensor4D, k: number, stride: number, pad: number): tf.Tensor4D[] {
+function taps2d(x: tf.Tensor4D, k: number, stride: number, pad: number): tf.Tensor4D[] {
   const [B, H, W, C] = x.shape;
   const Ho = convOutLen(H, k, stride, pad);
   const Wo = convOutLen(W, k, stride, pad);
@@ -81,7 +81,7 @@ export function taps2d(x: tf.Tensor4D, k: number, stride: number, pad: number): 
  * matMul whose gradient uses no transposeA/transposeB flags (explicit tf.transpose + plain
  * matMul): on WASM the flagged matMul leaves XNNPACK for a naive loop (~7× slower here).
  */
-export const matMulNoTransposeGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+const matMulNoTransposeGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
   save([a, b]);
   return {

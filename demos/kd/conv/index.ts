@@ -11,7 +11,6 @@ import { conv1dIm2col, conv2dIm2col } from './im2col';
 import { conv1dFast, conv2dFast } from './fast-conv';
 
 export type ConvImpl = 'tf' | 'im2col' | 'fast';
-export const CONV_IMPLS: readonly ConvImpl[] = ['tf', 'im2col', 'fast'];
 
 /** x (B, W, Cin), w (k, Cin, Cout) -> (B, Wout, Cout). */
 /** `inputGrad: false` (fast path only) returns a zero gradient for x: for the stem, whose input is data. */

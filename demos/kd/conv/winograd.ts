@@ -74,7 +74,7 @@ export interface WinogradPlan {
  * at n different offsets modulo 4 KiB (at T·C = 2^18, packed back to back, they all fell into
  * the same L1 cache sets and the writing transforms ran 2–3× slower).
  */
-export function matrixStride(size: number): number {
+function matrixStride(size: number): number {
   return Math.ceil(size / 1024) * 1024 + 64;
 }
 

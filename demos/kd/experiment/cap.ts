@@ -14,7 +14,7 @@ import { subsetWindows, type WindowSource, type Windows } from '../pamap2/window
 import { groupByClass, type InputChoice } from './split';
 
 export const MAX_RUN_WINDOWS = 3000;
-export const GAF_BUDGET_BYTES = 192 * 2 ** 20;
+const GAF_BUDGET_BYTES = 192 * 2 ** 20;
 
 export function runWindowCap(gafSize: number): number {
   return Math.max(12, Math.min(MAX_RUN_WINDOWS, Math.floor(GAF_BUDGET_BYTES / (gafSize * gafSize * CHANNELS * 4))));
@@ -41,7 +41,7 @@ export function stratifiedSubsample(idx: readonly number[], y: ArrayLike<number>
 }
 
 /** Sorted indices of the windows a run uses, or null when all of them fit under the cap. */
-export function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: InputChoice): { keep: number[] | null; cap: CapInfo | null } {
+function capIndices(ws: Pick<WindowSet, 'n' | 'y' | 'subject'>, c: InputChoice): { keep: number[] | null; cap: CapInfo | null } {
   const cap = runWindowCap(c.gafSize);
   if (ws.n <= cap) return { keep: null, cap: null };
   let keep: number[];

@@ -31,7 +31,7 @@ function moments(x: Float32Array, R: number, C: number, mean: Float64Array, vari
 }
 
 /** y = relu(x·scale + shift); also x̂ = (x − μ)·invStd when xhat is given. */
-export function normalise(
+function normalise(
   x: Float32Array,
   R: number,
   C: number,

@@ -39,7 +39,7 @@ export interface WrnConfig {
   convImpl?: ConvImpl | 'auto'; // default 'auto' = defaultConvImpl(backend active at apply time)
 }
 
-export interface WrnOutput {
+interface WrnOutput {
   logits: tf.Tensor2D; // (B, K)
   features: [tf.Tensor, tf.Tensor, tf.Tensor]; // stage outputs (B, W_i, C_i) or (B, H_i, W_i, C_i)
 }

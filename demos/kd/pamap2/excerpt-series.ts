@@ -34,7 +34,7 @@ const HeaderSchema = z.object({
     }),
   ),
 });
-export type ExcerptSeriesHeader = z.infer<typeof HeaderSchema>;
+type ExcerptSeriesHeader = z.infer<typeof HeaderSchema>;
 
 const pad4 = (n: number): number => (n + 3) & ~3;
 

@@ -18,7 +18,6 @@ export const STEP = 22;
 export const FIRST_START = 22;
 /** Keep every 3rd row: 100 Hz → 33.3 Hz (§1). */
 export const DOWNSAMPLE = 3;
-export const SOURCE_HZ = 100;
 export const NUM_CLASSES = 12;
 
 const IMUS = ['hand', 'chest', 'ankle'] as const;

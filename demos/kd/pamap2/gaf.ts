@@ -25,7 +25,7 @@ export function paaBounds(n: number, m: number): Int32Array {
  * cos φ and sin φ of every (point, channel) of one window: both (G, S).
  * `window` is (W, S) channels-last, W = bounds[last].
  */
-export function gafAngles(window: Float32Array, size: number, channels: number, cos: Float64Array, sin: Float64Array): void {
+function gafAngles(window: Float32Array, size: number, channels: number, cos: Float64Array, sin: Float64Array): void {
   const w = window.length / channels;
   const b = paaBounds(w, size);
   for (let c = 0; c < channels; c++) {

@@ -10,13 +10,13 @@ import { formatZodError } from '../../shared/zod-error';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 
-export const ShardFileSchema = z.object({
+const ShardFileSchema = z.object({
   file: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a plain file name'),
   bytes: z.number().int().nonnegative(),
   sha256: Sha256,
 });
 
-export const SourceFileSchema = z.object({
+const SourceFileSchema = z.object({
   /** Path inside the source (zip entry or folder-relative), e.g. `PAMAP2_Dataset/Protocol/subject101.dat`. */
   name: z.string(),
   subject: z.number().int(),
@@ -29,7 +29,7 @@ export const SourceFileSchema = z.object({
   rawRows: z.number().int().nonnegative(),
 });
 
-export const SubjectShardSchema = z.object({
+const SubjectShardSchema = z.object({
   subject: z.number().int(),
   /** R: 33.3 Hz rows after §1. */
   rows: z.number().int().nonnegative(),

@@ -26,7 +26,7 @@ const SCALE_DIFF = Float64Array.from(NORM_MAX, (max, c) => max - (NORM_MIN[c] as
 const COLS = Int32Array.from(CHANNEL_SOURCE_COLUMNS);
 
 /** §13 scaling of one channel value (NaN already replaced). */
-export function scaleChannel(c: number, v: number): number {
+function scaleChannel(c: number, v: number): number {
   // Same arithmetic as the lab: (x − min) / diff, then the two clips.
   const s = (v - (SCALE_MIN[c] as number)) / (SCALE_DIFF[c] as number);
   // biome-ignore lint/complexity/useMathMinMax: above 1 becomes CLIP_HIGH (0.99, the lab's rule), not 1

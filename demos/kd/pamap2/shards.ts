@@ -66,7 +66,7 @@ export function decodeSeries(
  * The rows as loaded: a uint8 shard stays bytes (value = q · scale, 1 byte a value instead of 4),
  * for window-source.ts; a float32 shard is decoded.
  */
-export function shardRows(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): RowSeries {
+function shardRows(shard: SubjectShard, xBytes: Uint8Array, yBytes: Uint8Array, encoding: Pamap2Manifest['encoding']): RowSeries {
   if (encoding.dtype === 'float32') return decodeSeries(shard, xBytes, yBytes, encoding);
   checkShard(shard, xBytes, yBytes, encoding);
   return { subject: shard.subject, rows: shard.rows, x: xBytes, scale: encoding.scale, y: yBytes, segments: [...shard.segments] };

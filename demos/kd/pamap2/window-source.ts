@@ -118,7 +118,7 @@ export function subsetWindows(src: Windows, keep: ArrayLike<number>): WindowSour
   };
 }
 
-export function isWindowSource(w: Windows): w is WindowSource {
+function isWindowSource(w: Windows): w is WindowSource {
   return typeof (w as Partial<WindowSource>).select === 'function';
 }
 

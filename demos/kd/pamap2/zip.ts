@@ -45,7 +45,7 @@ export interface ZipLimits {
   /** Largest archive, counting the bytes of every level. The UCI download is about 0.7 GB. */
   maxArchiveBytes: number;
 }
-export const ZIP_LIMITS: ZipLimits = { maxDepth: 2, maxEntryBytes: 512 * 2 ** 20, maxArchiveBytes: 8 * 2 ** 30 };
+const ZIP_LIMITS: ZipLimits = { maxDepth: 2, maxEntryBytes: 512 * 2 ** 20, maxArchiveBytes: 8 * 2 ** 30 };
 
 export type ZipProblem = 'not-zip' | 'corrupt' | 'truncated' | 'too-deep' | 'no-protocol' | 'too-large' | 'unsupported' | 'duplicate';
 

@@ -29,7 +29,7 @@ export function argmaxRow(logits: Logits, k: number, i: number): number {
 }
 
 /** Rows of (N, K) logits. */
-export function rowsOf(logits: Logits, k: number): number {
+function rowsOf(logits: Logits, k: number): number {
   if (logits.length % k !== 0) throw new Error(`logits length ${logits.length} is not a multiple of K = ${k}`);
   return logits.length / k;
 }

@@ -80,7 +80,7 @@ function networks(
 const TRAINING_NOTE = `inputs clipped to ±${INPUT_CLIP} after standardisation; BN statistics re-estimated over the training windows before evaluation; runs under ${SHORT_RUN_EPOCHS} epochs use the base lr for ${SHORT_RUN_HIGH * 100}% of epochs, then a tenth`;
 
 /** What `config.data.source` says about the split (the schema's only free-text data field). */
-export function splitDescription(c: Pick<RunConfig, 'split' | 'testSubject' | 'seed'>): string {
+function splitDescription(c: Pick<RunConfig, 'split' | 'testSubject' | 'seed'>): string {
   return c.split === 'window'
     ? `split=window-stratified (classes above ${CLASS_THIN_FACTOR}x the median count thinned evenly in time; seed ${c.seed}, ~${Math.round(TEST_FRACTION * 100)}% of each class's windows held out; not LOSO, not the paper's protocol)`
     : `split=loso (held-out subject ${c.testSubject}, protocol §2)`;

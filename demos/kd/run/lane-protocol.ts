@@ -26,13 +26,12 @@ const id = int.positive();
 const key = z.string().min(1);
 
 /** Every parameter by name (trainer.ts save), names[i] ↔ data[i]. */
-export const LaneWeightsSchema = z
+const LaneWeightsSchema = z
   .object({ names: z.array(z.string()), data: z.array(F32) })
   .refine((w) => w.names.length === w.data.length, 'names and data differ in length');
-export type LaneWeights = z.infer<typeof LaneWeightsSchema>;
 
 /** A trained phase's outcome (phases.ts TrainOutcome): a PhaseResult without what the session adds. */
-export const LaneOutcomeSchema = PhaseResultSchema.omit({ phase: true, ms: true, origin: true, trainWindows: true, testWindows: true });
+const LaneOutcomeSchema = PhaseResultSchema.omit({ phase: true, ms: true, origin: true, trainWindows: true, testWindows: true });
 
 export const LaneMsgSchema = z.discriminatedUnion('type', [
   z.object({

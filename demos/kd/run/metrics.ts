@@ -66,7 +66,7 @@ export function metricsOf(m: readonly (readonly number[])[]): ClassMetrics {
 /** Per-class counts of class ids 0..K−1 (K = 12). */
 export const countsOf = (labels: ArrayLike<number>): number[] => classCounts(labels, NUM_CLASSES);
 
-export function majorityClass(counts: readonly number[]): number {
+function majorityClass(counts: readonly number[]): number {
   let best = 0;
   for (let c = 1; c < counts.length; c++) if (counts[c]! > counts[best]!) best = c;
   return best;

@@ -19,7 +19,7 @@ import type { PhaseResult } from './protocol';
 import type { TeacherFit } from './agreement';
 
 /** epoch is 1-based; accuracies in %. */
-export interface EpochReport {
+interface EpochReport {
   epoch: number;
   trainLoss: number;
   testAcc: number;

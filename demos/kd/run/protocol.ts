@@ -47,7 +47,7 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 
-export const DataSummarySchema = z.object({
+const DataSummarySchema = z.object({
   /** What the reader sees: "번들 발췌본 (…)" or the uploaded file names. */
   label: z.string(),
   source: z.enum(['excerpt', 'full', 'upload']),
@@ -68,7 +68,7 @@ export const DataSummarySchema = z.object({
 });
 export type DataSummary = z.infer<typeof DataSummarySchema>;
 
-export const PreviewSchema = z.object({
+const PreviewSchema = z.object({
   /** One real window: W steps of one channel (after the protocol's scaling). */
   signal: z.array(finite),
   /** Its GASF image, size × size, values in [−1, 1]. */
@@ -81,7 +81,7 @@ export const PreviewSchema = z.object({
 export type Preview = z.infer<typeof PreviewSchema>;
 
 /** What a student takes from the two teachers on the test windows (agreement.ts TeacherFit), in % and nats. */
-export const TeacherFitSchema = z.object({
+const TeacherFitSchema = z.object({
   agreeGaf: finite,
   agreeSig: finite,
   klGaf: finite,

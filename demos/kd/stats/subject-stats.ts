@@ -15,8 +15,8 @@
 import { z } from 'zod';
 
 /** Per-subject values (one per LOSO fold, in fold order): S ≥ 2 finite numbers. */
-export const subjectValuesSchema = z.array(z.number().finite()).min(2);
-export const pairedInputSchema = z
+const subjectValuesSchema = z.array(z.number().finite()).min(2);
+const pairedInputSchema = z
   .object({ a: subjectValuesSchema, b: subjectValuesSchema })
   .refine((p) => p.a.length === p.b.length, { message: 'a and b must have one value per subject each (same length)' });
 
@@ -123,7 +123,7 @@ function incompleteBeta(x: number, a: number, b: number): number {
 }
 
 /** P(T ≤ t) for Student's t with df degrees of freedom. */
-export function studentTCdf(t: number, df: number): number {
+function studentTCdf(t: number, df: number): number {
   const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
   return t >= 0 ? 1 - tail : tail;
 }

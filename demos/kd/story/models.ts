@@ -12,9 +12,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../../shared/rng';
 import { conv1d, type ConvImpl } from '../conv';
 import { STORY_CHANNELS as S, STORY_CLASSES as K } from './recordings';
-import { FFT_BINS } from './windows';
 
-export type ModelKind = 'cnn' | 'mlp';
+type ModelKind = 'cnn';
 export interface StoryModel {
   kind: ModelKind;
   vars: tf.Variable[];
@@ -63,24 +62,6 @@ export function createCnn(seed: number, impl: ConvImpl, c1 = 16, c2 = 24): Story
   };
 }
 
-export function createMlp(seed: number, hidden = 64): StoryModel {
-  const p = `mlp${uid++}`;
-  const inDim = FFT_BINS * S;
-  const w1 = heUniform([inDim, hidden], inDim, seed * 4 + 1, `${p}w1`);
-  const b1 = zeros(hidden, `${p}b1`);
-  const w2 = heUniform([hidden, K], hidden, seed * 4 + 2, `${p}w2`);
-  const b2 = zeros(K, `${p}b2`);
-  const vars = [w1, b1, w2, b2];
-  return {
-    kind: 'mlp',
-    vars,
-    apply: (x) => {
-      const h = tf.relu(tf.add(tf.matMul(x as tf.Tensor2D, w1 as tf.Tensor2D), b1)); // (B, 64)
-      return tf.add(tf.matMul(h as tf.Tensor2D, w2 as tf.Tensor2D), b2) as tf.Tensor2D; // (B, K)
-    },
-    dispose: () => vars.forEach((v) => v.dispose()),
-  };
-}
 
 export function countParams(m: StoryModel): number {
   return m.vars.reduce((a, v) => a + v.size, 0);

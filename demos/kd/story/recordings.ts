@@ -19,8 +19,8 @@ export const STORY_CLASSES = 12;
 const IMU_NAMES = ['hand', 'chest', 'ankle'] as const;
 const SENSOR_NAMES = ['acc16', 'gyro', 'mag'] as const;
 /** 0-based UCI column of each channel: IMU block base 3/20/37; acc16 +1..3, gyro +7..9, mag +10..12. */
-export const STORY_COLUMNS: readonly number[] = [3, 20, 37].flatMap((b) => [1, 2, 3, 7, 8, 9, 10, 11, 12].map((k) => b + k));
-export const STORY_CHANNEL_NAMES: readonly string[] = IMU_NAMES.flatMap((imu) =>
+const STORY_COLUMNS: readonly number[] = [3, 20, 37].flatMap((b) => [1, 2, 3, 7, 8, 9, 10, 11, 12].map((k) => b + k));
+const STORY_CHANNEL_NAMES: readonly string[] = IMU_NAMES.flatMap((imu) =>
   SENSOR_NAMES.flatMap((s) => ['x', 'y', 'z'].map((a) => `${imu}_${s}_${a}`)),
 );
 
@@ -81,7 +81,7 @@ function fillGaps(a: Float32Array, start: number, stride: number, n: number): vo
   for (let j = prev + 1; j < n; j++) a[start + j * stride] = at(prev);
 }
 
-export const StoryHeaderSchema = z.object({
+const StoryHeaderSchema = z.object({
   format: z.literal('kd-story-int16-v1'),
   classes: z.literal(STORY_CLASSES),
   rows: z.literal(ROWS),

@@ -6,7 +6,7 @@
  */
 import type { Comparison, Verdict } from './verdict';
 
-export interface ClauseArgs {
+interface ClauseArgs {
   /** The other student's name, e.g. "혼자 배운 학생". */
   other: string;
   /** kd − other in points, signed, one decimal ("+22.8"), and its 95 % interval. */

@@ -8,7 +8,7 @@
 import { ROWS, STORY_CHANNELS as S, STORY_CLASSES as K } from './recordings';
 
 export const WINDOW = 50;
-export const STRIDE = 5;
+const STRIDE = 5;
 /** Rows left out at the boundary: neighbouring rows are strongly correlated. */
 export const GAP = 10;
 const HALF = (ROWS - GAP) / 2; // 245 rows on each side

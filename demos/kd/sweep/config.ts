@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { archSchema } from '../artifact/schema';
 import { formatZodError } from '../../shared/zod-error';
 
-export const dataSpecSchema = z.discriminatedUnion('kind', [
+const dataSpecSchema = z.discriminatedUnion('kind', [
   /** the real PAMAP2 excerpt shipped in data/pamap2 (6 subjects, 138 windows) */
   z.object({ kind: z.literal('excerpt'), dir: z.string().default('data/pamap2') }),
   /** shards written by `npm run data:pamap2` from the full UCI dataset */

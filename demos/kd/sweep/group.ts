@@ -24,7 +24,7 @@ export interface RunGroup {
   codeVersions: string[];
 }
 
-export function groupConfigOf(r: RunArtifact): GroupConfig {
+function groupConfigOf(r: RunArtifact): GroupConfig {
   const { fold: _f, trial: _t, seed: _s, heldOutSubject: _h, ...rest } = r.config;
   return rest;
 }

@@ -26,7 +26,7 @@ export interface UnitSpec {
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._=+-]/g, '_');
-export const groupKeyOf = (arch: string, alpha: number) => safe(`${arch.toLowerCase()}-a${alpha}`);
+const groupKeyOf = (arch: string, alpha: number) => safe(`${arch.toLowerCase()}-a${alpha}`);
 
 export function planSweep(c: SweepConfig, subjects: readonly number[]): UnitSpec[] {
   const folds = c.folds === 'all' ? [...subjects].sort((a, b) => a - b) : c.folds;

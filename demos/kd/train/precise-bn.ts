@@ -86,7 +86,7 @@ export interface PreciseBnOptions {
 }
 
 /** The default stats batch: ~2²⁰ input floats (4 MiB), at least 2 windows, at most 512. */
-export function preciseBnBatch(data: Pick<TrainData, 'sampleShape'>): number {
+function preciseBnBatch(data: Pick<TrainData, 'sampleShape'>): number {
   return Math.max(2, Math.min(512, Math.floor(2 ** 20 / sampleSize(data))));
 }
 

@@ -36,7 +36,7 @@ export interface KdSetup {
   T: number;
 }
 
-export interface StepInfo {
+interface StepInfo {
   epoch: number;
   step: number;
   stepsPerEpoch: number;
@@ -45,7 +45,7 @@ export interface StepInfo {
   lr: number;
   samples: number;
 }
-export interface EpochInfo {
+interface EpochInfo {
   epoch: number; // 0-based
   lr: number;
   trainLoss: number; // mean of the step losses
@@ -149,7 +149,7 @@ export async function trainStepAsync(
 }
 
 /** Throws a clear message when no gradients are registered (see ../gradients.ts). */
-export function assertGradients(): void {
+function assertGradients(): void {
   if (!tf.getGradient('BatchMatMul') || !tf.getGradient('Relu')) {
     throw new Error(
       "tfjs gradients are not registered: import 'demos/shared/gradients' (bundled code) or call useNodeBackend() from demos/kd/node/tf-node (Node)",

@@ -149,7 +149,7 @@ export function relaxedSimdSupported(): boolean {
 }
 
 /** The build for a heap: relaxed SIMD where the engine has it (unless forced), shared where the heap is. */
-export function kernelBuildFor(memory: WebAssembly.Memory): KernelBuild {
+function kernelBuildFor(memory: WebAssembly.Memory): KernelBuild {
   const r = forced ? forced === 'relaxed' : relaxedSimdSupported();
   const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
   return `${r ? 'relaxed' : 'simd'}${shared ? 'Shared' : ''}` as KernelBuild;
@@ -197,9 +197,6 @@ export async function prepareWasmKernels(): Promise<boolean> {
 /** Turns the WASM kernels off (true: on, the default); for benchmarks and tests comparing with the JS loops. */
 export function setWasmKernelsEnabled(on: boolean): void {
   enabled = on;
-}
-export function wasmKernelsEnabled(): boolean {
-  return enabled;
 }
 /**
  * Forces the build without relaxed SIMD ('simd': the mul + add matMul, what an engine without

@@ -113,7 +113,7 @@ interface Pool {
 const pools = new WeakMap<WebAssembly.Memory, Pool>();
 
 /** Whether this thread may block in Atomics.wait (not a page's main thread). */
-export function canBlock(): boolean {
+function canBlock(): boolean {
   if (typeof SharedArrayBuffer === 'undefined') return false;
   try {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);

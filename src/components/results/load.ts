@@ -3,7 +3,6 @@ import { getCollection } from 'astro:content';
 import type {
   GroupArtifact,
   ReferenceCellsArtifact,
-  ReferencePerFoldArtifact,
   ReferenceRawTrialsArtifact,
   RunArtifact,
 } from '@demos/kd/artifact/index.ts';
@@ -17,7 +16,6 @@ async function one<K extends string, T>(kind: K): Promise<T> {
   return hit.data as T;
 }
 export const referenceCells = () => one<'reference-cells', ReferenceCellsArtifact>('reference-cells');
-export const referencePerFold = () => one<'reference-per-fold', ReferencePerFoldArtifact>('reference-per-fold');
 export const referenceRawTrials = () => one<'reference-raw-trials', ReferenceRawTrialsArtifact>('reference-raw-trials');
 
 /** Own sweep runs/groups, with the collection id (ids of $RESULTS_EXTRA_DIR start with "extra/"). */

@@ -17,12 +17,12 @@ import {
 } from '@demos/kd/stats/subject-stats.ts';
 import { DERIVED_DECIMALS } from './views';
 
-export const SUBJECTS = 9;
+const SUBJECTS = 9;
 const f = (x: number) => x.toFixed(DERIVED_DECIMALS);
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(DERIVED_DECIMALS)}`;
 
 /** Per-subject values (fold order 0…8) of one raw block; null unless it holds all 9 folds. */
-export function subjectValues(b: RawBlock): number[] | null {
+function subjectValues(b: RawBlock): number[] | null {
   if (b.folds.length !== SUBJECTS) return null;
   const byFold = b.folds.map((fold, i) => ({ fold, v: foldMean(b.values[i]!) })).sort((x, y) => x.fold - y.fold);
   if (byFold.some((x, i) => x.fold !== i)) return null;
@@ -40,14 +40,14 @@ export interface Setting {
   trialsNote: string;
 }
 
-export interface Comparison {
+interface Comparison {
   /** "b − a" in words */
   label: string;
   d: PairedDifference;
   sentence: string;
 }
 
-export function setting(label: string, block: RawBlock, trialsNote: string, cell: ReferenceCell | undefined): Setting {
+function setting(label: string, block: RawBlock, trialsNote: string, cell: ReferenceCell | undefined): Setting {
   const values = subjectValues(block);
   if (!values) throw new Error(`${label}: raw block lacks some of the ${SUBJECTS} folds`);
   const sheet = cell ? { ...splitDisplayed(cell.displayed), rule: cell.rule } : null;
@@ -61,20 +61,20 @@ export function setting(label: string, block: RawBlock, trialsNote: string, cell
 }
 
 /** Average of several settings per subject (e.g. over the four teacher structures). */
-export function averaged(label: string, parts: readonly Setting[], trialsNote: string): Setting {
+function averaged(label: string, parts: readonly Setting[], trialsNote: string): Setting {
   const values = Array.from({ length: SUBJECTS }, (_, s) => parts.reduce((acc, p) => acc + p.values[s]!, 0) / parts.length);
   return { label, values, summary: summarizeSubjects(values), sheet: null, trialsNote };
 }
 
 /** The sentence a page shows for one paired comparison (b − a). */
-export function comparisonSentence(a: string, b: string, d: PairedDifference): string {
+function comparisonSentence(a: string, b: string, d: PairedDifference): string {
   const verdict = d.distinguishable
     ? `95 % 구간이 0을 포함하지 않으므로 피험자 ${d.n}명 기준으로 0과 구별됩니다`
     : `95 % 구간이 0을 포함하므로 피험자 ${d.n}명 기준으로 0과 구별되지 않습니다`;
   return `${b} − ${a}: 피험자별 차이의 평균 ${signed(d.mean)} %p, 95 % 구간 [${signed(d.lo)}, ${signed(d.hi)}] %p — ${verdict}.`;
 }
 
-export function compare(a: Setting, b: Setting): Comparison {
+function compare(a: Setting, b: Setting): Comparison {
   const d = pairedDifference(a.values, b.values);
   return { label: `${b.label} − ${a.label}`, d, sentence: comparisonSentence(a.label, b.label, d) };
 }

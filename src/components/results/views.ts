@@ -8,9 +8,9 @@
 import type { AggregationRule, ReferenceCell } from '@demos/kd/artifact/index.ts';
 import { splitDisplayed } from '@demos/kd/artifact/aggregation.ts';
 
-export const ARCHS = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'] as const;
+const ARCHS = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'] as const;
 
-export interface ViewCell {
+interface ViewCell {
   meanText: string;
   stdText: string | null;
   mean: number;
@@ -19,7 +19,7 @@ export interface ViewCell {
   cellId: string;
   sources: string[];
 }
-export interface ViewRow {
+interface ViewRow {
   label: string;
   /** short note shown under the label (e.g. provenance) */
   note?: string;
@@ -44,7 +44,7 @@ export interface RowSpec {
   groups: string[];
 }
 
-export function viewCell(c: ReferenceCell): ViewCell {
+function viewCell(c: ReferenceCell): ViewCell {
   const { meanText, stdText } = splitDisplayed(c.displayed);
   return { meanText, stdText, mean: c.mean, rule: c.rule, best: false, cellId: c.id, sources: c.sources };
 }
@@ -89,7 +89,7 @@ export function buildTable(
 }
 
 /** Marks the highest mean in each column (ties: all of them). */
-export function markBest(table: ViewTable): void {
+function markBest(table: ViewTable): void {
   table.columns.forEach((_, j) => {
     const vals = table.rows.map((r) => r.cells[j]).filter((c): c is ViewCell => c !== null);
     if (vals.length < 2) return;

@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 export const NOTES_REPO = 'wjdwocks/ML-DNN';
 const NOTE_URL = new RegExp(`^https://github\\.com/${NOTES_REPO.replace('/', '\\/')}/blob/[^/]+/.+\\.md$`);
 
-export const sourceNoteSchema = z.object({
+const sourceNoteSchema = z.object({
   /** Shown as the link text, e.g. "Transformer.md" or "주간 노트 2025-05-02". */
   title: z.string().min(1),
   /** A Markdown file in the notes repository (blob URL). */

@@ -44,7 +44,7 @@ export interface WorkedExample {
  * come from the seeded untrained weights, so the link asks for them (the demo defaults to the
  * trained language model).
  */
-export function workedState(): DemoState {
+function workedState(): DemoState {
   return {
     ...DEFAULT_STATE,
     mode: 'step',
@@ -72,7 +72,7 @@ export function exampleTokens(): string[] {
 }
 
 /** One head's slices of the core's output (the head axis comes first in (H, T, ·)). */
-export function sliceHead(a: AttentionData, tokens: string[], head: number, query: number): WorkedExample {
+function sliceHead(a: AttentionData, tokens: string[], head: number, query: number): WorkedExample {
   const { t, dh } = a;
   const td = (x: Float32Array) => x.slice(head * t * dh, (head + 1) * t * dh);
   const tt = (x: Float32Array) => x.slice(head * t * t, (head + 1) * t * t);

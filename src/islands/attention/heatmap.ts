@@ -7,7 +7,7 @@
 import { s, fmt } from './dom';
 import { ATTN_TEXT } from './strings';
 
-export const HEAD_COLORS = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9'] as const;
+const HEAD_COLORS = ['#3b5bdb', '#e8590c', '#2f9e44', '#ae3ec9'] as const;
 export const headColor = (h: number): string => HEAD_COLORS[h % HEAD_COLORS.length]!;
 
 export interface HeatmapOpts {

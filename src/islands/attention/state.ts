@@ -26,7 +26,7 @@ export interface StepResult {
   lm?: { layer: number; layers: number; meta: LmMeta; next: { word: string; p: number }[] };
 }
 
-export interface TrainedState {
+interface TrainedState {
   status: string;
   /** Where the weights came from ('체크포인트(…)' or '무작위 초기화(…)'), shown with the accuracy. */
   source: string;
@@ -50,7 +50,7 @@ export interface AttnState {
   trained: TrainedState;
 }
 
-export type StepInput = Partial<Pick<DemoState, 'text' | 'd' | 'h' | 'causal' | 'scale' | 'weights' | 'layer'>>;
+type StepInput = Partial<Pick<DemoState, 'text' | 'd' | 'h' | 'causal' | 'scale' | 'weights' | 'layer'>>;
 
 export type AttnEvent =
   | { type: 'input'; patch: StepInput }

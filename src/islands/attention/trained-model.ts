@@ -33,7 +33,7 @@ const PAGE_BATCH = 32;
 export const PAGE_EVAL_N = 128;
 const pageEval = (m: TinyModel): Batch => evalSet(PAGE_EVAL_N, m.config.seqLen, m.config.vocab);
 
-export function checkpointUrl(): string {
+function checkpointUrl(): string {
   return siteUrl('models/attention/reverse.json');
 }
 

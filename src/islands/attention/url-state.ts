@@ -31,7 +31,7 @@ export interface DemoState {
   digits: string;
 }
 
-export const DEFAULT_TEXT = '나는 어제 학교에서 Transformer 논문을 읽었다.';
+const DEFAULT_TEXT = '나는 어제 학교에서 Transformer 논문을 읽었다.';
 export const DEFAULT_STATE: DemoState = {
   mode: 'step',
   weights: 'lm',

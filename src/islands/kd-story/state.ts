@@ -51,7 +51,7 @@ export function parseSeeds(text: string): number | string {
   return t !== '' && Number.isInteger(n) && n >= MIN_SEEDS && n <= MAX_SEEDS ? n : KDS_TEXT.seedsError(text);
 }
 
-export function configOf(s: KdsState): StoryConfig {
+function configOf(s: KdsState): StoryConfig {
   return { ...DEFAULT_CONFIG, setting: s.setting, seeds: s.seeds };
 }
 

@@ -4,7 +4,7 @@ import type { Phase } from '@demos/kd/experiment/phases';
 import type { AlphaPoint, FitReport } from '@demos/kd/run/phases';
 import type { DataSummary, FoldInfo, FromWorker, PhaseResult, Preview } from '@demos/kd/run/protocol';
 
-export type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
+type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 /** `key` changes when a curve starts over (a new phase run, or one taken from the cache): the view re-frames its panel then. */
 export interface Curve {
   key: number;
@@ -13,7 +13,7 @@ export interface Curve {
   acc: { epoch: number; testAcc: number }[];
   fit: FitReport[];
 }
-export type Busy = 'none' | 'data' | 'run' | 'compare';
+type Busy = 'none' | 'data' | 'run' | 'compare';
 
 export interface KdState {
   status: string;

@@ -61,7 +61,7 @@ export function drawChannelStrip(canvas: HTMLCanvasElement, v: Float32Array): vo
 }
 
 /** Diverging blue–white–red for v in [−1, 1]. */
-export function diverging(v: number): [number, number, number] {
+function diverging(v: number): [number, number, number] {
   const t = Math.max(-1, Math.min(1, v));
   return t >= 0 ? [255, 255 * (1 - t), 255 * (1 - t)] : [255 * (1 + t), 255 * (1 + t), 255];
 }

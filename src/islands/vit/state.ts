@@ -20,9 +20,9 @@ import type { VitUrlState } from './url-state';
 import type { VitSampleId } from './samples';
 import { maxAbs } from '@demos/shared/arrays';
 
-export const VIT_SEED = 42;
+const VIT_SEED = 42;
 
-export type VitPhase = 'static' | 'loading' | 'computing' | 'ready' | 'error';
+type VitPhase = 'static' | 'loading' | 'computing' | 'ready' | 'error';
 
 export interface VitState extends VitUrlState {
   phase: VitPhase;

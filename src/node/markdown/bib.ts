@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The site's one bibliography, relative to the repository root. */
 export const BIB_FILE = 'content/references.bib';
-export const BIB_PATH = fileURLToPath(new URL(`../../../${BIB_FILE}`, import.meta.url));
+const BIB_PATH = fileURLToPath(new URL(`../../../${BIB_FILE}`, import.meta.url));
 
 export interface BibEntry {
   type: string;

@@ -48,7 +48,7 @@ function pageName(file: VFile): string {
 }
 
 /** Throws when a "[@…]" group is still plain text after rehype-citation ran. */
-export function checkLeftovers(tree: Root, file: VFile, known: ReadonlySet<string>): void {
+function checkLeftovers(tree: Root, file: VFile, known: ReadonlySet<string>): void {
   const problems: string[] = [];
   proseTexts(tree, (t, parent) => {
     // rehype-citation's split text nodes carry no position; their paragraph does.
@@ -118,7 +118,7 @@ function linkCitation(span: Element, keys: string[], numbers: Map<string, string
 }
 
 /** `root`: the repository root (the bibliography is `<root>/content/references.bib`). */
-export function rehypeCitationsFinish(options: { root: string }) {
+function rehypeCitationsFinish(options: { root: string }) {
   const bib = loadBib(join(options.root, BIB_FILE));
   const known = new Set(bib.keys());
   return (tree: Root, file: VFile): void => {

@@ -28,7 +28,7 @@ function isKatex(n: ElementContent): boolean {
 }
 
 /** Readable text of one KaTeX formula (its <math> element), "" when there is none. */
-export function katexText(katex: Element): string {
+function katexText(katex: Element): string {
   let math: Element | undefined;
   visit(katex, 'element', (m) => {
     if (m.tagName !== 'math') return undefined;

@@ -73,6 +73,66 @@ const PLACEHOLDER: SubjectShard = {
 export const DEFAULT_OUT = '.work/pamap2';
 export const DEFAULT_BROWSER_MAX_BYTES = 25_000_000;
 
+/** Where the Protocol files come from: a URL (downloaded, resumable) or a local zip/folder. */
+async function resolveSource(
+  opts: DataCommandOptions,
+  source: string,
+  log: (line: string) => void,
+): Promise<{ path: string; kind: Pamap2Manifest['source']['kind']; location: string }> {
+  if (!/^https?:\/\//.test(source)) return { path: source, kind: await sourceKind(source), location: basename(source.replace(/\/+$/, '')) };
+  const dir = opts.downloadDir ?? '.work/pamap2-download';
+  const path = join(dir, basename(new URL(source).pathname) || 'pamap2.zip');
+  log(`download ${source} → ${path}`);
+  let lastPct = -1;
+  const r = await downloadWithResume(source, path, {
+    log,
+    ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}),
+    onProgress: (b, t) => {
+      const pct = t ? Math.floor((100 * b) / t) : -1;
+      if (pct !== lastPct && pct % 10 === 0) log(`download ${pct}% (${(b / 1e6).toFixed(1)} MB)`);
+      lastPct = pct;
+    },
+  });
+  log(`download done: ${r.bytes} bytes in ${r.attempts} attempt(s)`);
+  return { path, kind: 'url', location: source };
+}
+
+/** The resume record of an earlier, interrupted run (none: start from scratch). */
+async function readProgress(progressPath: string): Promise<Progress> {
+  try {
+    return JSON.parse(await readFile(progressPath, 'utf8')) as Progress;
+  } catch {
+    return {};
+  }
+}
+
+/** A shard an earlier run wrote, read back if its files are intact (resume). */
+async function reuseShard(out: string, prev: Done, progressPath: string, name: string): Promise<SubjectSeries> {
+  const xs = await fileSha256(join(out, prev.shard.x.file));
+  const ys = await fileSha256(join(out, prev.shard.y.file));
+  if (xs !== prev.shard.x.sha256 || ys !== prev.shard.y.sha256)
+    throw new Error(`${name}: recorded shard changed on disk; delete ${progressPath} and rerun`);
+  const [xb, yb] = await Promise.all([readFile(join(out, prev.shard.x.file)), readFile(join(out, prev.shard.y.file))]);
+  return decodeSeries(prev.shard, new Uint8Array(xb), new Uint8Array(yb), { dtype: 'float32' });
+}
+
+/** Logs the source's read progress every 5 %. */
+function percentLogger(log: (line: string) => void): (read: number, total: number) => void {
+  let lastPct = -1;
+  return (read, total) => {
+    const pct = Math.floor((100 * read) / total);
+    if (pct !== lastPct && pct % 5 === 0) log(`source ${pct}%`);
+    lastPct = pct;
+  };
+}
+
+function refuse(s: SourceFile): never {
+  throw new Error(
+    `${s.name}: SHA-256 ${s.sha256} does not match the UCI PAMAP2 file (${s.expectedSha256 ?? 'no reference hash for this subject'}) — refused. ` +
+      'Pass --unverified to use it anyway (the manifest records it).',
+  );
+}
+
 export async function runDataCommand(opts: DataCommandOptions, log: (line: string) => void = () => {}): Promise<DataCommandResult> {
   const source = opts.source ?? UCI_PAMAP2_URL;
   const out = opts.out ?? DEFAULT_OUT;
@@ -80,54 +140,18 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
   const unverified = opts.unverified ?? false;
   const want = opts.subjects ? new Set(opts.subjects) : null;
 
-  let path = source;
-  let kind: Pamap2Manifest['source']['kind'];
-  let location: string;
-  if (/^https?:\/\//.test(source)) {
-    const dir = opts.downloadDir ?? '.work/pamap2-download';
-    path = join(dir, basename(new URL(source).pathname) || 'pamap2.zip');
-    log(`download ${source} → ${path}`);
-    let lastPct = -1;
-    const r = await downloadWithResume(source, path, {
-      log,
-      ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}),
-      onProgress: (b, t) => {
-        const pct = t ? Math.floor((100 * b) / t) : -1;
-        if (pct !== lastPct && pct % 10 === 0) log(`download ${pct}% (${(b / 1e6).toFixed(1)} MB)`);
-        lastPct = pct;
-      },
-    });
-    log(`download done: ${r.bytes} bytes in ${r.attempts} attempt(s)`);
-    kind = 'url';
-    location = source;
-  } else {
-    const k = await sourceKind(source);
-    kind = k;
-    location = basename(source.replace(/\/+$/, ''));
-  }
+  const { path, kind, location } = await resolveSource(opts, source, log);
   const segmentGapS = opts.segmentGapS !== undefined ? opts.segmentGapS : kind === 'excerpt' ? EXCERPT_SEGMENT_GAP_S : null;
 
   await mkdir(out, { recursive: true });
   const progressPath = join(out, '.progress.json');
-  let progress: Progress = {};
-  try {
-    progress = JSON.parse(await readFile(progressPath, 'utf8')) as Progress;
-  } catch {
-    progress = {};
-  }
+  const progress = await readProgress(progressPath);
   const settingsKey = `gap=${segmentGapS}`;
   const done = new Map<number, Done>();
   const series = new Map<number, SubjectSeries>();
   const skipped: number[] = [];
   const pending: Array<Promise<void>> = [];
   let writes: Promise<void> = Promise.resolve(); // shard + progress writes, one at a time
-
-  const refuse = (s: SourceFile): never => {
-    throw new Error(
-      `${s.name}: SHA-256 ${s.sha256} does not match the UCI PAMAP2 file (${s.expectedSha256 ?? 'no reference hash for this subject'}) — refused. ` +
-        'Pass --unverified to use it anyway (the manifest records it).',
-    );
-  };
 
   const handler = (entry: ProtocolEntry): EntrySink | null => {
     if (want && !want.has(entry.subject)) return null;
@@ -136,16 +160,7 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
     const prev = progress[key];
     if (prev) {
       // Resume: reuse the shard if its files are intact.
-      pending.push(
-        (async () => {
-          const xs = await fileSha256(join(out, prev.shard.x.file));
-          const ys = await fileSha256(join(out, prev.shard.y.file));
-          if (xs !== prev.shard.x.sha256 || ys !== prev.shard.y.sha256)
-            throw new Error(`${entry.name}: recorded shard changed on disk; delete ${progressPath} and rerun`);
-          const [xb, yb] = await Promise.all([readFile(join(out, prev.shard.x.file)), readFile(join(out, prev.shard.y.file))]);
-          series.set(entry.subject, decodeSeries(prev.shard, new Uint8Array(xb), new Uint8Array(yb), { dtype: 'float32' }));
-        })(),
-      );
+      pending.push(reuseShard(out, prev, progressPath, entry.name).then((ser) => void series.set(entry.subject, ser)));
       done.set(entry.subject, prev);
       skipped.push(entry.subject);
       log(`${entry.name}: already processed (resume), skipped`);
@@ -199,12 +214,7 @@ export async function runDataCommand(opts: DataCommandOptions, log: (line: strin
     };
   };
 
-  let lastPct = -1;
-  await readProtocolFiles(path, handler, (read, total) => {
-    const pct = Math.floor((100 * read) / total);
-    if (pct !== lastPct && pct % 5 === 0) log(`source ${pct}%`);
-    lastPct = pct;
-  });
+  await readProtocolFiles(path, handler, percentLogger(log));
   await Promise.all(pending);
   if (done.size === 0) throw new Error(`${location}: none of the requested subjects (${[...(want ?? [])].join(', ')}) found`);
   for (const d of done.values()) if (!d.source.verified && !unverified) refuse(d.source);

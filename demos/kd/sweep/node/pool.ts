@@ -39,6 +39,29 @@ const fmtTime = (s: number) =>
       ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`
       : `${s.toFixed(0)}s`;
 
+type Job = { unit: UnitSpec; todo: string[] };
+interface PlannedQueue {
+  queue: Job[];
+  planned: number;
+  total: number;
+}
+
+/** The sweep's units with the runs still to do (finished runs on disk are skipped), logged. */
+function planQueue(o: SweepOptions, finished: { has(id: string): boolean }, subjects: number[]): PlannedQueue {
+  let units = planSweep(o.config, subjects);
+  if (o.shard) units = shardUnits(units, o.shard);
+  const planned = units.reduce((n, u) => n + u.runs.length, 0);
+  const queue = units
+    .map((unit) => ({ unit, todo: unit.runs.filter((r) => !finished.has(r.id)).map((r) => r.id) }))
+    .filter((j) => j.todo.length > 0);
+  const total = queue.reduce((n, j) => n + j.todo.length, 0);
+  o.log(
+    `plan: ${units.length} unit(s) (teacher arch × fold)${o.shard ? ` in shard ${o.shard.k}/${o.shard.n}` : ''}, ${planned} run(s); ` +
+      `${planned - total} already finished → skipped, ${total} to run on ${o.workers} worker(s)`,
+  );
+  return { queue, planned, total };
+}
+
 export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
   const t0 = performance.now();
   const c = o.config;
@@ -53,7 +76,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
   let backend = '';
 
   return await new Promise<SweepSummary>((resolve, reject) => {
-    let queue: { unit: UnitSpec; todo: string[] }[] | null = null;
+    let queue: Job[] | null = null;
     let planned = 0;
     let skipped = 0;
     let total = 0;
@@ -95,23 +118,14 @@ export async function runSweep(o: SweepOptions): Promise<SweepSummary> {
       if (queue.length === 0 && busy === 0) finish();
     };
     const plan = (subjects: number[]) => {
-      let units: UnitSpec[];
+      let p: PlannedQueue;
       try {
-        units = planSweep(c, subjects);
+        p = planQueue(o, scan.finished, subjects);
       } catch (e) {
         return fail(e as Error);
       }
-      if (o.shard) units = shardUnits(units, o.shard);
-      planned = units.reduce((n, u) => n + u.runs.length, 0);
-      queue = units
-        .map((unit) => ({ unit, todo: unit.runs.filter((r) => !scan.finished.has(r.id)).map((r) => r.id) }))
-        .filter((j) => j.todo.length > 0);
-      total = queue.reduce((n, j) => n + j.todo.length, 0);
+      ({ queue, planned, total } = p);
       skipped = planned - total;
-      o.log(
-        `plan: ${units.length} unit(s) (teacher arch × fold)${o.shard ? ` in shard ${o.shard.k}/${o.shard.n}` : ''}, ${planned} run(s); ` +
-          `${skipped} already finished → skipped, ${total} to run on ${o.workers} worker(s)`,
-      );
     };
 
     const onMessage = (ch: ChildProcess) => (m: FromWorker) => {
