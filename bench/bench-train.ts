@@ -31,6 +31,7 @@ import { trainStep } from '../demos/kd/train/train';
 import { relaxedSimdSupported, setWasmKernelsEnabled } from '../demos/kd/wasm/kernels';
 import { setWasmMatMulEnabled } from '../demos/kd/wasm/matmul';
 import { setWinogradEnabled } from '../demos/kd/conv/winograd';
+import { errorMessage } from '../demos/shared/errors';
 
 interface Model {
   dims: 1 | 2;
@@ -204,7 +205,7 @@ async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
 }
 
 function fail(v: Variant, e: unknown): void {
-  v.row.note = `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  v.row.note = `failed: ${errorMessage(e).split('\n')[0]}`;
   v.run?.dispose();
   delete v.run;
 }
@@ -240,7 +241,7 @@ function pytorch(): Row[] {
         batch: 0,
         wall: null,
         cpu: null,
-        note: `failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        note: `failed: ${errorMessage(e).split('\n')[0]}`,
       },
     ];
   }

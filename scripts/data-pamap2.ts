@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_OUT, runDataCommand } from '../demos/kd/pamap2/node/data-command.ts';
 import { UCI_PAMAP2_URL } from '../demos/kd/pamap2/source-hashes.ts';
+import { errorMessage } from '../demos/shared/errors';
 
 const USAGE = `usage: npm run data:pamap2 -- [--source ZIP|FOLDER|URL] [--out DIR] [--browser-out DIR] [--unverified]
        [--subjects 101,102,...] [--browser-subjects 101,...] [--browser-max-mb 25] [--segment-gap-s S|none] [--download-dir DIR]
@@ -71,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`data:pamap2: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`data:pamap2: ${errorMessage(err)}`);
   process.exitCode = 1;
 });

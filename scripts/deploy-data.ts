@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { runDataCommand } from '../demos/kd/pamap2/node/data-command.ts';
 import { parseManifest } from '../demos/kd/pamap2/manifest-schema.ts';
 import { UCI_PAMAP2_URL } from '../demos/kd/pamap2/source-hashes.ts';
+import { errorMessage } from '../demos/shared/errors';
 
 export const EXIT_FULL = 0;
 export const EXIT_FALLBACK = 3;
@@ -97,7 +98,7 @@ export async function prepareDeployData(opts: DeployDataOptions = {}): Promise<D
       summary: `full PAMAP2 share in ${publicDir}: subjects ${m.subjects.join(', ')}, ${m.totals.windows} windows`,
     };
   } catch (e) {
-    reason = oneLine(e instanceof Error ? e.message : String(e));
+    reason = oneLine(errorMessage(e));
   }
   await rm(staging, { recursive: true, force: true });
   try {
@@ -108,7 +109,7 @@ export async function prepareDeployData(opts: DeployDataOptions = {}): Promise<D
       summary: `full PAMAP2 data unavailable (${reason}); publishing with the bundled ${kept} in ${publicDir}`,
     };
   } catch (e) {
-    const why = oneLine(e instanceof Error ? e.message : String(e));
+    const why = oneLine(errorMessage(e));
     return {
       code: EXIT_UNPUBLISHABLE,
       reason,
@@ -147,7 +148,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      console.error(`data:pamap2:deploy: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`data:pamap2:deploy: ${errorMessage(err)}`);
       process.exitCode = EXIT_UNPUBLISHABLE;
     },
   );

@@ -20,6 +20,7 @@ import { runSweep } from '../demos/kd/sweep/node/pool.ts';
 import { mergeSweeps } from '../demos/kd/sweep/node/merge.ts';
 import { estimateSweep } from '../demos/kd/sweep/node/estimate.ts';
 import { hasFlag, option } from './cli-args.ts';
+import { errorMessage } from '../demos/shared/errors';
 
 const argv = process.argv.slice(2);
 const sub = argv[0] === 'merge' || argv[0] === 'run' || argv[0] === 'estimate' ? argv.shift()! : 'run';
@@ -54,6 +55,15 @@ function loadConfig(arg: string): { config: SweepConfig; preset: string | undefi
   return { config: parseSweepConfig(file, json), preset: isPreset(arg) ? arg : undefined };
 }
 
+/** A positive-integer flag (`--workers 4`), or the fallback when absent; anything else stops with a message. */
+function intOption(name: string, fallback: number): number {
+  const raw = option(name, argv);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
 async function main(): Promise<void> {
   const out = resolve(option('--out', argv) ?? 'content/results/own');
   if (sub === 'merge') {
@@ -76,12 +86,12 @@ async function main(): Promise<void> {
   if (sub === 'estimate') {
     // Full PAMAP2 protocol data: ≈ 1.94 M labelled 100 Hz rows → /3 (33.3 Hz) → step-22 windows ≈ 29 k,
     // ≈ 26 k of them in a fold's training set (8 of 9 subjects). Override with --train-windows.
-    const trainWindows = Number(option('--train-windows', argv) ?? 26000);
-    const folds = Number(option('--folds', argv) ?? (config.folds === 'all' ? 9 : config.folds.length));
-    const workers = Number(option('--workers', argv) ?? availableParallelism());
-    const measureBatch = Number(option('--measure-batch', argv) ?? config.batchSize);
+    const trainWindows = intOption('--train-windows', 26000);
+    const folds = intOption('--folds', config.folds === 'all' ? 9 : config.folds.length);
+    const workers = intOption('--workers', availableParallelism());
+    const measureBatch = intOption('--measure-batch', config.batchSize);
     log(`measuring with batch ${measureBatch} (config batch ${config.batchSize}), ${trainWindows} training windows per fold`);
-    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: Number(option('--steps', argv) ?? 2), measureBatch, log });
+    const r = await estimateSweep(config, { folds, trainWindows, workers, steps: intOption('--steps', 2), measureBatch, log });
     const h = r.seconds / 3600;
     log(
       `estimate for "${config.name}": ${config.teacherArchs.length} arch × ${folds} folds × (2 teachers + ${config.alphas.length} α × ${config.trials} trials students) × ${config.epochs} epochs × ${trainWindows} training windows`,
@@ -91,8 +101,7 @@ async function main(): Promise<void> {
   }
   const shardArg = option('--shard', argv);
   const shard = shardArg ? parseShard(shardArg) : null;
-  const workers = Number(option('--workers', argv) ?? availableParallelism());
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer`);
+  const workers = intOption('--workers', availableParallelism());
   if (hasFlag('--plan', argv)) {
     const subjects = config.folds === 'all' ? [101, 102, 103, 105, 107, 108] : config.folds;
     let units = planSweep(config, subjects);
@@ -115,6 +124,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
+  console.error(errorMessage(e));
   process.exit(1);
 });

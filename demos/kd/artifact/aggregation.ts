@@ -47,16 +47,7 @@ function requireShape(trials: readonly (readonly number[])[], nTrials: number | 
 }
 
 /** Which rules can be recomputed from raw trials (the others are stated, not derivable). */
-const COMPUTABLE_RULES = [
-  'best3',
-  'best3_pstd',
-  'mean3',
-  'mean3_se',
-  'mean3_se_assumed',
-  'mid3of6',
-  'mean27_pstd',
-  'mean_se',
-] as const;
+const COMPUTABLE_RULES = ['best3', 'best3_pstd', 'mean3', 'mean3_se', 'mean3_se_assumed', 'mid3of6', 'mean27_pstd', 'mean_se'] as const;
 export type ComputableRule = (typeof COMPUTABLE_RULES)[number];
 
 export function aggregate(rule: ComputableRule, trials: readonly (readonly number[])[]): Aggregate {

@@ -41,9 +41,7 @@ const referenceHeader = {
 };
 
 /** "85.4535(2.55)", "82.99±2.50", "85.80", "84.12193333", "88" */
-const displayedSchema = z
-  .string()
-  .regex(/^\d+(\.\d+)?(\(\d+(\.\d+)?\)|±\d+(\.\d+)?)?$/, 'expected "mean", "mean(std)" or "mean±std"');
+const displayedSchema = z.string().regex(/^\d+(\.\d+)?(\(\d+(\.\d+)?\)|±\d+(\.\d+)?)?$/, 'expected "mean", "mean(std)" or "mean±std"');
 
 const referenceCellSchema = z
   .object({

@@ -8,6 +8,7 @@
  */
 import { unzipSync } from 'fflate';
 import { PyGlobal, PyTuple, unpickle, type PyValue } from './unpickle';
+import { errorMessage } from '../../shared/errors';
 
 export type TorchDType = 'float32' | 'float64' | 'float16' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
 export class TorchTensor {
@@ -109,7 +110,7 @@ export function readTorchFile(bytes: Uint8Array, file = 'checkpoint'): PyValue {
   try {
     entries = unzipSync(bytes);
   } catch (e) {
-    throw new CheckpointError(file, `corrupt zip (${e instanceof Error ? e.message : String(e)})`);
+    throw new CheckpointError(file, `corrupt zip (${errorMessage(e)})`);
   }
   const pkl = Object.keys(entries).find((k) => k.endsWith('data.pkl') && k.split('/').length === 2);
   if (!pkl) throw new CheckpointError(file, 'zip has no <name>/data.pkl: not a torch.save file');
@@ -164,7 +165,7 @@ export function readTorchFile(bytes: Uint8Array, file = 'checkpoint'): PyValue {
     return unpickle(entries[pkl]!, hooks);
   } catch (e) {
     if (e instanceof CheckpointError) throw e;
-    throw new CheckpointError(file, `cannot parse ${pkl}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CheckpointError(file, `cannot parse ${pkl}: ${errorMessage(e)}`);
   }
 }
 

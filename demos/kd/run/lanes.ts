@@ -27,6 +27,7 @@ import type { FoldInputs } from '../experiment/inputs';
 import type { PhaseLane, SavedWeights, TrainHooks, TrainOutcome } from './phases';
 import { LaneMsgSchema, type LaneMsg, type LaneRuntime } from './lane-protocol';
 import { WrnPhaseTrainer } from './trainer';
+import { abortError, errorMessage } from '../../shared/errors';
 
 /**
  * How many lanes a run uses: two on WASM with two or more threads (the runtime gives one thread
@@ -46,13 +47,6 @@ type Pending = {
   reject: (e: Error) => void;
   hooks?: Pick<TrainHooks, 'onStep' | 'onEpoch'>;
 };
-
-function abortError(message = 'cancelled'): Error {
-  const e = new Error(message);
-  e.name = 'AbortError';
-  return e;
-}
-const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The windows a run with `choice` uses (capped), copied into one WindowSet for a setup message. */
 export function runWindows(ws: Windows, choice: InputChoice): WindowSet {
@@ -217,7 +211,7 @@ export class LanePeer implements PhaseLane {
         local.trainer.dispose(model);
       }
     } catch (e) {
-      this.channel.send({ type: 'failed', id: m.id, message: errText(e), aborted: ctl.signal.aborted });
+      this.channel.send({ type: 'failed', id: m.id, message: errorMessage(e), aborted: ctl.signal.aborted });
     } finally {
       this.serving.delete(m.id);
     }

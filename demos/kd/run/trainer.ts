@@ -27,14 +27,9 @@ import type { PhaseTrainer, SavedWeights, TrainHooks, TrainOutcome } from './pha
 import { NUM_CLASSES } from './activities';
 import { withInputClip } from './input-clip';
 import { runLr } from './run-schedule';
+import { abortError } from '../../shared/errors';
 
 const SEED_OFFSET: Record<Phase, number> = { 'teacher-gaf': 1, 'teacher-signal': 2, 'student-ce': 3, 'student-kd': 3 };
-
-function abortError(): Error {
-  const e = new Error('cancelled');
-  e.name = 'AbortError';
-  return e;
-}
 
 export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
   /** convImpl 'auto' picks the fast path on cpu/wasm and tf convs elsewhere, per call (survives a backend fallback). */

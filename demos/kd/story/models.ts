@@ -62,7 +62,6 @@ export function createCnn(seed: number, impl: ConvImpl, c1 = 16, c2 = 24): Story
   };
 }
 
-
 export function countParams(m: StoryModel): number {
   return m.vars.reduce((a, v) => a + v.size, 0);
 }

@@ -13,6 +13,7 @@ import https from 'node:https';
 import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { errorMessage } from '../../../shared/errors';
 
 export interface DownloadOptions {
   onProgress?: (bytes: number, total: number | null) => void;
@@ -145,10 +146,10 @@ export async function downloadWithResume(url: string, dest: string, opts: Downlo
       done = true;
       break;
     } catch (err) {
-      log(`download: attempt ${result.attempts} failed: ${err instanceof Error ? err.message : String(err)}`);
+      log(`download: attempt ${result.attempts} failed: ${errorMessage(err)}`);
       if (result.attempts >= maxAttempts) {
         throw new Error(
-          `${url}: download failed after ${result.attempts} attempts (partial data kept in ${part} for the next run): ${err instanceof Error ? err.message : String(err)}`,
+          `${url}: download failed after ${result.attempts} attempts (partial data kept in ${part} for the next run): ${errorMessage(err)}`,
         );
       }
       await new Promise((r) => setTimeout(r, opts.retryDelayMs ?? 500));
