@@ -154,7 +154,7 @@ async function measureAll(m: Model, backend: NodeBackend): Promise<Row[]> {
         setWinogradEnabled(v.winograd);
         setWasmMatMulEnabled(v.gemm);
         try {
-          trainStep(model, opt, x, y, [], null, 0.01);
+          trainStep({ model, opt, x, y, teachers: [], kd: null, lr: 0.01 });
         } finally {
           setWasmKernelsEnabled(true);
           setWinogradEnabled(true);

@@ -128,7 +128,7 @@ for (const m of MODELS) {
       let spent = 0;
       for (let i = 0; i < 9 && (i < 3 || spent < 20); i++) {
         const t0 = performance.now();
-        await trainStepAsync(model, opt, x, y, [], null, 0.01);
+        await trainStepAsync({ model, opt, x, y, teachers: [], kd: null, lr: 0.01 });
         const s = (performance.now() - t0) / 1000;
         if (i >= 2) {
           times.push(s);

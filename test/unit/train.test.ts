@@ -71,10 +71,10 @@ describe('training loop', () => {
     const y = tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32');
     const t1 = tf.randomNormal([8, K]) as tf.Tensor2D,
       t2 = tf.randomNormal([8, K]) as tf.Tensor2D;
-    trainStep(m, opt, x, y, [], null, 0.05); // warm-up (kernels, lazily created state)
+    trainStep({ model: m, opt, x, y, teachers: [], kd: null, lr: 0.05 }); // warm-up (kernels, lazily created state)
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) trainStep(m, opt, x, y, [], null, 0.05);
-    trainStep(m, opt, x, y, [t1, t2], { weights: teacherWeights(2, 0.7), lambda: 0.7, T: 4 }, 0.05);
+    for (let i = 0; i < 3; i++) trainStep({ model: m, opt, x, y, teachers: [], kd: null, lr: 0.05 });
+    trainStep({ model: m, opt, x, y, teachers: [t1, t2], kd: { weights: teacherWeights(2, 0.7), lambda: 0.7, T: 4 }, lr: 0.05 });
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, y, t1, t2]);
     opt.dispose();
@@ -93,9 +93,9 @@ describe('training loop', () => {
       const t1 = tf.randomNormal([4, K]) as tf.Tensor2D,
         t2 = tf.randomNormal([4, K]) as tf.Tensor2D;
       const kd = { weights: teacherWeights(2, 0.7), lambda: 0.7, T: 4 };
-      trainStep(m, opt, x, y, [t1, t2], kd, 0.05);
+      trainStep({ model: m, opt, x, y, teachers: [t1, t2], kd, lr: 0.05 });
       const before = tf.memory().numTensors;
-      for (let i = 0; i < 3; i++) trainStep(m, opt, x, y, [t1, t2], kd, 0.05);
+      for (let i = 0; i < 3; i++) trainStep({ model: m, opt, x, y, teachers: [t1, t2], kd, lr: 0.05 });
       expect(tf.memory().numTensors).toBe(before);
       tf.dispose([x, y, t1, t2]);
       opt.dispose();

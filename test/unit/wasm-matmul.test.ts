@@ -47,7 +47,7 @@ function recordShapes(): Shape[] {
         Array.from({ length: batch }, (_, i) => i % 12),
         'int32',
       );
-      trainStep(model, opt, x, y, [], null, 0.01);
+      trainStep({ model, opt, x, y, teachers: [], kd: null, lr: 0.01 });
       tf.dispose([x, y]);
       opt.dispose();
       model.dispose();

@@ -82,16 +82,20 @@ export interface TrainResult {
   aborted: boolean;
 }
 
+/** One SGD step's inputs: the model and optimizer, a batch x (B, …) with labels y (B), the teachers' logits (B, K) each, and lr. */
+export interface StepBatch {
+  model: Wrn;
+  opt: Sgd;
+  x: tf.Tensor;
+  y: tf.Tensor1D;
+  teachers: readonly tf.Tensor2D[];
+  /** null: plain cross-entropy. */
+  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null;
+  lr: number;
+}
+
 /** One SGD step on a batch; returns the [loss, ce] scalars (the caller reads and disposes them). */
-function stepTensors(
-  model: Wrn,
-  opt: Sgd,
-  x: tf.Tensor,
-  y: tf.Tensor1D,
-  teachers: readonly tf.Tensor2D[],
-  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null,
-  lr: number,
-): [tf.Tensor, tf.Tensor] {
+function stepTensors({ model, opt, x, y, teachers, kd, lr }: StepBatch): [tf.Tensor, tf.Tensor] {
   const vars = model.params.trainable();
   let ceVal: tf.Tensor | null = null;
   return tf.tidy(() => {
@@ -107,16 +111,8 @@ function stepTensors(
 }
 
 /** One SGD step on a batch; returns [loss, ce]. Leaves no tensors behind. Reads synchronously: cpu/wasm callers. */
-export function trainStep(
-  model: Wrn,
-  opt: Sgd,
-  x: tf.Tensor,
-  y: tf.Tensor1D,
-  teachers: readonly tf.Tensor2D[],
-  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null,
-  lr: number,
-): [number, number] {
-  const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
+export function trainStep(step: StepBatch): [number, number] {
+  const [loss, ce] = stepTensors(step);
   try {
     return [loss.dataSync()[0]!, ce.dataSync()[0]!];
   } finally {
@@ -130,16 +126,8 @@ export function trainStep(
  * Chromium's software adapter destroyed the device on the first step (measured: the KD page's
  * worker fell back to wasm within seconds of `?backend=webgpu`).
  */
-export async function trainStepAsync(
-  model: Wrn,
-  opt: Sgd,
-  x: tf.Tensor,
-  y: tf.Tensor1D,
-  teachers: readonly tf.Tensor2D[],
-  kd: Pick<KdSetup, 'weights' | 'lambda' | 'T'> | null,
-  lr: number,
-): Promise<[number, number]> {
-  const [loss, ce] = stepTensors(model, opt, x, y, teachers, kd, lr);
+export async function trainStepAsync(step: StepBatch): Promise<[number, number]> {
+  const [loss, ce] = stepTensors(step);
   try {
     const [l, c] = await Promise.all([loss.data(), ce.data()]);
     return [l[0]!, c[0]!];
@@ -221,7 +209,7 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
         const teachers = (kd?.teacherLogits ?? []).map((t) => tf.tensor2d(gatherRows(t, K, idx), [b, K]));
         let loss: number, ce: number;
         try {
-          [loss, ce] = await trainStepAsync(model, opt, x, y, teachers, kd ?? null, lr);
+          [loss, ce] = await trainStepAsync({ model, opt, x, y, teachers, kd: kd ?? null, lr });
         } finally {
           tf.dispose([x, y, ...teachers]);
         }

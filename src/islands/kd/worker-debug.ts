@@ -42,7 +42,7 @@ export async function debugTrainSteps(
         'int32',
       );
       try {
-        losses.push((await trainStepAsync(model, sgd, xt, yt, [], null, 0.05))[0]);
+        losses.push((await trainStepAsync({ model, opt: sgd, x: xt, y: yt, teachers: [], kd: null, lr: 0.05 }))[0]);
       } finally {
         tf.dispose([xt, yt]);
       }

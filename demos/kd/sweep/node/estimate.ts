@@ -37,9 +37,9 @@ function speed(dims: 1 | 2, arch: string, c: SweepConfig, kd: boolean, steps: nu
   const t = kd ? [tf.randomNormal([B, 12]) as tf.Tensor2D, tf.randomNormal([B, 12]) as tf.Tensor2D] : [];
   const setup = kd ? { weights: teacherWeights(2, 0.7), lambda: c.lambda, T: c.temperature } : null;
   try {
-    trainStep(model, opt, x, y, t, setup, 0.01); // warm-up (kernel set-up, first allocations)
+    trainStep({ model, opt, x, y, teachers: t, kd: setup, lr: 0.01 }); // warm-up (kernel set-up, first allocations)
     const t0 = performance.now();
-    for (let i = 0; i < steps; i++) trainStep(model, opt, x, y, t, setup, 0.01);
+    for (let i = 0; i < steps; i++) trainStep({ model, opt, x, y, teachers: t, kd: setup, lr: 0.01 });
     return (B * steps) / ((performance.now() - t0) / 1000);
   } finally {
     tf.dispose([x, y, ...t]);
