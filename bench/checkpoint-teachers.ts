@@ -31,7 +31,7 @@ import { gafBatch, gafStats } from '../demos/kd/pamap2/gaf';
 import { loadExcerptWindows } from '../demos/kd/pamap2/node/excerpt';
 import { selectWindows, type WindowSet } from '../demos/kd/pamap2/windows';
 import { useNodeBackend, type NodeBackend } from '../demos/kd/node/tf-node';
-import { arrayData } from '../demos/kd/train/data';
+import { arrayData } from '../demos/kd/train/train-data';
 import { argmaxRows, predictLogits } from '../demos/kd/train/predict';
 
 const G = 64; // the lab's image teacher was trained on 64×64 GAF

@@ -5,10 +5,10 @@
 import { parentPort } from 'node:worker_threads';
 import { useNodeBackend } from '../demos/kd/node/tf-node';
 import { readExcerptTexts } from '../demos/kd/pamap2/node/excerpt';
-import { excerptData } from '../demos/kd/run/data';
+import { excerptData } from '../demos/kd/run/data-summary';
 import { runInputs } from '../demos/kd/experiment/inputs';
 import { defaultSplitFor } from '../demos/kd/experiment/split';
-import { RunSession } from '../demos/kd/run/phases';
+import { RunSession } from '../demos/kd/run/session';
 import { WrnPhaseTrainer } from '../demos/kd/run/trainer';
 import { DEFAULT_CONFIG } from '../demos/kd/run/config';
 import type { Wrn } from '../demos/kd/models/wrn';

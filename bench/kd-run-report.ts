@@ -6,7 +6,7 @@
  */
 import { ACTIVITIES } from '../demos/kd/run/activities';
 import { chanceLevel, countsOf, majorityBaseline, metricsOf, type ClassMetrics } from '../demos/kd/run/metrics';
-import type { AlphaPoint } from '../demos/kd/run/phases';
+import type { AlphaPoint } from '../demos/kd/run/session';
 import type { PhaseResult } from '../demos/kd/run/protocol';
 import { PHASE_LABELS } from '../demos/kd/run/labels';
 

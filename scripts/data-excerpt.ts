@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_EXCERPT_DIR, readExcerptTexts } from '../demos/kd/pamap2/node/excerpt.ts';
 import { excerptSeries } from '../demos/kd/pamap2/excerpt.ts';
 import { EXCERPT_SERIES_FILE, encodeExcerptSeries } from '../demos/kd/pamap2/excerpt-series.ts';
-import { excerptSha256 } from '../demos/kd/run/data.ts';
+import { excerptSha256 } from '../demos/kd/run/data-summary.ts';
 
 const texts = await readExcerptTexts(DEFAULT_EXCERPT_DIR);
 const bytes = encodeExcerptSeries(excerptSeries(texts), await excerptSha256(texts));

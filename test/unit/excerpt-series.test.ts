@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readExcerptTexts, DEFAULT_EXCERPT_DIR } from '@demos/kd/pamap2/node/excerpt';
 import { excerptSeries } from '@demos/kd/pamap2/excerpt';
 import { EXCERPT_SERIES_FILE, decodeExcerptSeries, encodeExcerptSeries } from '@demos/kd/pamap2/excerpt-series';
-import { excerptData, excerptDataFromSeries, excerptSha256 } from '@demos/kd/run/data';
+import { excerptData, excerptDataFromSeries, excerptSha256 } from '@demos/kd/run/data-summary';
 
 // The page downloads data/pamap2/excerpt-series.bin instead of the raw texts: it must be exactly
 // the raw parse (bit for bit), so the excerpt run's numbers and identity do not change.

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend } from '@demos/kd/node/tf-node';
 import { readExcerptTexts } from '@demos/kd/pamap2/node/excerpt';
-import { excerptData, makePreview, type LoadedData } from '@demos/kd/run/data';
+import { excerptData, makePreview, type LoadedData } from '@demos/kd/run/data-summary';
 import { foldInputs, runInputs, windowSplitInputs } from '@demos/kd/experiment/inputs';
 import {
   prepareWindowSplit,
@@ -22,13 +22,13 @@ import {
 import { signalStats, standardize } from '@demos/kd/pamap2/folds';
 import { countWindowsPerClass } from '@demos/kd/pamap2/windows';
 import { CHANNELS, WINDOW } from '@demos/kd/pamap2/format';
-import { RunSession, type ModelCache, type RunEvent } from '@demos/kd/run/phases';
+import { RunSession, type ModelCache, type RunEvent } from '@demos/kd/run/session';
 import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
 import { DEFAULT_CONFIG, phaseCacheKey, type RunConfig } from '@demos/kd/run/config';
 import { phaseArtifact } from '@demos/kd/run/export';
 import { chanceLevel, metricsOf } from '@demos/kd/run/metrics';
 import { usableFolds } from '@src/islands/kd/split-problem';
-import type { TrainData } from '@demos/kd/train/data';
+import type { TrainData } from '@demos/kd/train/train-data';
 import { parseArtifact } from '@demos/kd/artifact';
 import type { Wrn } from '@demos/kd/models/wrn';
 

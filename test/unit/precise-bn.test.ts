@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { useNodeBackend } from '@demos/kd/node/tf-node';
 import { createWrn } from '@demos/kd/models/wrn';
-import { arrayData } from '@demos/kd/train/data';
+import { arrayData } from '@demos/kd/train/train-data';
 import { bnPositions, combineMoments, recomputeBnStats } from '@demos/kd/train/precise-bn';
 import { createRng } from '@demos/shared/rng';
 

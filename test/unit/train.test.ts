@@ -4,7 +4,7 @@ import { useNodeBackend } from '@demos/kd/node/tf-node';
 import { createWrn, type WrnConfig } from '@demos/kd/models/wrn';
 import { stepLr } from '@demos/kd/train/schedule';
 import { Sgd } from '@demos/kd/train/sgd';
-import { arrayData } from '@demos/kd/train/data';
+import { arrayData } from '@demos/kd/train/train-data';
 import { trainModel, trainStep } from '@demos/kd/train/train';
 import { predictLogits } from '@demos/kd/train/predict';
 import { teacherWeights } from '@demos/kd/loss';

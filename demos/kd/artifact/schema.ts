@@ -115,7 +115,7 @@ const groupConfigSchema = z.object({
 });
 export type GroupConfig = z.infer<typeof groupConfigSchema>;
 
-const runConfigSchema = groupConfigSchema.extend({
+const sweepRunConfigSchema = groupConfigSchema.extend({
   /** fold index = index of the held-out subject in data.subjects */
   fold: z.number().int().nonnegative(),
   heldOutSubject: z.string().optional(),
@@ -155,7 +155,7 @@ export const runArtifactSchema = z
     schemaVersion: schemaVersionSchema,
     kind: z.literal('run'),
     id: z.string().regex(/^[A-Za-z0-9._=+-]+$/, 'id must be file-name safe'),
-    config: runConfigSchema,
+    config: sweepRunConfigSchema,
     metrics: z.object({
       bestTestAcc: pct,
       bestEpoch: z.number().int().nonnegative(),

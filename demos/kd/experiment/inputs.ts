@@ -13,7 +13,7 @@ import type { WindowSet } from '../pamap2/windows';
 import type { Windows } from '../pamap2/window-source';
 import { foldSplit, standardize, type ChannelStats } from '../pamap2/folds';
 import { gafBatch, gafStats } from '../pamap2/gaf';
-import type { TrainData } from '../train/data';
+import type { TrainData } from '../train/train-data';
 import { windowSplit, type InputChoice, type SplitKind } from './split';
 
 export interface FoldInputs {

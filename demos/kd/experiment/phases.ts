@@ -10,7 +10,7 @@
 import type { ConvImpl } from '../conv/index';
 import { createWrn, type Wrn } from '../models/wrn';
 import { parseArch, STUDENT_ARCH, WRN_IO } from '../models/arch';
-import type { TrainData } from '../train/data';
+import type { TrainData } from '../train/train-data';
 import type { FoldInputs } from './inputs';
 
 export const PHASES = ['teacher-gaf', 'teacher-signal', 'student-ce', 'student-kd'] as const;

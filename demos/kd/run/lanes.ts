@@ -24,7 +24,7 @@ import { capSource } from '../experiment/cap';
 import { asWindowSource, type Windows } from '../pamap2/window-source';
 import type { WindowSet } from '../pamap2/windows';
 import type { FoldInputs } from '../experiment/inputs';
-import type { PhaseLane, SavedWeights, TrainHooks, TrainOutcome } from './phases';
+import type { PhaseLane, SavedWeights, TrainHooks, TrainOutcome } from './session';
 import { LaneMsgSchema, type LaneMsg, type LaneRuntime } from './lane-protocol';
 import { WrnPhaseTrainer } from './trainer';
 import { abortError, errorMessage } from '../../shared/errors';

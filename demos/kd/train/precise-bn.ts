@@ -24,7 +24,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BN_MOMENTUM } from '../models/batch-norm';
 import { wrnBlocks, type Wrn, type WrnConfig } from '../models/wrn';
-import { sampleSize, type TrainData } from './data';
+import { sampleSize, type TrainData } from './train-data';
 import { yieldToEventLoop } from '../../shared/yield';
 
 /** Per-channel moments of one group of positions: count, mean, biased variance. */

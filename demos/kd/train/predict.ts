@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Wrn } from '../models/wrn';
-import { sampleSize, type TrainData } from './data';
+import { sampleSize, type TrainData } from './train-data';
 import { yieldToEventLoop } from '../../shared/yield';
 
 export interface PredictOptions {

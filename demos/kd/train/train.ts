@@ -22,7 +22,7 @@ import type { Wrn } from '../models/wrn';
 import { kdLossParts } from '../loss';
 import { Sgd } from './sgd';
 import { stepLr } from './schedule';
-import { gatherRows, sampleSize, type TrainData } from './data';
+import { gatherRows, sampleSize, type TrainData } from './train-data';
 import { yieldToEventLoop } from '../../shared/yield';
 import { evaluate } from './predict';
 import { recomputeBnStats } from './precise-bn';

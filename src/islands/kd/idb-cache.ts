@@ -5,7 +5,7 @@
  * Values are structured-cloned (Float32Arrays stay binary). Works in the worker.
  */
 import { clear, createStore, get, set } from 'idb-keyval';
-import type { ModelCache, SavedWeights } from '@demos/kd/run/phases';
+import type { ModelCache, SavedWeights } from '@demos/kd/run/session';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import { PhaseResultSchema } from '@demos/kd/run/protocol';
 

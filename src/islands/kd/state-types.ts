@@ -1,7 +1,7 @@
 /** The KD island's state and the actions its reducer (state.ts) takes. */
 import type { RunConfig } from '@demos/kd/run/config';
 import type { Phase } from '@demos/kd/experiment/phases';
-import type { AlphaPoint, FitReport } from '@demos/kd/run/phases';
+import type { AlphaPoint, FitReport } from '@demos/kd/run/session';
 import type { DataSummary, FoldInfo, FromWorker, PhaseResult, Preview } from '@demos/kd/run/protocol';
 
 type Msg<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;

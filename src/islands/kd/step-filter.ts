@@ -1,5 +1,5 @@
 /** The KD worker's filter on the run's step events (worker-session.ts). */
-import type { RunEvent } from '@demos/kd/run/phases';
+import type { RunEvent } from '@demos/kd/run/session';
 
 /** At most ~10 step messages a second, each phase's epoch-ending step always: the page redraws per message. */
 export function stepFilter(): (e: RunEvent) => boolean {

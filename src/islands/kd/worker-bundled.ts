@@ -11,7 +11,7 @@ import excerptSeriesUrl from '@data/pamap2/excerpt-series.bin?url';
 import { EXCERPT_SERIES_FILE, decodeExcerptSeries } from '@demos/kd/pamap2/excerpt-series';
 import { Pamap2ManifestSchema, type Pamap2Manifest } from '@demos/kd/pamap2/manifest-schema';
 import { loadShardRows, sha256Hex } from '@demos/kd/pamap2/shards';
-import { buildData, excerptDataFromSeries, type LoadedData } from '@demos/kd/run/data';
+import { buildData, excerptDataFromSeries, type LoadedData } from '@demos/kd/run/data-summary';
 import type { Progress } from './worker-files';
 import { formatZodError } from '@demos/shared/zod-error';
 import { siteUrl } from '@src/lib/site-url';

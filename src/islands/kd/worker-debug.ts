@@ -11,7 +11,7 @@ import { Sgd } from '@demos/kd/train/sgd';
 import { trainStepAsync } from '@demos/kd/train/train';
 import { withInputClip } from '@demos/kd/run/input-clip';
 import { prepareWindowSplit } from '@demos/kd/experiment/split';
-import type { LoadedData } from '@demos/kd/run/data';
+import type { LoadedData } from '@demos/kd/run/data-summary';
 import type { FromWorker, ToWorker } from '@demos/kd/run/protocol';
 import type { WorkerRuntime } from './worker-runtime';
 import { CHANNELS, WINDOW } from '@demos/kd/pamap2/format';

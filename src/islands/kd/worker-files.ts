@@ -10,7 +10,7 @@ import { preprocessSubjectStream, SubjectPreprocessor } from '@demos/kd/pamap2/p
 import { ProtocolLineParser } from '@demos/kd/pamap2/parse';
 import type { SubjectSeries } from '@demos/kd/pamap2/series';
 import { sha256Hex } from '@demos/kd/pamap2/shards';
-import { buildData, type LoadedData } from '@demos/kd/run/data';
+import { buildData, type LoadedData } from '@demos/kd/run/data-summary';
 import { S } from './strings';
 import { Pamap2ZipError, readProtocolZip, type EntrySink, type ProtocolEntry, type ZipProblem } from '@demos/kd/pamap2/zip';
 

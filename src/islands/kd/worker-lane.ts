@@ -9,7 +9,7 @@
 import type { RuntimeInfo } from '@src/lib/runtime';
 import { LanePeer, laneCount, runWindows } from '@demos/kd/run/lanes';
 import type { LaneInit } from '@demos/kd/run/lane-protocol';
-import type { RunSession } from '@demos/kd/run/phases';
+import type { RunSession } from '@demos/kd/run/session';
 import type { RunConfig } from '@demos/kd/run/config';
 import type { Windows } from '@demos/kd/pamap2/window-source';
 import type { Wrn } from '@demos/kd/models/wrn';

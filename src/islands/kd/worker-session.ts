@@ -5,9 +5,9 @@
  * reader's checkpoint bytes, and the run in flight. One run (or comparison) at a time.
  * Memory: after every phase, cancel and error it reports tf.memory().numTensors.
  */
-import { makePreview, type LoadedData } from '@demos/kd/run/data';
+import { makePreview, type LoadedData } from '@demos/kd/run/data-summary';
 import { runInputs } from '@demos/kd/experiment/inputs';
-import { RunSession } from '@demos/kd/run/phases';
+import { RunSession } from '@demos/kd/run/session';
 import { WrnPhaseTrainer } from '@demos/kd/run/trainer';
 import { splitKey, type RunConfig } from '@demos/kd/run/config';
 import type { Phase } from '@demos/kd/experiment/phases';

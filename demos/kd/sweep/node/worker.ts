@@ -4,7 +4,7 @@
  * also after a SIGKILL of the coordinator), so a killed sweep leaves no orphans.
  */
 import { useNodeBackend } from '../../node/tf-node';
-import { loadSweepData, type SweepData } from './data';
+import { loadSweepData, type SweepData } from './sweep-data';
 import { foldInputs } from '../../experiment/inputs';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { runStudent, teachersFor, type UnitContext } from './unit';

@@ -18,7 +18,7 @@ export interface SweepData {
 export async function loadSweepData(spec: DataSpec): Promise<SweepData> {
   if (spec.kind === 'excerpt') {
     const h = createHash('sha256');
-    // same identity as the in-browser run (demos/kd/run/data.ts excerptData): hash of the three texts
+    // same identity as the in-browser run (demos/kd/run/data-summary.ts excerptData): hash of the three texts
     for (const f of [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv])
       h.update(readFileSync(join(spec.dir, f), 'utf8'));
     const series = await loadExcerptSeries(spec.dir);
