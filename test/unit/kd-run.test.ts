@@ -258,7 +258,7 @@ describe('window split (윈도우 단위 층화 분할, not LOSO)', () => {
     // What the page must never show on its default run: a model at or below chance, or one that
     // answers a single class for every test window (what evaluating with stale BN statistics and
     // training on the unthinned excerpt produced). Falsifiable: `--no-precise-bn`-style evaluation or
-    // the 2-epoch config fails it (src/islands/kd/README.md has the numbers).
+    // the 2-epoch config fails it (docs/measurements.md § KD page runs has the numbers).
     for (const r of results) {
       const m = metricsOf(r.confusion);
       expect(m.accuracy, r.phase).toBeGreaterThan(chanceLevel(12));
