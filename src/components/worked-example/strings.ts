@@ -7,6 +7,7 @@
  * the page are computed from exactly these three tokens (the English text quotes it with a gloss).
  */
 import type { Localized } from '@src/i18n/lang';
+import { MATH_LABEL } from '../../../scripts/rehype-scrollable.mjs';
 
 /** The sentence the example computes (3 tokens with the demo's tokenizer). */
 export const EXAMPLE_SENTENCE = '고양이가 생선을 먹었다';
@@ -48,6 +49,8 @@ export interface WorkedStrings {
   queryKey: string;
   output: (head: number) => string;
   open: string;
+  /** the accessible name of a scrollable formula (the pages' formulas: rehype-scrollable) */
+  mathLabel: string;
   openTail: (p: WorkedParams) => string;
 }
 
@@ -84,6 +87,7 @@ export const WORKED_TEXT: Localized<WorkedStrings> = {
     queryKey: '쿼리 \\ 키',
     output: (head) => `출력 Z = AV (헤드 ${head})`,
     open: '데모에서 열기',
+    mathLabel: MATH_LABEL,
     openTail: (p) =>
       ` — 같은 문장, D = ${p.d}, 헤드 ${p.heads}개, 헤드 ${p.head}, 쿼리 <code>${esc(p.qTok)}</code>로 데모를 엽니다. 데모의 식(q<sub>i</sub>, s<sub>i</sub>, a<sub>i</sub>, z<sub>i</sub>)에 위와 같은 숫자가 나옵니다. ` +
       '(위 표는 반올림한 값이라, 표의 숫자로 다시 곱하면 마지막 자리가 조금 다를 수 있습니다.)',
@@ -117,6 +121,7 @@ export const WORKED_TEXT: Localized<WorkedStrings> = {
     queryKey: 'query \\ key',
     output: (head) => `Output Z = AV (head ${head})`,
     open: 'Open in the demo',
+    mathLabel: 'formula',
     openTail: (p) =>
       ` — opens the demo with the same sentence, D = ${p.d}, ${p.heads} heads, head ${p.head} and query <code>${esc(p.qTok)}</code>. The demo’s formula (q<sub>i</sub>, s<sub>i</sub>, a<sub>i</sub>, z<sub>i</sub>) shows the same numbers. ` +
       '(The tables are rounded, so multiplying their numbers again may differ slightly in the last digit.)',
