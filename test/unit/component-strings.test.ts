@@ -7,6 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import type { Lang } from '@src/i18n/lang';
+import * as figures from '@src/components/figures/strings';
+import { KD_DATA_NOTICE } from '@src/components/kd-data-notice-strings';
+import { RESULTS } from '@src/components/results/strings';
+import { OWN } from '@src/components/results/strings-own';
+import { PAGES } from '@src/components/results/strings-pages';
+import { RULES } from '@src/components/results/strings-rules';
+import { UNCERTAINTY } from '@src/components/results/strings-uncertainty';
+import { SOURCE_NOTES } from '@src/components/source-notes/strings';
+import { EXAMPLE_SENTENCE, WORKED_TEXT, type WorkedParams } from '@src/components/worked-example/strings';
 
 const ROOT = join(__dirname, '../..');
 const DIRS = ['figures', 'results', 'source-notes', 'worked-example'].map((d) => join(ROOT, 'src/components', d));
@@ -102,5 +112,39 @@ describe('component strings (issue #23)', () => {
       'src/components/figures/Fake.astro:7: <text>셀프 어텐션</text>',
       "src/components/figures/Fake.astro:8: const x = 'a // b'; const y = '값';",
     ]);
+  });
+});
+
+/** Every text a table yields: strings as they are, functions called with sample arguments. */
+function texts(v: unknown, args: readonly unknown[]): string[] {
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'function') return texts((v as (...a: unknown[]) => unknown)(...args), args);
+  if (Array.isArray(v)) return v.flatMap((x) => texts(x, args));
+  if (v && typeof v === 'object') return Object.values(v).flatMap((x) => texts(x, args));
+  return [];
+}
+
+describe('the English tables are English', () => {
+  const P: WorkedParams = { text: EXAMPLE_SENTENCE, tokens: ['a', 'b', 'c'], seed: 1, d: 16, heads: 4, dk: 4, head: 1, row: 2, qTok: 'b' };
+  // functions take numbers or strings (or the worked example's params object)
+  const sample = [1, 2, 3, 4];
+  const tables = (lang: Lang) =>
+    [
+      ...Object.values(figures).map((t) => texts(t[lang], sample)),
+      ...[KD_DATA_NOTICE, RESULTS, OWN, PAGES, RULES, SOURCE_NOTES].map((t) => texts(t[lang], sample)),
+      texts(UNCERTAINTY[lang], [{ a: 'A', b: 'B', n: 9, mean: '+1', lo: '0', hi: '2', distinguishable: true }]),
+      texts(UNCERTAINTY[lang].comparison, [{ a: 'A', b: 'B', n: 9, mean: '+1', lo: '0', hi: '2', distinguishable: false }]),
+      texts(WORKED_TEXT[lang], [P]),
+    ].flat();
+
+  it('no Hangul in any English string except the quoted example sentence; Korean "%p" is "pp"', () => {
+    const en = tables('en');
+    expect(en.length).toBeGreaterThan(150);
+    const bad = en.filter((s) => HANGUL.test(s.split(EXAMPLE_SENTENCE).join('')) || s.includes('%p'));
+    expect(bad).toEqual([]);
+  });
+
+  it('the Korean tables are Korean (the tables are not swapped)', () => {
+    expect(tables('ko').filter((s) => HANGUL.test(s)).length).toBeGreaterThan(150);
   });
 });
