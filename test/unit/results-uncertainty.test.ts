@@ -103,3 +103,30 @@ describe('subject-level summaries', () => {
     ]);
   });
 });
+
+describe('the English edition says the same numbers in English (issue #23)', () => {
+  const ko = alphaUncertainty(raw, cells, 'ko');
+  const en = alphaUncertainty(raw, cells, 'en');
+
+  it('same settings, same numbers; labels and notes in English, differences in pp', () => {
+    expect(en.settings.map((s) => s.summary)).toEqual(ko.settings.map((s) => s.summary));
+    expect(en.comparisons.map((c) => c.d)).toEqual(ko.comparisons.map((c) => c.d));
+    expect(en.comparisons[0]!.sentence).toBe(
+      'two teachers, α 0.9 · WRN16-3 − two teachers, α 0.7 · WRN16-3: mean per-subject difference +0.18 pp, 95 % interval [−0.54, +0.90] pp — the interval includes 0, so with 9 subjects the difference cannot be told apart from zero.',
+    );
+    for (const s of [...en.settings.flatMap((x) => [x.label, x.trialsNote]), ...en.comparisons.map((c) => c.sentence)])
+      expect(s, s).not.toMatch(/[\p{Script=Hangul}]|%p/u);
+  });
+
+  it('a distinguishable difference gets the English verdict too', () => {
+    const both = [...alphaUncertainty(raw, cells, 'en').comparisons, ...lambdaUncertainty(raw, cells, 'en').comparisons];
+    const yes = both.filter((c) => c.d.distinguishable);
+    expect(yes.length).toBeGreaterThan(0);
+    for (const c of yes)
+      expect(c.sentence).toMatch(/the interval excludes 0, so with 9 subjects the difference is distinguishable from zero\.$/);
+    for (const c of both.filter((x) => !x.d.distinguishable)) expect(c.sentence).toMatch(/cannot be told apart from zero\.$/);
+    expect(lambdaUncertainty(raw, cells, 'en').comparisons[0]!.label).toBe(
+      'λ 0.99 (mean of the 4 teacher architectures) − λ 0.7 (mean of the 4 teacher architectures)',
+    );
+  });
+});

@@ -15,6 +15,7 @@ const shown = (t: ReturnType<typeof buildTable>) =>
 describe('results page tables', () => {
   it('2025-05-02 sheet: α rows × teacher-arch columns, best per column marked', () => {
     const t = buildTable(cells, {
+      rowHeader: 'x',
       caption: 'x',
       source: 'i502',
       rows: [0.1, 0.3, 0.5, 0.7, 0.9].map((a) => ({ label: `${a}`, groups: [`2T_GAF_base_a${a}_lam0.99`] })),
@@ -31,6 +32,7 @@ describe('results page tables', () => {
 
   it('λ selection: sums 342.71 / 342.56 / 345.26, λ = 0.99 marked', () => {
     const t = buildTable(cells, {
+      rowHeader: 'x',
       caption: 'x',
       rows: [0.7, 0.9, 0.99].map((l) => ({ label: `${l}`, groups: [`1T_GAF_lam${l}_mid3of6`] })),
     });
@@ -41,6 +43,7 @@ describe('results page tables', () => {
 
   it('final 2-teacher table (kd-protocol §10): base / ann / ann+sp', () => {
     const t = buildTable(cells, {
+      rowHeader: 'x',
       caption: 'x',
       rows: [
         { label: 'base', groups: ['2T_GAF_base_a0.7_lam0.99', '2T_GAF_base_a0.7_lam0.99_b'] },
@@ -63,14 +66,19 @@ describe('results page tables', () => {
   it('2025-04-25 sheet: its rows in sheet order, displayed strings kept ("85.8", "88")', () => {
     const rows = rowsBySource(cells, 'i425');
     expect(rows[0]!.label).toBe('S : Signals (Teacher로 쓸거)');
-    const t = buildTable(cells, { caption: 'x', rows, source: 'i425', highlightBest: false });
+    const t = buildTable(cells, { caption: 'x', rowHeader: 'x', rows, source: 'i425', highlightBest: false });
     expect(t.rows.flat().length).toBe(rows.length);
     expect(t.rows[0]!.cells.map((c) => c?.meanText)).toEqual(['85.27', '85.8', '84.81', '84.46']);
     expect(t.rows.find((r) => r.label.includes('ann+spkd'))!.cells[1]!.meanText).toBe('88');
     expect(t.rows.reduce((n, r) => n + r.cells.filter(Boolean).length, 0)).toBe(60);
     // the rule legend quotes the smallest and largest std the sheet shows, as displayed
     expect(stdRange([t])).toEqual({ min: '0.94', max: '2.58' });
-    const noStd = buildTable(cells, { caption: 'x', rows: rows.filter((r) => r.label.startsWith('S : PI')), source: 'i425' });
+    const noStd = buildTable(cells, {
+      caption: 'x',
+      rowHeader: 'x',
+      rows: rows.filter((r) => r.label.startsWith('S : PI')),
+      source: 'i425',
+    });
     expect(stdRange([noStd])).toBeNull();
   });
 

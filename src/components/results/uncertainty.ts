@@ -15,6 +15,8 @@ import {
   type SubjectSummary,
   summarizeSubjects,
 } from '@demos/kd/stats/subject-stats.ts';
+import type { Lang } from '@src/i18n/lang';
+import { UNCERTAINTY } from './strings-uncertainty';
 import { DERIVED_DECIMALS } from './views';
 
 const SUBJECTS = 9;
@@ -30,7 +32,7 @@ function subjectValues(b: RawBlock): number[] | null {
 }
 
 export interface Setting {
-  /** short Korean label, e.g. "α 0.7 · WRN16-3" */
+  /** short label in the page's language, e.g. "두 교사 α 0.7 · WRN16-3" */
   label: string;
   values: number[];
   summary: SubjectSummary;
@@ -66,17 +68,15 @@ function averaged(label: string, parts: readonly Setting[], trialsNote: string):
   return { label, values, summary: summarizeSubjects(values), sheet: null, trialsNote };
 }
 
-/** The sentence a page shows for one paired comparison (b − a). */
-function comparisonSentence(a: string, b: string, d: PairedDifference): string {
-  const verdict = d.distinguishable
-    ? `95 % 구간이 0을 포함하지 않으므로 피험자 ${d.n}명 기준으로 0과 구별됩니다`
-    : `95 % 구간이 0을 포함하므로 피험자 ${d.n}명 기준으로 0과 구별되지 않습니다`;
-  return `${b} − ${a}: 피험자별 차이의 평균 ${signed(d.mean)} %p, 95 % 구간 [${signed(d.lo)}, ${signed(d.hi)}] %p — ${verdict}.`;
+/** The sentence a page shows for one paired comparison (b − a), in the page's language. */
+function comparisonSentence(a: string, b: string, d: PairedDifference, lang: Lang = 'ko'): string {
+  const { n, distinguishable } = d;
+  return UNCERTAINTY[lang].comparison({ a, b, n, mean: signed(d.mean), lo: signed(d.lo), hi: signed(d.hi), distinguishable });
 }
 
-function compare(a: Setting, b: Setting): Comparison {
+function compare(a: Setting, b: Setting, lang: Lang = 'ko'): Comparison {
   const d = pairedDifference(a.values, b.values);
-  return { label: `${b.label} − ${a.label}`, d, sentence: comparisonSentence(a.label, b.label, d) };
+  return { label: `${b.label} − ${a.label}`, d, sentence: comparisonSentence(a.label, b.label, d, lang) };
 }
 
 /** Row texts of the interval table (sheet's "std" beside the subject-level SE and interval). */
@@ -90,13 +90,14 @@ export function settingRow(s: Setting): string[] {
   ];
 }
 
-export const INTERVAL_COLUMNS = ['설정', '시트의 평균 ± “std”(= s/√27)', '피험자 9명 평균 ± SE(= s/√9)', '95 % 구간(t, 자유도 8)'] as const;
+/** Header of the interval table (the columns of settingRow). */
+export const intervalColumns = (lang: Lang) => UNCERTAINTY[lang].columns;
 
 /** What the per-subject values are made of, once per distinct description (shown under the table). */
 export const trialsNotes = (u: PageUncertainty) => [...new Set(u.settings.map((s) => s.trialsNote))];
 
-export const INTERVAL_NOTE =
-  's는 피험자별 값(그 폴드 trial들의 평균) 9개의 표본 표준편차입니다. 한 폴드의 trial들은 모두 같은 평가 피험자로 재므로 서로 독립이 아닙니다. 독립인 단위는 피험자 9명이고, 평균의 SE는 s / √9입니다. 시트의 “std”는 같은 표준편차를 √27로 나눈 값이라 이 SE보다 약 √3 ≈ 1.73배 작습니다.';
+/** Why the sheet's "std" is not the subject-level SE (shown under the table). */
+export const intervalNote = (lang: Lang) => UNCERTAINTY[lang].note;
 
 const block = (raw: ReferenceRawTrialsArtifact, sheet: string, pick: (b: RawBlock) => boolean): RawBlock => {
   const s = raw.sheets.find((x) => x.id === sheet);
@@ -113,46 +114,41 @@ export interface PageUncertainty {
 }
 
 /** α sweep (λ = 0.99): α 0.7 vs 0.9, WRN16-3 vs WRN28-1 teachers, two teachers vs one. */
-export function alphaUncertainty(raw: ReferenceRawTrialsArtifact, cells: readonly ReferenceCell[]): PageUncertainty {
+export function alphaUncertainty(raw: ReferenceRawTrialsArtifact, cells: readonly ReferenceCell[], lang: Lang = 'ko'): PageUncertainty {
+  const t = UNCERTAINTY[lang];
+  const cmp = (a: Setting, b: Setting) => compare(a, b, lang);
   const two = (alpha: number, arch: string) =>
     setting(
-      `두 교사 α ${alpha} · ${arch}`,
+      t.twoTeachers(alpha, arch),
       block(raw, 'raw_2T_GAF_lam0.99_alpha0.7_0.9', (b) => b.alpha === alpha && b.arch === arch),
-      '폴드마다 trial 3개의 평균 (2025-05-09 원시 시트)',
+      t.trials2T,
       cellOf(cells, `2T_GAF_base_a${alpha}_lam0.99`, arch),
     );
   const one = (arch: string) =>
     setting(
-      `한 교사(GAF) · ${arch}`,
+      t.oneTeacher(arch),
       block(raw, 'raw_1T_GAF_lam0.99_partial', (b) => b.arch === arch),
-      '폴드마다 trial 1~3의 평균 (2025-04-18 원시 시트; 시트의 값은 6 trial 가운데 3개 평균)',
+      t.trials1T,
       cellOf(cells, '1T_GAF_lam0.99_mid3of6', arch),
     );
   const [a7w163, a9w163, a7w281, a9w281] = [two(0.7, 'WRN16-3'), two(0.9, 'WRN16-3'), two(0.7, 'WRN28-1'), two(0.9, 'WRN28-1')];
   const [o163, o281] = [one('WRN16-3'), one('WRN28-1')];
   return {
     settings: [a7w163, a9w163, a7w281, a9w281, o163, o281],
-    comparisons: [
-      compare(a7w163, a9w163),
-      compare(a7w281, a9w281),
-      compare(a7w281, a7w163),
-      compare(a9w281, a9w163),
-      compare(o163, a7w163),
-      compare(o281, a7w281),
-    ],
+    comparisons: [cmp(a7w163, a9w163), cmp(a7w281, a9w281), cmp(a7w281, a7w163), cmp(a9w281, a9w163), cmp(o163, a7w163), cmp(o281, a7w281)],
   };
 }
 
 /** λ choice (one teacher, GAF → signal): λ 0.7 / 0.9 / 0.99, per teacher and averaged over the four. */
-export function lambdaUncertainty(raw: ReferenceRawTrialsArtifact, cells: readonly ReferenceCell[]): PageUncertainty {
+export function lambdaUncertainty(raw: ReferenceRawTrialsArtifact, cells: readonly ReferenceCell[], lang: Lang = 'ko'): PageUncertainty {
+  const t = UNCERTAINTY[lang];
   const sheets: Record<number, string> = {
     0.7: 'raw_1T_GAF_lam0.7_6trials',
     0.9: 'raw_1T_GAF_lam0.9_6trials',
     0.99: 'raw_1T_GAF_lam0.99_partial',
   };
   const archs = ['WRN16-1', 'WRN16-3', 'WRN28-1', 'WRN28-3'];
-  const note =
-    '폴드마다 trial 1~3의 평균 (2025-04-18 원시 시트; λ 0.99 시트에는 trial 4~6이 폴드 0, 1에만 있어 세 λ 모두 trial 1~3으로 맞춤)';
+  const note = t.trialsLambda;
   const per = (lam: number) =>
     archs.map((arch) => {
       const b = block(raw, sheets[lam]!, (x) => x.arch === arch);
@@ -161,10 +157,10 @@ export function lambdaUncertainty(raw: ReferenceRawTrialsArtifact, cells: readon
       return setting(`λ ${lam} · ${arch}`, first3, note, cellOf(cells, `1T_GAF_lam${lam}_mid3of6`, arch));
     });
   const byLam = [0.7, 0.9, 0.99].map((lam) => ({ lam, parts: per(lam) }));
-  const avg = byLam.map(({ lam, parts }) => averaged(`λ ${lam} (교사 구조 4개 평균)`, parts, note));
+  const avg = byLam.map(({ lam, parts }) => averaged(t.lambdaAveraged(lam), parts, note));
   const [l7, l9, l99] = avg as [Setting, Setting, Setting];
   return {
     settings: [...byLam.flatMap((x) => x.parts), ...avg],
-    comparisons: [compare(l7, l99), compare(l9, l99), compare(l7, l9)],
+    comparisons: [compare(l7, l99, lang), compare(l9, l99, lang), compare(l7, l9, lang)],
   };
 }

@@ -53,7 +53,8 @@ export function buildTable(
   cells: readonly ReferenceCell[],
   opts: {
     caption: string;
-    rowHeader?: string;
+    /** header of the first column, in the page's language */
+    rowHeader: string;
     rows: RowSpec[];
     columns?: readonly string[];
     highlightBest?: boolean;
@@ -79,7 +80,7 @@ export function buildTable(
   });
   const table: ViewTable = {
     caption: opts.caption,
-    rowHeader: opts.rowHeader ?? '설정',
+    rowHeader: opts.rowHeader,
     columns,
     rows,
     highlightBest: opts.highlightBest ?? true,
@@ -115,20 +116,6 @@ export function rulesOf(table: ViewTable): AggregationRule[] {
   for (const r of table.rows) for (const c of r.cells) if (c) set.add(c.rule);
   return [...set];
 }
-
-/** Short Korean description of each rule (kd-protocol §9; the full English text is in the artifact). */
-export const RULE_KO: Record<AggregationRule, string> = {
-  best3: '폴드마다 3 trial 중 최고값 → 9 폴드 평균. std = (9개 폴드값의 모집단 표준편차) / √26',
-  best3_pstd: '폴드마다 3 trial 중 최고값 → 9 폴드 평균. std = 9개 폴드값의 모집단 표준편차 (2025-02-20 방식)',
-  mean3: '9 폴드 × 3 trial, 27번 실행의 단순 평균. std 없음',
-  mean3_se: '9 폴드 × 3 trial 평균. std = (폴드별 평균 9개의 표본 표준편차) / √27, 소수 둘째 자리에서 버림',
-  mid3of6: '폴드마다 6 trial을 오름차순 정렬해 2~4번째(가운데 3개) 평균 → 9 폴드 평균. std = (폴드값의 표본 표준편차) / √27',
-  mean3_se_assumed: 'mean3_se와 같은 방식으로 추정(원시 데이터가 노트에 없어 검증 불가)',
-  unknown: '집계 방식이 노트에 없음 — 지도 교수의 선행 연구(TPKD)에서 옮겨 온 PAMAP2 결과',
-  unknown_own: '집계 방식이 노트에 적혀 있지 않음',
-  mean27_pstd: '27번 실행 전체 평균. std = 27개 값의 모집단 표준편차',
-  mean_se: '폴드 F개 × trial R개 평균. std = (폴드별 평균의 표본 표준편차) / √(F·R) — 이 사이트의 스윕 규칙',
-};
 
 /**
  * Decimals of every number the results pages derive from the sheets (sums of means, %p

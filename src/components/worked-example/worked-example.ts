@@ -3,7 +3,7 @@
  * of the demo's seeded toy model with D = 16, H = 4 (so dₖ = 4), worked out step by step.
  * The numbers come from the demo's own code path: tokenize -> embedTokens (embedding + PE)
  * -> toyWeights -> computeAttention (tfjs), computed at build time on the CPU backend.
- * The "데모에서 열기" link is written with the island's writeState(), so the demo reopens
+ * The "open in the demo" link is written with the island's writeState(), so the demo reopens
  * in exactly this state (same text, D, H, head, query) and shows the same numbers.
  *
  * Shapes: T = 3 tokens, dₖ = 4.  Q, K, V, Z (T, dₖ) · raw, scaled, weights (T, T), row-major.
@@ -13,10 +13,11 @@ import { computeAttention, type AttentionData } from '@demos/attention/attention
 import { tokenize } from '@demos/attention/tokenize';
 import { embedTokens, toyWeights, TOY_SEED } from '@demos/attention/toy-model';
 import { DEFAULT_STATE, writeState, type DemoState } from '@src/islands/attention/url-state';
+import { EXAMPLE_SENTENCE } from './strings';
 
 /** The example's settings. `head` and `query` are 0-based (the demo shows "헤드 1"). */
 export const WORKED = {
-  text: '고양이가 생선을 먹었다',
+  text: EXAMPLE_SENTENCE,
   d: 16,
   heads: 4,
   head: 0,
