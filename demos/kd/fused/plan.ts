@@ -107,7 +107,8 @@ interface Act {
 export function compilePlan(shape: FusedShape, hyper: StepHyper, lossSlots = 256): Plan {
   const { dims, depth, widen, inChannels: S, numClasses: K, batch: B } = shape;
   if (shape.spatial.length !== dims) throw new Error(`spatial has ${shape.spatial.length} sizes, expected ${dims}`);
-  if (hyper.teacherWeights.length !== shape.teachers) throw new Error(`${shape.teachers} teachers but ${hyper.teacherWeights.length} weights`);
+  if (hyper.teacherWeights.length !== shape.teachers)
+    throw new Error(`${shape.teachers} teachers but ${hyper.teacherWeights.length} weights`);
   if (K > 32) throw new Error(`the fused head supports at most 32 classes, got ${K}`);
   if (B * K > 2048) throw new Error(`the fused head supports B·K ≤ 2048, got ${B}·${K}`);
   const [H0, W0] = dims === 1 ? [1, shape.spatial[0]!] : [shape.spatial[0]!, shape.spatial[1]!];
@@ -163,7 +164,9 @@ export function compilePlan(shape: FusedShape, hyper: StepHyper, lossSlots = 256
     ops.push({ kind: 'convFwd', label, bind: { x: x.r, w, out: out.r, res: o.res?.r ?? dummy }, p: { ...g.p, mode: o.mode ?? 0 } });
     const dx = o.dx;
     back.push(() => [
-      ...(dx ? [{ kind: 'convDx' as const, label: `${label} dx`, bind: { dy: o.dOut(), w, dx }, p: { ...g.p, mode: o.dxAcc ? 2 : 0 } }] : []),
+      ...(dx
+        ? [{ kind: 'convDx' as const, label: `${label} dx`, bind: { dy: o.dOut(), w, dx }, p: { ...g.p, mode: o.dxAcc ? 2 : 0 } }]
+        : []),
       { kind: 'convDw', label: `${label} dW`, bind: { x: x.r, dy: o.dOut(), dw: grad(w) }, p: { ...g.p, mode: 0 } },
     ]);
     return out;
@@ -172,7 +175,15 @@ export function compilePlan(shape: FusedShape, hyper: StepHyper, lossSlots = 256
     const { gb, st } = bnParam(prefix, x.c);
     const y = act(x.h, x.w, x.c);
     const n = B * x.h * x.w;
-    const p = { C: x.c, N: n, acc: acc ? 1 : 0, eps: BN_EPS, keep: 1 - BN_MOMENTUM, mom: BN_MOMENTUM, momUnbiased: (BN_MOMENTUM * n) / Math.max(n - 1, 1) };
+    const p = {
+      C: x.c,
+      N: n,
+      acc: acc ? 1 : 0,
+      eps: BN_EPS,
+      keep: 1 - BN_MOMENTUM,
+      mom: BN_MOMENTUM,
+      momUnbiased: (BN_MOMENTUM * n) / Math.max(n - 1, 1),
+    };
     ops.push({ kind: 'bnFwd', label: `${prefix} fwd`, bind: { x: x.r, y: y.r, gb, st }, p });
     back.push(() => [{ kind: 'bnBwd', label: `${prefix} bwd`, bind: { x: x.r, y: y.r, dy: dy(), dx, gb, dgb: grad(gb), st }, p }]);
     return y;
@@ -240,7 +251,7 @@ export function compilePlan(shape: FusedShape, hyper: StepHyper, lossSlots = 256
     kind: 'head',
     label: 'fc + loss',
     bind: { x: pooled, fc, dfc: grad(fc), labels, teachers: teacherLogits, losses, dx: dPooled },
-    p: { B, C, K, nT: shape.teachers, slot: 0, lambda: hyper.lambda, T: hyper.T, w0: tw[0]!, w1: tw[1]! },
+    p: { B, C, K, nT: shape.teachers, slot: 0, lam: hyper.lambda, T: hyper.T, w0: tw[0]!, w1: tw[1]! },
   });
   ops.push({ kind: 'poolBwd', label: 'pool bwd', bind: { dy: dPooled, dx: dR }, p: { B, L, C } });
   for (let i = back.length - 1; i >= 0; i--) ops.push(...back[i]!());
@@ -248,7 +259,11 @@ export function compilePlan(shape: FusedShape, hyper: StepHyper, lossSlots = 256
   ops.push({
     kind: 'sgd',
     label: 'sgd',
-    bind: { w: { buffer: 'params', offset: 0, size: n }, g: { buffer: 'grads', offset: 0, size: n }, m: { buffer: 'mom', offset: 0, size: n } },
+    bind: {
+      w: { buffer: 'params', offset: 0, size: n },
+      g: { buffer: 'grads', offset: 0, size: n },
+      m: { buffer: 'mom', offset: 0, size: n },
+    },
     p: { n, lr: 0, mu: hyper.momentum, wd: hyper.weightDecay },
   });
   return {

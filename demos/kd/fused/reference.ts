@@ -7,7 +7,7 @@
  */
 import type { BufferName, Op, Plan, Region } from './plan';
 
-export type Buffers = Record<BufferName, Float32Array>;
+export type Buffers = Record<BufferName, Float32Array<ArrayBuffer>>;
 
 export function allocBuffers(plan: Plan): Buffers {
   const b = {} as Buffers;
@@ -160,7 +160,7 @@ function poolBwd(v: Record<string, Float32Array>, p: Record<string, number>): vo
 
 /** logits = x·W + b; L = (1 − λ)·CE + λ·T²·Σ w_t·KL(p_t ‖ p_S); writes dW, db, dx and (loss, ce) at the slot. */
 function head(v: Record<string, Float32Array>, p: Record<string, number>): void {
-  const { B, C, K, nT, slot, lambda, T, w0, w1 } = p as Record<string, number>;
+  const { B, C, K, nT, slot, lam: lambda, T, w0, w1 } = p as Record<string, number>;
   const { x, fc, dfc, labels, teachers, losses, dx } = v as Record<string, Float32Array>;
   const dz = new Float32Array(B! * K!);
   let lossSum = 0,

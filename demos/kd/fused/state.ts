@@ -6,7 +6,11 @@
 import type { Plan } from './plan';
 
 /** Trainable parameters by name → the params buffer (padding stays 0). Throws on a missing or mis-sized tensor. */
-export function packParams(plan: Plan, values: ReadonlyMap<string, Float32Array>, out = new Float32Array(plan.sizes.params)): Float32Array {
+export function packParams(
+  plan: Plan,
+  values: ReadonlyMap<string, Float32Array>,
+  out: Float32Array<ArrayBuffer> = new Float32Array(plan.sizes.params),
+): Float32Array<ArrayBuffer> {
   for (const s of plan.params) {
     const v = values.get(s.name);
     if (!v) throw new Error(`fused WRN: no value for parameter ${s.name}`);
@@ -21,7 +25,11 @@ export function unpackParams(plan: Plan, buf: Float32Array): Map<string, Float32
 }
 
 /** BN running statistics by name (`<prefix>.running_mean` / `.running_var`) → the state buffer. */
-export function packState(plan: Plan, values: ReadonlyMap<string, Float32Array>, out = new Float32Array(plan.sizes.state)): Float32Array {
+export function packState(
+  plan: Plan,
+  values: ReadonlyMap<string, Float32Array>,
+  out: Float32Array<ArrayBuffer> = new Float32Array(plan.sizes.state),
+): Float32Array<ArrayBuffer> {
   for (const b of plan.bns) {
     for (const [i, key] of (['running_mean', 'running_var'] as const).entries()) {
       const v = values.get(`${b.prefix}.${key}`);
@@ -44,11 +52,18 @@ export function unpackState(plan: Plan, buf: Float32Array): Map<string, Float32A
 }
 
 /** One batch → the io buffer's contents: x (B, …, S), labels (B) as floats, teacher logits (nT, B, K). */
-export function packBatch(plan: Plan, x: Float32Array, labels: Int32Array, teachers: readonly Float32Array[], out = new Float32Array(plan.sizes.io)): Float32Array {
+export function packBatch(
+  plan: Plan,
+  x: Float32Array,
+  labels: Int32Array,
+  teachers: readonly Float32Array[],
+  out: Float32Array<ArrayBuffer> = new Float32Array(plan.sizes.io),
+): Float32Array<ArrayBuffer> {
   const { batch: B, numClasses: K } = plan.shape;
   if (x.length !== plan.input.size) throw new Error(`fused WRN: batch x has ${x.length} values, expected ${plan.input.size}`);
   if (labels.length !== B) throw new Error(`fused WRN: ${labels.length} labels, expected ${B}`);
-  if (teachers.length !== plan.shape.teachers) throw new Error(`fused WRN: ${teachers.length} teacher logit arrays, expected ${plan.shape.teachers}`);
+  if (teachers.length !== plan.shape.teachers)
+    throw new Error(`fused WRN: ${teachers.length} teacher logit arrays, expected ${plan.shape.teachers}`);
   out.set(x, plan.input.offset);
   for (let i = 0; i < B; i++) out[plan.labels.offset + i] = labels[i]!;
   teachers.forEach((t, i) => {
