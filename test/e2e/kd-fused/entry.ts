@@ -89,13 +89,15 @@ async function run(shape: FusedShape, steps: number, extraTimingSteps: number, l
  */
 async function measure(shape: FusedShape, steps: number) {
   installGpuCounter();
+  await tf.ready(); // the model's initial weights are made by tfjs (its webgpu backend here)
   const model = createWrnFor(shape, 5, 'tf');
   const init = await readModel(model);
   model.dispose();
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice();
-  const plan = compilePlan(shape, hyper);
+  // Teachers and CE students train without KD terms (λ = 0, no teacher weights).
+  const plan = compilePlan(shape, shape.teachers === 0 ? { ...hyper, lambda: 0, teacherWeights: [] } : hyper);
   const runner = await FusedWrnGpu.create(device, plan);
   runner.setTensors(init);
   const [b] = makeBatches(shape, 1, 3);
