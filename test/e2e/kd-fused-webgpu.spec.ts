@@ -76,3 +76,40 @@ test('fused WRN step equals tfjs-webgpu after 5 SGD steps, in ≤ 120 dispatches
   await info.attach('webgpu-steps.json', { body: JSON.stringify({ webgpu: { steps } }, null, 2), contentType: 'application/json' });
   console.log(JSON.stringify({ webgpu: { steps } }));
 });
+
+test('trainModelFused: the same epochs as trainModel on tfjs-webgpu (losses, final tensors; shorter last batch) @webgpu', async ({
+  page,
+}, info) => {
+  test.skip(info.project.name !== 'chromium-webgpu', 'needs the software WebGPU adapter (--enable-unsafe-webgpu)');
+  test.setTimeout(900_000);
+  await page.route('**/__kd-fused/**', (route) => {
+    const js = route.request().url().endsWith('.js');
+    return route.fulfill({
+      contentType: js ? 'text/javascript' : 'text/html',
+      body: js
+        ? readFileSync(join(OUT, 'entry.js'))
+        : '<!doctype html><meta charset="utf-8"><script type="module" src="entry.js"></script>',
+    });
+  });
+  await page.goto('__kd-fused/index.html');
+  await page.waitForFunction(() => 'kdFused' in globalThis);
+  // 10 samples, batch 4: steps of 4, 4, 2 per epoch; 2 epochs with precise BN and evaluation.
+  const r = await page.evaluate(
+    (s) =>
+      (
+        globalThis as unknown as {
+          kdFused: {
+            trainBoth(
+              s: FusedShape,
+              n: number,
+              e: number,
+            ): Promise<{ lossRel: number; accuracy: number[][]; worst: { name: string; rel: number }[] }>;
+          };
+        }
+      ).kdFused.trainBoth(s, 10, 2),
+    shapes[0]!,
+  );
+  expect(r.lossRel).toBeLessThan(1e-4);
+  expect(r.worst[0]!.rel, r.worst[0]!.name).toBeLessThan(1e-4);
+  expect(r.accuracy[0]).toEqual(r.accuracy[1]);
+});

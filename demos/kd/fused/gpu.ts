@@ -12,6 +12,7 @@ import { grid2d, kernelSource, KERNELS, packUniform } from './kernels';
 import type { BufferName, OpKind, Plan } from './plan';
 import { packBatch, packParams, packState, unpackParams, unpackState } from './state';
 
+const SHARED: readonly BufferName[] = ['params', 'grads', 'mom', 'state'];
 const UNIFORM_STRIDE = 256; // bytes per op (minUniformBufferOffsetAlignment)
 const F32 = 4;
 
@@ -43,6 +44,7 @@ export class FusedWrnGpu {
     private readonly buffers: Record<BufferName, GPUBuffer>,
     private readonly uniforms: GPUBuffer,
     pipelines: Map<OpKind, GPUComputePipeline>,
+    private readonly shared: ReadonlySet<BufferName>,
   ) {
     this.encoded = plan.ops.map((op, i) => {
       const spec = KERNELS[op.kind];
@@ -66,11 +68,23 @@ export class FusedWrnGpu {
     this.ioStaging = new Float32Array(plan.sizes.io);
   }
 
-  /** Compiles the nine kernels and makes every buffer and bind group. Weights start at 0: call setTensors. */
-  static async create(device: GPUDevice, plan: Plan): Promise<FusedWrnGpu> {
+  /**
+   * Compiles the nine kernels and makes every buffer and bind group. Weights start at 0: call
+   * setTensors. `share`: another runner of the same WRN (another batch size, e.g. an epoch's
+   * shorter last batch) whose weights, gradients, momenta and BN statistics this one uses.
+   */
+  static async create(device: GPUDevice, plan: Plan, share?: FusedWrnGpu): Promise<FusedWrnGpu> {
     const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
     const buffers = {} as Record<BufferName, GPUBuffer>;
+    const shared = new Set<BufferName>(share ? SHARED : []);
+    if (share) {
+      const a = share.plan.params.map((p) => `${p.name}@${p.offset}`).join();
+      if (a !== plan.params.map((p) => `${p.name}@${p.offset}`).join() || share.plan.sizes.state !== plan.sizes.state)
+        throw new Error('fused WRN: a shared runner must be the same WRN (same parameter layout)');
+      for (const name of SHARED) buffers[name] = share.buffers[name];
+    }
     for (const [name, floats] of Object.entries(plan.sizes) as [BufferName, number][]) {
+      if (shared.has(name)) continue;
       if (floats * F32 > device.limits.maxStorageBufferBindingSize)
         throw new Error(
           `fused WRN: the ${name} buffer needs ${floats * F32} bytes, over this device's ${device.limits.maxStorageBufferBindingSize}`,
@@ -103,7 +117,7 @@ export class FusedWrnGpu {
         ),
       ),
     );
-    const runner = new FusedWrnGpu(device, plan, buffers, uniforms, pipelines);
+    const runner = new FusedWrnGpu(device, plan, buffers, uniforms, pipelines, shared);
     const err = await device.popErrorScope();
     if (err) throw new Error(`fused WRN: WebGPU validation error while building the step: ${err.message}`);
     return runner;
@@ -176,7 +190,7 @@ export class FusedWrnGpu {
   }
 
   destroy(): void {
-    for (const b of Object.values(this.buffers)) b.destroy();
+    for (const [name, b] of Object.entries(this.buffers) as [BufferName, GPUBuffer][]) if (!this.shared.has(name)) b.destroy();
     this.uniforms.destroy();
   }
 }

@@ -11,6 +11,9 @@ import '../../../demos/shared/gradients';
 import { compilePlan, type FusedShape, type StepHyper } from '../../../demos/kd/fused/plan';
 import { FusedWrnGpu } from '../../../demos/kd/fused/gpu';
 import { compareLosses, compareTensors, createWrnFor, makeBatches, readModel, tfjsSteps } from '../../../demos/kd/fused/parity';
+import { arrayData } from '../../../demos/kd/train/data';
+import { trainModel } from '../../../demos/kd/train/train';
+import { trainModelFused } from '../../../demos/kd/fused/train-fused';
 import { diffCounts, gpuCounts, installGpuCounter, type GpuCounts } from './count-gpu';
 
 export interface FusedReport {
@@ -119,4 +122,46 @@ async function measure(shape: FusedShape, steps: number) {
   return { model: `${shape.dims}D WRN${shape.depth}-${shape.widen}`, perStep, encodeMs, wallMs, losses, bytes: plan.sizes };
 }
 
-(globalThis as unknown as { kdFused: { run: typeof run; measure: typeof measure } }).kdFused = { run, measure };
+/**
+ * trainModel (tfjs-webgpu) and trainModelFused from the same weights on the same small data set
+ * (n samples, so every epoch ends with a shorter batch, run by a second plan sharing the weights):
+ * per-epoch train loss, test accuracy and the final tensors.
+ */
+async function trainBoth(shape: FusedShape, n: number, epochs: number) {
+  await tf.ready();
+  const [first, ...rest] = makeBatches({ ...shape, batch: n }, 2, 21);
+  const sampleShape = [...shape.spatial, shape.inChannels];
+  const train = arrayData(first!.x, sampleShape, first!.labels);
+  const test = arrayData(rest[0]!.x, sampleShape, rest[0]!.labels);
+  const kd =
+    shape.teachers > 0
+      ? { teacherLogits: first!.teachers, weights: [...hyper.teacherWeights], lambda: hyper.lambda, T: hyper.T }
+      : undefined;
+  const opts = { train, test, epochs, batchSize: shape.batch, seed: 9, ...(kd ? { kd } : {}) };
+  const a = createWrnFor(shape, 5, 'tf');
+  const want = await trainModel({ model: a, ...opts });
+  const wantTensors = await readModel(a);
+  a.dispose();
+  const adapter = await navigator.gpu.requestAdapter();
+  if (!adapter) throw new Error('no WebGPU adapter');
+  const device = await adapter.requestDevice();
+  const b = createWrnFor(shape, 5, 'tf');
+  const got = await trainModelFused({ model: b, ...opts }, device, { readEvery: 2 });
+  const cmp = compareTensors(await readModel(b), wantTensors);
+  b.dispose();
+  device.destroy();
+  return {
+    lossRel: compareLosses(
+      got.epochs.map((e) => e.trainLoss),
+      want.epochs.map((e) => e.trainLoss),
+    ),
+    accuracy: [got.epochs.map((e) => e.testAccuracy), want.epochs.map((e) => e.testAccuracy)],
+    worst: cmp.slice(0, 3),
+  };
+}
+
+(globalThis as unknown as { kdFused: { run: typeof run; measure: typeof measure; trainBoth: typeof trainBoth } }).kdFused = {
+  run,
+  measure,
+  trainBoth,
+};
