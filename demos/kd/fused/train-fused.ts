@@ -20,7 +20,21 @@ import { FusedWrnGpu } from './gpu';
 import { compilePlan, type FusedShape } from './plan';
 import { readModel } from './parity';
 
-export async function trainModelFused(o: TrainOptions, device: GPUDevice, { readEvery = 16 } = {}): Promise<TrainResult> {
+export interface FusedTrainOptions {
+  /** Read the step losses every this many steps (one GPU→CPU read each); default 16. */
+  readEvery?: number;
+  /**
+   * Clip inputs to ±inputClip before upload: pass INPUT_CLIP (../run/input-clip.ts) for a model
+   * wrapped by withInputClip, whose clip lives in its tfjs apply(), which the fused step skips.
+   */
+  inputClip?: number;
+}
+
+export async function trainModelFused(
+  o: TrainOptions,
+  device: GPUDevice,
+  { readEvery = 16, inputClip }: FusedTrainOptions = {},
+): Promise<TrainResult> {
   const { model, train, test, kd, signal } = o;
   if (!(Number.isInteger(o.batchSize) && o.batchSize >= 2)) throw new Error(`batchSize must be an integer ≥ 2, got ${o.batchSize}`);
   const K = model.config.numClasses;
@@ -80,6 +94,7 @@ export async function trainModelFused(o: TrainOptions, device: GPUDevice, { read
         const idx = order.subarray(step * o.batchSize, Math.min(train.n, (step + 1) * o.batchSize));
         const b = idx.length;
         train.fill(idx, xbuf);
+        if (inputClip !== undefined) for (let i = 0; i < b * size; i++) xbuf[i] = Math.min(inputClip, Math.max(-inputClip, xbuf[i]!));
         const yb = new Int32Array(b);
         for (let i = 0; i < b; i++) yb[i] = train.y[idx[i]!]!;
         const teachers = (kd?.teacherLogits ?? []).map((t) => gatherRows(t, K, idx));
