@@ -58,17 +58,17 @@ describe('fused WRN plan', () => {
 });
 
 /** 5 steps on tfjs (cpu) and on the plan's CPU reference, from the same weights and batches. */
-async function parity(shape: FusedShape) {
+async function parity(shape: FusedShape, h: StepHyper = hyper) {
   const steps = 5,
     lr = 0.05;
   const batches = makeBatches(shape, steps, 11);
   const model = createWrnFor(shape, 5);
-  const plan = compilePlan(shape, hyper);
+  const plan = compilePlan(shape, h);
   const bufs = allocBuffers(plan);
   const init = await readModel(model);
   packParams(plan, init, bufs.params);
   packState(plan, init, bufs.state);
-  const want = await tfjsSteps(model, shape, hyper, batches, lr);
+  const want = await tfjsSteps(model, shape, h, batches, lr);
   model.dispose();
   batches.forEach((b, i) => {
     packBatch(plan, b.x, b.labels, b.teachers, bufs.io);
@@ -79,7 +79,7 @@ async function parity(shape: FusedShape) {
   return { loss: compareLosses(losses, want.losses), tensors: compareTensors(got, want.tensors) };
 }
 
-describe('fused WRN step, CPU reference vs tfjs (5 SGD steps, KD with two teachers)', () => {
+describe('fused WRN step, CPU reference vs tfjs (5 SGD steps; KD with two teachers unless said)', () => {
   it('1D WRN16-1: loss of every step and every weight and BN statistic within 1e-4 relative', async () => {
     const r = await parity(shape1);
     expect(r.loss).toBeLessThan(1e-4);
@@ -88,6 +88,16 @@ describe('fused WRN step, CPU reference vs tfjs (5 SGD steps, KD with two teache
   });
   it('2D WRN16-1: the same', async () => {
     const r = await parity(shape2);
+    expect(r.loss).toBeLessThan(1e-4);
+    expect(r.tensors[0]!.rel, r.tensors[0]!.name).toBeLessThan(1e-4);
+  });
+  it('1D WRN16-2 trained with CE only (no teachers, λ 0; a shortcut in stage 1 too): the same', async () => {
+    const r = await parity({ ...shape1, widen: 2, teachers: 0 }, { ...hyper, lambda: 0, teacherWeights: [] });
+    expect(r.loss).toBeLessThan(1e-4);
+    expect(r.tensors[0]!.rel, r.tensors[0]!.name).toBeLessThan(1e-4);
+  });
+  it('1D WRN16-1 with one teacher: the same', async () => {
+    const r = await parity({ ...shape1, teachers: 1 }, { ...hyper, teacherWeights: [1] });
     expect(r.loss).toBeLessThan(1e-4);
     expect(r.tensors[0]!.rel, r.tensors[0]!.name).toBeLessThan(1e-4);
   });

@@ -85,9 +85,14 @@ export class FusedWrnGpu {
     }
     for (const [name, floats] of Object.entries(plan.sizes) as [BufferName, number][]) {
       if (shared.has(name)) continue;
-      if (floats * F32 > device.limits.maxStorageBufferBindingSize)
+      // Whole buffers are bound only for the SGD (params, grads, mom); the activation arena is
+      // bound region by region, so it is limited by maxBufferSize (256 MiB by default: a 2D
+      // WRN16-1 on 32×32 GAF images at batch 64 needs 117 MiB, a 2D WRN16-3 331 MiB; request
+      // higher limits on the device, or a smaller batch, for those).
+      const limit = SHARED.includes(name) ? device.limits.maxStorageBufferBindingSize : device.limits.maxBufferSize;
+      if (floats * F32 > limit)
         throw new Error(
-          `fused WRN: the ${name} buffer needs ${floats * F32} bytes, over this device's ${device.limits.maxStorageBufferBindingSize}`,
+          `fused WRN: the ${name} buffer needs ${floats * F32} bytes, over this device's limit of ${limit} (request higher limits or use a smaller batch)`,
         );
       buffers[name] = device.createBuffer({ label: `fused ${name}`, size: Math.max(floats, 64) * F32, usage });
     }

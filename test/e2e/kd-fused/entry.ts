@@ -28,6 +28,8 @@ export interface FusedReport {
 }
 
 const hyper: StepHyper = { momentum: 0.9, weightDecay: 1e-4, lambda: 0.7, T: 4, teacherWeights: [0.3, 0.7] };
+/** Teachers and the CE student train without KD terms (λ = 0, no teacher weights). */
+const hyperFor = (shape: FusedShape): StepHyper => (shape.teachers === 0 ? { ...hyper, lambda: 0, teacherWeights: [] } : hyper);
 
 async function run(shape: FusedShape, steps: number, extraTimingSteps: number, log: (m: string) => void = () => {}): Promise<FusedReport> {
   installGpuCounter();
@@ -35,18 +37,19 @@ async function run(shape: FusedShape, steps: number, extraTimingSteps: number, l
     if (!(await tf.setBackend('webgpu'))) throw new Error('tfjs: the webgpu backend did not initialise');
   }
   const lr = 0.05;
+  const h = hyperFor(shape);
   const batches = makeBatches(shape, steps, 11);
   const model = createWrnFor(shape, 5, 'tf');
   const init = await readModel(model);
   log('tfjs: training');
-  const want = await tfjsSteps(model, shape, hyper, batches, lr);
+  const want = await tfjsSteps(model, shape, h, batches, lr);
   log('tfjs: done');
   model.dispose();
 
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice();
-  const plan = compilePlan(shape, hyper);
+  const plan = compilePlan(shape, h);
   const runner = await FusedWrnGpu.create(device, plan);
   log('fused: pipelines ready');
   runner.setTensors(init);
@@ -99,8 +102,7 @@ async function measure(shape: FusedShape, steps: number) {
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice();
-  // Teachers and CE students train without KD terms (λ = 0, no teacher weights).
-  const plan = compilePlan(shape, shape.teachers === 0 ? { ...hyper, lambda: 0, teacherWeights: [] } : hyper);
+  const plan = compilePlan(shape, hyperFor(shape));
   const runner = await FusedWrnGpu.create(device, plan);
   runner.setTensors(init);
   const [b] = makeBatches(shape, 1, 3);
