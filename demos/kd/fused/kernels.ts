@@ -11,7 +11,7 @@
  */
 import type { OpKind } from './plan';
 
-export type FieldType = 'u' | 'f';
+type FieldType = 'u' | 'f';
 export interface KernelSpec {
   bindings: readonly string[]; // storage bindings 0..n-1, in order; the uniform is binding n
   fields: readonly (readonly [string, FieldType])[];

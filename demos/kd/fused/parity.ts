@@ -52,7 +52,7 @@ export async function tfjsSteps(model: Wrn, shape: FusedShape, hyper: StepHyper,
     const x = tf.tensor(b.x, xShape);
     const y = tf.tensor1d(b.labels, 'int32');
     const ts = b.teachers.map((t) => tf.tensor2d(t, [shape.batch, shape.numClasses]));
-    const [loss] = await trainStepAsync(model, sgd, x, y, ts, kd, lr);
+    const [loss] = await trainStepAsync({ model, opt: sgd, x, y, teachers: ts, kd, lr });
     tf.dispose([x, y, ...ts]);
     losses.push(loss);
   }

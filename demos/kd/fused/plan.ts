@@ -50,14 +50,14 @@ export interface FusedShape {
   teachers: 0 | 1 | 2;
 }
 
-export interface ParamSlot {
+interface ParamSlot {
   name: string;
   shape: number[];
   offset: number; // floats, in params/grads/mom
   size: number;
 }
 
-export interface BnSlot {
+interface BnSlot {
   prefix: string;
   channels: number;
   state: Region; // [running_mean, running_var, mean, invstd], C each
@@ -104,6 +104,7 @@ interface Act {
 }
 
 /** Compiles the step for one WRN and batch shape. `lossSlots`: how many steps' losses stay on the GPU between reads. */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the forward sections register their backward ops as closures over the same arenas and op list; the walk over the WRN reads top to bottom as the network does.
 export function compilePlan(shape: FusedShape, hyper: StepHyper, lossSlots = 256): Plan {
   const { dims, depth, widen, inChannels: S, numClasses: K, batch: B } = shape;
   if (shape.spatial.length !== dims) throw new Error(`spatial has ${shape.spatial.length} sizes, expected ${dims}`);

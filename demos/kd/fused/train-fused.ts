@@ -11,7 +11,7 @@
  */
 import { createRng, permutation } from '../../shared/rng';
 import { yieldToEventLoop } from '../../shared/yield';
-import { gatherRows, sampleSize } from '../train/data';
+import { gatherRows, sampleSize } from '../train/train-data';
 import { recomputeBnStats } from '../train/precise-bn';
 import { evaluate } from '../train/predict';
 import { stepLr } from '../train/schedule';

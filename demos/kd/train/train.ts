@@ -45,7 +45,7 @@ interface StepInfo {
   lr: number;
   samples: number;
 }
-interface EpochInfo {
+export interface EpochInfo {
   epoch: number; // 0-based
   lr: number;
   trainLoss: number; // mean of the step losses

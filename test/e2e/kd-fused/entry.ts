@@ -11,7 +11,7 @@ import '../../../demos/shared/gradients';
 import { compilePlan, type FusedShape, type StepHyper } from '../../../demos/kd/fused/plan';
 import { FusedWrnGpu } from '../../../demos/kd/fused/gpu';
 import { compareLosses, compareTensors, createWrnFor, makeBatches, readModel, tfjsSteps } from '../../../demos/kd/fused/parity';
-import { arrayData } from '../../../demos/kd/train/data';
+import { arrayData } from '../../../demos/kd/train/train-data';
 import { trainModel } from '../../../demos/kd/train/train';
 import { trainModelFused } from '../../../demos/kd/fused/train-fused';
 import { diffCounts, gpuCounts, installGpuCounter, type GpuCounts } from './count-gpu';
