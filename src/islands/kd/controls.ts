@@ -146,7 +146,7 @@ export function syncFoldControl(root: HTMLElement, split: SplitKind): void {
 }
 
 /** One option per subject with windows; keeps `want` (e.g. from the URL) when it is one of them. */
-/** Folds that cannot be evaluated are listed with "평가 불가" (choosing one shows why, and nothing runs). */
+/** Folds that cannot be evaluated are marked as not evaluable (choosing one shows why, and nothing runs). */
 export function fillFolds(root: HTMLElement, s: DataSummary, want: number): void {
   const sel = field(root, 'fold') as HTMLSelectElement | null;
   if (!sel) return;
