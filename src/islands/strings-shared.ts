@@ -9,7 +9,10 @@ import { localize, type Widen } from './strings-lang';
 const SHARED_KO = {
   loadError: '데모를 불러오지 못했습니다',
   backend: '백엔드:',
-  names: { webgpu: 'GPU (WebGPU)', webgl: 'GPU (WebGL)', wasm: 'CPU (WebAssembly)', cpu: 'CPU (순수 JS)' } as Record<RuntimeInfo['backend'], string>,
+  names: { webgpu: 'GPU (WebGPU)', webgl: 'GPU (WebGL)', wasm: 'CPU (WebAssembly)', cpu: 'CPU (순수 JS)' } as Record<
+    RuntimeInfo['backend'],
+    string
+  >,
   /** runtime.ts's threadsNote values, worded for the reader (others are shown as they are). */
   threadNotes: {
     'cross-origin isolation missing (no SharedArrayBuffer)': '교차 출처 격리가 없어 한 스레드로 계산합니다',

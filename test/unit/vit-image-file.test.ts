@@ -7,7 +7,12 @@ const sample = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL
 
 describe('file checks before decoding', () => {
   it('rejects a 50 MB file by size alone, and an empty file', () => {
-    expect(checkFileSize('big.png', 50 * 1024 * 1024)).toEqual({ code: 'too-large', name: 'big.png', bytes: 50 * 1024 * 1024, max: MAX_FILE_BYTES });
+    expect(checkFileSize('big.png', 50 * 1024 * 1024)).toEqual({
+      code: 'too-large',
+      name: 'big.png',
+      bytes: 50 * 1024 * 1024,
+      max: MAX_FILE_BYTES,
+    });
     expect(checkFileSize('ok.png', MAX_FILE_BYTES)).toBeNull();
     expect(checkFileSize('empty.png', 0)).toEqual({ code: 'empty', name: 'empty.png' });
   });
@@ -22,7 +27,8 @@ describe('file checks before decoding', () => {
     expect(sniffImage('a', fx('exif-rotated.jpg'))).toEqual({ ok: true, format: 'jpeg', width: 64, height: 48 });
     const huge = sniffImage('huge.png', fx('huge-10000.png'));
     expect(huge).toMatchObject({ ok: true, width: 10000, height: 10000 });
-    if (huge.ok) expect(checkDimensions('huge.png', huge.width, huge.height)).toMatchObject({ code: 'too-many-pixels', width: 10000, height: 10000 });
+    if (huge.ok)
+      expect(checkDimensions('huge.png', huge.width, huge.height)).toMatchObject({ code: 'too-many-pixels', width: 10000, height: 10000 });
   });
   it('names the file when it is not an image or is corrupt', () => {
     expect(sniffImage('notes.txt', fx('not-an-image.txt'))).toEqual({

@@ -93,11 +93,16 @@ export class ProtocolLineParser {
         );
       }
       if (lastWithoutNewline && tokens.length < RAW_COLUMNS) {
-        throw new Pamap2FormatError(file, line, `truncated line: ${tokens.length} of ${RAW_COLUMNS} columns and no newline at end of file`, {
-          code: 'truncated-line',
-          got: tokens.length,
-          want: RAW_COLUMNS,
-        });
+        throw new Pamap2FormatError(
+          file,
+          line,
+          `truncated line: ${tokens.length} of ${RAW_COLUMNS} columns and no newline at end of file`,
+          {
+            code: 'truncated-line',
+            got: tokens.length,
+            want: RAW_COLUMNS,
+          },
+        );
       }
       throw new Pamap2FormatError(file, line, `wrong column count: expected ${RAW_COLUMNS}, found ${tokens.length}`, {
         code: 'column-count',

@@ -23,8 +23,7 @@ export interface LoadedData {
 
 export function buildData(series: readonly RowSeries[], meta: Pick<DataSummary, 'label' | 'source' | 'files' | 'sha256'>): LoadedData {
   const windows = seriesWindows(series);
-  if (windows.n === 0)
-    throw new KdRunError('no-windows', meta.files.join(', '));
+  if (windows.n === 0) throw new KdRunError('no-windows', meta.files.join(', '));
   const subjects = [...new Set(series.map((s) => s.subject))]
     .sort((a, b) => a - b)
     .map((id) => {

@@ -129,8 +129,7 @@ export class RunSession<M> {
 
   /** Runs the phases not already valid for `config`; resolves with all four results. */
   async run(config: RunConfig, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<PhaseResult[]> {
-    if (config.teachers === 'checkpoint' && !this.checkpoints)
-      throw new KdRunError('no-checkpoints');
+    if (config.teachers === 'checkpoint' && !this.checkpoints) throw new KdRunError('no-checkpoints');
     // A failure here stops the other lane's phase too.
     const ctl = new AbortController();
     const stop = (): void => ctl.abort(signal.reason);

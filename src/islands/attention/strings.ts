@@ -246,9 +246,12 @@ const STEPPER_EN: Widen<typeof STEPPER_KO> = {
   noMask: '(mask off: no cell changes)',
   cellPrompt: 'Click a cell to see its value and how it is computed here.',
   cell: {
-    q: (i: number, c: number, t: string, v: string) => `Q[${i}, ${c}] = x_${i} · W_Q[:, ${c}] = ${v}  (component ${c} of the query of token “${t}”)`,
-    k: (i: number, c: number, t: string, v: string) => `K[${i}, ${c}] = x_${i} · W_K[:, ${c}] = ${v}  (component ${c} of the key of token “${t}”)`,
-    v: (i: number, c: number, t: string, v: string) => `V[${i}, ${c}] = x_${i} · W_V[:, ${c}] = ${v}  (component ${c} of the value of token “${t}”)`,
+    q: (i: number, c: number, t: string, v: string) =>
+      `Q[${i}, ${c}] = x_${i} · W_Q[:, ${c}] = ${v}  (component ${c} of the query of token “${t}”)`,
+    k: (i: number, c: number, t: string, v: string) =>
+      `K[${i}, ${c}] = x_${i} · W_K[:, ${c}] = ${v}  (component ${c} of the key of token “${t}”)`,
+    v: (i: number, c: number, t: string, v: string) =>
+      `V[${i}, ${c}] = x_${i} · W_V[:, ${c}] = ${v}  (component ${c} of the value of token “${t}”)`,
     s: (i: number, j: number, a: string, b: string, v: string) =>
       `S[${i}, ${j}] = q_${i} · k_${j} = ${v}  (the query of “${a}” and the key of “${b}”)`,
     scaled: (i: number, j: number, raw: string, dh: number, v: string) =>
@@ -292,7 +295,6 @@ export const ATTN_TEXT = localize(ATTN_TABLES);
 export const STEPPER_TEXT = localize<Widen<typeof STEPPER_KO>>({ ko: STEPPER_KO, en: STEPPER_EN });
 /** The language model's finding, from its checkpoint metadata (numbers computed by scripts/train-lm.py). */
 export const LM_TEXT = localize<Widen<typeof LM_KO>>({ ko: LM_KO, en: LM_EN });
-
 
 /** The static markup of AttentionDemo.astro (before the island loads). */
 export const ATTN_STATIC: Localized<{ posterLabel: (text: string) => string; posterNote: string; caption: readonly string[] }> = bilingual({

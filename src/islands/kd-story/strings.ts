@@ -111,7 +111,8 @@ const KDS_EN: Widen<typeof KDS_KO> = {
   pointsTitle: 'Macro-F1 per seed (one dot = one seed, mean of the two folds; bar = 95 % interval of the mean)',
   meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
   pointLabel: (model: string, seed: number, f1: number) => `${model}, seed ${seed}: macro-F1 ${pct(f1)}`,
-  urlProblems: (list: readonly string[]) => `The address had values that cannot be used (${list.join(', ')}); they were replaced by the defaults.`,
+  urlProblems: (list: readonly string[]) =>
+    `The address had values that cannot be used (${list.join(', ')}); they were replaced by the defaults.`,
   diag: (backend: string, seconds: number) => `Compute backend ${backend}, took ${seconds.toFixed(1)} s`,
 };
 

@@ -32,16 +32,14 @@ export async function trainingPreference(search: string): Promise<TrainingPrefer
   const none: TrainingPreference = { prefer: null, reason: null };
   if (new URLSearchParams(search).has('backend')) return none;
   const webgpu = await softwareWebGpu();
-  if (webgpu !== null && webgpu !== 'hardware')
-    return { prefer: 'wasm', reason: S.prefSoftwareWebGpu(webgpu) };
+  if (webgpu !== null && webgpu !== 'hardware') return { prefer: 'wasm', reason: S.prefSoftwareWebGpu(webgpu) };
   if (webgpu === 'hardware')
     return {
       prefer: 'wasm',
       reason: S.prefHardwareGpu,
     };
   const renderer = webGlRenderer();
-  if (renderer !== null && SOFTWARE.test(renderer))
-    return { prefer: 'wasm', reason: S.prefSoftwareWebGl(renderer) };
+  if (renderer !== null && SOFTWARE.test(renderer)) return { prefer: 'wasm', reason: S.prefSoftwareWebGl(renderer) };
   return none;
 }
 

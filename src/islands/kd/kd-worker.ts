@@ -17,8 +17,7 @@ const session = new KdWorkerSession(post);
 let queue: Promise<void> = Promise.resolve();
 
 function receive(m: ToWorker): void {
-  const run = (): Promise<void> =>
-    session.handle(m).catch((err: unknown) => post({ type: 'error', message: S.errorText(err) }));
+  const run = (): Promise<void> => session.handle(m).catch((err: unknown) => post({ type: 'error', message: S.errorText(err) }));
   if (m.type === 'cancel') {
     void run();
     return;

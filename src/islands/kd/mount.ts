@@ -137,7 +137,9 @@ export function mount(root: HTMLElement): void {
     // The buttons are disabled in these cases; this guards a click that races the redraw.
     const c = controls(),
       parsed = parseConfig(readControls(root));
-    const refused = c.splitProblem ?? (c.invalid ? S.fieldsInvalid : state.busy !== 'none' ? S.busyRun : parsed.ok ? null : S.configInvalid(parsed.message));
+    const refused =
+      c.splitProblem ??
+      (c.invalid ? S.fieldsInvalid : state.busy !== 'none' ? S.busyRun : parsed.ok ? null : S.configInvalid(parsed.message));
     if (refused !== null || !parsed.ok) dispatch({ type: 'ui-status', text: refused ?? '' });
     else {
       dispatch({ type: 'ui-start', config: parsed.config });

@@ -3,7 +3,15 @@
  * split, what the fold holds), computed from the summary; part of strings.ts's S (Korean) and
  * strings-en.ts's S_EN (the *En functions).
  */
-import { SPLIT_LABELS, SPLIT_LABELS_EN, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts, type SplitKind } from '@demos/kd/experiment/split';
+import {
+  SPLIT_LABELS,
+  SPLIT_LABELS_EN,
+  TEST_FRACTION,
+  testCountFor,
+  thinnedCounts,
+  windowSplitCounts,
+  type SplitKind,
+} from '@demos/kd/experiment/split';
 import type { DataSummary, FoldInfo } from '@demos/kd/run/protocol';
 import { ACTIVITIES } from '@demos/kd/run/activities';
 
@@ -75,11 +83,14 @@ export function summaryTextEn(s: DataSummary, c: { split: SplitKind; testSubject
     const test = s.subjects.find((x) => x.id === c.testSubject)?.windows ?? 0;
     split = `Evaluation split: ${SPLIT_LABELS_EN.loso} — holding out subject ${c.testSubject} leaves ${s.windows - test} training windows and ${test} test windows.`;
   }
-  return head + split + (s.source === 'full' ? '' : ' At this scale it shows how KD works, not the paper’s numbers (9 subjects × 200 epochs).');
+  return (
+    head + split + (s.source === 'full' ? '' : ' At this scale it shows how KD works, not the paper’s numbers (9 subjects × 200 epochs).')
+  );
 }
 
 export function foldNoteEn(f: FoldInfo): string {
-  const which = f.split === 'window' ? 'This split (stratified by window, not LOSO)' : `This fold (held-out subject ${f.testSubject ?? '?'})`;
+  const which =
+    f.split === 'window' ? 'This split (stratified by window, not LOSO)' : `This fold (held-out subject ${f.testSubject ?? '?'})`;
   const cap = f.capped
     ? ` All ${f.capped.from.toLocaleString('en-US')} windows are too many for one run in a browser (memory, time), so ${f.capped.used} are drawn with seed ${f.capped.seed}, keeping the class proportions, under the cap of ${f.capped.cap} for this GAF size.`
     : '';

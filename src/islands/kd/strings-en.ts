@@ -18,14 +18,17 @@ const short = (p: Phase): string => PHASE_LABELS_EN[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);
 const cls = (c: number): string => ACTIVITIES[c]?.en ?? String(c);
 const heldOut = (split: SplitKind, subject?: number | null): string =>
-  split === 'window' ? 'test windows of the stratified split by window (not LOSO)' : `windows of the held-out subject${subject === undefined ? '' : ` ${subject ?? '?'}`} (LOSO)`;
+  split === 'window'
+    ? 'test windows of the stratified split by window (not LOSO)'
+    : `windows of the held-out subject${subject === undefined ? '' : ` ${subject ?? '?'}`} (LOSO)`;
 
 /** Checked against the Korean (KdStrings) where strings.ts picks: a missing key is a type error there. */
 export const S_EN = {
   ...RUNTIME_STRINGS_EN,
   preparing: 'Preparing the backend and the data…',
   reading: (what: string) => `Reading ${what}…`,
-  readingBytes: (file: string, done: number, total: number) => `Reading ${file}… ${(done / 1e6).toFixed(1)} / ${(total / 1e6).toFixed(1)} MB`,
+  readingBytes: (file: string, done: number, total: number) =>
+    `Reading ${file}… ${(done / 1e6).toFixed(1)} / ${(total / 1e6).toFixed(1)} MB`,
   dataReady: 'Data ready. Press "Run distillation".',
   dataReadyBut: (why: string) => `The data was read, but ${why}`,
   dataErrorKeep: (label: string) => `The file could not be read. The previous data (${label}) stays in use.`,
@@ -82,19 +85,23 @@ export const S_EN = {
     `One real window: subject ${subject}, ${cls(label)}, channel ${channel} (${steps} steps, 33.3 Hz)`,
   gafPreview: (size: number) => `GASF ${size}×${size} of the same window and channel (blue −1 … red +1)`,
   tableCaption: (split: SplitKind, n: number) => `Results on ${n} ${heldOut(split)} (last epoch, %)`,
-  legendAcc: (split: SplitKind) => `${split === 'window' ? 'Test-window (split by window)' : 'Held-out subject'} accuracy (per epoch, right axis)`,
+  legendAcc: (split: SplitKind) =>
+    `${split === 'window' ? 'Test-window (split by window)' : 'Held-out subject'} accuracy (per epoch, right axis)`,
   baselineRow: (c: number) => `Baseline: always answer '${cls(c)}' (the most common class in the training windows)`,
   topClass: (c: number, share: number, n: number) => `${cls(c)} ${share.toFixed(0)}% (answers ${n} classes)`,
   origin: { trained: 'just trained', cache: 'cache (IndexedDB)', checkpoint: 'checkpoint' },
   exportTitle: 'Download this run as a result artifact (JSON) — it can go into content/results/',
   tableNote: (chance: number, classes: number, base: number, single: readonly Phase[]) =>
     `Chance level (guessing evenly among the ${classes} classes of the training windows): accuracy ${chance.toFixed(1)}%. The baseline’s accuracy ${base.toFixed(1)}% is that class’s share of the test windows. ` +
-    (single.length > 0 ? `Note: ${single.map(short).join(', ')} answer(s) one class for every test window.` : 'No model answers only one class.') +
+    (single.length > 0
+      ? `Note: ${single.map(short).join(', ')} answer(s) one class for every test window.`
+      : 'No model answers only one class.') +
     ' Macro-F1 is the plain mean of the per-class F1; balanced accuracy is the mean of the per-class recall.',
   kdNote,
   cmCaption: (p: Phase, split: SplitKind, subject: number | null) =>
     `${PHASE_LABELS_EN[p]} — ${split === 'window' ? 'test windows of the stratified split by window (not LOSO)' : `held-out subject ${subject ?? '?'}`}, last epoch (rows: truth, columns: prediction)`,
-  windowOption: (i: number, truth: number, split: boolean) => `#${i + 1} · truth ${cls(truth)}${split ? ' · the two teachers disagree' : ''}`,
+  windowOption: (i: number, truth: number, split: boolean) =>
+    `#${i + 1} · truth ${cls(truth)}${split ? ' · the two teachers disagree' : ''}`,
   barsCaption: (i: number, truth: number, T: number, tops: string) =>
     `Test window #${i + 1} (truth: ${cls(truth)}). Dark bars T = 1, light bars T = ${T} (the distribution the KD loss matches). Top classes: ${tops}.`,
   barRow: {

@@ -71,7 +71,6 @@ function pamap2ProblemKo(p: Pamap2Problem, english: string): string {
   }
 }
 
-
 export const ERRORS_EN: Widen<typeof ERRORS_KO> = {
   zipProblem: {
     'not-zip': 'not a zip file',
@@ -84,7 +83,8 @@ export const ERRORS_EN: Widen<typeof ERRORS_KO> = {
     duplicate: 'the same subject’s Protocol file is in the zip twice',
   },
   formatError: (e: FormatError): string => `${e.file}${e.line === null ? '' : `:${e.line}`}: ${pamap2ProblemEn(e.problem, e.message)}`,
-  badDatName: (name: string) => `${name}: the subject number cannot be read from the file name (it must look like subject101.dat … subject109.dat)`,
+  badDatName: (name: string) =>
+    `${name}: the subject number cannot be read from the file name (it must look like subject101.dat … subject109.dat)`,
   duplicateSubject: (subject: number) => `The files of subject ${subject} came in twice`,
   fullProbe: (subjects: readonly number[], kind: string, location: string) => `subjects ${subjects.join(', ')} (${kind}: ${location})`,
   fullUnreadable: (why: string) => `The full data shards cannot be read — ${why}`,
@@ -95,7 +95,8 @@ export const ERRORS_EN: Widen<typeof ERRORS_KO> = {
   prefSoftwareWebGpu: (name: string) => `The WebGPU adapter is software (${name}), so training uses WASM (force it with ?backend=webgpu)`,
   prefHardwareGpu:
     'Even with a GPU, WASM trains these small models faster: one training step splits into 1,700–1,900 GPU kernels whose call overhead exceeds the compute (default run on an H200 GPU: WebGPU 26 s, WASM 2 s). Force it with ?backend=webgpu',
-  prefSoftwareWebGl: (renderer: string) => `WebGL is a software renderer (${renderer}), so training uses WASM (force it with ?backend=webgl)`,
+  prefSoftwareWebGl: (renderer: string) =>
+    `WebGL is a software renderer (${renderer}), so training uses WASM (force it with ?backend=webgl)`,
   runProblem: {
     'no-checkpoints': 'Load the teacher checkpoints first',
     'no-teachers': 'No teachers yet: first train this setting’s teachers with "Run distillation"',

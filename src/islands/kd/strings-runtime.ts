@@ -28,7 +28,11 @@ export const RUNTIME_STRINGS_EN: Widen<typeof RUNTIME_STRINGS> = {
   deviceLostNote: 'WebGPU device lost; continuing on the fallback backend',
   deviceLostRetry: 'The WebGPU device was lost. Running again from this stage on the fallback backend…',
   kernels: (on: boolean | null) =>
-    on === true ? 'Training with the WASM SIMD kernels' : on === false ? 'WASM SIMD kernels unavailable: training with JS loops (slower)' : null,
+    on === true
+      ? 'Training with the WASM SIMD kernels'
+      : on === false
+        ? 'WASM SIMD kernels unavailable: training with JS loops (slower)'
+        : null,
   lanes: (l: { workers: number; why: string | null } | null) =>
     l && l.workers >= 2
       ? `${l.workers} workers share the training (GAF teacher ∥ signal teacher → student alone, then the KD student)`

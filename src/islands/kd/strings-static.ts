@@ -7,7 +7,14 @@ import type { Localized } from '../../i18n/lang';
 import { bilingual, type Widen } from '../strings-lang';
 
 const KO = {
-  fields: { alpha: 'α (GAF 교사 가중치)', lambda: 'λ (KD 항 가중치)', temperature: 'T (온도)', epochs: '에폭', batchSize: '배치', seed: '시드' },
+  fields: {
+    alpha: 'α (GAF 교사 가중치)',
+    lambda: 'λ (KD 항 가중치)',
+    temperature: 'T (온도)',
+    epochs: '에폭',
+    batchSize: '배치',
+    seed: '시드',
+  },
   badge: '백엔드: 준비 전',
   status: '데모가 화면에 보이면 준비합니다.',
   dataLegend: '1. 데이터',
@@ -28,7 +35,8 @@ const KO = {
   ckptSignal: '신호 교사 (1D)',
   ckptNoteHtml:
     '랩 레이아웃(<code>wrn161_0_image.pth.tar</code> 등)의 가중치만 읽습니다. 데모는 이미지 교사에 GAF 이미지를 넣습니다. 연구실의 <code>wrn161_0_image.pth.tar</code>는 GAF가 아니라 persistence image(PI)로 학습한 교사라 입력 표현이 맞지 않습니다. 체크포인트에는 폴드별 정규화 통계가 없으므로, 여기서 고른 분할의 학습 데이터(LOSO면 학습 피험자, 윈도우 분할이면 학습 윈도우)로 계산한 통계를 씁니다 — 원래 학습 때의 통계와 다를 수 있습니다.',
-  urlNoteHtml: '설정은 주소(URL)의 <code>kd-…</code> 값에도 저장되어, 주소를 공유하면 같은 설정이 열립니다 (같은 백엔드와 시드면 같은 수치).',
+  urlNoteHtml:
+    '설정은 주소(URL)의 <code>kd-…</code> 값에도 저장되어, 주소를 공유하면 같은 설정이 열립니다 (같은 백엔드와 시드면 같은 수치).',
   start: '증류 실행',
   cancel: '취소',
   clear: '캐시 지우기',
@@ -78,7 +86,14 @@ const KO = {
 };
 
 const EN: Widen<typeof KO> = {
-  fields: { alpha: 'α (weight of the GAF teacher)', lambda: 'λ (weight of the KD term)', temperature: 'T (temperature)', epochs: 'Epochs', batchSize: 'Batch', seed: 'Seed' },
+  fields: {
+    alpha: 'α (weight of the GAF teacher)',
+    lambda: 'λ (weight of the KD term)',
+    temperature: 'T (temperature)',
+    epochs: 'Epochs',
+    batchSize: 'Batch',
+    seed: 'Seed',
+  },
   badge: 'Backend: not ready',
   status: 'Prepares when the demo scrolls into view.',
   dataLegend: '1. Data',
@@ -99,7 +114,8 @@ const EN: Widen<typeof KO> = {
   ckptSignal: 'Signal teacher (1D)',
   ckptNoteHtml:
     'Only weights in the lab’s layout (<code>wrn161_0_image.pth.tar</code> and so on) are read. The demo feeds GAF images to the image teacher; the lab’s <code>wrn161_0_image.pth.tar</code> was trained on persistence images (PI), not GAF, so its input representation does not match. Checkpoints carry no per-fold normalization statistics, so the statistics are computed from the training data of the split chosen here (training subjects for LOSO, training windows for the split by window) — they may differ from those of the original training.',
-  urlNoteHtml: 'The settings are also stored in the address (the <code>kd-…</code> values): sharing the address opens the same settings (and the same numbers with the same backend and seed).',
+  urlNoteHtml:
+    'The settings are also stored in the address (the <code>kd-…</code> values): sharing the address opens the same settings (and the same numbers with the same backend and seed).',
   start: 'Run distillation',
   cancel: 'Cancel',
   clear: 'Clear cache',
@@ -113,7 +129,17 @@ const EN: Widen<typeof KO> = {
   rerunNote: 'The teachers and the student alone are reused once trained; changing α, λ or T retrains only the KD student.',
   tableCaption: 'Results on the test windows (last epoch)',
   tableRegion: 'Results table (scrolls sideways on narrow screens)',
-  cols: ['Model', 'Accuracy', 'Macro-F1', 'Balanced accuracy', 'Most answered class', 'Best-epoch accuracy (reference)', 'Time', 'Source', 'Export'],
+  cols: [
+    'Model',
+    'Accuracy',
+    'Macro-F1',
+    'Balanced accuracy',
+    'Most answered class',
+    'Best-epoch accuracy (reference)',
+    'Time',
+    'Source',
+    'Export',
+  ],
   baselineRow: 'Baseline: always answer the most common class of the training windows',
   computed: 'computed',
   tableNote:
@@ -136,7 +162,8 @@ const EN: Widen<typeof KO> = {
   barsLabel: 'Class probabilities of the chosen test window',
   alphaTitle: 'α comparison',
   alphaButton: 'Retrain only the KD student at α = 0, 0.5, 1',
-  alphaNote: 'After a run, keeps the trained teachers and trains only the KD student three times with different α, comparing its agreement with each teacher.',
+  alphaNote:
+    'After a run, keeps the trained teachers and trains only the KD student three times with different α, comparing its agreement with each teacher.',
   alphaChart: 'Agreement with the teachers by α',
   alphaTable: 'α comparison table',
   cm: 'Confusion matrix',

@@ -26,8 +26,7 @@ export function subjectFromName(name: string): number | null {
 
 async function readDat(file: File, progress: Progress): Promise<SubjectSeries> {
   const subject = subjectFromName(file.name);
-  if (subject === null)
-    throw new Error(S.badDatName(file.name));
+  if (subject === null) throw new Error(S.badDatName(file.name));
   return preprocessSubjectStream(subject, file.stream(), { file: file.name, onProgress: (b) => progress(file.name, b, file.size) });
 }
 

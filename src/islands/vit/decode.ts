@@ -47,12 +47,9 @@ export async function decodeToModelInput(blob: Blob, name: string, size: number)
     ctx.drawImage(bitmap, 0, 0, t.width, t.height);
     const { data } = ctx.getImageData(0, 0, t.width, t.height);
     const { image, translucent } = rgbaOverWhite(data, t.width, t.height);
-    if (translucent > 0)
-      notes.push(T.noteTranslucent(((100 * translucent) / (t.width * t.height)).toFixed(0)));
-    if (Math.min(width, height) < size)
-      notes.push(T.noteUpscaled(width, height, size));
-    if (width !== height)
-      notes.push(T.noteCropped(Math.min(width, height), size));
+    if (translucent > 0) notes.push(T.noteTranslucent(((100 * translucent) / (t.width * t.height)).toFixed(0)));
+    if (Math.min(width, height) < size) notes.push(T.noteUpscaled(width, height, size));
+    if (width !== height) notes.push(T.noteCropped(Math.min(width, height), size));
     const out = centreCropResize(image, size);
     return { name, rgb: out.data, size, width, height, notes };
   } finally {

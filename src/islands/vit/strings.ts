@@ -111,9 +111,9 @@ const VIT_EN: Widen<typeof VIT_KO> = {
   selection: (n: number, row: number, col: number) => `Patch #${n} · row ${row}, column ${col} · token position ${n + 1} ([CLS] is 0)`,
   stageLabel: (g: number, n: number, row: number, col: number) =>
     `Image patch grid ${g}×${g}. Current patch #${n} (row ${row}, column ${col}). Arrow keys move.`,
-  ownImage: (name: string, w: number, h: number) =>
-    `Your image: ${name} (${w}×${h}) — processed only inside your browser, never uploaded.`,
-  urlProblems: (list: readonly string[]) => `The address had values this demo cannot use (${list.join(', ')}); they were replaced by the defaults.`,
+  ownImage: (name: string, w: number, h: number) => `Your image: ${name} (${w}×${h}) — processed only inside your browser, never uploaded.`,
+  urlProblems: (list: readonly string[]) =>
+    `The address had values this demo cannot use (${list.join(', ')}); they were replaced by the defaults.`,
 };
 
 const VIT_DIGIT_EN: Widen<typeof VIT_DIGIT_KO> = {
