@@ -4,7 +4,7 @@
  * α only for the KD weight, T for temperature, accuracy / macro-F1 / balanced accuracy).
  * It imports nothing from strings.ts (no import cycle); strings.ts checks it against KdStrings.
  */
-import type { SplitKind } from '@demos/kd/experiment/split';
+import { SPLIT_LABELS_EN, type SplitKind } from '@demos/kd/experiment/split';
 import type { Phase } from '@demos/kd/experiment/phases';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import { PHASE_LABELS_EN } from '@demos/kd/run/labels';
@@ -78,6 +78,8 @@ export const S_EN = {
   urlNoFull: 'This build has no full data shards, so the bundled excerpt is used.',
   pct,
   cls,
+  phase: (p: Phase) => PHASE_LABELS_EN[p],
+  splitLabel: SPLIT_LABELS_EN,
   short,
   summary: summaryTextEn,
   foldNote: foldNoteEn,

@@ -5,7 +5,7 @@
  * The phase names are demos/kd/run/labels.ts (shared with the static figure). This file holds
  * the Korean; strings-en.ts the English, typed by this one (KdStrings), so no key is missing.
  */
-import type { SplitKind } from '@demos/kd/experiment/split';
+import { SPLIT_LABELS, type SplitKind } from '@demos/kd/experiment/split';
 import type { Phase } from '@demos/kd/experiment/phases';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import { PHASE_LABELS } from '@demos/kd/run/labels';
@@ -75,6 +75,8 @@ const S_KO = {
   urlNoFull: '이 빌드에는 전체 데이터 샤드가 없어 번들 발췌본을 씁니다.',
   pct,
   cls: (c: number) => ACTIVITIES[c]?.ko ?? String(c),
+  phase: (p: Phase) => PHASE_LABELS[p],
+  splitLabel: SPLIT_LABELS as Record<SplitKind, string>,
   short,
   // The data box.
   summary: summaryText,
