@@ -12,5 +12,5 @@ export const PHASE_LABELS_EN: Record<Phase, string> = {
   'teacher-gaf': 'Teacher 1 · GAF image (2D WRN)',
   'teacher-signal': 'Teacher 2 · signal (1D WRN)',
   'student-ce': 'Student alone · CE only (1D WRN16-1)',
-  'student-kd': 'Student + KD from two teachers (1D WRN16-1)',
+  'student-kd': 'Student + two-teacher KD (1D WRN16-1)',
 };

@@ -15,7 +15,7 @@ export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string
   const rowMax = m.map((r) => Math.max(1, ...r));
   const frag = document.createDocumentFragment();
   m.forEach((row, i) => {
-    const name = S.cls(i);
+    const name = S.clsShort(i);
     frag.append(svgEl('text', { x: left - 4, y: top + i * cell + cell * 0.68, 'text-anchor': 'end', class: 'kd-tick' }, name));
     frag.append(
       svgEl(

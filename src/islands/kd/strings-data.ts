@@ -73,7 +73,7 @@ export function summaryTextEn(s: DataSummary, c: { split: SplitKind; testSubject
     const share = n.test > 0 ? (100 * (perClass[top] ?? 0)) / n.test : 0;
     const thin =
       n.dropped > 0
-        ? `When one class holds most windows, short training learns to answer only that class, so a class with more than twice the median per-class count keeps ${Math.max(...kept)} windows spread evenly in time (${n.dropped} dropped). `
+        ? `when one class holds most windows, short training learns to answer only that class, so a class with more than twice the median per-class count keeps ${Math.max(...kept)} windows spread evenly in time (${n.dropped} dropped); `
         : '';
     split =
       `Evaluation split: ${SPLIT_LABELS_EN.window} — ${thin}about ${Math.round(TEST_FRACTION * 100)}% of each class’s windows are held out at random (fixed seed): ${n.train} training windows, ${n.test} test windows ` +

@@ -17,6 +17,21 @@ import { ERRORS_EN } from './strings-errors';
 const short = (p: Phase): string => PHASE_LABELS_EN[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);
 const cls = (c: number): string => ACTIVITIES[c]?.en ?? String(c);
+/** Class names short enough for the chart axes (the confusion matrix, the probability bars). */
+const SHORT_CLASSES = [
+  'rope jump',
+  'lying',
+  'sitting',
+  'standing',
+  'walking',
+  'running',
+  'cycling',
+  'Nordic walk',
+  'stairs up',
+  'stairs down',
+  'vacuuming',
+  'ironing',
+];
 const heldOut = (split: SplitKind, subject?: number | null): string =>
   split === 'window'
     ? 'test windows of the stratified split by window (not LOSO)'
@@ -78,6 +93,7 @@ export const S_EN = {
   urlNoFull: 'This build has no full data shards, so the bundled excerpt is used.',
   pct,
   cls,
+  clsShort: (c: number) => SHORT_CLASSES[c] ?? cls(c),
   phase: (p: Phase) => PHASE_LABELS_EN[p],
   splitLabel: SPLIT_LABELS_EN,
   short,
@@ -90,31 +106,30 @@ export const S_EN = {
   legendAcc: (split: SplitKind) =>
     `${split === 'window' ? 'Test-window (split by window)' : 'Held-out subject'} accuracy (per epoch, right axis)`,
   baselineRow: (c: number) => `Baseline: always answer '${cls(c)}' (the most common class in the training windows)`,
-  topClass: (c: number, share: number, n: number) => `${cls(c)} ${share.toFixed(0)}% (answers ${n} classes)`,
+  topClass: (c: number, share: number, n: number) => `${cls(c)} ${share.toFixed(0)}% (answers ${n} class${n === 1 ? '' : 'es'})`,
   origin: { trained: 'just trained', cache: 'cache (IndexedDB)', checkpoint: 'checkpoint' },
   exportTitle: 'Download this run as a result artifact (JSON) — it can go into content/results/',
   tableNote: (chance: number, classes: number, base: number, single: readonly Phase[]) =>
     `Chance level (guessing evenly among the ${classes} classes of the training windows): accuracy ${chance.toFixed(1)}%. The baseline’s accuracy ${base.toFixed(1)}% is that class’s share of the test windows. ` +
     (single.length > 0
-      ? `Note: ${single.map(short).join(', ')} answer(s) one class for every test window.`
+      ? `Note: ${single.map(short).join(', ')} ${single.length === 1 ? 'answers' : 'answer'} one class for every test window.`
       : 'No model answers only one class.') +
     ' Macro-F1 is the plain mean of the per-class F1; balanced accuracy is the mean of the per-class recall.',
   kdNote,
   cmCaption: (p: Phase, split: SplitKind, subject: number | null) =>
     `${PHASE_LABELS_EN[p]} — ${split === 'window' ? 'test windows of the stratified split by window (not LOSO)' : `held-out subject ${subject ?? '?'}`}, last epoch (rows: truth, columns: prediction)`,
-  windowOption: (i: number, truth: number, split: boolean) =>
-    `#${i + 1} · truth ${cls(truth)}${split ? ' · the two teachers disagree' : ''}`,
+  windowOption: (i: number, truth: number, split: boolean) => `#${i + 1} · ${cls(truth)}${split ? ' · teachers disagree' : ''}`,
   barsCaption: (i: number, truth: number, T: number, tops: string) =>
     `Test window #${i + 1} (truth: ${cls(truth)}). Dark bars T = 1, light bars T = ${T} (the distribution the KD loss matches). Top classes: ${tops}.`,
   barRow: {
     'teacher-gaf': 'GAF teacher',
     'teacher-signal': 'Signal teacher',
-    'student-ce': 'Before distillation: student alone',
-    'student-kd': 'After distillation: KD student',
+    'student-ce': 'Student alone',
+    'student-kd': 'KD student',
   },
   fitAxis: { agree: 'top-1 agreement (%)', kl: (T: number) => `KL(teacher‖student), T = ${T}` },
   fitEmpty: 'After a run, the KD student’s per-epoch values are drawn here.',
-  alphaButton: 'Retrain only the KD student at α = 0, 0.5, 1',
+  alphaButton: 'Retrain the KD student at α = 0, 0.5, 1',
   alphaHead: [
     'α',
     'Accuracy',

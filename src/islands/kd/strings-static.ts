@@ -161,7 +161,7 @@ const EN: Widen<typeof KO> = {
   barsRegion: 'Class probability bars (scroll sideways on narrow screens)',
   barsLabel: 'Class probabilities of the chosen test window',
   alphaTitle: 'α comparison',
-  alphaButton: 'Retrain only the KD student at α = 0, 0.5, 1',
+  alphaButton: 'Retrain the KD student at α = 0, 0.5, 1',
   alphaNote:
     'After a run, keeps the trained teachers and trains only the KD student three times with different α, comparing its agreement with each teacher.',
   alphaChart: 'Agreement with the teachers by α',

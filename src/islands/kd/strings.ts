@@ -75,6 +75,8 @@ const S_KO = {
   urlNoFull: '이 빌드에는 전체 데이터 샤드가 없어 번들 발췌본을 씁니다.',
   pct,
   cls: (c: number) => ACTIVITIES[c]?.ko ?? String(c),
+  /** For chart axes, where the English names are too long (Korean: the same names). */
+  clsShort: (c: number) => ACTIVITIES[c]?.ko ?? String(c),
   phase: (p: Phase) => PHASE_LABELS[p],
   splitLabel: SPLIT_LABELS as Record<SplitKind, string>,
   short,
