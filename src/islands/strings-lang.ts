@@ -3,7 +3,7 @@
  * language and exports the picked one under its old name, so call sites do not change:
  *
  *   const KO = { … } as const;
- *   const EN: Widen<typeof KO> = { … };
+ *   const EN: Widen<typeof KO> = english({ en: { … } });
  *   export const X = localize<Widen<typeof KO>>({ ko: KO, en: EN });
  *
  * The page's `<html lang>` decides (documentLang). A worker has no document, so the island names
@@ -36,6 +36,15 @@ export function islandLang(): Lang {
 /** A worker's name that carries the page's language to `islandLang()` inside the worker. */
 export function workerName(base: string): string {
   return `${base}${WORKER_SEP}${islandLang()}`;
+}
+
+/**
+ * A table's English side, written under an `en:` key so that tools reading the source know the
+ * language of its text (the glossary test checks text under `en:` against the English avoid-list):
+ *   const X_EN: Widen<typeof X_KO> = english({ en: { … } });
+ */
+export function english<T>(side: { en: T }): T {
+  return side.en;
 }
 
 /** Every table a strings module built (test/unit/island-strings.test.ts compares their two languages). */

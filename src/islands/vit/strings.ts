@@ -1,7 +1,7 @@
 /** Every sentence the ViT island (page and worker) writes into the page, Korean and English, in one place. */
 import type { ImageProblem } from '@demos/vit/image-file';
 import type { Localized } from '../../i18n/lang';
-import { bilingual, localize, type Widen } from '../strings-lang';
+import { english, bilingual, localize, type Widen } from '../strings-lang';
 import type { VitSampleId } from './samples';
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -71,70 +71,76 @@ const VIT_DIGIT_KO = {
   sampleButton: (label: number) => `시험용 숫자 ${label}`,
 } as const;
 
-const VIT_EN: Widen<typeof VIT_KO> = {
-  imageProblem: (p: ImageProblem): string => {
-    switch (p.code) {
-      case 'empty':
-        return `“${p.name}” is an empty file.`;
-      case 'too-large':
-        return `“${p.name}” is too large (${mb(p.bytes)}). Pick an image of at most ${mb(p.max)}.`;
-      case 'corrupt':
-        return `“${p.name}” is a damaged ${p.format} file: its header cannot be read.`;
-      case 'not-image':
-        return `“${p.name}” is not an image file. Pick a PNG, JPEG, GIF, WebP, BMP or AVIF image.`;
-      case 'no-pixels':
-        return `“${p.name}” is ${p.width}×${p.height}: an image with no pixels.`;
-      case 'too-many-pixels':
-        return `“${p.name}” is ${p.width.toLocaleString('en-US')}×${p.height.toLocaleString('en-US')} = ${((p.width * p.height) / 1e6).toFixed(0)} MP, too large (at most ${p.max / 1e6} MP). It was not decoded, to spare the browser’s memory.`;
-      case 'undecodable':
-        return `“${p.name}” is a damaged ${p.format} file, or one this browser cannot decode.`;
-    }
+const VIT_EN: Widen<typeof VIT_KO> = english({
+  en: {
+    imageProblem: (p: ImageProblem): string => {
+      switch (p.code) {
+        case 'empty':
+          return `“${p.name}” is an empty file.`;
+        case 'too-large':
+          return `“${p.name}” is too large (${mb(p.bytes)}). Pick an image of at most ${mb(p.max)}.`;
+        case 'corrupt':
+          return `“${p.name}” is a damaged ${p.format} file: its header cannot be read.`;
+        case 'not-image':
+          return `“${p.name}” is not an image file. Pick a PNG, JPEG, GIF, WebP, BMP or AVIF image.`;
+        case 'no-pixels':
+          return `“${p.name}” is ${p.width}×${p.height}: an image with no pixels.`;
+        case 'too-many-pixels':
+          return `“${p.name}” is ${p.width.toLocaleString('en-US')}×${p.height.toLocaleString('en-US')} = ${((p.width * p.height) / 1e6).toFixed(0)} MP, too large (at most ${p.max / 1e6} MP). It was not decoded, to spare the browser’s memory.`;
+        case 'undecodable':
+          return `“${p.name}” is a damaged ${p.format} file, or one this browser cannot decode.`;
+      }
+    },
+    noPixels: (name: string, w: number, h: number) => `“${name}” has no pixels (${w}×${h}).`,
+    noCanvas: 'This browser cannot create a 2D canvas.',
+    noImage: 'No image has been loaded yet.',
+    badRequest: (problem: string) => `Bad request: ${problem}`,
+    computeError: (msg: string) => `Error while computing: ${msg}`,
+    noteRotated: (sw: number, sh: number, w: number, h: number) =>
+      `Rotated by its EXIF orientation (stored ${sw}×${sh} → shown ${w}×${h}).`,
+    noteTranslucent: (pct: string) => `Composited ${pct}% transparent pixels over white (the model takes 3 RGB channels).`,
+    noteUpscaled: (w: number, h: number, size: number) =>
+      `The original (${w}×${h}) is smaller than ${size}, so it was enlarged by linear interpolation${w * h === 1 ? ' — a 1×1 image becomes a flat field of one colour' : ''}.`,
+    noteCropped: (side: number, size: number) => `Cropped the centre square (${side}×${side}) and resized it to ${size}×${size}.`,
+    loading: (name: string) => `Loading “${name}”…`,
+    computing: (p: number, dim: number, backend: string | null) => `Computing… (p = ${p}, D = ${dim}${backend ? `, ${backend}` : ''})`,
+    done: (ms: number, backend: string, p: number, diff: number) =>
+      `Done (${ms.toFixed(0)} ms, ${backend}). Largest difference between a stride-${p} conv2d and reshape+matMul with the same weights: ${diff.toExponential(1)}`,
+    keptPrevious: (name: string) => `Still showing the previous image, “${name}”.`,
+    workerFailed: (msg: string) => `The compute worker could not start: ${msg || 'unknown error'}`,
+    sampleFailed: (src: string, msg: string) => `Could not load the example image (${src}): ${msg}`,
+    dropEmpty: 'Nothing dropped was a file. Drop an image file.',
+    selection: (n: number, row: number, col: number) => `Patch #${n} · row ${row}, column ${col} · token position ${n + 1} ([CLS] is 0)`,
+    stageLabel: (g: number, n: number, row: number, col: number) =>
+      `Image patch grid ${g}×${g}. Current patch #${n} (row ${row}, column ${col}). Arrow keys move.`,
+    ownImage: (name: string, w: number, h: number) =>
+      `Your image: ${name} (${w}×${h}) — processed only inside your browser, never uploaded.`,
+    urlProblems: (list: readonly string[]) =>
+      `The address had values this demo cannot use (${list.join(', ')}); they were replaced by the defaults.`,
   },
-  noPixels: (name: string, w: number, h: number) => `“${name}” has no pixels (${w}×${h}).`,
-  noCanvas: 'This browser cannot create a 2D canvas.',
-  noImage: 'No image has been loaded yet.',
-  badRequest: (problem: string) => `Bad request: ${problem}`,
-  computeError: (msg: string) => `Error while computing: ${msg}`,
-  noteRotated: (sw: number, sh: number, w: number, h: number) => `Rotated by its EXIF orientation (stored ${sw}×${sh} → shown ${w}×${h}).`,
-  noteTranslucent: (pct: string) => `Composited ${pct}% transparent pixels over white (the model takes 3 RGB channels).`,
-  noteUpscaled: (w: number, h: number, size: number) =>
-    `The original (${w}×${h}) is smaller than ${size}, so it was enlarged by linear interpolation${w * h === 1 ? ' — a 1×1 image becomes a flat field of one colour' : ''}.`,
-  noteCropped: (side: number, size: number) => `Cropped the centre square (${side}×${side}) and resized it to ${size}×${size}.`,
-  loading: (name: string) => `Loading “${name}”…`,
-  computing: (p: number, dim: number, backend: string | null) => `Computing… (p = ${p}, D = ${dim}${backend ? `, ${backend}` : ''})`,
-  done: (ms: number, backend: string, p: number, diff: number) =>
-    `Done (${ms.toFixed(0)} ms, ${backend}). Largest difference between a stride-${p} conv2d and reshape+matMul with the same weights: ${diff.toExponential(1)}`,
-  keptPrevious: (name: string) => `Still showing the previous image, “${name}”.`,
-  workerFailed: (msg: string) => `The compute worker could not start: ${msg || 'unknown error'}`,
-  sampleFailed: (src: string, msg: string) => `Could not load the example image (${src}): ${msg}`,
-  dropEmpty: 'Nothing dropped was a file. Drop an image file.',
-  selection: (n: number, row: number, col: number) => `Patch #${n} · row ${row}, column ${col} · token position ${n + 1} ([CLS] is 0)`,
-  stageLabel: (g: number, n: number, row: number, col: number) =>
-    `Image patch grid ${g}×${g}. Current patch #${n} (row ${row}, column ${col}). Arrow keys move.`,
-  ownImage: (name: string, w: number, h: number) => `Your image: ${name} (${w}×${h}) — processed only inside your browser, never uploaded.`,
-  urlProblems: (list: readonly string[]) =>
-    `The address had values this demo cannot use (${list.join(', ')}); they were replaced by the defaults.`,
-};
+});
 
-const VIT_DIGIT_EN: Widen<typeof VIT_DIGIT_KO> = {
-  loadingModel: 'Loading the trained ViT weights…',
-  drawPrompt: 'Draw one digit (0–9) in the box above, or pick a test digit.',
-  empty: 'Nothing drawn yet. Draw a digit in the box.',
-  modelFailed: (msg: string) => `Could not load the trained model: ${msg}`,
-  predicted: (digit: number, prob: number, ms: number, backend: string) =>
-    `Prediction: ${digit} (probability ${(prob * 100).toFixed(1)}%) · computed in ${ms.toFixed(1)} ms, ${backend}`,
-  sourceDrawn: 'Input: the digit you drew (fitted into a 20×20 box and centred on its centre of mass, as in MNIST)',
-  sourceSample: (label: number, index: number) =>
-    `Input: a test digit (label ${label}, #${index} of the mnist package’s set of ${label}s, not used in training)`,
-  sourceFile: (name: string) => `Input: ${name} (fitted into a 20×20 box and centred on its centre of mass, as in MNIST)`,
-  mapCaption: (layer: number, head: number | null, self: number) =>
-    `Layer ${layer}, ${head === null ? 'mean of the heads' : `head ${head}`}: attention weights from the [CLS] query to each patch (numbers = %). What [CLS] keeps for itself: ${(self * 100).toFixed(1)}%`,
-  mapLabel: (layer: number, head: number | null, top: number, topShare: number) =>
-    `The 28×28 model input and the [CLS] attention of layer ${layer}, ${head === null ? 'mean of the heads' : `head ${head}`}. Most attended patch #${top} (${(topShare * 100).toFixed(0)}%).`,
-  probLabel: (d: number, p: number) => `${d}: ${(p * 100).toFixed(1)}%`,
-  badFile: (name: string) => `“${name}” is damaged, or an image this browser cannot decode.`,
-  sampleButton: (label: number) => `Test digit ${label}`,
-};
+const VIT_DIGIT_EN: Widen<typeof VIT_DIGIT_KO> = english({
+  en: {
+    loadingModel: 'Loading the trained ViT weights…',
+    drawPrompt: 'Draw one digit (0–9) in the box above, or pick a test digit.',
+    empty: 'Nothing drawn yet. Draw a digit in the box.',
+    modelFailed: (msg: string) => `Could not load the trained model: ${msg}`,
+    predicted: (digit: number, prob: number, ms: number, backend: string) =>
+      `Prediction: ${digit} (probability ${(prob * 100).toFixed(1)}%) · computed in ${ms.toFixed(1)} ms, ${backend}`,
+    sourceDrawn: 'Input: the digit you drew (fitted into a 20×20 box and centred on its centre of mass, as in MNIST)',
+    sourceSample: (label: number, index: number) =>
+      `Input: a test digit (label ${label}, #${index} of the mnist package’s set of ${label}s, not used in training)`,
+    sourceFile: (name: string) => `Input: ${name} (fitted into a 20×20 box and centred on its centre of mass, as in MNIST)`,
+    mapCaption: (layer: number, head: number | null, self: number) =>
+      `Layer ${layer}, ${head === null ? 'mean of the heads' : `head ${head}`}: attention weights from the [CLS] query to each patch (numbers = %). What [CLS] keeps for itself: ${(self * 100).toFixed(1)}%`,
+    mapLabel: (layer: number, head: number | null, top: number, topShare: number) =>
+      `The 28×28 model input and the [CLS] attention of layer ${layer}, ${head === null ? 'mean of the heads' : `head ${head}`}. Most attended patch #${top} (${(topShare * 100).toFixed(0)}%).`,
+    probLabel: (d: number, p: number) => `${d}: ${(p * 100).toFixed(1)}%`,
+    badFile: (name: string) => `“${name}” is damaged, or an image this browser cannot decode.`,
+    sampleButton: (label: number) => `Test digit ${label}`,
+  },
+});
 
 export const VIT_TEXT = localize<Widen<typeof VIT_KO>>({ ko: VIT_KO, en: VIT_EN });
 /** Every sentence the digit part of the ViT demo (a trained ViT that looks) writes into the page. */
