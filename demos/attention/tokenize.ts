@@ -10,11 +10,13 @@
  *     n-grams (demos/attention/lm-vocab.ts), not by cutting the particle off;
  *   - or one punctuation/symbol character ("," "." "?" "!" …).
  * Whitespace only separates. Limits: at least 1 and at most MAX_TOKENS tokens; anything
- * else is reported with a Korean message instead of throwing.
+ * else is reported as a problem code (the island words it in the reader's language) instead of throwing.
  */
 export const MAX_TOKENS = 64;
 
-export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; message: string; count: number };
+/** Why a text cannot be computed: no tokens, or more than `max`. */
+export type TokenizeProblem = { code: 'empty'; count: 0; max: number } | { code: 'too-many'; count: number; max: number };
+export type TokenizeResult = { ok: true; tokens: string[] } | ({ ok: false } & TokenizeProblem);
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
@@ -25,12 +27,7 @@ export function splitTokens(text: string): string[] {
 
 export function tokenize(text: string, maxTokens = MAX_TOKENS): TokenizeResult {
   const tokens = splitTokens(text);
-  if (tokens.length === 0) return { ok: false, count: 0, message: '문장을 입력하세요 (빈 입력에는 토큰이 없습니다).' };
-  if (tokens.length > maxTokens)
-    return {
-      ok: false,
-      count: tokens.length,
-      message: `토큰이 ${tokens.length}개입니다. 이 데모는 최대 ${maxTokens}개까지 계산합니다 — 문장을 줄여 주세요.`,
-    };
+  if (tokens.length === 0) return { ok: false, code: 'empty', count: 0, max: maxTokens };
+  if (tokens.length > maxTokens) return { ok: false, code: 'too-many', count: tokens.length, max: maxTokens };
   return { ok: true, tokens };
 }

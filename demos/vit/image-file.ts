@@ -2,7 +2,8 @@
  * Checks a reader's file before any decoding: size limit, then the format and pixel
  * dimensions from the first bytes (PNG IHDR, JPEG SOFn, GIF, WebP VP8/VP8L/VP8X, BMP).
  * A 10,000 × 10,000 image is refused here, from its header, so the browser never
- * allocates a 400 MB bitmap. Messages are Korean and name the file.
+ * allocates a 400 MB bitmap. A refusal is an ImageProblem (a code, the file's name and the
+ * numbers); the island words it in the reader's language (src/islands/vit/strings.ts).
  */
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -11,14 +12,21 @@ const MAX_PIXELS = 50_000_000;
 export const HEADER_BYTES = 256 * 1024;
 
 type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'avif';
-export type Sniff = { ok: true; format: ImageFormat; width: number | null; height: number | null } | { ok: false; message: string };
-
-const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** Why a file is refused before decoding (or, `undecodable`, by the browser's decoder). */
+export type ImageProblem =
+  | { code: 'empty'; name: string }
+  | { code: 'too-large'; name: string; bytes: number; max: number }
+  | { code: 'corrupt'; name: string; format: string }
+  | { code: 'not-image'; name: string }
+  | { code: 'no-pixels'; name: string; width: number; height: number }
+  | { code: 'too-many-pixels'; name: string; width: number; height: number; max: number }
+  | { code: 'undecodable'; name: string; format: string };
+export type Sniff = { ok: true; format: ImageFormat; width: number | null; height: number | null } | { ok: false; problem: ImageProblem };
 
 /** Size check from File.size alone (before reading a byte). */
-export function checkFileSize(name: string, bytes: number): string | null {
-  if (bytes === 0) return `"${name}"은(는) 빈 파일입니다.`;
-  if (bytes > MAX_FILE_BYTES) return `"${name}"이(가) 너무 큽니다 (${mb(bytes)}). ${mb(MAX_FILE_BYTES)} 이하의 이미지를 골라 주세요.`;
+export function checkFileSize(name: string, bytes: number): ImageProblem | null {
+  if (bytes === 0) return { code: 'empty', name };
+  if (bytes > MAX_FILE_BYTES) return { code: 'too-large', name, bytes, max: MAX_FILE_BYTES };
   return null;
 }
 
@@ -52,7 +60,7 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | null {
 
 /** Reads format and size from the head of a file. `head` = the first HEADER_BYTES (or fewer). */
 export function sniffImage(name: string, head: Uint8Array): Sniff {
-  const bad = (what: string): Sniff => ({ ok: false, message: `"${name}"은(는) 손상된 ${what} 파일입니다: 헤더를 읽을 수 없습니다.` });
+  const bad = (format: string): Sniff => ({ ok: false, problem: { code: 'corrupt', name, format } });
   if (head.length >= 8 && u32be(head, 0) === 0x89504e47 && u32be(head, 4) === 0x0d0a1a0a) {
     if (head.length < 24 || ascii(head, 12, 4) !== 'IHDR') return bad('PNG');
     return { ok: true, format: 'png', width: u32be(head, 16), height: u32be(head, 20) };
@@ -79,14 +87,13 @@ export function sniffImage(name: string, head: Uint8Array): Sniff {
   }
   if (head.length >= 12 && ascii(head, 4, 4) === 'ftyp' && /avi[fs]/.test(ascii(head, 8, 4)))
     return { ok: true, format: 'avif', width: null, height: null };
-  return { ok: false, message: `"${name}"은(는) 이미지 파일이 아닙니다. PNG, JPEG, GIF, WebP, BMP, AVIF 이미지를 골라 주세요.` };
+  return { ok: false, problem: { code: 'not-image', name } };
 }
 
 /** Refuses empty or oversized pixel dimensions (from the header) before decoding. */
-export function checkDimensions(name: string, width: number | null, height: number | null): string | null {
+export function checkDimensions(name: string, width: number | null, height: number | null): ImageProblem | null {
   if (width === null || height === null) return null;
-  if (width < 1 || height < 1) return `"${name}"의 크기가 ${width}×${height}입니다: 픽셀이 없는 이미지입니다.`;
-  if (width * height > MAX_PIXELS)
-    return `"${name}"은(는) ${width.toLocaleString('en-US')}×${height.toLocaleString('en-US')} = ${((width * height) / 1e6).toFixed(0)}MP로 너무 큽니다 (최대 ${MAX_PIXELS / 1e6}MP). 브라우저 메모리를 지키기 위해 디코딩하지 않았습니다.`;
+  if (width < 1 || height < 1) return { code: 'no-pixels', name, width, height };
+  if (width * height > MAX_PIXELS) return { code: 'too-many-pixels', name, width, height, max: MAX_PIXELS };
   return null;
 }

@@ -8,7 +8,6 @@
  *   with `pick(table, lang)`, so a missing English string is a type error, not a silent fallback.
  */
 export type Lang = 'ko' | 'en';
-export const LANGS: readonly Lang[] = ['ko', 'en'];
 export type Localized<T> = Record<Lang, T>;
 
 /** A BCP-47 tag (`ko`, `en`, `en-US`, …) → the site language; anything not English is Korean (the root). */

@@ -10,6 +10,7 @@
  * Imports no tfjs (only types and the listener registry of the runtime).
  */
 import { describeRuntime, onRuntimeChange, type RuntimeInfo } from '../lib/runtime';
+import { SHARED_TEXT as T } from './strings-shared';
 
 const STYLE_ID = 'runtime-badge-style';
 const CSS = `
@@ -32,22 +33,6 @@ function ensureStyle(doc: Document): void {
   doc.head.append(s);
 }
 
-const NAMES_KO: Record<RuntimeInfo['backend'], string> = {
-  webgpu: 'GPU (WebGPU)',
-  webgl: 'GPU (WebGL)',
-  wasm: 'CPU (WebAssembly)',
-  cpu: 'CPU (순수 JS)',
-};
-
-/** Korean wording of runtime.ts's threadsNote values (others are shown as they are). */
-const THREAD_NOTES_KO: Record<string, string> = {
-  'cross-origin isolation missing (no SharedArrayBuffer)': '교차 출처 격리가 없어 한 스레드로 계산합니다',
-  'one CPU core': 'CPU 코어가 하나입니다',
-  '?threads=1': '?threads=1로 한 스레드를 골랐습니다',
-  'threaded WASM did not start': '스레드용 WASM이 시작되지 않아 한 스레드로 계산합니다',
-  'the pure-JS backend is single-threaded': '순수 JS 백엔드는 한 스레드입니다',
-};
-
 /** One line per skipped candidate: "webgpu: requestAdapter() returned null …". */
 function skippedReasons(info: RuntimeInfo): string[] {
   return info.skipped.map((s) => `${s.backend}: ${s.reason}`);
@@ -64,18 +49,18 @@ export function renderRuntimeBadge(el: HTMLElement, info: RuntimeInfo): void {
   el.setAttribute('role', 'status');
   el.title = describeRuntime(info);
   const label = el.ownerDocument.createElement('span');
-  label.textContent = '백엔드:';
+  label.textContent = T.backend;
   const name = el.ownerDocument.createElement('span');
   name.className = 'rb-name';
   name.textContent = describeRuntime(info);
   const ko = el.ownerDocument.createElement('span');
-  ko.textContent = `· ${NAMES_KO[info.backend]}`;
+  ko.textContent = `· ${T.names[info.backend]}`;
   const parts: Node[] = [label, name, ko];
   if (info.preferred !== null) {
     // Chosen by the demo for its work, not by the reader: say so, with the demo's reason on hover.
     const pref = el.ownerDocument.createElement('span');
     pref.className = 'rb-preferred';
-    pref.textContent = '· 학습용으로 고른 백엔드 (?backend=로 바꿀 수 있음)';
+    pref.textContent = T.preferred;
     if (info.preferred) pref.title = info.preferred;
     parts.push(pref);
   }
@@ -83,14 +68,14 @@ export function renderRuntimeBadge(el: HTMLElement, info: RuntimeInfo): void {
     // How many cores train, and why only one (no cross-origin isolation, one core, the JS backend).
     const th = el.ownerDocument.createElement('span');
     th.className = 'rb-threads';
-    th.textContent = `· 스레드 ${info.threads}개${info.threadsNote ? ` (${THREAD_NOTES_KO[info.threadsNote] ?? info.threadsNote})` : ''}`;
+    th.textContent = T.threads(info.threads, info.threadsNote ? (T.threadNotes[info.threadsNote] ?? info.threadsNote) : null);
     parts.push(th);
   }
   const reasons = skippedReasons(info);
   if (reasons.length > 0) {
     const d = el.ownerDocument.createElement('details');
     const s = el.ownerDocument.createElement('summary');
-    s.textContent = `건너뛴 백엔드 ${reasons.length}개`;
+    s.textContent = T.skipped(reasons.length);
     const ul = el.ownerDocument.createElement('ul');
     for (const r of reasons) {
       const li = el.ownerDocument.createElement('li');

@@ -14,12 +14,14 @@
  * `data-island` on the element says where it is: "waiting" | "loading" | "ready" | "error".
  */
 import { whenVisible } from './when-visible';
+import { SHARED_TEXT } from '../islands/strings-shared';
 
 export interface IslandModule {
   mount(el: HTMLElement): void | Promise<void>;
 }
 
-const LOAD_ERROR_PREFIX = '데모를 불러오지 못했습니다';
+/** In the page's language (read when the page's first island boots). */
+const LOAD_ERROR_PREFIX = SHARED_TEXT.loadError;
 
 function showIslandError(el: HTMLElement, error: unknown): void {
   const text = `${LOAD_ERROR_PREFIX}: ${error instanceof Error ? error.message : String(error)}`;

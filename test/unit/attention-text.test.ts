@@ -19,15 +19,15 @@ describe('tokenizer', () => {
     expect(tokenize('It’s O’Brien’s')).toEqual({ ok: true, tokens: ['It’s', 'O’Brien’s'] });
     expect(tokenize("'quoted'")).toEqual({ ok: true, tokens: ["'", 'quoted', "'"] });
   });
-  it('empty and too-long input give Korean messages, not throws', () => {
+  it('empty and too-long input give problem codes, not throws', () => {
     const e = tokenize('   \n ');
     expect(e.ok).toBe(false);
-    if (!e.ok) expect(e.message).toContain('입력');
+    if (!e.ok) expect(e.code).toBe('empty');
     const long = tokenize(Array.from({ length: MAX_TOKENS + 1 }, () => '가').join(' '));
     expect(long.ok).toBe(false);
     if (!long.ok) {
       expect(long.count).toBe(65);
-      expect(long.message).toContain('최대 64개');
+      expect(long).toMatchObject({ code: 'too-many', max: 64 });
     }
     expect(tokenize(Array.from({ length: MAX_TOKENS }, () => 'a').join(' ')).ok).toBe(true);
   });

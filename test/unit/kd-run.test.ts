@@ -125,9 +125,9 @@ describe('kd run on the real excerpt', () => {
     for (const p of points) expect(p.fit.agreeGaf).toBeGreaterThanOrEqual(0);
     expect(s.trained).toEqual({ 'teacher-gaf': 1, 'teacher-signal': 1, 'student-ce': 1, 'student-kd': 4 });
     // Teachers of another configuration are not there: it refuses rather than train them.
-    await expect(s.compareAlphas({ ...CONFIG, epochs: 2 }, [0], new AbortController().signal, () => {})).rejects.toThrow(
-      /교사가 아직 없습니다/,
-    );
+    await expect(s.compareAlphas({ ...CONFIG, epochs: 2 }, [0], new AbortController().signal, () => {})).rejects.toMatchObject({
+      code: 'no-teachers',
+    });
 
     // A fresh session (page reload) takes the teachers and the CE student from the cache.
     s.dispose();

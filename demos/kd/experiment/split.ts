@@ -25,6 +25,7 @@ import type { WindowSet } from '../pamap2/windows';
 import { asWindowSource, type Windows } from '../pamap2/window-source';
 import { signalStats, standardize, subjectsOf, type ChannelStats } from '../pamap2/folds';
 import { createRng, permutation } from '../../shared/rng';
+import { KdRunError } from '../run/errors';
 
 /**
  * Evaluation split: 'loso' = protocol §2 (one subject held out, `testSubject`); 'window' = the
@@ -48,6 +49,10 @@ export const TEST_FRACTION = 1 / 3;
 export const SPLIT_LABELS: Record<SplitKind, string> = {
   loso: '피험자 단위 (LOSO, 논문 프로토콜)',
   window: '윈도우 단위 층화 분할 (LOSO 아님)',
+};
+export const SPLIT_LABELS_EN: Record<SplitKind, string> = {
+  loso: 'By subject (LOSO, the paper’s protocol)',
+  window: 'Stratified split by window (not LOSO)',
 };
 
 /** A class above this many times the median per-class count is thinned (see the header). */
@@ -154,7 +159,7 @@ export interface PreparedWindowSplit {
 export function windowSplit(windows: Windows, seed: number): Omit<PreparedWindowSplit, 'trainX' | 'testX'> {
   const ws = asWindowSource(windows);
   const { train: trainIdx, test: testIdx } = stratifiedWindowSplit(ws.y, seed);
-  if (testIdx.length === 0) throw new Error('윈도우 단위 분할: 평가 윈도우가 없습니다 (윈도우가 2개 이상인 클래스가 없음)');
+  if (testIdx.length === 0) throw new KdRunError('no-test-windows');
   const train = ws.select(trainIdx);
   const test = ws.select(testIdx);
   return {

@@ -54,7 +54,9 @@ export class ProtocolLineParser {
     // Guard against a file with no newlines at all (binary or a single huge line): a real row is
     // < 1 KB, so a 64 KB line is not PAMAP2.
     if (this.#carry.length > 65_536) {
-      throw new Pamap2FormatError(this.#file, this.#line + 1, 'line longer than 64 KB: not a PAMAP2 Protocol file');
+      throw new Pamap2FormatError(this.#file, this.#line + 1, 'line longer than 64 KB: not a PAMAP2 Protocol file', {
+        code: 'long-line',
+      });
     }
   }
 
@@ -67,7 +69,7 @@ export class ProtocolLineParser {
       }
       this.#carry = '';
       if (this.#rows === 0) {
-        throw new Pamap2FormatError(this.#file, null, 'empty file: no data rows');
+        throw new Pamap2FormatError(this.#file, null, 'empty file: no data rows', { code: 'empty' });
       }
     }
     return { lines: this.#line, rows: this.#rows };
@@ -87,12 +89,26 @@ export class ProtocolLineParser {
           file,
           line,
           `not a PAMAP2 Protocol file: expected ${RAW_COLUMNS} space-separated numbers, found ${excerptOf(text)}`,
+          { code: 'not-protocol', found: excerptOf(text) },
         );
       }
       if (lastWithoutNewline && tokens.length < RAW_COLUMNS) {
-        throw new Pamap2FormatError(file, line, `truncated line: ${tokens.length} of ${RAW_COLUMNS} columns and no newline at end of file`);
+        throw new Pamap2FormatError(
+          file,
+          line,
+          `truncated line: ${tokens.length} of ${RAW_COLUMNS} columns and no newline at end of file`,
+          {
+            code: 'truncated-line',
+            got: tokens.length,
+            want: RAW_COLUMNS,
+          },
+        );
       }
-      throw new Pamap2FormatError(file, line, `wrong column count: expected ${RAW_COLUMNS}, found ${tokens.length}`);
+      throw new Pamap2FormatError(file, line, `wrong column count: expected ${RAW_COLUMNS}, found ${tokens.length}`, {
+        code: 'column-count',
+        got: tokens.length,
+        want: RAW_COLUMNS,
+      });
     }
     const row = this.#row;
     for (let c = 0; c < RAW_COLUMNS; c++) {
@@ -105,19 +121,31 @@ export class ProtocolLineParser {
               file,
               line,
               `not a PAMAP2 Protocol file: column ${c + 1} is ${JSON.stringify(tok.slice(0, 40))}, not a number`,
+              { code: 'not-protocol', found: JSON.stringify(tok.slice(0, 40)) },
             );
           }
-          throw new Pamap2FormatError(file, line, `column ${c + 1}: ${JSON.stringify(tok.slice(0, 40))} is not a number`);
+          throw new Pamap2FormatError(file, line, `column ${c + 1}: ${JSON.stringify(tok.slice(0, 40))} is not a number`, {
+            code: 'not-number',
+            column: c + 1,
+            token: JSON.stringify(tok.slice(0, 40)),
+          });
         }
       } else if (!Number.isFinite(v)) {
-        throw new Pamap2FormatError(file, line, `column ${c + 1}: ${JSON.stringify(tok)} is not finite`);
+        throw new Pamap2FormatError(file, line, `column ${c + 1}: ${JSON.stringify(tok)} is not finite`, {
+          code: 'not-finite',
+          column: c + 1,
+          token: JSON.stringify(tok),
+        });
       }
       row[c] = v;
     }
-    if (Number.isNaN(row[0])) throw new Pamap2FormatError(file, line, 'timestamp (column 1) is NaN');
+    if (Number.isNaN(row[0])) throw new Pamap2FormatError(file, line, 'timestamp (column 1) is NaN', { code: 'nan-timestamp' });
     const activity = row[1] as number;
     if (!Number.isInteger(activity) || !KNOWN_ACTIVITY_IDS.has(activity)) {
-      throw new Pamap2FormatError(file, line, `unknown activity id ${tokens[1]} (column 2; PAMAP2 defines 0–7, 9–13, 16–20, 24)`);
+      throw new Pamap2FormatError(file, line, `unknown activity id ${tokens[1]} (column 2; PAMAP2 defines 0–7, 9–13, 16–20, 24)`, {
+        code: 'unknown-activity',
+        id: String(tokens[1]),
+      });
     }
     this.#rows++;
     this.#onRow(row, line);

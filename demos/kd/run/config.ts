@@ -131,9 +131,9 @@ export function phaseCacheKey(phase: Phase, dataId: DataId, c: RunConfig): strin
   }
 }
 
-/** Parses untrusted input (a form, a message) into a config, or explains what is wrong. */
+/** Parses untrusted input (a form, a message) into a config, or explains what is wrong (English detail; the island words the head: S.configInvalid). */
 export function parseConfig(input: unknown): { ok: true; config: RunConfig } | { ok: false; message: string } {
   const r = RunConfigSchema.safeParse(input);
   if (r.success) return { ok: true, config: r.data };
-  return { ok: false, message: `설정 오류: ${formatZodError(r.error, { limit: 1 })}` };
+  return { ok: false, message: formatZodError(r.error, { limit: 1 }) };
 }

@@ -10,6 +10,7 @@ import { gasfWindow } from '../pamap2/gaf';
 import type { DataSummary, Preview } from './protocol';
 import { EXCERPT_FILES, excerptSeries, type ExcerptTexts } from '../pamap2/excerpt';
 import { sha256Hex } from '../pamap2/shards';
+import { KdRunError } from './errors';
 
 /**
  * `windows` is a source over the loaded rows (window-source.ts): a run copies out only the windows
@@ -22,8 +23,7 @@ export interface LoadedData {
 
 export function buildData(series: readonly RowSeries[], meta: Pick<DataSummary, 'label' | 'source' | 'files' | 'sha256'>): LoadedData {
   const windows = seriesWindows(series);
-  if (windows.n === 0)
-    throw new Error(`${meta.files.join(', ')}: no 100-step windows of a protocol activity (after §1 cleaning and 33.3 Hz downsampling)`);
+  if (windows.n === 0) throw new KdRunError('no-windows', meta.files.join(', '));
   const subjects = [...new Set(series.map((s) => s.subject))]
     .sort((a, b) => a - b)
     .map((id) => {
@@ -100,13 +100,16 @@ export async function excerptData(texts: ExcerptTexts): Promise<LoadedData> {
   return excerptDataFromSeries(excerptSeries(texts), await excerptSha256(texts));
 }
 
+/** The excerpt's name in Korean (the island passes its reader's wording: S.excerptLabel). */
+const EXCERPT_LABEL = '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 윈도우 13개)';
+
 /**
  * The same, from the series already preprocessed (the page's compact copy,
  * ../pamap2/excerpt-series.ts): same summary, same identity, same windows.
  */
-export function excerptDataFromSeries(series: readonly RowSeries[], sha256: string): LoadedData {
+export function excerptDataFromSeries(series: readonly RowSeries[], sha256: string, label = EXCERPT_LABEL): LoadedData {
   return buildData(series, {
-    label: '번들 발췌본 (실제 PAMAP2 행: subject101 앞 10,000행 + 피험자 6명의 5초 윈도우 13개)',
+    label,
     source: 'excerpt',
     files: [EXCERPT_FILES.first10000, EXCERPT_FILES.alexchow, EXCERPT_FILES.indexCsv],
     sha256,

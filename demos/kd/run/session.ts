@@ -17,6 +17,7 @@ import { phaseCacheKey, splitKey } from './config';
 import { PHASES } from '../experiment/phases';
 import type { PhaseResult } from './protocol';
 import type { TeacherFit } from './agreement';
+import { KdRunError } from './errors';
 
 /** epoch is 1-based; accuracies in %. */
 interface EpochReport {
@@ -128,8 +129,7 @@ export class RunSession<M> {
 
   /** Runs the phases not already valid for `config`; resolves with all four results. */
   async run(config: RunConfig, signal: AbortSignal, emit: (e: RunEvent) => void): Promise<PhaseResult[]> {
-    if (config.teachers === 'checkpoint' && !this.checkpoints)
-      throw new Error('체크포인트 교사를 먼저 불러오세요 (teacher checkpoints not loaded)');
+    if (config.teachers === 'checkpoint' && !this.checkpoints) throw new KdRunError('no-checkpoints');
     // A failure here stops the other lane's phase too.
     const ctl = new AbortController();
     const stop = (): void => ctl.abort(signal.reason);
@@ -233,7 +233,7 @@ export class RunSession<M> {
   ): Promise<AlphaPoint[]> {
     const teachers = (['teacher-gaf', 'teacher-signal'] as const).map((p) => {
       const h = this.held.get(p);
-      if (!h || h.key !== this.keyOf(p, config)) throw new Error('교사가 아직 없습니다: 먼저 "증류 실행"으로 이 설정의 교사를 학습하세요');
+      if (!h || h.key !== this.keyOf(p, config)) throw new KdRunError('no-teachers');
       return h.model;
     }) as [M, M];
     const points: AlphaPoint[] = [];

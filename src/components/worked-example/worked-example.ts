@@ -67,7 +67,7 @@ export function demoSearch(): string {
 
 export function exampleTokens(): string[] {
   const tk = tokenize(WORKED.text);
-  if (!tk.ok) throw new Error(`worked example: ${tk.message}`);
+  if (!tk.ok) throw new Error(`worked example: ${tk.code} (${tk.count} tokens)`);
   if (tk.tokens.length !== 3) throw new Error(`worked example: expected 3 tokens, got ${tk.tokens.length}`);
   return tk.tokens;
 }

@@ -113,7 +113,7 @@ const none = (state: AttnState): Update => ({ state, effects: [] });
 /** Tokenise the view's text and ask for a computation, or say why not (the last view stays). */
 function compute(s: AttnState): Update {
   const tk = tokenize(s.view.text);
-  if (!tk.ok) return none({ ...s, message: { kind: 'error', text: tk.message } });
+  if (!tk.ok) return none({ ...s, message: { kind: 'error', text: ATTN_TEXT.tokenizeProblem(tk) } });
   const version = s.version + 1;
   const { d, h, scale, weights, layer } = s.view;
   // The language model was trained causal: it is always run with its mask (the view says so).

@@ -1,9 +1,17 @@
-/** Every sentence the attention island writes into the page (Korean), in one place. */
-import { MAX_TOKENS } from '@demos/attention/tokenize';
+/** Every sentence the attention island writes into the page, Korean and English, in one place. */
+import { MAX_TOKENS, type TokenizeProblem } from '@demos/attention/tokenize';
+import type { Localized } from '../../i18n/lang';
+import { bilingual, localize, type Widen } from '../strings-lang';
+import { ATTN_EN, LM_EN, STEPPER_EN } from './strings-en';
 
 const err = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export const ATTN_TEXT = {
+const ATTN_KO = {
+  defaultText: '나는 어제 학교에서 Transformer 논문을 읽었다.',
+  tokenizeProblem: (p: TokenizeProblem) =>
+    p.code === 'empty'
+      ? '문장을 입력하세요 (빈 입력에는 토큰이 없습니다).'
+      : `토큰이 ${p.count}개입니다. 이 데모는 최대 ${p.max}개까지 계산합니다 — 문장을 줄여 주세요.`,
   choosingBackend: 'TensorFlow.js 백엔드를 고르는 중…',
   startFailed: (e: unknown) => `데모를 시작하지 못했습니다: ${err(e)}`,
   tabs: { step: '단계별 계산', trained: '학습된 모델 (숫자 뒤집기)', label: '데모 모드' },
@@ -76,7 +84,7 @@ export const ATTN_TEXT = {
 } as const;
 
 /** The stepper (stepper.ts): one stage of Z = softmax(mask(QKᵀ/√dₕ))V at a time. */
-export const STEPPER_TEXT = {
+const STEPPER_KO = {
   label: '단계별 계산: 한 번에 한 단계 (← → 키 또는 버튼)',
   prev: '◀ 이전 단계',
   next: '다음 단계 ▶',
@@ -114,7 +122,7 @@ export const STEPPER_TEXT = {
 } as const;
 
 /** The language model's finding, from its checkpoint metadata (numbers computed by scripts/train-lm.py). */
-export const LM_TEXT = {
+const LM_KO = {
   title: '학습된 작은 언어 모델이 배운 것',
   trained: (trainTokens: number, steps: number, seconds: number) =>
     `이 사이트의 글과 프로젝트 문서(학습 토큰 ${trainTokens}개)로 다음 토큰 예측을 ${steps}스텝 학습한 2층 · 헤드 4개 모델입니다 (CPU 코어 하나로 ${seconds}초, scripts/train-lm.py).`,
@@ -138,3 +146,33 @@ export const LM_TEXT = {
   randomWarn: '⚠ 무작위 가중치 모드: 학습하지 않은 가중치라 지도의 패턴에는 의미가 없습니다. 계산 과정만 보세요.',
   oov: (pct: string) => `어휘에 없는 낱말(보관 글의 ${pct}%)도 글자 n-그램으로 임베딩을 얻습니다.`,
 } as const;
+
+/** Both languages of ATTN_TEXT, for build-time code (AttentionDemo.astro picks with pageLang). */
+export const ATTN_TABLES: Localized<Widen<typeof ATTN_KO>> = { ko: ATTN_KO, en: ATTN_EN };
+export const ATTN_TEXT = localize(ATTN_TABLES);
+/** The stepper (stepper.ts): one stage of Z = softmax(mask(QKᵀ/√dₕ))V at a time. */
+export const STEPPER_TEXT = localize<Widen<typeof STEPPER_KO>>({ ko: STEPPER_KO, en: STEPPER_EN });
+/** The language model's finding, from its checkpoint metadata (numbers computed by scripts/train-lm.py). */
+export const LM_TEXT = localize<Widen<typeof LM_KO>>({ ko: LM_KO, en: LM_EN });
+
+/** The static markup of AttentionDemo.astro (before the island loads). */
+export const ATTN_STATIC: Localized<{ posterLabel: (text: string) => string; posterNote: string; caption: readonly string[] }> = bilingual({
+  ko: {
+    posterLabel: (text) => `정적 미리보기: "${text}"의 헤드 1 어텐션 가중치 히트맵 (무작위 가중치)`,
+    posterNote:
+      '정적 미리보기입니다 (학습 전 무작위 가중치라 패턴에 의미가 없습니다). 이 그림이 화면에 들어오면 학습된 작은 언어 모델로 직접 계산하는 라이브 데모(TensorFlow.js)가 로드됩니다.',
+    caption: [
+      '셀프 어텐션 시각화: 문장을 입력하면 이 사이트의 글로 학습한 작은 언어 모델이 토큰 → 임베딩 → Q·K·V → 점수 → 소프트맥스 → 출력까지 계산하고, 단계별 계산기로 한 단계씩 따라갈 수 있습니다.',
+      '「학습된 모델」 탭에서는 숫자열을 뒤집도록 학습한 작은 Transformer의 어텐션 지도를 보고 이 페이지에서 직접 학습시킬 수 있습니다.',
+    ],
+  },
+  en: {
+    posterLabel: (text) => `Static preview: heatmap of head 1’s attention weights for “${text}” (random weights)`,
+    posterNote:
+      'A static preview (random untrained weights, so the pattern means nothing). When this figure scrolls into view, the live demo (TensorFlow.js) loads and computes with a small trained language model.',
+    caption: [
+      'Self-attention visualizer: type a sentence and a small language model trained on this site’s text computes tokens → embeddings → Q·K·V → scores → softmax → output; the stepper walks through it one stage at a time.',
+      'The “Trained model” tab shows the attention maps of a small Transformer trained to reverse a string of digits, and lets you train it on this page.',
+    ],
+  },
+});

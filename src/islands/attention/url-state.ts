@@ -5,6 +5,7 @@
  * Pure (URLSearchParams only), unit-tested in Node.
  */
 import { D_CHOICES, H_CHOICES } from '@demos/attention/toy-model';
+import { ATTN_TEXT } from './strings';
 
 export type Mode = 'step' | 'trained';
 /** Step mode's weights: the trained tiny language model, or seeded random ones (untrained). */
@@ -31,7 +32,8 @@ export interface DemoState {
   digits: string;
 }
 
-const DEFAULT_TEXT = '나는 어제 학교에서 Transformer 논문을 읽었다.';
+/** The sentence in the reader's language (strings.ts); a URL without `text` opens it. */
+const DEFAULT_TEXT = ATTN_TEXT.defaultText;
 export const DEFAULT_STATE: DemoState = {
   mode: 'step',
   weights: 'lm',

@@ -10,6 +10,7 @@ import { initialKdsState, updateKds, type KdsEvent, type KdsState } from './stat
 import { readKdsUrl, writeKdsUrl } from './url-state';
 import { kdsDom, renderKds } from './view';
 import { KDS_TEXT } from './strings';
+import { workerName } from '../strings-lang';
 
 export function mount(root: HTMLElement): void {
   const dom = kdsDom(root);
@@ -18,7 +19,7 @@ export function mount(root: HTMLElement): void {
   if (url.problems.length > 0) state = { ...state, message: KDS_TEXT.urlProblems(url.problems) };
   const dataBase = root.dataset['base'] ?? '/';
 
-  const worker = new Worker(new URL('./kd-story-worker.ts', import.meta.url), { type: 'module', name: 'kd-story' });
+  const worker = new Worker(new URL('./kd-story-worker.ts', import.meta.url), { type: 'module', name: workerName('kd-story') });
   const channel = openChannel(
     worker,
     { receive: StoryResponseSchema, send: StoryRequestSchema, name: 'worker message' },

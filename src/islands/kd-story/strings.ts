@@ -1,23 +1,25 @@
-/** Every sentence the KD story island writes into the page (Korean), in one place. */
+/** Every sentence the KD story island writes into the page, Korean and English, in one place. */
 import type { SentenceWords } from '@demos/kd/story/sentence';
 import type { ModelName } from '@demos/kd/story/scenario';
 import { MAX_SEEDS, MIN_SEEDS, type Setting } from '@demos/kd/story/config';
+import type { Localized } from '../../i18n/lang';
+import { english, localize, type Widen } from '../strings-lang';
 
 const pct = (v: number): string => (100 * v).toFixed(1);
 
-export const MODEL_LABEL: Record<ModelName, string> = {
+const MODEL_LABEL_KO: Record<ModelName, string> = {
   teacher: '교사 (레이블 스무딩 CNN, 폴드마다 하나: 시드와 무관)',
   alone: '혼자 배운 학생',
   ls: '학생 + 레이블 스무딩 (대조군)',
   kd: '증류한 학생 (KD)',
 };
 
-export const SETTING_LABEL: Record<Setting, string> = {
+const SETTING_LABEL_KO: Record<Setting, string> = {
   few: '적은 레이블 + 전이 세트 (기본)',
   lab: '모두 같은 레이블 (연구실 설정)',
 };
 
-export const KDS_TEXT = {
+const KDS_KO = {
   seedsError: (raw: string) =>
     raw.trim() === ''
       ? `시드 수를 입력해 주세요 (${MIN_SEEDS}–${MAX_SEEDS}).`
@@ -28,7 +30,7 @@ export const KDS_TEXT = {
   workerFailed: (msg: string) => `계산 워커를 시작하지 못했습니다: ${msg || '알 수 없는 오류'}`,
   cancelled: '실행을 멈췄습니다.',
   caption: (setting: Setting, seeds: number) =>
-    `${SETTING_LABEL[setting]} · 시드 ${seeds}개 × 폴드 2개 · 평가 윈도우에서 잰 값 (평균 [95 % 구간])`,
+    `${SETTING_LABEL_KO[setting]} · 시드 ${seeds}개 × 폴드 2개 · 평가 윈도우에서 잰 값 (평균 [95 % 구간])`,
   oneWindow: (testWindows: number) =>
     `폴드마다 평가 윈도우는 ${testWindows}개입니다: 윈도우 하나를 더 맞히면 정확도가 ${pct(1 / testWindows)}점 오릅니다.`,
   setup: (train: number, labelled: number, test: number) =>
@@ -40,8 +42,7 @@ export const KDS_TEXT = {
   diag: (backend: string, seconds: number) => `계산 백엔드 ${backend}, 걸린 시간 ${seconds.toFixed(1)}초`,
 } as const;
 
-/** Text of the static markup (KdStoryDemo.astro); the numbers come from the story's config. */
-export const KDS_STATIC = {
+const KDS_STATIC_KO = {
   barLabel: '이야기 설정',
   settingLegend: '설정',
   seeds: '시드 수',
@@ -57,8 +58,7 @@ export const KDS_STATIC = {
   colAcc: '정확도 (%)',
 } as const;
 
-/** The computed sentence's words (demos/kd/story/sentence.ts picks and fills them). */
-export const SENTENCE_WORDS: SentenceWords = {
+const SENTENCE_WORDS_KO: SentenceWords = {
   lead: '매크로 F1에서 증류한 학생은',
   alone: '혼자 배운 학생',
   ls: '레이블 스무딩 대조군',
@@ -79,3 +79,96 @@ export const SENTENCE_WORDS: SentenceWords = {
     hurts: '이 설정에서는 증류가 오히려 성능을 낮춥니다.',
   },
 };
+
+const MODEL_LABEL_EN: Record<ModelName, string> = english({
+  en: {
+    teacher: 'Teacher (CNN with label smoothing, one per fold: independent of the seed)',
+    alone: 'Student alone',
+    ls: 'Student + label smoothing (control)',
+    kd: 'Distilled student (KD)',
+  },
+});
+
+const SETTING_LABEL_EN: Record<Setting, string> = english({
+  en: {
+    few: 'Few labels + transfer set (default)',
+    lab: 'Same labels for all (lab setting)',
+  },
+});
+
+const KDS_EN: Widen<typeof KDS_KO> = english({
+  en: {
+    seedsError: (raw: string) =>
+      raw.trim() === ''
+        ? `Enter a number of seeds (${MIN_SEEDS}–${MAX_SEEDS}).`
+        : `The number of seeds must be a whole number from ${MIN_SEEDS} to ${MAX_SEEDS} ("${raw}").`,
+    running: (done: number, total: number) => `Training… model ${done}/${total}`,
+    starting: 'Preparing the data and the compute backend…',
+    failed: (msg: string) => `The run failed: ${msg}`,
+    workerFailed: (msg: string) => `The compute worker could not start: ${msg || 'unknown error'}`,
+    cancelled: 'Run stopped.',
+    caption: (setting: Setting, seeds: number) =>
+      `${SETTING_LABEL_EN[setting]} · ${seeds} seeds × 2 folds · measured on the test windows (mean [95 % interval])`,
+    oneWindow: (testWindows: number) =>
+      `Each fold has ${testWindows} test windows: one more window right raises accuracy by ${pct(1 / testWindows)} pp.`,
+    setup: (train: number, labelled: number, test: number) =>
+      `Of ${train} training windows, ${labelled} use their labels; ${test} test windows (per fold).`,
+    pointsTitle: 'Macro-F1 per seed (one dot = one seed, mean of the two folds; bar = 95 % interval of the mean)',
+    meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
+    pointLabel: (model: string, seed: number, f1: number) => `${model}, seed ${seed}: macro-F1 ${pct(f1)}`,
+    urlProblems: (list: readonly string[]) =>
+      `The address had values that cannot be used (${list.join(', ')}); they were replaced by the defaults.`,
+    diag: (backend: string, seconds: number) => `Compute backend ${backend}, took ${seconds.toFixed(1)} s`,
+  },
+});
+
+const KDS_STATIC_EN: Widen<typeof KDS_STATIC_KO> = english({
+  en: {
+    barLabel: 'Story settings',
+    settingLegend: 'Setting',
+    seeds: 'Seeds',
+    start: 'Run',
+    cancel: 'Stop',
+    intro: (T: number, lambda: number, smoothing: number) =>
+      `Default setting: the teacher learns from the labels of all training windows; the student (a 1D CNN of about 3.7 thousand parameters) learns from one labelled window per class and from the teacher’s soft labels on all training windows (T = ${T}, λ = ${lambda}). The control is the same student with only label smoothing ${smoothing} added: how much of the gain is just the softer target?`,
+    honesty:
+      'These numbers are measured on training and test windows split in time from the same recordings (one 5-second recording per activity). A 10-row gap between the two sides keeps any window from sharing a row, and the two folds swap which side comes first. It is an evaluation within the same person and the same recording, so it cannot be compared with the paper’s LOSO cross-validation results.',
+    diagSummary: 'Diagnostics',
+    colModel: 'Model',
+    colF1: 'Macro-F1 (%)',
+    colAcc: 'Accuracy (%)',
+  },
+});
+
+const SENTENCE_WORDS_EN: SentenceWords = english({
+  en: {
+    lead: 'On macro-F1 the distilled student',
+    alone: 'the student alone',
+    ls: 'the label-smoothing control',
+    lead2: 'The distilled student also',
+    clause: {
+      better: (a) =>
+        `beats ${a.other} by ${a.diff} pp (95 % interval ${a.lo}…${a.hi} pp, ahead in ${a.wins} of ${a.n} seeds), a gap larger than the spread between seeds`,
+      worse: (a) =>
+        `trails ${a.other} by ${a.diff.replace('−', '')} pp (95 % interval ${a.lo}…${a.hi} pp, ahead in ${a.wins} of ${a.n} seeds), a gap larger than the spread between seeds`,
+      unclear: (a) =>
+        `differs from ${a.other} by ${a.diff} pp, but the 95 % interval (${a.lo}…${a.hi} pp) includes 0, so it cannot be told apart from the spread between seeds (ahead in ${a.wins} of ${a.n} seeds)`,
+    },
+    conclusion: {
+      'beats-both': 'In this setting distillation helps, and the soft targets alone (label smoothing) do not explain the gain.',
+      'only-soft-targets':
+        'It beats the student alone, but label smoothing alone gains as much, so the gain cannot be credited to the teacher’s knowledge.',
+      'no-help': 'In this setting we cannot say that distillation helps.',
+      hurts: 'In this setting distillation makes things worse.',
+    },
+  },
+});
+
+export const MODEL_LABEL = localize<Record<ModelName, string>>({ ko: MODEL_LABEL_KO, en: MODEL_LABEL_EN });
+/** Both languages of SETTING_LABEL, for KdStoryDemo.astro (picked with pageLang). */
+export const SETTING_LABEL_BY_LANG: Localized<Record<Setting, string>> = { ko: SETTING_LABEL_KO, en: SETTING_LABEL_EN };
+export const KDS_TEXT = localize<Widen<typeof KDS_KO>>({ ko: KDS_KO, en: KDS_EN });
+/** Text of the static markup (KdStoryDemo.astro, which picks with pageLang); the numbers come from the story's config. */
+export const KDS_STATIC_BY_LANG: Localized<Widen<typeof KDS_STATIC_KO>> = { ko: KDS_STATIC_KO, en: KDS_STATIC_EN };
+/** The computed sentence's words (demos/kd/story/sentence.ts picks and fills them). */
+export const SENTENCE_WORDS = localize<SentenceWords>({ ko: SENTENCE_WORDS_KO, en: SENTENCE_WORDS_EN });

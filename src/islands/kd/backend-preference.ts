@@ -1,4 +1,5 @@
 import type { RuntimeOptions } from '@src/lib/runtime';
+import { S } from './strings';
 
 /**
  * Training-specific backend preference, handed to the runtime as a preference
@@ -31,17 +32,14 @@ export async function trainingPreference(search: string): Promise<TrainingPrefer
   const none: TrainingPreference = { prefer: null, reason: null };
   if (new URLSearchParams(search).has('backend')) return none;
   const webgpu = await softwareWebGpu();
-  if (webgpu !== null && webgpu !== 'hardware')
-    return { prefer: 'wasm', reason: `WebGPU 어댑터가 소프트웨어(${webgpu})라서 학습에는 WASM을 씁니다 (?backend=webgpu로 강제 가능)` };
+  if (webgpu !== null && webgpu !== 'hardware') return { prefer: 'wasm', reason: S.prefSoftwareWebGpu(webgpu) };
   if (webgpu === 'hardware')
     return {
       prefer: 'wasm',
-      reason:
-        'GPU가 있어도 이 작은 모델들의 학습은 WASM이 더 빠릅니다: 학습 한 단계가 GPU 커널 1,700–1,900개로 나뉘어 호출 비용이 계산보다 큽니다 (H200 GPU에서 기본 실행 WebGPU 26초, WASM 2초). ?backend=webgpu로 강제 가능',
+      reason: S.prefHardwareGpu,
     };
   const renderer = webGlRenderer();
-  if (renderer !== null && SOFTWARE.test(renderer))
-    return { prefer: 'wasm', reason: `WebGL이 소프트웨어 렌더러(${renderer})라서 학습에는 WASM을 씁니다 (?backend=webgl로 강제 가능)` };
+  if (renderer !== null && SOFTWARE.test(renderer)) return { prefer: 'wasm', reason: S.prefSoftwareWebGl(renderer) };
   return none;
 }
 

@@ -4,7 +4,7 @@
  * by data-role (src/components/KdRunDemo.astro).
  */
 import { DEFAULT_CONFIG, NUMBER_SPEC, checkNumber, type NumberKey } from '@demos/kd/run/config';
-import { SPLIT_LABELS, type SplitKind } from '@demos/kd/experiment/split';
+import type { SplitKind } from '@demos/kd/experiment/split';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import type { DataSummary } from '@demos/kd/run/protocol';
 import type { DataChoice, KdUrlState } from './url-state';
@@ -146,7 +146,7 @@ export function syncFoldControl(root: HTMLElement, split: SplitKind): void {
 }
 
 /** One option per subject with windows; keeps `want` (e.g. from the URL) when it is one of them. */
-/** Folds that cannot be evaluated are listed with "평가 불가" (choosing one shows why, and nothing runs). */
+/** Folds that cannot be evaluated are marked as not evaluable (choosing one shows why, and nothing runs). */
 export function fillFolds(root: HTMLElement, s: DataSummary, want: number): void {
   const sel = field(root, 'fold') as HTMLSelectElement | null;
   if (!sel) return;
@@ -157,5 +157,5 @@ export function fillFolds(root: HTMLElement, s: DataSummary, want: number): void
   const first = usableFolds(s)[0] ?? options[0]?.id;
   if (!options.some((x) => x.id === want) && first !== undefined) sel.value = String(first);
   const loso = root.querySelector<HTMLOptionElement>('[data-role="split"] option[value="loso"]');
-  if (loso) loso.textContent = S.losoOption(SPLIT_LABELS.loso, usableFolds(s).length > 0);
+  if (loso) loso.textContent = S.losoOption(S.splitLabel.loso, usableFolds(s).length > 0);
 }

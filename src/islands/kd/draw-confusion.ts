@@ -1,5 +1,5 @@
 /** Per-class confusion matrix (12 PAMAP2 classes) as an SVG grid; rows = true, cols = predicted. */
-import { ACTIVITIES } from '@demos/kd/run/activities';
+import { S } from './strings';
 import { svgEl } from './svg';
 
 export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string): void {
@@ -15,7 +15,7 @@ export function drawConfusion(svg: SVGSVGElement, m: number[][], caption: string
   const rowMax = m.map((r) => Math.max(1, ...r));
   const frag = document.createDocumentFragment();
   m.forEach((row, i) => {
-    const name = ACTIVITIES[i]?.ko ?? String(i);
+    const name = S.clsShort(i);
     frag.append(svgEl('text', { x: left - 4, y: top + i * cell + cell * 0.68, 'text-anchor': 'end', class: 'kd-tick' }, name));
     frag.append(
       svgEl(

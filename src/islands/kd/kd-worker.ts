@@ -10,14 +10,14 @@ import '@demos/shared/gradients';
 import { openChannel } from '@demos/shared/channel';
 import { FromWorkerSchema, ToWorkerSchema, type FromWorker, type ToWorker } from '@demos/kd/run/protocol';
 import { KdWorkerSession } from './worker-session';
+import { S } from './strings';
 
 const post = (m: FromWorker): void => channel.send(m);
 const session = new KdWorkerSession(post);
 let queue: Promise<void> = Promise.resolve();
 
 function receive(m: ToWorker): void {
-  const run = (): Promise<void> =>
-    session.handle(m).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  const run = (): Promise<void> => session.handle(m).catch((err: unknown) => post({ type: 'error', message: S.errorText(err) }));
   if (m.type === 'cancel') {
     void run();
     return;

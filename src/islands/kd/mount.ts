@@ -20,6 +20,7 @@ import { byRole } from './view-common';
 import { wireCheckpoints, wireDebugHooks, wireFieldChecks } from './mount-wiring';
 import { S } from './strings';
 import { absoluteSiteUrl } from '@src/lib/site-url';
+import { workerName } from '../strings-lang';
 
 // zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
 // the middle of training. Interpreted parsing costs ~0.1 ms per message, so turn it off.
@@ -81,7 +82,7 @@ export function mount(root: HTMLElement): void {
   };
 
   const FINAL = new Set<Action['type']>(['run-done', 'alpha-done', 'cancelled', 'error']);
-  const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module', name: workerName('kd') });
   const channel = openChannel(
     worker,
     { receive: FromWorkerSchema, send: ToWorkerSchema, name: 'worker message' },
@@ -136,7 +137,9 @@ export function mount(root: HTMLElement): void {
     // The buttons are disabled in these cases; this guards a click that races the redraw.
     const c = controls(),
       parsed = parseConfig(readControls(root));
-    const refused = c.splitProblem ?? (c.invalid ? S.fieldsInvalid : state.busy !== 'none' ? S.busyRun : parsed.ok ? null : parsed.message);
+    const refused =
+      c.splitProblem ??
+      (c.invalid ? S.fieldsInvalid : state.busy !== 'none' ? S.busyRun : parsed.ok ? null : S.configInvalid(parsed.message));
     if (refused !== null || !parsed.ok) dispatch({ type: 'ui-status', text: refused ?? '' });
     else {
       dispatch({ type: 'ui-start', config: parsed.config });

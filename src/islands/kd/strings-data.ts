@@ -1,10 +1,20 @@
 /**
  * The KD island's sentences about the data and the split (what data, how many windows, which
- * split, what the fold holds), computed from the summary; part of strings.ts's S.
+ * split, what the fold holds), computed from the summary; part of strings.ts's S (Korean) and
+ * strings-en.ts's S_EN (the *En functions).
  */
-import { SPLIT_LABELS, TEST_FRACTION, testCountFor, thinnedCounts, windowSplitCounts, type SplitKind } from '@demos/kd/experiment/split';
+import {
+  SPLIT_LABELS,
+  SPLIT_LABELS_EN,
+  TEST_FRACTION,
+  testCountFor,
+  thinnedCounts,
+  windowSplitCounts,
+  type SplitKind,
+} from '@demos/kd/experiment/split';
 import type { DataSummary, FoldInfo } from '@demos/kd/run/protocol';
 import { ACTIVITIES } from '@demos/kd/run/activities';
+import { english } from '../strings-lang';
 
 /** The honest-scale sentence: what data, how many windows, which split — computed from the summary. */
 export function summaryText(s: DataSummary, c: { split: SplitKind; testSubject: number }): string {
@@ -47,3 +57,53 @@ export function foldNote(f: FoldInfo): string {
       : `${which}: 학습 윈도우 ${f.train}개, 평가 윈도우 ${f.test}개.`) + cap
   );
 }
+
+/** The English of summaryText and foldNote (under `en:`: English text, for the glossary check). */
+export const DATA_EN = english({
+  en: {
+    summary: (s: DataSummary, c: { split: SplitKind; testSubject: number }): string => {
+      const classes = s.classCounts.filter((n) => n > 0).length;
+      const subj = s.subjects
+        .filter((x) => x.windows > 0)
+        .map((x) => x.id)
+        .join(', ');
+      const head = `${s.label}: ${s.rows.toLocaleString('en-US')} rows (33.3 Hz) → ${s.windows.toLocaleString('en-US')} windows (100 steps × 40 channels), subjects ${subj}, ${classes}/12 classes. `;
+      let split: string;
+      if (c.split === 'window') {
+        const n = windowSplitCounts(s.classCounts);
+        const kept = thinnedCounts(s.classCounts);
+        const perClass = kept.map(testCountFor);
+        const top = perClass.indexOf(Math.max(...perClass));
+        const share = n.test > 0 ? (100 * (perClass[top] ?? 0)) / n.test : 0;
+        const thin =
+          n.dropped > 0
+            ? `when one class holds most windows, short training learns to answer only that class, so a class with more than twice the median per-class count keeps ${Math.max(...kept)} windows spread evenly in time (${n.dropped} dropped); `
+            : '';
+        split =
+          `Evaluation split: ${SPLIT_LABELS_EN.window} — ${thin}about ${Math.round(TEST_FRACTION * 100)}% of each class’s windows are held out at random (fixed seed): ${n.train} training windows, ${n.test} test windows ` +
+          `(${share.toFixed(1)}% of the test windows are '${ACTIVITIES[top]?.en ?? top}'). ` +
+          'This is not the paper’s protocol (LOSO by subject): (overlapping) windows of the same subject land in both training and test, so accuracy comes out higher than it really is.';
+      } else {
+        const test = s.subjects.find((x) => x.id === c.testSubject)?.windows ?? 0;
+        split = `Evaluation split: ${SPLIT_LABELS_EN.loso} — holding out subject ${c.testSubject} leaves ${s.windows - test} training windows and ${test} test windows.`;
+      }
+      return (
+        head +
+        split +
+        (s.source === 'full' ? '' : ' At this scale it shows how KD works, not the paper’s numbers (9 subjects × 200 epochs).')
+      );
+    },
+    foldNote: (f: FoldInfo): string => {
+      const which =
+        f.split === 'window' ? 'This split (stratified by window, not LOSO)' : `This fold (held-out subject ${f.testSubject ?? '?'})`;
+      const cap = f.capped
+        ? ` All ${f.capped.from.toLocaleString('en-US')} windows are too many for one run in a browser (memory, time), so ${f.capped.used} are drawn with seed ${f.capped.seed}, keeping the class proportions, under the cap of ${f.capped.cap} for this GAF size.`
+        : '';
+      return (
+        (f.unseenTest > 0
+          ? `${which}: ${f.train} training windows, ${f.test} test windows — ${f.unseenTest} of them belong to classes never seen in training, so getting them right is chance (the excerpt has one subject per activity).`
+          : `${which}: ${f.train} training windows, ${f.test} test windows.`) + cap
+      );
+    },
+  },
+});

@@ -1,22 +1,26 @@
 /**
- * Every Korean sentence the KD island shows (page and worker), in one place, so wording is
+ * Every sentence the KD island shows (page and worker), in one place, so wording is
  * reviewed once and follows the project's terms (교사/학생, 두 교사, 폴드, 피험자, α(알파),
  * λ(람다), T(온도), 정확도/매크로 F1/균형 정확도). Templates are functions of computed values.
- * The phase names are demos/kd/run/labels.ts (shared with the static figure).
+ * The phase names are demos/kd/run/labels.ts (shared with the static figure). This file holds
+ * the Korean; strings-en.ts the English, typed by this one (KdStrings), so no key is missing.
  */
-import type { SplitKind } from '@demos/kd/experiment/split';
+import { SPLIT_LABELS, type SplitKind } from '@demos/kd/experiment/split';
 import type { Phase } from '@demos/kd/experiment/phases';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import { PHASE_LABELS } from '@demos/kd/run/labels';
 import { ACTIVITIES } from '@demos/kd/run/activities';
 import { RUNTIME_STRINGS } from './strings-runtime';
 import { foldNote, summaryText } from './strings-data';
+import { ERRORS_KO } from './strings-errors';
+import { localize, type Widen } from '../strings-lang';
+import { S_EN } from './strings-en';
 import type { NumberProblem, NumberSpec } from '@demos/kd/run/config';
 
 const short = (p: Phase): string => PHASE_LABELS[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);
 
-export const S = {
+const S_KO = {
   ...RUNTIME_STRINGS,
   preparing: '백엔드와 데이터 준비 중…',
   reading: (what: string) => `${what} 읽는 중…`,
@@ -71,6 +75,10 @@ export const S = {
   urlNoFull: '이 빌드에는 전체 데이터 샤드가 없어 번들 발췌본을 씁니다.',
   pct,
   cls: (c: number) => ACTIVITIES[c]?.ko ?? String(c),
+  /** For chart axes, where the English names are too long (Korean: the same names). */
+  clsShort: (c: number) => ACTIVITIES[c]?.ko ?? String(c),
+  phase: (p: Phase) => PHASE_LABELS[p],
+  splitLabel: SPLIT_LABELS as Record<SplitKind, string>,
   short,
   // The data box.
   summary: summaryText,
@@ -121,7 +129,11 @@ export const S = {
     '엇갈린 윈도우에서 신호 편',
   ],
   alphaNote: alphaNote,
+  ...ERRORS_KO,
 };
+
+export type KdStrings = Widen<typeof S_KO>;
+export const S: KdStrings = localize<KdStrings>({ ko: S_KO, en: S_EN });
 
 /** What the α comparison shows, in numbers: whether each teacher's agreement moved the expected way. */
 function alphaNote(

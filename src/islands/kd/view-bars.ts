@@ -88,7 +88,7 @@ export function renderBars(svg: SVGSVGElement, caption: HTMLElement, s: KdState,
   for (let c = 0; c < K; c++) {
     const x = LEFT + (c + 0.5) * colW,
       y = TOP + PHASES.length * ROW + 4;
-    svg.append(svgEl('text', { x: 0, y: 0, class: 'kd-tick', transform: `translate(${x},${y}) rotate(35)` }, S.cls(c)));
+    svg.append(svgEl('text', { x: 0, y: 0, class: 'kd-tick', transform: `translate(${x},${y}) rotate(35)` }, S.clsShort(c)));
   }
   caption.textContent = S.barsCaption(index, fold.testLabels[index]!, T, tops.join(', '));
 }

@@ -48,7 +48,7 @@ export function renderFit(agree: SVGSVGElement, kl: SVGSVGElement, s: KdState): 
   });
   drawLines(agree, {
     title: S.fitAxis.agree,
-    xLabel: '에폭',
+    xLabel: S.epochAxis,
     xTicks: ticks,
     xMin: 1,
     xMax: Math.max(2, epochs),
@@ -64,7 +64,7 @@ export function renderFit(agree: SVGSVGElement, kl: SVGSVGElement, s: KdState): 
   const klMax = Math.max(0.01, ...fit.flatMap((f) => [f.klGaf, f.klSig]), ...(ref ? [ref.kg, ref.ks] : []));
   drawLines(kl, {
     title: S.fitAxis.kl(T),
-    xLabel: '에폭',
+    xLabel: S.epochAxis,
     xTicks: ticks,
     xMin: 1,
     xMax: Math.max(2, epochs),
@@ -95,7 +95,7 @@ export function renderAlpha(chart: SVGSVGElement, table: HTMLTableElement, note:
   const alphas = pts.map((p) => p.alpha);
   drawLines(chart, {
     title: S.fitAxis.agree,
-    xLabel: 'α (GAF 교사 가중치)',
+    xLabel: S.alphaAxis,
     xTicks: alphas,
     xMin: Math.min(...alphas),
     xMax: Math.max(...alphas),

@@ -5,7 +5,6 @@
  */
 import type { SplitKind } from '@demos/kd/experiment/split';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
-import { PHASE_LABELS } from '@demos/kd/run/labels';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import { renderRuntimeBadge } from '../runtime-badge';
 import type { KdState } from './state';
@@ -131,7 +130,7 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
       // Framed once per curve; a live update only rewrites two `points` attributes and adds dots.
       const key = String(curve?.key ?? 'none');
       if (svg.dataset['key'] !== key) {
-        frameCurves(svg, PHASE_LABELS[p], curve?.epochs ?? 1);
+        frameCurves(svg, S.phase(p), curve?.epochs ?? 1);
         svg.dataset['key'] = key;
       }
       if (curve) updateCurves(svg, curve);

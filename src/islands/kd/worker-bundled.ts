@@ -12,6 +12,7 @@ import { EXCERPT_SERIES_FILE, decodeExcerptSeries } from '@demos/kd/pamap2/excer
 import { Pamap2ManifestSchema, type Pamap2Manifest } from '@demos/kd/pamap2/manifest-schema';
 import { loadShardRows, sha256Hex } from '@demos/kd/pamap2/shards';
 import { buildData, excerptDataFromSeries, type LoadedData } from '@demos/kd/run/data-summary';
+import { S } from './strings';
 import type { Progress } from './worker-files';
 import { formatZodError } from '@demos/shared/zod-error';
 import { siteUrl } from '@src/lib/site-url';
@@ -44,7 +45,7 @@ async function fetchManifest(base: string): Promise<{ ok: true; m: Pamap2Manifes
 export async function probeFullManifest(base: string): Promise<string | null> {
   const r = await fetchManifest(base);
   // The committed browser share is built from the excerpt: only a real UCI source counts as "full".
-  return r.ok && r.m.source.kind !== 'excerpt' ? `피험자 ${r.m.subjects.join(', ')} (${r.m.source.kind}: ${r.m.source.location})` : null;
+  return r.ok && r.m.source.kind !== 'excerpt' ? S.fullProbe(r.m.subjects, r.m.source.kind, r.m.source.location) : null;
 }
 
 export async function loadBundled(which: 'excerpt' | 'full', base: string, progress: Progress): Promise<LoadedData> {
@@ -52,13 +53,13 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
     // Vite's asset URL already carries the base (an absolute path): resolved against the page's origin.
     const bytes = await fetchBytes(new URL(excerptSeriesUrl, base).href, EXCERPT_SERIES_FILE, progress);
     const { sha256, series } = decodeExcerptSeries(bytes);
-    return excerptDataFromSeries(series, sha256);
+    return excerptDataFromSeries(series, sha256, S.excerptLabel);
   }
   const r = await fetchManifest(base);
   // A manifest that was readable when the page probed it may have changed or broken since (redeploy, bad proxy).
-  if (!r.ok) throw new Error(`전체 데이터 샤드를 읽을 수 없습니다 — ${r.why}`);
+  if (!r.ok) throw new Error(S.fullUnreadable(r.why));
   const m = r.m;
-  if (m.source.kind === 'excerpt') throw new Error(`전체 데이터 샤드가 이 빌드에 없습니다 (${manifestUrl(base)}: 발췌본으로 만든 샤드)`);
+  if (m.source.kind === 'excerpt') throw new Error(S.fullMissing(manifestUrl(base)));
   const dir = siteUrl('data/pamap2/', base);
   // uint8 shards stay bytes; windows are copied out per run (demos/kd/pamap2/window-source.ts).
   const series = await loadShardRows(
@@ -72,7 +73,7 @@ export async function loadBundled(which: 'excerpt' | 'full', base: string, progr
   );
   const sha = m.source.files.map((f) => f.sha256).join('');
   return buildData(series, {
-    label: `전체 PAMAP2 샤드 (피험자 ${m.subjects.join(', ')}${m.source.allVerified ? ', SHA-256 검증됨' : ', 일부 미검증'})`,
+    label: S.fullLabel(m.subjects, m.source.allVerified),
     source: 'full',
     files: m.shards.map((s) => s.x.file),
     sha256: await sha256Hex(new TextEncoder().encode(sha)),

@@ -15,6 +15,7 @@ import type { Windows } from '@demos/kd/pamap2/window-source';
 import type { Wrn } from '@demos/kd/models/wrn';
 import { wasmHeap } from '@demos/kd/wasm/kernels';
 import { S } from './strings';
+import { workerName } from '../strings-lang';
 
 const START_TIMEOUT_MS = 20_000;
 
@@ -34,7 +35,7 @@ export class WorkerLane {
     }
     const kernels = wasmHeap() !== null;
     try {
-      this.worker = new Worker(new URL('./kd-lane-worker.ts', import.meta.url), { type: 'module' });
+      this.worker = new Worker(new URL('./kd-lane-worker.ts', import.meta.url), { type: 'module', name: workerName('kd-lane') });
     } catch (e) {
       this.report(1, S.laneNotStarted(e instanceof Error ? e.message : String(e)));
       return;

@@ -25,7 +25,8 @@ import { S } from './strings';
 
 const GAF_PREVIEW_SIZE = 16; // the default run's GAF size: the preview shows what teacher 1 sees
 
-const errText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** A problem from demos/** (a code) in the reader's language; anything else as it is. */
+const errText = (e: unknown): string => S.errorText(e);
 
 export class KdWorkerSession {
   private readonly rt: WorkerRuntime;

@@ -4,7 +4,7 @@
  * drawn onto the pad, after the same file checks as the photo demo (Korean messages).
  */
 import { checkFileSize, sniffImage, checkDimensions, HEADER_BYTES } from '@demos/vit/image-file';
-import { VIT_DIGIT_TEXT as T } from './strings';
+import { VIT_DIGIT_TEXT as T, VIT_TEXT } from './strings';
 
 type Pt = { x: number; y: number };
 
@@ -48,7 +48,7 @@ export function attachPad(pad: HTMLCanvasElement, ctx: CanvasRenderingContext2D,
   pad.addEventListener('pointercancel', end);
 }
 
-/** Checks the file (size, format, pixel count) and draws it centred on the cleared pad; a Korean message when refused. */
+/** Checks the file (size, format, pixel count) and draws it centred on the cleared pad; a message in the reader's language when refused. */
 export async function drawFileOnPad(
   f: File,
   pad: HTMLCanvasElement,
@@ -56,11 +56,11 @@ export async function drawFileOnPad(
   clear: () => void,
 ): Promise<string | null> {
   const bad = checkFileSize(f.name, f.size);
-  if (bad) return bad;
+  if (bad) return VIT_TEXT.imageProblem(bad);
   const sniff = sniffImage(f.name, new Uint8Array(await f.slice(0, HEADER_BYTES).arrayBuffer()));
-  if (!sniff.ok) return sniff.message;
+  if (!sniff.ok) return VIT_TEXT.imageProblem(sniff.problem);
   const dims = checkDimensions(f.name, sniff.width, sniff.height);
-  if (dims) return dims;
+  if (dims) return VIT_TEXT.imageProblem(dims);
   try {
     const bmp = await createImageBitmap(f);
     clear();

@@ -13,13 +13,14 @@ import { readVitState, writeVitState } from './url-state';
 import { renderVit, vitDom } from './view';
 import { VIT_TEXT } from './strings';
 import type { VitSampleId } from './samples';
+import { workerName } from '../strings-lang';
 
 export function mount(root: HTMLElement): void {
   const dom = vitDom(root);
   const { state: url, problems } = readVitState(location.search);
   let state: VitState = initialVitState(url, location.search, problems);
 
-  const worker = new Worker(new URL('./vit-worker.ts', import.meta.url), { type: 'module', name: 'vit' });
+  const worker = new Worker(new URL('./vit-worker.ts', import.meta.url), { type: 'module', name: workerName('vit') });
   const channel = openChannel(
     worker,
     { receive: VitResponseSchema, send: VitRequestSchema, name: 'worker message' },

@@ -175,7 +175,7 @@ export function updateVit(s: VitState, e: VitEvent): Update {
     }
     case 'load': {
       const tooBig = checkFileSize(e.name, e.blob.size); // refuse before the bytes go anywhere
-      if (tooBig) return { state: { ...s, error: tooBig }, send: [] };
+      if (tooBig) return { state: { ...s, error: VIT_TEXT.imageProblem(tooBig) }, send: [] };
       const id = s.seq + 1;
       return {
         state: {

@@ -10,6 +10,7 @@ import { IMAGE_SIZE } from '@demos/vit/config';
 import { openChannel, type PortLike } from '@demos/shared/channel';
 import { VitRequestSchema, VitResponseSchema, type LoadedImage, type ParsedVitRequest, type VitResponse } from '@demos/vit/protocol';
 import { decodeToModelInput, ImageInputError } from './decode';
+import { VIT_TEXT } from './strings';
 
 let current: LoadedImage | null = null;
 /** Seeded weights and position tables, reused across images and re-renders. */
@@ -33,7 +34,7 @@ const channel = openChannel(
   self as unknown as PortLike,
   { receive: VitRequestSchema, send: VitResponseSchema, name: 'page message' },
   (req) => handle(req),
-  (problem) => post({ type: 'error', id: -1, message: `잘못된 요청: ${problem}` }),
+  (problem) => post({ type: 'error', id: -1, message: VIT_TEXT.badRequest(problem) }),
 );
 function post(msg: VitResponse, transfer: Transferable[] = []): void {
   channel.send(msg, transfer);
@@ -53,7 +54,7 @@ function handle(req: ParsedVitRequest): void {
         const copy = { ...image, rgb: image.rgb.slice() };
         post({ type: 'loaded', id: req.id, image: copy, ms: performance.now() - t0 }, [copy.rgb.buffer]);
       } else {
-        if (!current) throw new ImageInputError('아직 불러온 이미지가 없습니다.');
+        if (!current) throw new ImageInputError(VIT_TEXT.noImage);
         const { tf } = await runtime(req.search);
         const result = await embedImage(tf, current.rgb, req.config, cache);
         post({ type: 'embedded', id: req.id, result, ms: performance.now() - t0 }, [
@@ -63,7 +64,7 @@ function handle(req: ParsedVitRequest): void {
         ] as Transferable[]);
       }
     } catch (e) {
-      const message = e instanceof ImageInputError ? e.message : `계산 중 오류: ${e instanceof Error ? e.message : String(e)}`;
+      const message = e instanceof ImageInputError ? e.message : VIT_TEXT.computeError(e instanceof Error ? e.message : String(e));
       post({ type: 'error', id: req.id, message });
     }
   });
