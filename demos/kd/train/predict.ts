@@ -14,9 +14,19 @@ export interface PredictOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Default inference batch: about 2²⁰ input values (4 MiB), 1 to 256 windows — 256 signal
+ * windows (100 × 40), 102 GAF images at 16 × 16, 6 at 64 × 64. Large batches because the cost
+ * of a small one is per-op overhead (≈ 400 tfjs ops per forward), not arithmetic; bounded so a
+ * 64 × 64 GAF batch stays a few MiB.
+ */
+export function inferenceBatch(data: Pick<TrainData, 'sampleShape'>): number {
+  return Math.max(1, Math.min(256, Math.floor(2 ** 20 / sampleSize(data))));
+}
+
 /** Logits (N, K) row-major, model in eval mode (BN running statistics). */
 export async function predictLogits(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<Float32Array> {
-  const bs = opts.batchSize ?? 128;
+  const bs = opts.batchSize ?? inferenceBatch(data);
   const K = model.config.numClasses;
   const size = sampleSize(data);
   const out = new Float32Array(data.n * K);
