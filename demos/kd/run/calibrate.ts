@@ -6,7 +6,7 @@
  * hardware GPU lost to one CPU core on an H200 (demos/kd/README.md), a software adapter loses by
  * more, and a fused GPU step (issue #21) changes the answer again; only a measurement follows.
  *
- * Budget: one warm-up step (shader compilation, kernel set-up) and CALIBRATION_STEPS timed ones
+ * Budget: CALIBRATION_BUDGET_MS per candidate; one warm-up step (shader compilation, kernel set-up) and CALIBRATION_STEPS timed ones
  * per candidate at batch CALIBRATION_BATCH, on seeded noise of the real window shape.
  * Here: the schemas and the choice (no tfjs: the page imports them through protocol.ts); the
  * measurement itself is calibrate-step.ts, which the worker (src/islands/kd/worker-runtime.ts)
@@ -16,6 +16,12 @@ import { z } from 'zod';
 
 export const CALIBRATION_STEPS = 3;
 export const CALIBRATION_BATCH = 8;
+/**
+ * Wall-clock budget per GPU candidate, warm-up included (the CPU baseline is always measured). A candidate over it is not measured and
+ * never chosen: Chromium's software WebGPU adapter spent over a minute compiling the first
+ * step's shaders on this (loaded) machine, and the page must not wait for that.
+ */
+export const CALIBRATION_BUDGET_MS = 1500;
 
 export const CALIBRATION_BACKENDS = ['wasm', 'webgpu'] as const;
 export type CalibrationBackend = (typeof CALIBRATION_BACKENDS)[number];

@@ -16,7 +16,7 @@ import type { ConvImpl } from '../conv/index';
 import type { Wrn } from '../models/wrn';
 import { teacherWeights } from '../loss';
 import { trainModel, type KdSetup } from '../train/train';
-import { evaluate, predictLogits } from '../train/predict';
+import { evaluate, predictLogits, resultOf } from '../train/predict';
 import type { TrainData } from '../train/data';
 import { confusionMatrix } from './confusion';
 import { teacherFit } from './agreement';
@@ -110,7 +110,8 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
         },
       });
       if (r.aborted) throw abortError();
-      const final = await this.outcome(phase, model, hooks.signal);
+      // The last epoch's evaluation already ran the final weights over the test windows: reuse its logits.
+      const final = await this.outcome(phase, model, hooks.signal, r.epochs.at(-1)?.testLogits);
       return {
         model,
         outcome: { ...final, curve, fit, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy },
@@ -126,10 +127,11 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     phase: Phase,
     model: Wrn,
     signal?: AbortSignal,
+    testLogits?: Float32Array,
   ): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc' | 'testLogits'>> {
     const { train, test } = this.inputs(phase);
     const opts = signal ? { signal } : {};
-    const te = await evaluate(model, test, opts);
+    const te = testLogits ? resultOf(testLogits, test.y, NUM_CLASSES) : await evaluate(model, test, opts);
     const tr = await evaluate(model, train, opts);
     return {
       confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES),

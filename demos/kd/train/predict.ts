@@ -69,9 +69,13 @@ export interface EvalResult {
 
 /** Held-out accuracy in [0, 1] plus per-sample predictions (e.g. for a confusion matrix). */
 export async function evaluate(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<EvalResult> {
-  const logits = await predictLogits(model, data, opts);
-  const predictions = argmaxRows(logits, model.config.numClasses);
+  return resultOf(await predictLogits(model, data, opts), data.y, model.config.numClasses);
+}
+
+/** Accuracy and predictions of (N, K) logits against labels `y` (logits computed earlier, e.g. by the last epoch's evaluation). */
+export function resultOf(logits: Float32Array, y: ArrayLike<number>, k: number): EvalResult {
+  const predictions = argmaxRows(logits, k);
   let correct = 0;
-  for (let i = 0; i < data.n; i++) if (predictions[i] === data.y[i]) correct++;
-  return { accuracy: data.n > 0 ? correct / data.n : Number.NaN, predictions, logits };
+  for (let i = 0; i < y.length; i++) if (predictions[i] === y[i]) correct++;
+  return { accuracy: y.length > 0 ? correct / y.length : Number.NaN, predictions, logits };
 }

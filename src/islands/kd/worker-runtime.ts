@@ -7,7 +7,7 @@
  */
 import { initRuntime, measureBackends, onRuntimeChange, type RuntimeInfo, type RuntimeOptions, type Tf } from '@src/lib/runtime';
 import { chooseMeasured, measuredSummary, type Calibration, type CalibrationBackend } from '@demos/kd/run/calibrate';
-import { measureStepMs } from '@demos/kd/run/calibrate-step';
+import { measureStepMs, measureWithin } from '@demos/kd/run/calibrate-step';
 import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
 import { setKernelThreads } from '@demos/kd/wasm/threads';
 import { kernelThreadsPerLane, laneCount } from '@demos/kd/run/lanes';
@@ -39,8 +39,9 @@ async function calibrate(search: string): Promise<Calibration | null> {
   const rows = await measureBackends(
     names,
     async (name) => {
-      if (name === 'wasm') await prepareWasmKernels(); // the fast path's kernels, as the run uses them
-      return measureStepMs();
+      if (name !== 'wasm') return measureWithin(); // a GPU's first step compiles shaders: bounded
+      await prepareWasmKernels(); // the fast path's kernels, as the run uses them
+      return measureStepMs(); // the CPU baseline: always measured to the end
     },
     { search, onWasmThreads: setKernelThreads },
   );
