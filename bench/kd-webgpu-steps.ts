@@ -6,7 +6,7 @@
  * ?backend=webgpu on the bundled excerpt, one epoch. An init script wraps the page's `Worker`
  * so the KD worker starts from a blob module that first instruments the WebGPU API
  * (GPUComputePassEncoder.dispatchWorkgroups*, GPUQueue.submit, GPUBuffer.mapAsync with READ)
- * and then imports the real worker module. Every 'step' message the worker posts closes a
+ * and then imports the real worker module (holding the page's first messages until it listens). Every 'step' message the worker posts closes a
  * sample: the counters since the previous step message of the same phase and epoch, divided by
  * the steps between them (the page's step filter may drop some), so per-epoch work (precise
  * BN, evaluation) never lands in a step.
@@ -36,7 +36,7 @@ const MODEL_OF: Record<string, string> = {
 };
 
 /** Runs inside the KD worker before its module: counters + a sample per step message in self.__gpuSteps. */
-const INSTRUMENT = `
+export const INSTRUMENT = `
 const c = { d: 0, s: 0, r: 0, lastRead: 0 };
 const wrap = (proto, name, f) => { const o = proto && proto[name]; if (o) proto[name] = function (...a) { f(a); return o.apply(this, a); }; };
 wrap(self.GPUComputePassEncoder?.prototype, 'dispatchWorkgroups', () => c.d++);
@@ -59,10 +59,13 @@ self.postMessage = (m, t) => {
   return t === undefined ? post(m) : post(m, t);
 };`;
 
-const WRAP = (instrument: string): string => `(() => {
+export const WRAP = (instrument: string): string => `(() => {
   const W = window.Worker; window.__gpu = [];
   window.Worker = class extends W { constructor(u, o) {
-    const src = ${JSON.stringify(instrument)} + '\\nawait import(' + JSON.stringify(new URL(String(u), location.href).href) + ');';
+    // Messages the page posts before the real module has registered its listener are held and replayed.
+    const src = ${JSON.stringify(instrument)} + '\\nconst early = []; const hold = (e) => early.push(e.data); self.addEventListener("message", hold);' +
+      '\\nawait import(' + JSON.stringify(new URL(String(u), location.href).href) + ');' +
+      '\\nself.removeEventListener("message", hold); for (const data of early) self.dispatchEvent(new MessageEvent("message", { data }));';
     super(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })), { ...(o || {}), type: 'module' });
     this.addEventListener('message', (e) => { const d = e.data;
       if (d && d.type === 'notice' && String(d.message).startsWith('__gpu ')) { e.stopImmediatePropagation(); window.__gpu.push(JSON.parse(d.message.slice(6))); } });
@@ -76,6 +79,14 @@ export async function webgpuSteps(dist: string): Promise<WebGpuStep[]> {
     args: ['--no-sandbox', '--enable-unsafe-webgpu'],
   });
   try {
+    // First the page's own choice (no ?backend=): what the calibration measured with a WebGPU adapter.
+    const first = await browser.newPage();
+    await first.goto(`${url}research/kd-method/`);
+    await first.locator('kd-run-demo').scrollIntoViewIfNeeded();
+    const note = first.getByTestId('kd-backend-note');
+    await note.locator('xpath=self::*[@data-measured!=""]').waitFor({ timeout: 180_000 });
+    console.log(`\ncalibration (chromium, software WebGPU adapter, no ?backend=): ${await note.textContent()}`);
+    await first.close();
     const page = await browser.newPage();
     await page.addInitScript(WRAP(INSTRUMENT));
     await page.goto(`${url}research/kd-method/?backend=webgpu&epochs=1`);
