@@ -133,7 +133,7 @@ export async function browserMemory(
     await poll(
       async () =>
         ((await page.getByTestId('kd-start').isEnabled()) &&
-          ((await page.getByTestId('kd-data-summary').textContent()) ?? '').includes('창')) ||
+          ((await page.getByTestId('kd-data-summary').textContent()) ?? '').includes('윈도우')) ||
         null,
       300_000,
       'the page to load its default data',
@@ -197,7 +197,7 @@ export async function browserMemory(
       300_000,
       'the share to load',
     );
-    if (!summary.includes(`창 ${manifest.totals.windows.toLocaleString('ko-KR')}개`))
+    if (!summary.includes(`윈도우 ${manifest.totals.windows.toLocaleString('ko-KR')}개`))
       throw new Error(`the page did not load the share's ${manifest.totals.windows} windows: ${summary}`);
     for (const s of manifest.shards) if (!served.has(s.x.file)) throw new Error(`${s.x.file} was not fetched`);
     await sample();

@@ -18,6 +18,8 @@
  *                                             # $ASTRO_OUT_DIR or dist/
  *   npm run bench:kd-run -- --memory [dist]     # the memory measurement alone
  *   … --memory-baseline <dist>                  # also measure another build (e.g. an older commit's) in the same run
+ *   npm run bench:kd-run -- --full-share [--json FILE]  # the full-share default run in Chromium vs PyTorch,
+ *                                             # the excerpt run and the WebGPU step counts (kd-run-full.ts)
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { loadavg } from 'node:os';
@@ -39,6 +41,7 @@ import { INPUT_CLIP } from '../demos/kd/run/input-clip';
 import { maxAbs } from '../demos/shared/arrays';
 import { hasFlag, option } from '../scripts/cli-args';
 import { browserThreadComparison } from './kd-run-threads';
+import { fullShareBench } from './kd-run-full';
 
 /** `--browser [dist]`, `--memory [dist]`: a site built with base /notes/ (default $ASTRO_OUT_DIR or dist/). */
 function distArg(name: string): string | undefined {
@@ -53,6 +56,11 @@ async function memoryRows(dist: string): Promise<Array<{ label: string; r: Await
   const baseline = option('memory-baseline');
   if (baseline) rows.push({ label: `baseline (${baseline})`, r: await browserMemory(baseline, { epochs }) });
   return rows;
+}
+if (hasFlag('full-share')) {
+  await fullShareBench();
+  if (hasFlag('memory')) printMemory(await memoryRows(option('dist') ?? '.work/dist-bench'));
+  process.exit(0);
 }
 const memoryOnly = distArg('memory');
 if (memoryOnly) {

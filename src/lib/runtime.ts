@@ -55,7 +55,16 @@ function loadTf(): Promise<Tf> {
   return tfPromise;
 }
 
+/** Backends whose registration ran (measureBackends then a selection must not set wasm up twice). */
+const registered = new Set<BackendName>();
+
 async function register(name: BackendName, tf: Tf): Promise<void> {
+  if (registered.has(name) && tf.findBackend(name)) return;
+  await registerOnce(name, tf);
+  registered.add(name);
+}
+
+async function registerOnce(name: BackendName, tf: Tf): Promise<void> {
   if (name === 'webgpu') {
     if (!('gpu' in navigator) || !navigator.gpu) throw new Error('navigator.gpu is missing (WebGPU not enabled in this browser)');
     const adapter = await navigator.gpu.requestAdapter();
@@ -233,6 +242,37 @@ export function initRuntime(opts: RuntimeOptions = {}): Promise<{ tf: Tf; info: 
     );
   }
   return current;
+}
+
+/**
+ * For a demo that picks its backend by measuring (the KD page: demos/kd/run/calibrate.ts):
+ * initialises each of `names` as a selection would (registration, wasm threads and paths,
+ * self-check) and runs `work` on it; returns each one's result, or why it could not run. Call
+ * BEFORE initRuntime, then pass the winner as `prefer` (a backend set up here is reused by the
+ * selection, not set up twice). Does nothing once a backend has been selected.
+ */
+export async function measureBackends<T>(
+  names: readonly BackendName[],
+  work: (name: BackendName) => Promise<T>,
+  opts: Pick<RuntimeOptions, 'search' | 'onWasmThreads'> = {},
+): Promise<Array<{ backend: BackendName; result: T | null; why: string | null }>> {
+  if (current) throw new Error('measureBackends: a backend is already selected');
+  pageSearch = opts.search ?? globalThis.location?.search ?? '';
+  onWasmThreads = opts.onWasmThreads ?? (() => {});
+  const tf = await loadTf();
+  const out: Array<{ backend: BackendName; result: T | null; why: string | null }> = [];
+  for (const name of names) {
+    try {
+      await register(name, tf);
+      const ok = name === 'wasm' && wasmThreads.threads > 1 ? await setThreadedWasm(tf) : await tf.setBackend(name);
+      if (!ok) throw new Error('setBackend returned false (backend failed to initialise)');
+      await tf.ready();
+      out.push({ backend: name, result: await work(name), why: null });
+    } catch (e) {
+      out.push({ backend: name, result: null, why: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
 }
 
 /** Called after the first selection and after every fallback (e.g. WebGPU device loss). */

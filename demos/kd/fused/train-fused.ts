@@ -108,12 +108,17 @@ export async function trainModelFused(
       if (aborted) break;
       model.params.restore(await main.readTensors());
       const seconds = (performance.now() - t0) / 1000;
+      const tBn = performance.now();
       if (o.preciseBn !== false) await recomputeBnStats(model, train, signal ? { signal } : {});
+      const tEval = performance.now();
       const { accuracy, logits } = await evaluate(model, test, { batchSize: o.evalBatchSize ?? 256 });
+      const tEnd = performance.now();
       const info: EpochInfo = {
         epoch,
         lr,
         trainLoss: lossSum / seen,
+        bnSeconds: (tEval - tBn) / 1000,
+        evalSeconds: (tEnd - tEval) / 1000,
         testAccuracy: accuracy,
         testLogits: logits,
         seconds,

@@ -100,6 +100,16 @@ export const DEFAULT_CONFIG: RunConfig = {
   teachers: 'train',
 };
 
+/**
+ * Default batch per data source: the protocol's 64 (data/reference/kd-protocol.md §8) on the
+ * full share and uploads (≈ 2,400 training windows: 38 steps an epoch instead of 300 at batch 8,
+ * and the step's cost is per-op overhead, not arithmetic); 8 on the bundled excerpt, whose 26
+ * training windows would make batch 64 one step an epoch (10 SGD steps in a whole run).
+ */
+export function defaultBatchFor(source: 'excerpt' | 'full' | 'upload'): number {
+  return source === 'excerpt' ? DEFAULT_CONFIG.batchSize : 64;
+}
+
 /** The models trained in the page clip their standardised inputs to ±INPUT_CLIP (input-clip.ts says why). */
 export const INPUT_CLIP = 5;
 

@@ -44,7 +44,14 @@ export const LaneMsgSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('train'), id, key, phase: z.enum(['teacher-gaf', 'teacher-signal', 'student-ce']), config: RunConfigSchema }),
   z.object({ type: z.literal('cancel'), id }),
   z.object({ type: z.literal('step'), id, epoch: int, step: int, steps: int, loss: finite }),
-  z.object({ type: z.literal('epoch'), id, epoch: int, trainLoss: finite, testAcc: finite }),
+  z.object({
+    type: z.literal('epoch'),
+    id,
+    epoch: int,
+    trainLoss: finite,
+    testAcc: finite,
+    ms: z.object({ train: finite, bn: finite, eval: finite, fit: finite }).optional(),
+  }),
   z.object({
     type: z.literal('trained'),
     id,

@@ -174,7 +174,7 @@ export class LanePeer implements PhaseLane {
         this.pending.get(m.id)?.hooks?.onStep({ epoch: m.epoch, step: m.step, steps: m.steps, loss: m.loss });
         return;
       case 'epoch':
-        this.pending.get(m.id)?.hooks?.onEpoch({ epoch: m.epoch, trainLoss: m.trainLoss, testAcc: m.testAcc }, null);
+        this.pending.get(m.id)?.hooks?.onEpoch({ epoch: m.epoch, trainLoss: m.trainLoss, testAcc: m.testAcc }, null, m.ms);
         return;
       case 'failed':
         this.pending.get(m.id)?.reject(m.aborted ? abortError(m.message) : new Error(`other lane: ${m.message}`));
@@ -197,7 +197,15 @@ export class LanePeer implements PhaseLane {
         {
           signal: ctl.signal,
           onStep: (s) => this.channel.send({ type: 'step', id: m.id, ...s }),
-          onEpoch: (r) => this.channel.send({ type: 'epoch', id: m.id, epoch: r.epoch, trainLoss: r.trainLoss, testAcc: r.testAcc }),
+          onEpoch: (r, _fit, ms) =>
+            this.channel.send({
+              type: 'epoch',
+              id: m.id,
+              epoch: r.epoch,
+              trainLoss: r.trainLoss,
+              testAcc: r.testAcc,
+              ...(ms ? { ms } : {}),
+            }),
         },
         null,
       );

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { RuntimeInfoSchema } from '../../shared/runtime-info';
 import { RunConfigSchema } from './config';
+import { CalibrationSchema } from './calibrate';
 import { SPLITS } from '../experiment/split';
 import { PHASES } from '../experiment/phases';
 import type { FoldInputs } from '../experiment/inputs';
@@ -124,6 +125,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     deviceLost: z.boolean(),
     note: z.string().nullable(),
     wasmKernels: z.boolean().nullable(),
+    /** The measured backend choice (calibrate.ts); null when ?backend= forced one or after a device loss. */
+    calibration: CalibrationSchema.nullable(),
   }),
   /** How many workers train the run (demos/kd/run/lanes.ts), and why only one when that is not the badge's reason. */
   z.object({ type: z.literal('lanes'), workers: z.number().int().min(1), why: z.string().nullable() }),
@@ -147,6 +150,8 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
     trainLoss: finite,
     testAcc: finite,
     fit: TeacherFitSchema.nullable(),
+    /** Where the epoch's wall time went (phases.ts EpochMs); read by the bench, not shown. */
+    ms: z.object({ train: finite, bn: finite, eval: finite, fit: finite }).optional(),
   }),
   z.object({ type: z.literal('phase-done'), result: PhaseResultSchema }),
   z.object({ type: z.literal('run-done'), results: z.array(PhaseResultSchema) }),

@@ -25,6 +25,17 @@ interface EpochReport {
   trainLoss: number;
   testAcc: number;
 }
+/**
+ * Where one epoch's wall time went, in ms: the SGD steps, precise BN, the held-out evaluation
+ * and (KD student) agreement / KL with the teachers from the evaluation's logits. The bench
+ * prints it (bench/kd-run-full.ts); the page does not show it.
+ */
+interface EpochMs {
+  train: number;
+  bn: number;
+  eval: number;
+  fit: number;
+}
 /** Per epoch (KD student only): what it takes from each teacher, on the test windows (agreement.ts). */
 export type FitReport = { epoch: number } & TeacherFit;
 export interface TrainOutcome {
@@ -40,7 +51,7 @@ export interface TrainOutcome {
 }
 export interface TrainHooks {
   signal: AbortSignal;
-  onEpoch: (r: EpochReport, fit: FitReport | null) => void;
+  onEpoch: (r: EpochReport, fit: FitReport | null, ms?: EpochMs) => void;
   onStep: (s: { epoch: number; step: number; steps: number; loss: number }) => void;
 }
 /** Serialisable weights (structured-clone friendly, for IndexedDB). */
@@ -78,7 +89,7 @@ export interface ModelCache {
 export type RunEvent =
   | { type: 'phase-start'; phase: Phase; trainWindows: number; testWindows: number }
   | { type: 'step'; phase: Phase; epoch: number; step: number; steps: number; loss: number }
-  | ({ type: 'epoch'; phase: Phase; fit: FitReport | null } & EpochReport)
+  | ({ type: 'epoch'; phase: Phase; fit: FitReport | null; ms?: EpochMs } & EpochReport)
   | { type: 'phase-done'; result: PhaseResult };
 
 interface Held<M> {
@@ -191,7 +202,7 @@ export class RunSession<M> {
     const done = lane
       .train(phase, config, {
         signal,
-        onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
+        onEpoch: (r, fit, ms) => emit({ type: 'epoch', phase, ...r, fit, ...(ms ? { ms } : {}) }),
         onStep: (s) => emit({ type: 'step', phase, ...s }),
       })
       .then(
@@ -286,7 +297,7 @@ export class RunSession<M> {
       config,
       {
         signal,
-        onEpoch: (r, fit) => emit({ type: 'epoch', phase, ...r, fit }),
+        onEpoch: (r, fit, ms) => emit({ type: 'epoch', phase, ...r, fit, ...(ms ? { ms } : {}) }),
         onStep: (s) => emit({ type: 'step', phase, ...s }),
       },
       teachers,

@@ -16,7 +16,7 @@ import type { ConvImpl } from '../conv/index';
 import type { Wrn } from '../models/wrn';
 import { teacherWeights } from '../loss';
 import { trainModel, type KdSetup } from '../train/train';
-import { evaluate, predictLogits } from '../train/predict';
+import { evaluate, predictLogits, resultOf } from '../train/predict';
 import type { TrainData } from '../train/train-data';
 import { confusionMatrix } from './confusion';
 import { teacherFit } from './agreement';
@@ -94,15 +94,19 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
         onEpoch: (e) => {
           const rep = { epoch: e.epoch + 1, trainLoss: e.trainLoss, testAcc: 100 * e.testAccuracy };
           curve.push(rep);
+          // From the logits the evaluation already computed: no extra forward pass per epoch.
+          const t0 = performance.now();
           const f = teacherTest
             ? { epoch: rep.epoch, ...teacherFit(e.testLogits, teacherTest[0], teacherTest[1], NUM_CLASSES, c.temperature) }
             : null;
           if (f) fit.push(f);
-          hooks.onEpoch(rep, f);
+          const ms = { train: 1000 * e.seconds, bn: 1000 * e.bnSeconds, eval: 1000 * e.evalSeconds, fit: performance.now() - t0 };
+          hooks.onEpoch(rep, f, ms);
         },
       });
       if (r.aborted) throw abortError();
-      const final = await this.outcome(phase, model, hooks.signal);
+      // The last epoch's evaluation already ran the final weights over the test windows: reuse its logits.
+      const final = await this.outcome(phase, model, hooks.signal, r.epochs.at(-1)?.testLogits);
       return {
         model,
         outcome: { ...final, curve, fit, bestAcc: 100 * r.bestAccuracy, bestEpoch: r.bestEpoch + 1, lastAcc: 100 * r.lastAccuracy },
@@ -118,10 +122,11 @@ export class WrnPhaseTrainer implements PhaseTrainer<Wrn> {
     phase: Phase,
     model: Wrn,
     signal?: AbortSignal,
+    testLogits?: Float32Array,
   ): Promise<Pick<TrainOutcome, 'confusion' | 'trainAcc' | 'lastAcc' | 'testLogits'>> {
     const { train, test } = this.inputs(phase);
     const opts = signal ? { signal } : {};
-    const te = await evaluate(model, test, opts);
+    const te = testLogits ? resultOf(testLogits, test.y, NUM_CLASSES) : await evaluate(model, test, opts);
     const tr = await evaluate(model, train, opts);
     return {
       confusion: confusionMatrix(test.y, te.predictions, NUM_CLASSES),

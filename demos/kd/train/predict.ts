@@ -14,9 +14,19 @@ export interface PredictOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Default inference batch: about 2²⁰ input values (4 MiB), 1 to 256 windows — 256 signal
+ * windows (100 × 40), 102 GAF images at 16 × 16, 6 at 64 × 64. Large batches because the cost
+ * of a small one is per-op overhead (≈ 400 tfjs ops per forward), not arithmetic; bounded so a
+ * 64 × 64 GAF batch stays a few MiB.
+ */
+export function inferenceBatch(data: Pick<TrainData, 'sampleShape'>): number {
+  return Math.max(1, Math.min(256, Math.floor(2 ** 20 / sampleSize(data))));
+}
+
 /** Logits (N, K) row-major, model in eval mode (BN running statistics). */
 export async function predictLogits(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<Float32Array> {
-  const bs = opts.batchSize ?? 128;
+  const bs = opts.batchSize ?? inferenceBatch(data);
   const K = model.config.numClasses;
   const size = sampleSize(data);
   const out = new Float32Array(data.n * K);
@@ -59,9 +69,13 @@ export interface EvalResult {
 
 /** Held-out accuracy in [0, 1] plus per-sample predictions (e.g. for a confusion matrix). */
 export async function evaluate(model: Wrn, data: TrainData, opts: PredictOptions = {}): Promise<EvalResult> {
-  const logits = await predictLogits(model, data, opts);
-  const predictions = argmaxRows(logits, model.config.numClasses);
+  return resultOf(await predictLogits(model, data, opts), data.y, model.config.numClasses);
+}
+
+/** Accuracy and predictions of (N, K) logits against labels `y` (logits computed earlier, e.g. by the last epoch's evaluation). */
+export function resultOf(logits: Float32Array, y: ArrayLike<number>, k: number): EvalResult {
+  const predictions = argmaxRows(logits, k);
   let correct = 0;
-  for (let i = 0; i < data.n; i++) if (predictions[i] === data.y[i]) correct++;
-  return { accuracy: data.n > 0 ? correct / data.n : Number.NaN, predictions, logits };
+  for (let i = 0; i < y.length; i++) if (predictions[i] === y[i]) correct++;
+  return { accuracy: y.length > 0 ? correct / y.length : Number.NaN, predictions, logits };
 }

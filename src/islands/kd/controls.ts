@@ -3,7 +3,7 @@
  * it), set them from the URL state, and read them back into a URL state. Elements are found
  * by data-role (src/components/KdRunDemo.astro).
  */
-import { DEFAULT_CONFIG, NUMBER_SPEC, checkNumber, type NumberKey } from '@demos/kd/run/config';
+import { DEFAULT_CONFIG, NUMBER_SPEC, checkNumber, defaultBatchFor, type NumberKey } from '@demos/kd/run/config';
 import type { SplitKind } from '@demos/kd/experiment/split';
 import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import type { DataSummary } from '@demos/kd/run/protocol';
@@ -143,6 +143,18 @@ export function syncFoldControl(root: HTMLElement, split: SplitKind): void {
     label.hidden = split !== 'loso';
     label.style.display = split === 'loso' ? '' : 'none'; // the controls grid styles labels; `hidden` alone loses to it
   }
+}
+
+/**
+ * After new data: the fold control for the split, and the batch field follows the data's default
+ * (config.ts defaultBatchFor) unless the reader (or the URL) changed it from the previous default.
+ */
+export function syncDataDefaults(root: HTMLElement, source: DataSummary['source']): void {
+  syncFoldControl(root, splitOf(root));
+  const batch = field(root, 'batchSize');
+  if (!batch) return;
+  if (batch.value === (batch.dataset['auto'] ?? String(DEFAULT_CONFIG.batchSize))) batch.value = String(defaultBatchFor(source));
+  batch.dataset['auto'] = String(defaultBatchFor(source));
 }
 
 /** One option per subject with windows; keeps `want` (e.g. from the URL) when it is one of them. */

@@ -13,7 +13,7 @@ import { defaultSplitFor } from '@demos/kd/experiment/split';
 import { initialState, reduce, type Action, type KdState } from './state';
 import { splitProblemOf, usableFolds } from './split-problem';
 import { createView } from './view';
-import { applyUrlState, fieldProblems, fillFolds, readControls, splitOf, syncFoldControl, urlStateOf } from './controls';
+import { applyUrlState, fieldProblems, fillFolds, readControls, splitOf, syncDataDefaults, syncFoldControl, urlStateOf } from './controls';
 import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
 import { exportRun } from './export-run';
 import { byRole } from './view-common';
@@ -104,7 +104,7 @@ export function mount(root: HTMLElement): void {
       const noLoso = usableFolds(a.summary).length === 0;
       el<HTMLSelectElement>('split').value = firstData && url.split ? url.split : noLoso ? 'window' : defaultSplitFor(a.summary.source);
       fillFolds(root, a.summary, firstData ? url.config.testSubject : Number(el<HTMLSelectElement>('fold').value));
-      syncFoldControl(root, splitOf(root));
+      syncDataDefaults(root, a.summary.source);
       firstData = false;
       const why = state.data ? splitProblemOf(state.data, splitOf(root), fold()) : null;
       if (why) state = reduce(state, { type: 'ui-status', text: S.dataReadyBut(why) });

@@ -16,6 +16,8 @@ import { renderTable } from './view-table';
 import { renderAlpha, renderFit, teachersDisagree } from './view-fit';
 import { fillWindowPicker, renderBars } from './view-bars';
 import { S } from './strings';
+import { CALIBRATION_STRINGS } from './strings-calibration';
+import { documentLang, pick } from '@src/i18n/lang';
 
 /** What the view needs from the controls (owned by the DOM, not the state). */
 export interface ViewControls {
@@ -78,7 +80,9 @@ export function createView(root: HTMLElement, onExport: (r: PhaseResult) => void
       renderRuntimeBadge(badge, s.runtime.info);
       root.dataset['wasmKernels'] = s.runtime.wasmKernels === null ? 'n/a' : s.runtime.wasmKernels ? 'on' : 'off';
       root.dataset['lanes'] = String(s.lanes?.workers ?? 1);
-      note.textContent = [s.runtime.note, S.kernels(s.runtime.wasmKernels), S.lanes(s.lanes)].filter(Boolean).join(' · ');
+      const measured = s.runtime.calibration ? pick(CALIBRATION_STRINGS, documentLang()).measured(s.runtime.calibration) : null;
+      note.dataset['measured'] = s.runtime.calibration?.chosen ?? '';
+      note.textContent = [measured ?? s.runtime.note, S.kernels(s.runtime.wasmKernels), S.lanes(s.lanes)].filter(Boolean).join(' · ');
     }
     if (changed('progress', s.progress, s.dataError)) {
       progress.hidden = s.progress === null;

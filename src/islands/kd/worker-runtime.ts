@@ -5,7 +5,9 @@
  * (the runtime falls back; `onLost` lets the session abort and re-run the phase in flight).
  * One instance per worker.
  */
-import { initRuntime, onRuntimeChange, type RuntimeInfo, type RuntimeOptions, type Tf } from '@src/lib/runtime';
+import { initRuntime, measureBackends, onRuntimeChange, type RuntimeInfo, type RuntimeOptions, type Tf } from '@src/lib/runtime';
+import { chooseMeasured, measuredSummary, type Calibration, type CalibrationBackend } from '@demos/kd/run/calibrate';
+import { measureStepMs, measureWithin } from '@demos/kd/run/calibrate-step';
 import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
 import { setKernelThreads } from '@demos/kd/wasm/threads';
 import { kernelThreadsPerLane, laneCount } from '@demos/kd/run/lanes';
@@ -18,6 +20,34 @@ async function kernelsFor(backend: string): Promise<boolean | null> {
   if (backend !== 'wasm') return null;
   await prepareWasmKernels();
   return wasmHeap() !== null;
+}
+
+/** Whether this context has a WebGPU adapter (hardware or software): then WebGPU is a candidate. */
+async function hasWebGpuAdapter(): Promise<boolean> {
+  try {
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    return gpu ? (await gpu.requestAdapter()) !== null : false;
+  } catch {
+    return false;
+  }
+}
+
+/** A few student steps per candidate backend (wasm first: ties go to it); null when none could be measured. */
+async function calibrate(search: string): Promise<Calibration | null> {
+  const t0 = performance.now();
+  const names: CalibrationBackend[] = (await hasWebGpuAdapter()) ? ['wasm', 'webgpu'] : ['wasm'];
+  const rows = await measureBackends(
+    names,
+    async (name) => {
+      if (name !== 'wasm') return measureWithin(); // a GPU's first step compiles shaders: bounded
+      await prepareWasmKernels(); // the fast path's kernels, as the run uses them
+      return measureStepMs(); // the CPU baseline: always measured to the end
+    },
+    { search, onWasmThreads: setKernelThreads },
+  );
+  const measured = rows.map((r) => ({ backend: r.backend as CalibrationBackend, msPerStep: r.result, why: r.why }));
+  const chosen = chooseMeasured(measured);
+  return chosen ? { chosen, measured, totalMs: performance.now() - t0 } : null;
 }
 
 export class WorkerRuntime {
@@ -37,6 +67,10 @@ export class WorkerRuntime {
   async init(pageSearch: string): Promise<void> {
     const pref = await trainingPreference(pageSearch);
     this.options = runtimeOptions(pageSearch, pref, setKernelThreads);
+    // Unless ?backend= forces one: measure the candidates and prefer the fastest (calibrate.ts).
+    const calibration = new URLSearchParams(pageSearch).has('backend') ? null : await calibrate(pageSearch);
+    if (calibration)
+      this.options = { ...this.options, prefer: calibration.chosen, reason: measuredSummary(calibration), onWasmThreads: setKernelThreads };
     await this.select();
     // With two lanes (worker-lane.ts) each worker's matMul helpers get half the threads.
     const { backend, threads } = this.info!;
@@ -46,14 +80,22 @@ export class WorkerRuntime {
       type: 'runtime',
       info: this.info!,
       deviceLost: false,
-      note: pref.reason,
+      note: calibration ? null : pref.reason,
       wasmKernels: await kernelsFor(this.info!.backend),
+      calibration,
     });
     onRuntimeChange((next) => {
       const lost = this.info?.backend === 'webgpu' && next.backend !== 'webgpu';
       this.info = next;
       void kernelsFor(next.backend).then((wasmKernels) =>
-        this.post({ type: 'runtime', info: next, deviceLost: lost, note: lost ? S.deviceLostNote : pref.reason, wasmKernels }),
+        this.post({
+          type: 'runtime',
+          info: next,
+          deviceLost: lost,
+          note: lost ? S.deviceLostNote : calibration ? null : pref.reason,
+          wasmKernels,
+          calibration: lost ? null : calibration,
+        }),
       );
     });
   }
