@@ -77,10 +77,16 @@ export default defineConfig({
     // Cross-origin isolation on GitHub Pages (threaded WASM in the KD demo): see the integration.
     coiServiceWorker(),
     starlight({
-      title: '딥러닝 노트',
+      // One title per locale (Starlight picks by the page's lang); the description is the site's
+      // default <meta name="description"> where a page has none of its own.
+      title: { ko: '딥러닝 노트', en: 'Deep Learning Notes' },
       description: 'Transformer, ViT, LLM·VLM 공부 노트와 다중 교사 지식 증류(KD) 연구 로그 — 브라우저에서 직접 돌려 보는 데모와 함께.',
+      // Korean stays the root locale, so every existing URL is unchanged; the English edition lives
+      // under /en/ with the same slugs (content/docs/en/<same path>.mdx, #23). Starlight then writes
+      // <html lang>, the hreflang alternates, the language picker and a 404 per locale; a Korean page
+      // with no English page yet is served under /en/ as a fallback with Starlight's notice.
       defaultLocale: 'root',
-      locales: { root: { label: '한국어', lang: 'ko' } },
+      locales: { root: { label: '한국어', lang: 'ko' }, en: { label: 'English', lang: 'en' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css', './src/styles/korean.css'],
       components: {
         // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
