@@ -88,6 +88,9 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: '한국어', lang: 'ko' }, en: { label: 'English', lang: 'en' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css', './src/styles/korean.css'],
+      // Fallback pages (Korean text under /en/) stay out of the English search index, and the one
+      // 404.html speaks the language of the missing path (see the file).
+      routeMiddleware: './src/route-data.ts',
       components: {
         // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
         PageTitle: './src/components/overrides/PageTitle.astro',

@@ -129,7 +129,8 @@ export function main(argv, root) {
     return 0;
   }
   const pairs = translationPairs(root);
-  for (const p of pairs) console.log(`${p.status.padEnd(9)} ${p.en}${p.status === 'stale' ? ` (records ${p.recorded}, Korean is now ${p.current})` : ''}`);
+  for (const p of pairs)
+    console.log(`${p.status.padEnd(9)} ${p.en}${p.status === 'stale' ? ` (records ${p.recorded}, Korean is now ${p.current})` : ''}`);
   const synced = pairs.filter((p) => p.status === 'synced').length;
   console.log(`${synced} of ${pairs.length} English pages synced`);
   return synced === pairs.length ? 0 : 1;

@@ -36,7 +36,11 @@ describe('notesSidebar (sidebar generated from content/docs)', () => {
     expect(notesSidebar(dir)).toEqual([
       HOME,
       { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/transformer', 'study/vit', 'study/llm'] },
-      { label: '연구 로그 (KD)', translations: { en: 'Research log (KD)' }, items: ['research/2025-05-02', 'research/kd-method', 'research/2025-05-09', 'research/2025-05-16'] },
+      {
+        label: '연구 로그 (KD)',
+        translations: { en: 'Research log (KD)' },
+        items: ['research/2025-05-02', 'research/kd-method', 'research/2025-05-09', 'research/2025-05-16'],
+      },
       { label: '실험 결과', translations: { en: 'Results' }, items: ['results', 'results/b'] },
     ]);
   });
@@ -51,15 +55,17 @@ describe('notesSidebar (sidebar generated from content/docs)', () => {
       'study/c.mdx': '',
       'study/_part.mdx': '',
     });
-    expect(notesSidebar(dir)).toEqual([HOME, { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/c'] }, 'about', 'glossary']);
+    expect(notesSidebar(dir)).toEqual([
+      HOME,
+      { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/c'] },
+      'about',
+      'glossary',
+    ]);
   });
 
   it('uses a frontmatter slug when a page sets one', () => {
     const dir = notes({ 'study/long-file-name.mdx': 'slug: study/short' });
-    expect(notesSidebar(dir)).toEqual([
-      HOME,
-      { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/short'] },
-    ]);
+    expect(notesSidebar(dir)).toEqual([HOME, { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/short'] }]);
   });
 
   it('refuses what would drop a page silently: unknown or nested folders, odd names, a non-numeric order', () => {
