@@ -67,7 +67,7 @@ export default defineConfig({
       rehypePlugins: [
         rehypeKatex,
         rehypeHeadingMath,
-        ...citationPlugins(fileURLToPath(new URL('.', import.meta.url))),
+        ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)), process.env.NOTES_DOCS_DIR || './content/docs'),
         // keyboard access to formulas and tables that scroll sideways (after rehype-katex)
         rehypeScrollable,
       ],
