@@ -69,7 +69,7 @@ export default defineConfig({
         rehypeHeadingMath,
         ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)), process.env.NOTES_DOCS_DIR || './content/docs'),
         // keyboard access to formulas and tables that scroll sideways (after rehype-katex)
-        rehypeScrollable,
+        [rehypeScrollable, { notesDir: process.env.NOTES_DOCS_DIR || './content/docs' }],
       ],
     }),
   },
