@@ -96,6 +96,8 @@ export default defineConfig({
         PageTitle: './src/components/overrides/PageTitle.astro',
         // The search button is named from its visible text (WCAG 2.5.3, label in name).
         Search: './src/components/overrides/Search.astro',
+        // Each language's name marked with its language (<option lang="ko">한국어</option>).
+        LanguageSelect: './src/components/overrides/LanguageSelect.astro',
       },
       // Generated from the files in content/docs and their frontmatter sidebar.order (scripts/sidebar.mjs):
       // adding a note is adding a file. The order is the reading order: Transformer and ViT first,
