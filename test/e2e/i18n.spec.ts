@@ -94,7 +94,11 @@ test(`the language picker switches between the two editions of ${PICKER_PAGE}, b
   expect(await langs(page)).toEqual({ html: 'ko', main: 'ko' });
 });
 
-test('the 404 page is English under /en/ and Korean elsewhere', async ({ page }) => {
+test('the 404 page is English under /en/ and Korean elsewhere', async ({ page, request }) => {
+  // GitHub Pages answers every missing path with the root 404.html (status 404); the test server
+  // answers plain text, so the missing paths are answered here as Pages would.
+  const body = await (await request.get('404.html')).text();
+  await page.route('**/no-such-page/', (r) => r.fulfill({ status: 404, contentType: 'text/html', body }));
   const en = await page.goto('en/no-such-page/');
   expect(en?.status()).toBe(404);
   expect((await langs(page)).html).toBe('en');
