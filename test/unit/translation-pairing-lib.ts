@@ -10,6 +10,7 @@
  *   that hold prose — PROSE_PROPS — may differ; every other prop must be equal (a literal by value,
  *   an {expression} by its source). Lower-case HTML elements are not compared: an English page
  *   wraps a quoted Korean term in <span lang="ko">…</span>, which the Korean page has no need of;
+ * - frontmatter: the same sidebar.order and the same sourceNotes links (their titles are prose);
  * - numbers: the same multiset of numbers in the prose (text, headings, table cells, component
  *   children). Not counted: code, math (compared above), citation keys, link URLs and bare URLs,
  *   import/export lines, frontmatter. A translation keeps digits as digits ("3 teachers", not
@@ -24,6 +25,7 @@ import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { GFM_OPTIONS } from '@src/node/markdown/gfm-options';
 import { citationGroups } from '@src/node/markdown/citation-keys';
 
@@ -38,6 +40,16 @@ export interface PageShape {
   components: string[];
   /** Sorted normalised numbers. */
   numbers: string[];
+  /** Frontmatter that must match: sidebar.order and the sourceNotes URLs. */
+  order: number | undefined;
+  notes: string[];
+}
+
+function frontmatterShape(src: string): { order: number | undefined; notes: string[] } {
+  const fm = (parseFrontmatter(src).frontmatter ?? {}) as { sidebar?: { order?: unknown }; sourceNotes?: Array<{ url?: unknown }> };
+  const order = typeof fm.sidebar?.order === 'number' ? fm.sidebar.order : undefined;
+  const notes = Array.isArray(fm.sourceNotes) ? fm.sourceNotes.map((n) => String(n?.url ?? '')) : [];
+  return { order, notes };
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -88,7 +100,7 @@ function attrText(a: MdxJsxAttribute | MdxJsxExpressionAttribute): string | null
 /** What must match between the two editions, from one MDX source. */
 export function pageShape(src: string): PageShape {
   const tree = parser().parse(withoutFrontmatter(src)) as Root;
-  const shape: PageShape = { headings: [], math: [], citations: [], components: [], numbers: [] };
+  const shape: PageShape = { headings: [], math: [], citations: [], components: [], numbers: [], ...frontmatterShape(src) };
   const prose: string[] = [];
   const visit = (n: RootContent | Root): void => {
     switch (n.type) {
@@ -181,6 +193,9 @@ export function compareShapes(ko: PageShape, en: PageShape): string[] {
     out.push(
       `component #${ci + 1} differs: Korean ${ko.components[ci] ?? 'none'}, English ${en.components[ci] ?? 'none'} (props other than ${[...PROSE_PROPS].join('/')} must be equal)`,
     );
+  if (ko.order !== en.order) out.push(`frontmatter sidebar.order: Korean ${ko.order ?? 'none'}, English ${en.order ?? 'none'}`);
+  if (ko.notes.join('\n') !== en.notes.join('\n'))
+    out.push(`frontmatter sourceNotes links differ: Korean [${ko.notes.join(', ')}], English [${en.notes.join(', ')}]`);
   const onlyKo = minus(ko.numbers, en.numbers);
   const onlyEn = minus(en.numbers, ko.numbers);
   if (onlyKo.length || onlyEn.length)

@@ -94,6 +94,7 @@ describe('the pairing check can fail (fixture notes in test/fixtures/i18n-docs)'
     expect(diff((s) => s.replace('title="먼저 읽을 글"', 'title="다른 제목"'))).toBe('');
     expect(diff((s) => s.replace('<span lang="ko">', ''))).toBe('');
     expect(diff((s) => s.replace('0.50이었', '0.55이었'))).toMatch(/only in Korean \[0.55\], only in English \[0.5\]/);
+    expect(diff((s) => s.replace('order: 3', 'order: 4'))).toMatch(/sidebar.order: Korean 4, English 3/);
   });
 
   it('counts numbers as digits: URLs, citation keys and code do not count; a month name next to a number does', () => {
