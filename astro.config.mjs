@@ -98,6 +98,8 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         // Each language's name marked with its language (<option lang="ko">한국어</option>).
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
+        // Previous/next: a Korean title on an English page (not translated yet) marked lang="ko".
+        Pagination: './src/components/overrides/Pagination.astro',
       },
       // Generated from the files in content/docs and their frontmatter sidebar.order (scripts/sidebar.mjs):
       // adding a note is adding a file. The order is the reading order: Transformer and ViT first,

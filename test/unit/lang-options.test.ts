@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { markKoreanTitles } from '@src/components/overrides/korean-titles';
 import { markOptionLangs } from '@src/components/overrides/lang-options';
 
 describe('the language picker marks each option with its language', () => {
@@ -12,5 +13,13 @@ describe('the language picker marks each option with its language', () => {
       /no language for the option "Français"/,
     );
     expect(() => markOptionLangs('<select></select>')).toThrow(/no <option>/);
+  });
+});
+
+describe('previous/next titles on English pages', () => {
+  it('marks a Korean title lang="ko" and leaves English ones alone', () => {
+    expect(markKoreanTitles('<span class="link-title astro-x">LLM과 VLM</span><span class="link-title astro-x">Transformer</span>')).toBe(
+      '<span class="link-title astro-x" lang="ko">LLM과 VLM</span><span class="link-title astro-x">Transformer</span>',
+    );
   });
 });
