@@ -67,9 +67,9 @@ export default defineConfig({
       rehypePlugins: [
         rehypeKatex,
         rehypeHeadingMath,
-        ...citationPlugins(fileURLToPath(new URL('.', import.meta.url))),
+        ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)), process.env.NOTES_DOCS_DIR || './content/docs'),
         // keyboard access to formulas and tables that scroll sideways (after rehype-katex)
-        rehypeScrollable,
+        [rehypeScrollable, { notesDir: process.env.NOTES_DOCS_DIR || './content/docs' }],
       ],
     }),
   },
@@ -77,16 +77,29 @@ export default defineConfig({
     // Cross-origin isolation on GitHub Pages (threaded WASM in the KD demo): see the integration.
     coiServiceWorker(),
     starlight({
-      title: '딥러닝 노트',
+      // One title per locale (Starlight picks by the page's lang); the description is the site's
+      // default <meta name="description"> where a page has none of its own.
+      title: { ko: '딥러닝 노트', en: 'Deep Learning Notes' },
       description: 'Transformer, ViT, LLM·VLM 공부 노트와 다중 교사 지식 증류(KD) 연구 로그 — 브라우저에서 직접 돌려 보는 데모와 함께.',
+      // Korean stays the root locale, so every existing URL is unchanged; the English edition lives
+      // under /en/ with the same slugs (content/docs/en/<same path>.mdx, #23). Starlight then writes
+      // <html lang>, the hreflang alternates, the language picker and a 404 per locale; a Korean page
+      // with no English page yet is served under /en/ as a fallback with Starlight's notice.
       defaultLocale: 'root',
-      locales: { root: { label: '한국어', lang: 'ko' } },
+      locales: { root: { label: '한국어', lang: 'ko' }, en: { label: 'English', lang: 'en' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/custom.css', './src/styles/references.css', './src/styles/korean.css'],
+      // Fallback pages (Korean text under /en/) stay out of the English search index, and the one
+      // 404.html speaks the language of the missing path (see the file).
+      routeMiddleware: './src/route-data.ts',
       components: {
         // The page title also shows links to the researcher's original notes (frontmatter sourceNotes).
         PageTitle: './src/components/overrides/PageTitle.astro',
         // The search button is named from its visible text (WCAG 2.5.3, label in name).
         Search: './src/components/overrides/Search.astro',
+        // Each language's name marked with its language (<option lang="ko">한국어</option>).
+        LanguageSelect: './src/components/overrides/LanguageSelect.astro',
+        // Previous/next: a Korean title on an English page (not translated yet) marked lang="ko".
+        Pagination: './src/components/overrides/Pagination.astro',
       },
       // Generated from the files in content/docs and their frontmatter sidebar.order (scripts/sidebar.mjs):
       // adding a note is adding a file. The order is the reading order: Transformer and ViT first,

@@ -8,19 +8,34 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 
-/** The groups, in sidebar order: folder under the notes dir → Korean label. */
+/**
+ * The groups, in sidebar order: folder under the notes dir → Korean label and its English
+ * translation (Starlight shows `translations.en` on /en/ pages, the label on Korean ones).
+ */
 export const NOTE_GROUPS = [
-  { dir: 'study', label: '공부 노트' },
-  { dir: 'research', label: '연구 로그 (KD)' },
-  { dir: 'results', label: '실험 결과' },
+  { dir: 'study', label: '공부 노트', translations: { en: 'Study notes' } },
+  { dir: 'research', label: '연구 로그 (KD)', translations: { en: 'Research log (KD)' } },
+  { dir: 'results', label: '실험 결과', translations: { en: 'Results' } },
 ];
+
+/** The home link's label per language. */
+const HOME = { label: '홈', translations: { en: 'Home' } };
+
+/**
+ * Folders under the notes dir that hold another locale's pages (content/docs/en/…), not a group.
+ * Starlight builds one sidebar from this config for every locale and localises each slug itself
+ * (study/x → en/study/x when that page exists, else the Korean page as a fallback), so the
+ * English pages must not become entries of their own.
+ */
+export const LOCALE_DIRS = ['en'];
 
 const PAGE_FILE = /\.(md|mdx)$/;
 const SLUG_SEGMENT = /^[a-z0-9][a-z0-9._-]*$/;
 
 /**
  * @typedef {{ slug: string, order: number | undefined, file: string }} NotePage
- * @typedef {string | { label: string, link: string } | { label: string, items: string[] }} SidebarEntry
+ * @typedef {{ en: string }} Translations
+ * @typedef {string | { label: string, translations: Translations, link: string } | { label: string, translations: Translations, items: string[] }} SidebarEntry
  */
 
 /**
@@ -64,7 +79,8 @@ function pageFiles(dir) {
 }
 
 /**
- * The sidebar for Starlight: '홈', the three groups, then any other top-level page.
+ * The sidebar for Starlight: '홈', the three groups, then any other top-level page. One config
+ * serves both locales: labels carry their English `translations`, page slugs are the Korean ones.
  * An unknown folder or a nested folder is an error that names it, so a page never silently
  * goes missing from the sidebar.
  * @param {string} root the notes folder (content/docs)
@@ -73,7 +89,7 @@ function pageFiles(dir) {
 export function notesSidebar(root) {
   const known = new Set(NOTE_GROUPS.map((g) => g.dir));
   for (const name of readdirSync(root)) {
-    if (name.startsWith('_') || name.startsWith('.')) continue;
+    if (name.startsWith('_') || name.startsWith('.') || LOCALE_DIRS.includes(name)) continue;
     const p = join(root, name);
     if (statSync(p).isDirectory() && !known.has(name)) {
       throw new Error(
@@ -82,7 +98,7 @@ export function notesSidebar(root) {
     }
   }
   /** @type {SidebarEntry[]} */
-  const out = [{ label: '홈', link: '/' }];
+  const out = [{ ...HOME, link: '/' }];
   for (const g of NOTE_GROUPS) {
     const dir = join(root, g.dir);
     let names;
@@ -102,7 +118,7 @@ export function notesSidebar(root) {
       .map((f) => readNotePage(root, f))
       .filter((p) => p !== null)
       .sort(byOrderThenSlug);
-    if (pages.length) out.push({ label: g.label, items: pages.map((p) => p.slug) });
+    if (pages.length) out.push({ label: g.label, translations: g.translations, items: pages.map((p) => p.slug) });
   }
   const top = pageFiles(root)
     .map((f) => readNotePage(root, f))

@@ -1,6 +1,7 @@
 /**
  * The site's glossary (용어집): one Korean term per concept, its English term, an optional
- * symbol, one line of explanation, and the variants prose must not use. The data lives in
+ * symbol, one line of explanation in each language, and the variants prose must not use in each
+ * language (avoid for Korean text, avoidEn for English text). The data lives in
  * content/glossary.json; this schema validates it at build (the glossary page) and in the unit
  * test that searches the pages for the "avoid" variants, so both read the same list.
  */
@@ -21,6 +22,11 @@ const glossaryTermSchema = z.object({
   symbol: z.string().optional(),
   /** One line, in Korean. */
   line: z.string().min(10),
+  /** The same line in English (the English glossary page shows it; no Hangul). */
+  lineEn: z
+    .string()
+    .min(10)
+    .refine((s) => !/[\uac00-\ud7a3]/.test(s), 'lineEn: English only (no Hangul)'),
   /** Variants the glossary test rejects in reader-visible text (matched literally; Latin ones as whole words). */
   avoid: z.array(z.string().min(2)).default([]),
   /**
@@ -31,6 +37,14 @@ const glossaryTermSchema = z.object({
   avoidWord: z.array(z.string().regex(/^[\uac00-\ud7a3]+$/, 'a Korean word')).default([]),
   /** What to avoid where a literal match would also hit correct uses (checked by readers, not by the test). */
   avoidNote: z.string().optional(),
+  /**
+   * English variants the glossary test rejects on the English pages (content/docs/en/**) and in the
+   * English strings of components and islands (matched as whole words, any letter case):
+   * "teacher size" where the concept is the teacher architecture.
+   */
+  avoidEn: z.array(z.string().min(2)).default([]),
+  /** The English edition's avoidNote. */
+  avoidNoteEn: z.string().optional(),
 });
 
 export const glossarySchema = z
@@ -43,7 +57,18 @@ export const glossarySchema = z
       if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], message: `duplicate id "${t.id}"` });
       ids.add(t.id);
     });
-    // A variant must never be a term the glossary itself asks for.
+    // A variant must never be a term the glossary itself asks for (in either language).
+    const usedEn = g.terms.map((t) => t.en.toLowerCase());
+    g.terms.forEach((t, i) =>
+      t.avoidEn.forEach((v, j) => {
+        if (usedEn.some((u) => u.includes(v.toLowerCase())))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['terms', i, 'avoidEn', j],
+            message: `"${v}" is part of an English term the glossary uses`,
+          });
+      }),
+    );
     const used = g.terms.map((t) => t.ko);
     g.terms.forEach((t, i) =>
       t.avoid.forEach((v, j) => {

@@ -99,3 +99,50 @@ export function buildAliasTable(glossary: Glossary, extra: ExtraAliases): AliasT
   for (const t of glossary.terms) for (const w of t.ko.split(/[\s·()]+/)) if (/[\uac00-\ud7a3]$/.test(w)) keep.add(w);
   return aliasTableSchema.parse({ aliases, maxWords, keep: [...keep].sort() });
 }
+
+/**
+ * The English edition's table: the same glossary read from the English side. Each term's query is
+ * its English term (the words the English pages use; the extra file may override it), and its
+ * aliases are the English avoid-variants (avoidEn), the glosses in its parentheses, its symbol,
+ * and the Korean term a bilingual reader may type on the English site (트랜스포머 → Transformer).
+ * Parts joined by " · " pair up as in the Korean table (쿼리 · 키 · 값 → query · key · value).
+ */
+function termAliasesEn(t: GlossaryTerm, queryOverride: string | undefined): Array<[string, string]> {
+  const ko = parts(t.ko);
+  const en = parts(t.en);
+  const main = queryOverride ?? en.parts[0] ?? t.en;
+  const paired = en.parts.length > 1 && ko.parts.length === en.parts.length;
+  const pairs: Array<[string, string]> = [];
+  ko.parts.forEach((p, i) => {
+    pairs.push([p, paired ? (en.parts[i] ?? main) : main]);
+  });
+  en.parts.forEach((p, i) => {
+    pairs.push([p, paired && i > 0 ? p : main]);
+  });
+  for (const g of [...ko.gloss, ...en.gloss]) pairs.push([g, main]);
+  // The Korean avoid-list's Latin entries (Teacher, Student, Attention) are plain English words here.
+  for (const v of [...t.avoidEn, ...t.avoid.filter((v) => /[\uac00-\ud7a3]/.test(v))]) pairs.push([v, main]);
+  for (const s of typeableSymbols(t.symbol)) pairs.push([s, main]);
+  return pairs;
+}
+
+export function buildAliasTableEn(glossary: Glossary, extra: ExtraAliases): AliasTable {
+  const aliases: Record<string, string> = {};
+  const put = (alias: string, query: string) => {
+    const key = aliasKey(alias);
+    if (key !== '' && (key !== aliasKey(query) || aliases[key] === undefined)) aliases[key] = query;
+  };
+  for (const t of glossary.terms) for (const [alias, query] of termAliasesEn(t, extra.query[t.id])) put(alias, query);
+  for (const [query, said] of Object.entries(extra.aliases)) for (const alias of said) aliases[aliasKey(alias)] = query;
+  const maxWords = Math.max(
+    1,
+    ...glossary.terms.flatMap((t) => [t.ko, t.en, ...t.avoid, ...t.avoidEn].map((s) => s.split(/\s+/).length)),
+    ...Object.values(extra.aliases)
+      .flat()
+      .map((s) => s.split(/\s+/).length),
+  );
+  // Korean words typed on the English site still lose their particle; the Korean terms stay whole.
+  const keep = new Set(extra.keep);
+  for (const t of glossary.terms) for (const w of t.ko.split(/[\s·()]+/)) if (/[\uac00-\ud7a3]$/.test(w)) keep.add(w);
+  return aliasTableSchema.parse({ aliases, maxWords, keep: [...keep].sort() });
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { DEMOS, NOTE_PAGES } from './site-pages';
+import { DEMOS, EN_PAGES, NOTE_PAGES } from './site-pages';
 
 // Every page on a 390 px phone, light and dark, and once at 1280 px (issue 20): no chart or diagram text drawn below
 // 11 px (an SVG scaled to its column scales its text: the rendered size is the computed font size
@@ -139,17 +139,22 @@ const VIEWS = [
   ['light', 1280],
 ] as const;
 
-for (const path of PAGES) {
-  test(`phone ${WIDTH} px (light, dark) and 1280 px: ${path} — chart text ≥ ${MIN_TEXT_PX} px, no clipped formula or diagram, colours readable`, async ({
-    page,
-  }) => {
+// The English edition shares the Korean pages' figures and demos: one view (phone, dark) each,
+// so the English pages do not double this spec's time.
+const RUNS = [
+  ...PAGES.map((path) => ({ path, views: VIEWS, name: `phone ${WIDTH} px (light, dark) and 1280 px` })),
+  ...EN_PAGES.map((path) => ({ path, views: [['dark', WIDTH]] as const, name: `phone ${WIDTH} px (dark)` })),
+];
+
+for (const { path, views, name } of RUNS) {
+  test(`${name}: ${path} — chart text ≥ ${MIN_TEXT_PX} px, no clipped formula or diagram, colours readable`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: WIDTH, height: 844 });
     await page.goto(path);
     await hydrateDemos(page);
     const skip = KNOWN_DEMO_EXCEPTIONS.filter((e) => e.page === path).map((e) => e.element);
     const problems: string[] = [];
-    for (const [scheme, width] of VIEWS) {
+    for (const [scheme, width] of views) {
       await page.setViewportSize({ width, height: 844 });
       await page.emulateMedia({ colorScheme: scheme });
       // Starlight picks its theme from the stored choice, else the media query.

@@ -19,8 +19,21 @@ function notePaths(dir: string, root = dir): string[] {
   });
 }
 
-/** Every note page as a path relative to the base ('./' for the home page), sorted. */
-export const NOTE_PAGES: readonly string[] = notePaths(join(process.cwd(), 'content', 'docs')).sort();
+const DOCS = join(process.cwd(), 'content', 'docs');
+
+/**
+ * Every Korean note page as a path relative to the base ('./' for the home page), sorted. The
+ * English edition (content/docs/en/**) is EN_PAGES: the whole-site specs that run every page in
+ * several views (a11y, phone) take the English pages in fewer views, to keep CI time.
+ */
+export const NOTE_PAGES: readonly string[] = notePaths(DOCS)
+  .filter((p) => !p.startsWith('en/'))
+  .sort();
+
+/** Every English page ('en/' for its home page, 'en/study/vit/', …), from content/docs/en; empty until translated. */
+export const EN_PAGES: readonly string[] = notePaths(DOCS)
+  .filter((p) => p.startsWith('en/'))
+  .sort();
 
 /** Each demo's ready state (custom element → what a reader sees once it has loaded). */
 export const DEMOS: ReadonlyArray<{ tag: string; ready: (page: Page) => Promise<void> }> = [

@@ -9,7 +9,13 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { BIB_FILE, entryLink, loadBib, parseBib, type BibEntry } from '@src/node/markdown/bib';
 import { citationGroups, lineOf, sourceCitations } from '@src/node/markdown/citation-keys';
-import { CitationError, citationPlugins, REFERENCES_HEADING } from '@src/node/markdown/rehype-citations-site';
+import {
+  CitationError,
+  citationPlugins,
+  pageLangOf,
+  REFERENCES_HEADING,
+  REFERENCES_HEADINGS,
+} from '@src/node/markdown/rehype-citations-site';
 import { ROOT } from './coverage-lib';
 
 const DOCS = join(ROOT, 'content', 'docs');
@@ -45,9 +51,13 @@ function withoutLinkedCitation(files: string[], known: Map<string, BibEntry>): s
     .map((f) => relative(ROOT, f));
 }
 
-async function render(path: string): Promise<string> {
-  const [[cite, options], [finish, finishOptions]] = citationPlugins(ROOT) as [[Plugin<[unknown]>, unknown], [Plugin<[unknown]>, unknown]];
-  const file = new VFile({ value: readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), path });
+/** `as`: the path the page is rendered under (with `notesDir`, where its language is read from). */
+async function render(path: string, opts: { notesDir?: string; as?: string } = {}): Promise<string> {
+  const [[cite, options], [finish, finishOptions]] = citationPlugins(ROOT, opts.notesDir) as [
+    [Plugin<[unknown]>, unknown],
+    [Plugin<[unknown]>, unknown],
+  ];
+  const file = new VFile({ value: readFileSync(path, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), path: opts.as ?? path });
   const out = await unified()
     .use(remarkParse)
     .use(remarkRehype)
@@ -161,6 +171,18 @@ describe('rendering (rehype-citation + the site finish)', () => {
     );
     expect((err as Error).message).toMatch(/bad-locator\.mdx: citation rendered as "\[1, sec\. 3\]\.1": put a locator .* in braces/);
     expect(await render(join(FIXTURES, 'braced-locator.mdx'))).toContain('class="cite-ref">[1, sec. 3.1]</a></span>.');
+  });
+
+  it('heads the list "References" on an English page (a file under <notes>/en/)', async () => {
+    expect(pageLangOf(new VFile({ path: '/n/docs/en/study/vit.mdx' }), '/n/docs')).toBe('en');
+    expect(pageLangOf(new VFile({ path: '/n/docs/study/vit.mdx' }), '/n/docs')).toBe('ko');
+    expect(pageLangOf(new VFile({ path: '/n/docs/study/en.mdx' }), '/n/docs')).toBe('ko');
+    const notesDir = join(ROOT, 'content', 'docs');
+    const en = await render(join(FIXTURES, 'cites.mdx'), { notesDir, as: join(notesDir, 'en', 'study', 'cites.mdx') });
+    expect(en).toContain('<h2>References</h2>');
+    expect(en).not.toContain(REFERENCES_HEADINGS.ko);
+    const ko = await render(join(FIXTURES, 'cites.mdx'), { notesDir, as: join(notesDir, 'study', 'cites.mdx') });
+    expect(ko).toContain('<h2>참고 문헌</h2>');
   });
 
   it('adds no reference section to a page without citations', async () => {

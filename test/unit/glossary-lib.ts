@@ -30,6 +30,12 @@ export interface Finding {
 interface Segment {
   line: number;
   text: string;
+  /**
+   * The language the text is written in: 'en' on the English pages (content/docs/en/**) and for
+   * string literals under an `en:` key (a Localized<T> table's English side), else Korean. Korean
+   * text is checked against `avoid`/`avoidWord`, English text against `avoidEn`.
+   */
+  lang?: 'en';
 }
 interface Matcher {
   variant: string;
@@ -112,6 +118,13 @@ function wordPattern(word: string): RegExp {
  * Latin variants match as whole words (not "Attention" inside "Attentional"); Korean ones anywhere, since particles
  * attach; Korean "avoidWord" variants (one syllable such as 창 would hit 창문) only as a word of their own.
  */
+/** English variants: whole words, any letter case ("Knowledge transfer" at a sentence start too). */
+export function matchersEn(g: Glossary): Matcher[] {
+  return g.terms.flatMap((t) =>
+    t.avoidEn.map((v) => ({ variant: v, term: t.en, re: new RegExp(`(?<![A-Za-z])${escapeRe(v)}(?![A-Za-z])`, 'gi') })),
+  );
+}
+
 export function matchers(g: Glossary): Matcher[] {
   return g.terms.flatMap((t) => [
     ...t.avoid.map((v) => ({
@@ -148,11 +161,11 @@ export function isTextLike(s: string): boolean {
   return /\s/.test(s.trim()) && /[A-Z]/.test(s) && !/[/\\{}<>=;#@$|]/.test(s);
 }
 
-function find(file: string, segs: Segment[], ms: Matcher[], titles: readonly string[]): Finding[] {
+function find(file: string, segs: Segment[], ms: Matcher[], titles: readonly string[], msEn: Matcher[] = []): Finding[] {
   const out: Finding[] = [];
   for (const seg of segs) {
     const text = normalizeProse(seg.text, titles);
-    for (const m of ms) {
+    for (const m of seg.lang === 'en' ? msEn : ms) {
       m.re.lastIndex = 0;
       if (m.re.test(text))
         out.push({ file, line: seg.line, variant: m.variant, term: m.term, text: seg.text.replace(/\s+/g, ' ').trim().slice(0, 120) });
@@ -222,7 +235,8 @@ function jsxAttrs(n: MdNode): Segment[] {
     .map((a) => ({ line, text: a.value as string }));
 }
 
-export function mdxSegments(source: string): Segment[] {
+export function mdxSegments(source: string, lang?: 'en'): Segment[] {
+  if (lang === 'en') return mdxSegments(source).map((s) => ({ ...s, lang }));
   const segs: Segment[] = [];
   let body = source;
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(source);
@@ -265,10 +279,18 @@ function lineAt(source: string, offset: number): number {
   return line;
 }
 
+function isEnKey(key: unknown): boolean {
+  if (!isNode(key)) return false;
+  return (key.type === 'Identifier' && key['name'] === 'en') || (key.type === 'Literal' && key['value'] === 'en');
+}
+
 export function astroSegments(source: string): Segment[] {
   const segs: Segment[] = [];
   // The compiler's offsets are UTF-16 indexes into the source, like JS string indexes.
   const line = (n: EsNode) => lineAt(source, typeof n['start'] === 'number' ? n['start'] : 0);
+  // Under a property named `en` (a Localized<T> table's English side) the text is English.
+  let en = 0;
+  const push = (seg: Segment) => segs.push(en > 0 ? { ...seg, lang: 'en' } : seg);
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) {
       v.forEach(walk);
@@ -276,23 +298,29 @@ export function astroSegments(source: string): Segment[] {
     }
     if (!isNode(v)) return;
     const n = v;
+    if (n.type === 'Property' && isEnKey(n['key'])) {
+      en++;
+      walk(n['value']);
+      en--;
+      return;
+    }
     if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'ImportExpression') return;
     if (n.type === 'JSXElement') {
       const name = (n['openingElement'] as { name?: { name?: string } } | undefined)?.name?.name;
       if (name === 'style') return; // CSS
     }
     if (n.type === 'JSXText') {
-      if (typeof n['value'] === 'string' && n['value'].trim()) segs.push({ line: line(n), text: n['value'] });
+      if (typeof n['value'] === 'string' && n['value'].trim()) push({ line: line(n), text: n['value'] });
       return;
     }
     if (n.type === 'Literal' && typeof n['value'] === 'string') {
       // Attribute values and string literals alike: reader-visible when they read as text.
-      if (isTextLike(n['value'])) segs.push({ line: line(n), text: n['value'] });
+      if (isTextLike(n['value'])) push({ line: line(n), text: n['value'] });
       return;
     }
     if (n.type === 'TemplateLiteral') {
       const text = (n['quasis'] as { value: { cooked: string | null } }[]).map((q) => q.value.cooked ?? '').join(' ');
-      if (isTextLike(text)) segs.push({ line: line(n), text });
+      if (isTextLike(text)) push({ line: line(n), text });
     }
     for (const [k, c] of Object.entries(n)) if (k !== 'type') walk(c);
   };
@@ -306,13 +334,21 @@ export function tsSegments(source: string, fileName = 'x.ts'): Segment[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const segs: Segment[] = [];
   const lineOf = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+  // Under a property named `en` (a Localized<T> table's English side) the text is English.
+  let en = 0;
   const visit = (n: ts.Node): void => {
     if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isImportTypeNode(n)) return;
+    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && n.name.text === 'en') {
+      en++;
+      visit(n.initializer);
+      en--;
+      return;
+    }
     if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword) return;
     let text: string | null = null;
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
     else if (ts.isTemplateExpression(n)) text = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' ');
-    if (text !== null && isTextLike(text)) segs.push({ line: lineOf(n), text });
+    if (text !== null && isTextLike(text)) segs.push(en > 0 ? { line: lineOf(n), text, lang: 'en' } : { line: lineOf(n), text });
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -331,11 +367,20 @@ function files(dir: string, ext: RegExp): string[] {
     });
 }
 
+/** A page of the English edition: content/docs/en/**. */
+export function isEnglishPage(path: string): boolean {
+  return relative(join(ROOT, 'content', 'docs'), path).split(/[\\/]/)[0] === 'en';
+}
+
 function scanFile(path: string, g: Glossary, titles: readonly string[]): Finding[] {
   const src = readFileSync(path, 'utf8');
   const segs =
-    path.endsWith('.mdx') || path.endsWith('.md') ? mdxSegments(src) : path.endsWith('.astro') ? astroSegments(src) : tsSegments(src, path);
-  return find(relative(ROOT, path), segs, matchers(g), titles);
+    path.endsWith('.mdx') || path.endsWith('.md')
+      ? mdxSegments(src, isEnglishPage(path) ? 'en' : undefined)
+      : path.endsWith('.astro')
+        ? astroSegments(src)
+        : tsSegments(src, path);
+  return find(relative(ROOT, path), segs, matchers(g), titles, matchersEn(g));
 }
 
 /** Every finding in the pages, the components and the islands. */

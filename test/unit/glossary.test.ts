@@ -6,9 +6,11 @@ import {
   astroSegments,
   bibTitles,
   formatFinding,
+  isEnglishPage,
   isTextLike,
   loadGlossary,
   matchers,
+  matchersEn,
   mdxSegments,
   normalizeProse,
   scanRepo,
@@ -39,8 +41,8 @@ describe('glossary data', () => {
     const bad = glossarySchema.safeParse({
       groups: ['a'],
       terms: [
-        { id: 'x', group: 'a', ko: '어텐션', en: 'attention', line: '한 줄 설명입니다.', avoid: ['어텐션'] },
-        { id: 'x', group: 'b', ko: '투영', en: 'projection', line: '한 줄 설명입니다.' },
+        { id: 'x', group: 'a', ko: '어텐션', en: 'attention', line: '한 줄 설명입니다.', lineEn: 'One line of text.', avoid: ['어텐션'] },
+        { id: 'x', group: 'b', ko: '투영', en: 'projection', line: '한 줄 설명입니다.', lineEn: 'One line of text.' },
       ],
     });
     expect(bad.success).toBe(false);
@@ -105,6 +107,64 @@ describe('glossary data', () => {
       for (const m of readFileSync(f, 'utf8').matchAll(/glossary\/#([a-z0-9-]+)/g)) if (!ids.has(m[1]!)) broken.push(`${f}: #${m[1]}`);
     }
     expect(broken).toEqual([]);
+  });
+});
+
+const msEn = matchersEn(glossary);
+
+/** Variants found in segments, each checked against its language's list (avoid or avoidEn). */
+function variantsByLang(segs: { text: string; lang?: 'en' }[]): string[] {
+  const out: string[] = [];
+  for (const s of segs) {
+    const t = normalizeProse(s.text, []);
+    for (const m of s.lang === 'en' ? msEn : ms) {
+      m.re.lastIndex = 0;
+      if (m.re.test(t)) out.push(`${s.lang ?? 'ko'}:${m.variant}`);
+    }
+  }
+  return [...new Set(out)].sort();
+}
+
+describe('the glossary in two languages', () => {
+  it('every term has an English line with no Hangul, and English variants that are not English terms', () => {
+    for (const t of glossary.terms) expect(t.lineEn, t.id).not.toMatch(/[\uac00-\ud7a3]/);
+    expect(glossary.terms.find((t) => t.id === 'teacher-architecture')?.avoidEn).toContain('teacher size');
+    const bad = glossarySchema.safeParse({
+      groups: ['a'],
+      terms: [
+        {
+          id: 'x',
+          group: 'a',
+          ko: '어텐션',
+          en: 'attention',
+          line: '한 줄 설명입니다.',
+          lineEn: '어텐션 설명입니다.',
+          avoidEn: ['attention'],
+        },
+      ],
+    });
+    const msgs = bad.error?.issues.map((i) => i.message).join('\n') ?? '';
+    expect(msgs).toMatch(/English only/);
+    expect(msgs).toMatch(/part of an English term/);
+  });
+
+  it('English pages are checked against avoidEn (any letter case), not against the Korean list', () => {
+    const src = '---\ntitle: Teacher size and attention\n---\nThe teacher size matters. Knowledge transfer, Attention and 2-Teacher.\n';
+    expect(variantsByLang(mdxSegments(src, 'en'))).toEqual(['en:2-Teacher', 'en:knowledge transfer', 'en:teacher size']);
+    // The same text on a Korean page meets the Korean list (Attention, 2-Teacher, Teacher).
+    expect(variantsByLang(mdxSegments(src))).toEqual(['ko:2-Teacher', 'ko:Attention', 'ko:Teacher', 'ko:attention']);
+    // The repo scan reads content/docs/en/** as English, everything else in content/docs as Korean.
+    expect(isEnglishPage(join(ROOT, 'content/docs/en/study/vit.mdx'))).toBe(true);
+    expect(isEnglishPage(join(ROOT, 'content/docs/study/vit.mdx'))).toBe(false);
+    expect(isEnglishPage(join(ROOT, 'content/docs/study/en.mdx'))).toBe(false);
+  });
+
+  it('strings under an `en:` key of a strings table are English; the `ko:` side stays Korean', () => {
+    const ts =
+      "export const s = { ko: { a: '지식 전이 결과', b: 'Self-Attention 보기' }, en: { a: 'Knowledge transfer result', b: 'Self-Attention view' } };";
+    expect(variantsByLang(tsSegments(ts))).toEqual(['en:knowledge transfer', 'ko:Attention', 'ko:Self-Attention', 'ko:지식 전이']);
+    const astro = "---\nconst t = { ko: { h: '교사 크기 비교' }, 'en': { h: 'Teacher size comparison' } };\n---\n<p>{t.ko.h}</p>";
+    expect(variantsByLang(astroSegments(astro))).toEqual(['en:teacher size', 'ko:교사 크기']);
   });
 });
 

@@ -3,7 +3,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { parseHTML } from 'linkedom';
-import rehypeScrollable, { MATH_LABEL } from '../../scripts/rehype-scrollable.mjs';
+import rehypeScrollable, { langOfPath, MATH_LABEL, MATH_LABELS } from '../../scripts/rehype-scrollable.mjs';
 
 // The markdown pipeline of astro.config.mjs (remark-math → rehype-katex → rehype-scrollable).
 async function render(md: string): Promise<Document> {
@@ -29,5 +29,17 @@ describe('rehype-scrollable: boxes that scroll sideways are reachable by keyboar
   it('makes markdown tables focusable', async () => {
     const doc = await render('| a | b |\n|---|---|\n| 1 | 2 |\n');
     expect(doc.querySelector('table')?.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('names the formula group in the page language: English under <notes>/en/', async () => {
+    expect(langOfPath('/n/docs/en/study/vit.mdx', '/n/docs')).toBe('en');
+    expect(langOfPath('/n/docs/study/vit.mdx', '/n/docs')).toBe('ko');
+    expect(langOfPath(undefined, '/n/docs')).toBe('ko');
+    const p = await createMarkdownProcessor({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, [rehypeScrollable, { notesDir: '/n/docs' }]],
+    });
+    const { code } = await p.render('$$\nx\n$$\n', { fileURL: new URL('file:///n/docs/en/study/vit.mdx') });
+    expect(code).toContain(`aria-label="${MATH_LABELS.en}"`);
   });
 });

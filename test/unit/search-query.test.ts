@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGlossary } from '@src/lib/glossary';
-import { aliasTableSchema, buildAliasTable, extraAliasesSchema } from '@src/search/aliases';
+import { aliasTableSchema, buildAliasTable, buildAliasTableEn, extraAliasesSchema } from '@src/search/aliases';
+import { searchStrings } from '@src/search/strings';
 import { aliasKey, expandQuery, isAliasTable, stripParticle } from '@src/search/query';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -70,5 +71,45 @@ describe('expandQuery with the Korean table', () => {
   });
   it('derives aliases from every glossary avoid-variant', () => {
     for (const t of glossary.terms) for (const v of t.avoid) expect(table.aliases[aliasKey(v)], `${t.id}: ${v}`).toBeDefined();
+  });
+});
+
+describe('expandQuery with the English table (the English edition)', () => {
+  const en = buildAliasTableEn(glossary, extraAliasesSchema.parse(read('src/search/aliases.en.json')));
+  it('is a valid table', () => {
+    expect(aliasTableSchema.safeParse(en).success).toBe(true);
+  });
+  it.each([
+    ['vision transformer', 'ViT'],
+    ['transformers', 'Transformer'],
+    ['트랜스포머는', 'Transformer'],
+    ['multihead attention', 'multi-head attention'],
+    ['skip connection', 'residual connection'],
+    ['residual', 'residual connection'],
+    ['teacher size', 'teacher architecture'],
+    ['knowledge transfer', 'knowledge distillation'],
+    ['λ', 'lambda'],
+    ['patch embeddings', 'patch embedding'],
+    ['LayerNorm', 'layer normalization'],
+    ['쿼리', 'query'],
+    ['key', 'key'],
+    ['students', 'student'],
+    ['leave one subject out', 'LOSO'],
+  ])('%s → %s', (q, want) => {
+    expect(expandQuery(q, en)).toBe(want);
+  });
+  it('derives aliases from every English avoid-variant', () => {
+    for (const t of glossary.terms) for (const v of t.avoidEn) expect(en.aliases[aliasKey(v)], `${t.id}: ${v}`).toBeDefined();
+  });
+});
+
+describe('the search dialog words', () => {
+  it('are set for both languages, with the same placeholders', () => {
+    const ph = (s: string) => [...s.matchAll(/\[[A-Z_]+\]/g)].map((m) => m[0]).sort();
+    for (const [k, v] of Object.entries(searchStrings.ko)) {
+      expect(searchStrings.en[k as keyof typeof searchStrings.en], k).toBeTruthy();
+      expect(ph(searchStrings.en[k as keyof typeof searchStrings.en]), k).toEqual(ph(v));
+    }
+    expect(Object.values(searchStrings.en).join(' ')).not.toMatch(/[\uac00-\ud7a3]/);
   });
 });

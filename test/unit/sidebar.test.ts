@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { notesSidebar } from '../../scripts/sidebar.mjs';
+import { NOTE_GROUPS, notesSidebar } from '../../scripts/sidebar.mjs';
 
 let root = '';
+const HOME = { label: '홈', translations: { en: 'Home' }, link: '/' };
 afterEach(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -33,10 +34,14 @@ describe('notesSidebar (sidebar generated from content/docs)', () => {
       'study/llm.mdx': 'sidebar: { order: 10 }',
     });
     expect(notesSidebar(dir)).toEqual([
-      { label: '홈', link: '/' },
-      { label: '공부 노트', items: ['study/transformer', 'study/vit', 'study/llm'] },
-      { label: '연구 로그 (KD)', items: ['research/2025-05-02', 'research/kd-method', 'research/2025-05-09', 'research/2025-05-16'] },
-      { label: '실험 결과', items: ['results', 'results/b'] },
+      HOME,
+      { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/transformer', 'study/vit', 'study/llm'] },
+      {
+        label: '연구 로그 (KD)',
+        translations: { en: 'Research log (KD)' },
+        items: ['research/2025-05-02', 'research/kd-method', 'research/2025-05-09', 'research/2025-05-16'],
+      },
+      { label: '실험 결과', translations: { en: 'Results' }, items: ['results', 'results/b'] },
     ]);
   });
 
@@ -50,15 +55,17 @@ describe('notesSidebar (sidebar generated from content/docs)', () => {
       'study/c.mdx': '',
       'study/_part.mdx': '',
     });
-    expect(notesSidebar(dir)).toEqual([{ label: '홈', link: '/' }, { label: '공부 노트', items: ['study/c'] }, 'about', 'glossary']);
+    expect(notesSidebar(dir)).toEqual([
+      HOME,
+      { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/c'] },
+      'about',
+      'glossary',
+    ]);
   });
 
   it('uses a frontmatter slug when a page sets one', () => {
     const dir = notes({ 'study/long-file-name.mdx': 'slug: study/short' });
-    expect(notesSidebar(dir)).toEqual([
-      { label: '홈', link: '/' },
-      { label: '공부 노트', items: ['study/short'] },
-    ]);
+    expect(notesSidebar(dir)).toEqual([HOME, { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/short'] }]);
   });
 
   it('refuses what would drop a page silently: unknown or nested folders, odd names, a non-numeric order', () => {
@@ -68,5 +75,21 @@ describe('notesSidebar (sidebar generated from content/docs)', () => {
     expect(() => notesSidebar(notes({ 'study/a.mdx': 'sidebar: { order: first }' }))).toThrow(
       /study\/a\.mdx: sidebar.order must be a number/,
     );
+  });
+
+  it('ignores the English edition (content/docs/en/ mirrors the Korean slugs) and labels groups in both languages', () => {
+    const dir = notes({
+      'index.mdx': '',
+      'study/vit.mdx': 'sidebar: { order: 2 }',
+      'en/index.mdx': '',
+      'en/study/vit.mdx': 'sidebar: { order: 2 }',
+      'en/study/only-english.mdx': 'sidebar: { order: 1 }',
+    });
+    // Starlight localises each slug per locale (study/vit → en/study/vit), so one config serves both.
+    expect(notesSidebar(dir)).toEqual([HOME, { label: '공부 노트', translations: { en: 'Study notes' }, items: ['study/vit'] }]);
+  });
+
+  it('gives every group and the home link an English label', () => {
+    for (const g of NOTE_GROUPS) expect(g.translations.en, g.dir).toMatch(/^[A-Z][A-Za-z ()]+$/);
   });
 });

@@ -5,10 +5,11 @@
  *      (rehype-citation silently leaves unknown keys as plain text);
  *   2. links each "[n]" to its entry (one link per source, locator included);
  *   3. gives each entry a link to its arXiv page or DOI;
- *   4. puts the list under a "참고 문헌" heading, at the end of the page.
+ *   4. puts the list under a "참고 문헌" heading ("References" on the English pages, files under
+ *      <notes>/en/: the language is read from the file's path), at the end of the page.
  * Must run after rehype-citation and before Astro's heading collection (for the TOC).
  */
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { VFile } from 'vfile';
 import type { RehypePlugins } from '@astrojs/markdown-remark';
@@ -16,8 +17,10 @@ import rehypeCitation from 'rehype-citation';
 import { SKIP, visit } from 'unist-util-visit';
 import { BIB_FILE, entryLink, loadBib } from './bib';
 import { citationGroups } from './citation-keys';
+import type { Lang, Localized } from '../../i18n/lang';
 
-export const REFERENCES_HEADING = '참고 문헌';
+export const REFERENCES_HEADINGS: Localized<string> = { ko: '참고 문헌', en: 'References' };
+export const REFERENCES_HEADING = REFERENCES_HEADINGS.ko;
 /** Where text is not prose: a "[@x]" there is not a citation. */
 const NOT_PROSE = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
 const CSL_PATH = 'src/node/markdown/numeric.csl';
@@ -117,8 +120,23 @@ function linkCitation(span: Element, keys: string[], numbers: Map<string, string
   span.properties['className'] = ['citation'];
 }
 
-/** `root`: the repository root (the bibliography is `<root>/content/references.bib`). */
-function rehypeCitationsFinish(options: { root: string }) {
+/**
+ * The language of a page from its path: English under `<notesDir>/en/` (the English edition has
+ * the Korean slugs under en/), Korean elsewhere. `notesDir` is absolute or relative to the cwd.
+ */
+export function pageLangOf(file: VFile, notesDir: string): Lang {
+  const p = file.history[0];
+  if (!p) return 'ko';
+  const rel = relative(isAbsolute(notesDir) ? notesDir : join(process.cwd(), notesDir), isAbsolute(p) ? p : join(process.cwd(), p));
+  return rel.split(sep)[0] === 'en' ? 'en' : 'ko';
+}
+
+/**
+ * `root`: the repository root (the bibliography is `<root>/content/references.bib`);
+ * `notesDir`: the notes folder (content/docs, or NOTES_DOCS_DIR in tests), for the page language.
+ */
+function rehypeCitationsFinish(options: { root: string; notesDir?: string }) {
+  const notesDir = options.notesDir ?? join(options.root, 'content', 'docs');
   const bib = loadBib(join(options.root, BIB_FILE));
   const known = new Set(bib.keys());
   return (tree: Root, file: VFile): void => {
@@ -142,15 +160,16 @@ function rehypeCitationsFinish(options: { root: string }) {
       const body = entry.children.find((c): c is Element => c.type === 'element' && classes(c).includes('csl-right-inline')) ?? entry;
       body.children.push(txt(' '), el('a', { href: link.href, className: ['ref-link'] }, [txt(link.label)]));
     }
-    const section = el('section', { className: ['references'] }, [el('h2', {}, [txt(REFERENCES_HEADING)]), refs]);
+    const heading = REFERENCES_HEADINGS[pageLangOf(file, notesDir)];
+    const section = el('section', { className: ['references'] }, [el('h2', {}, [txt(heading)]), refs]);
     tree.children.splice(idx, 1, section as RootContent);
   };
 }
 
-/** The plugin pair for astro.config.mjs; `root` is the repository root. */
-export function citationPlugins(root: string): RehypePlugins {
+/** The plugin pair for astro.config.mjs; `root` is the repository root, `notesDir` the notes folder. */
+export function citationPlugins(root: string, notesDir = join(root, 'content', 'docs')): RehypePlugins {
   return [
     [rehypeCitation, { bibliography: BIB_FILE, path: root, csl: CSL_PATH, lang: 'en-US' }],
-    [rehypeCitationsFinish, { root }],
+    [rehypeCitationsFinish, { root, notesDir }],
   ];
 }
