@@ -43,6 +43,8 @@ function parseArgs(argv: readonly string[]): z.infer<typeof Args> {
 // What Lighthouse's result gives us: only the fields read below, checked at the boundary.
 const Audit = z.object({ numericValue: z.number().optional() });
 const Lhr = z.object({
+  // Lighthouse's own CPU benchmark of this machine at that moment (a free desktop: ~1,000–2,500).
+  environment: z.object({ benchmarkIndex: z.number() }),
   categories: z.object({ performance: z.object({ score: z.number().nullable() }) }),
   audits: z.object({
     'largest-contentful-paint': Audit,
@@ -52,6 +54,7 @@ const Lhr = z.object({
     'speed-index': Audit,
     'total-byte-weight': Audit,
     'dom-size-insight': Audit,
+    'mainthread-work-breakdown': Audit,
   }),
 });
 
@@ -65,6 +68,9 @@ interface Row {
   siMs: number;
   transferKiB: number;
   domElements: number;
+  /** Main-thread work during the load (style, layout, script…), unthrottled: what TBT grows from. */
+  mainThreadMs: number;
+  benchmarkIndex: number;
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -115,6 +121,8 @@ try {
         siMs: n('speed-index'),
         transferKiB: n('total-byte-weight') / 1024,
         domElements: n('dom-size-insight'),
+        mainThreadMs: n('mainthread-work-breakdown'),
+        benchmarkIndex: lhr.environment.benchmarkIndex,
       });
       console.log(`  ${page} run ${i + 1}: score ${runs.at(-1)!.score}, LCP ${Math.round(runs.at(-1)!.lcpMs)} ms`);
     }
@@ -129,16 +137,18 @@ try {
       siMs: m((r) => r.siMs),
       transferKiB: m((r) => r.transferKiB),
       domElements: m((r) => r.domElements),
+      mainThreadMs: m((r) => r.mainThreadMs),
+      benchmarkIndex: m((r) => r.benchmarkIndex),
     });
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 
 const load1 = loadavg()[0]!;
 console.log(`\nLighthouse mobile (performance), gzip, median of ${args.runs}; load average ${load0.toFixed(1)} → ${load1.toFixed(1)}`);
-console.log('page\tscore\tLCP ms\tFCP ms\tTBT ms\tCLS\tSI ms\ttransfer KiB\tDOM elements');
+console.log('page\tscore\tLCP ms\tFCP ms\tTBT ms\tCLS\tSI ms\ttransfer KiB\tDOM elements\tmain thread ms\tbenchmarkIndex');
 for (const r of rows) {
   console.log(
     [
@@ -151,6 +161,8 @@ for (const r of rows) {
       Math.round(r.siMs),
       r.transferKiB.toFixed(1),
       r.domElements,
+      Math.round(r.mainThreadMs),
+      Math.round(r.benchmarkIndex),
     ].join('\t'),
   );
 }
