@@ -12,6 +12,7 @@ import { citationPlugins } from './src/node/markdown/rehype-citations-site.ts';
 import { fileURLToPath } from 'node:url';
 import { notesSidebar } from './scripts/sidebar.mjs';
 import rehypeScrollable from './scripts/rehype-scrollable.mjs';
+import rehypeMathSearch from './scripts/rehype-math-search.mjs';
 import { tfjsThreadedWasm } from './scripts/vite-tfjs-threaded.mjs';
 import { coiServiceWorker } from './scripts/coi-serviceworker.mjs';
 
@@ -66,6 +67,8 @@ export default defineConfig({
       remarkPlugins: [[remarkGfm, GFM_OPTIONS], remarkMath],
       rehypePlugins: [
         rehypeKatex,
+        // each formula indexed once by Pagefind (its MathML), not also as its visual HTML
+        rehypeMathSearch,
         rehypeHeadingMath,
         ...citationPlugins(fileURLToPath(new URL('.', import.meta.url)), process.env.NOTES_DOCS_DIR || './content/docs'),
         // keyboard access to formulas and tables that scroll sideways (after rehype-katex)

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -30,16 +31,22 @@ const types = {
   '.dat': 'text/plain',
 };
 
+// What GitHub Pages compresses: text formats. Images, fonts and Pagefind's .pf_* files (gzip
+// already) go as they are; so does .wasm here, which keeps the estimate on the cautious side.
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.dat']);
+
 /** The served prefix for a base however it is spelled ('/notes', '/notes/', ''): a folder. */
 export const servedPrefix = (base) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 /**
- * @param {{ root: string, base: string, onStatus?: (path: string, status: number) => void }} o
- *   root: the build folder; base: the site's base, any spelling; onStatus: sees every answer
- *   (a test collects the 404s of every request: pages, workers, the service worker)
+ * @param {{ root: string, base: string, gzip?: boolean, onStatus?: (path: string, status: number) => void }} o
+ *   root: the build folder; base: the site's base, any spelling; gzip: compress text formats for
+ *   a client that accepts gzip, as GitHub Pages does (a performance bench measures what a reader
+ *   downloads); onStatus: sees every answer (a test collects the 404s of every request: pages,
+ *   workers, the service worker)
  * @returns {import('node:http').Server} not yet listening
  */
-export function createStaticServer({ root, base, onStatus = () => {} }) {
+export function createStaticServer({ root, base, gzip = false, onStatus = () => {} }) {
   const prefix = servedPrefix(base);
   return createServer(async (req, res) => {
     res.on('finish', () => onStatus(req.url ?? '', res.statusCode));
@@ -68,7 +75,13 @@ export function createStaticServer({ root, base, onStatus = () => {} }) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      if (gzip && compressible.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+        res.end(gzipSync(body));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
