@@ -67,10 +67,28 @@ function normalizeNumber(token: string): string {
   return Number.isFinite(n) ? String(n) : token;
 }
 
+const num = (s: string | undefined): number => Number((s ?? '0').replace(/,/g, ''));
+const spelled = (x: number): string => ` ${Math.round(x)} `;
+/**
+ * Korean counts large numbers in myriads (5만 8천 = 58,000; 1억 8800만 = 188,000,000) and English
+ * in millions and billions (58,000; 188 million): both become one plain number, so "8,600만"
+ * and "86 million" are the same number of the page.
+ */
+function spellOutLargeNumbers(text: string): string {
+  return text
+    .replace(/(\d[\d,]*(?:\.\d+)?)\s*억(?:\s*(\d+)\s*천\s*만|\s*(\d[\d,]*)\s*만)?/g, (_m, a: string, b?: string, c?: string) =>
+      spelled(num(a) * 1e8 + num(b) * 1e7 + num(c) * 1e4),
+    )
+    .replace(/(\d[\d,]*(?:\.\d+)?)\s*만(?:\s*(\d+)\s*천)?/g, (_m, a: string, b?: string) => spelled(num(a) * 1e4 + num(b) * 1e3))
+    .replace(/(\d[\d,]*(?:\.\d+)?)\s*천(?![가-힣])/g, (_m, a: string) => spelled(num(a) * 1e3))
+    .replace(/(\d[\d,]*(?:\.\d+)?)\s+(million|billion)\b/g, (_m, a: string, u: string) => spelled(num(a) * (u === 'million' ? 1e6 : 1e9)));
+}
+
 /** The numbers in one prose string (citations and URLs removed first). */
 export function numbersIn(text: string): string[] {
   let t = text.replace(URL_TEXT, ' ');
   for (const g of citationGroups(t)) t = t.replace(g.text, ' ');
+  t = spellOutLargeNumbers(t);
   const months = [...t.matchAll(MONTH_NEXT_TO_NUMBER)].map((m) => String(MONTHS.indexOf((m[1] ?? m[2] ?? '').toLowerCase()) + 1));
   return [...(t.match(NUMBER) ?? []).map(normalizeNumber), ...months];
 }

@@ -101,6 +101,16 @@ describe('the pairing check can fail (fixture notes in test/fixtures/i18n-docs)'
     expect(numbersIn('정확도 1,234개 중 0.50 (https://x.org/a/42) [@vaswani2017attention]')).toEqual(['1234', '0.5']);
     expect(numbersIn('on May 2, 2025 and 3 May; you may 4')).toEqual(['2', '2025', '3', '4', '5', '5']);
     expect(numbersIn('three teachers')).toEqual([]);
+    // Korean myriads and English millions/billions are the same numbers.
+    for (const [ko, en] of [
+      ['이미지 3억 5천만 장', '350 million images'],
+      ['1억 8800만 개', '188 million'],
+      ['5만 8천 스텝', '58,000 steps'],
+      ['8,600만', '86 million'],
+      ['1,750억', '175 billion'],
+    ])
+      expect(numbersIn(ko!)).toEqual(numbersIn(en!));
+    expect(numbersIn('3억 5천만')).not.toEqual(numbersIn('300 million'));
     expect(pageShape('값은 `x = 3` 과 $y = 4$ 그리고 5').numbers).toEqual(['5']);
   });
 
