@@ -66,4 +66,3 @@ const en: Record<keyof typeof ko, string> = {
 };
 
 export const searchStrings: Localized<Record<keyof typeof ko, string>> = { ko, en };
-

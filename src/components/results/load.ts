@@ -1,11 +1,6 @@
 /** Typed access to the `results` content collection (build time only). */
 import { getCollection } from 'astro:content';
-import type {
-  GroupArtifact,
-  ReferenceCellsArtifact,
-  ReferenceRawTrialsArtifact,
-  RunArtifact,
-} from '@demos/kd/artifact/index.ts';
+import type { GroupArtifact, ReferenceCellsArtifact, ReferenceRawTrialsArtifact, RunArtifact } from '@demos/kd/artifact/index.ts';
 
 async function all() {
   return (await getCollection('results')).map((e) => ({ id: e.id, data: e.data }));

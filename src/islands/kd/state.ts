@@ -7,7 +7,7 @@ import { PHASES, type Phase } from '@demos/kd/experiment/phases';
 import { S } from './strings';
 import type { Action, Curve, KdState } from './state-types';
 
-export type { Action,   KdState } from './state-types';
+export type { Action, KdState } from './state-types';
 
 const zeroCounts = (): Record<Phase, number> => Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
 
