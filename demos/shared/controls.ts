@@ -92,6 +92,7 @@ export function formatControl(c: Control, v: unknown): string {
 
 /** The zod schema of one control (what a worker re-validates). */
 export function zodOf(c: NumberControl): z.ZodNumber;
+export function zodOf<const T extends string | number>(c: EnumControl<T>): z.ZodLiteral<T>;
 export function zodOf(c: Control): z.ZodType;
 export function zodOf(c: Control): z.ZodType {
   switch (c.kind) {

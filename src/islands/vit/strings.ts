@@ -1,3 +1,12 @@
+import type { Localized } from '@src/i18n/lang';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
+
+/** The note under the demo when the URL held values it cannot use (src/lib/url-codec.ts reports them). */
+export const VIT_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소에 있는 값 ${describeUrlProblems(ps, 'ko')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
+  en: (ps) => `This demo cannot use ${describeUrlProblems(ps, 'en')} from the address, so it uses the defaults.`,
+};
+
 /** Every sentence the ViT island writes into the page (Korean), in one place. */
 export const VIT_TEXT = {
   loading: (name: string) => `"${name}" 불러오는 중…`,
@@ -13,7 +22,6 @@ export const VIT_TEXT = {
     `이미지 패치 격자 ${g}×${g}. 현재 패치 #${n} (행 ${row}, 열 ${col}). 화살표 키로 이동.`,
   ownImage: (name: string, w: number, h: number) =>
     `내 이미지: ${name} (${w}×${h}) — 브라우저 안에서만 처리되며 어디에도 올라가지 않습니다.`,
-  urlProblems: (list: readonly string[]) => `주소에 있는 값 ${list.join(', ')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
 } as const;
 
 /** Every sentence the digit part of the ViT demo (a trained ViT that looks) writes into the page. */
