@@ -2,6 +2,8 @@
 import type { SentenceWords } from '@demos/kd/story/sentence';
 import type { ModelName } from '@demos/kd/story/scenario';
 import { MAX_SEEDS, MIN_SEEDS, type Setting } from '@demos/kd/story/config';
+import type { Localized } from '@src/i18n/lang';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const pct = (v: number): string => (100 * v).toFixed(1);
 
@@ -36,7 +38,6 @@ export const KDS_TEXT = {
   pointsTitle: '시드마다의 매크로 F1 (점 하나 = 시드 하나, 두 폴드 평균; 막대 = 평균의 95 % 구간)',
   meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
   pointLabel: (model: string, seed: number, f1: number) => `${model}, 시드 ${seed}: 매크로 F1 ${pct(f1)}`,
-  urlProblems: (list: readonly string[]) => `주소에 있는 값 ${list.join(', ')}은(는) 쓸 수 없어 기본값으로 바꿨습니다.`,
   diag: (backend: string, seconds: number) => `계산 백엔드 ${backend}, 걸린 시간 ${seconds.toFixed(1)}초`,
 } as const;
 
@@ -78,4 +79,10 @@ export const SENTENCE_WORDS: SentenceWords = {
     'no-help': '이 설정에서는 증류가 도움이 된다고 말할 수 없습니다.',
     hurts: '이 설정에서는 증류가 오히려 성능을 낮춥니다.',
   },
+};
+
+/** The message when the URL held values the story cannot use (src/lib/url-codec.ts reports them). */
+export const KDS_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소에 있는 값 ${describeUrlProblems(ps, 'ko')}은(는) 쓸 수 없어 기본값으로 바꿨습니다.`,
+  en: (ps) => `The address's ${describeUrlProblems(ps, 'en')} cannot be used, so the defaults are used.`,
 };
