@@ -1,5 +1,7 @@
 /** Every sentence the attention island writes into the page (Korean), in one place. */
 import { MAX_TOKENS } from '@demos/attention/tokenize';
+import type { Localized } from '@src/i18n/lang';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const err = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -138,3 +140,9 @@ export const LM_TEXT = {
   randomWarn: '⚠ 무작위 가중치 모드: 학습하지 않은 가중치라 지도의 패턴에는 의미가 없습니다. 계산 과정만 보세요.',
   oov: (pct: string) => `어휘에 없는 낱말(보관 글의 ${pct}%)도 글자 n-그램으로 임베딩을 얻습니다.`,
 } as const;
+
+/** The note when the URL held values the demo cannot use (src/lib/url-codec.ts reports them). */
+export const ATTN_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소에 있는 값 ${describeUrlProblems(ps, 'ko')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
+  en: (ps) => `This demo cannot use ${describeUrlProblems(ps, 'en')} from the address, so it uses the defaults.`,
+};
