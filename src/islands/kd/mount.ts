@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { openChannel } from '@demos/shared/channel';
-import { parseConfig } from '@demos/kd/run/config';
+import { COMPARE_ALPHAS, parseConfig } from '@demos/kd/run/config';
 import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '@demos/kd/run/protocol';
 import { defaultSplitFor } from '@demos/kd/experiment/split';
 import { initialState, reduce, type Action, type KdState } from './state';
@@ -18,7 +18,8 @@ import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
 import { exportRun } from './export-run';
 import { byRole } from './view-common';
 import { wireCheckpoints, wireDebugHooks, wireFieldChecks } from './mount-wiring';
-import { S } from './strings';
+import { KD_URL_PROBLEMS, S } from './strings';
+import { documentLang, pick } from '@src/i18n/lang';
 import { absoluteSiteUrl } from '@src/lib/site-url';
 
 // zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
@@ -31,7 +32,7 @@ export function mount(root: HTMLElement): void {
   let url = fromUrl.state;
   applyUrlState(root, url);
   const notes = [
-    ...(fromUrl.problems.length > 0 ? [S.urlProblems(fromUrl.problems)] : []),
+    ...(fromUrl.problems.length > 0 ? [pick(KD_URL_PROBLEMS, documentLang())(fromUrl.problems)] : []),
     ...(url.config.teachers === 'checkpoint' ? [S.urlCheckpoint] : []),
   ];
   const showNotes = (): void => {
@@ -148,7 +149,7 @@ export function mount(root: HTMLElement): void {
   el<HTMLButtonElement>('compare').addEventListener('click', () => {
     if (!state.config) return;
     dispatch({ type: 'ui-compare', config: state.config });
-    channel.send({ type: 'compare-alphas', config: state.config, alphas: [0, 0.5, 1] });
+    channel.send({ type: 'compare-alphas', config: state.config, alphas: [...COMPARE_ALPHAS] });
   });
   el<HTMLButtonElement>('cancel').addEventListener('click', () => {
     if (state.busy === 'run' || state.busy === 'compare') channel.send({ type: 'cancel' });
