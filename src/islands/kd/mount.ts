@@ -1,6 +1,6 @@
 /**
  * Entry of the KD-run island (main thread), loaded by defineIsland('kd-run-demo') in
- * src/components/KdRunDemo.astro. Wires the pieces: one Web Worker (kd-worker.ts) behind a
+ * src/components/KdRunDemo.astro. Wires the pieces: one Web Worker (worker/kd-worker.ts) behind a
  * validated channel, the reducer (state.ts) fed with its messages and the reader's actions,
  * the view (view.ts) redrawn at most every 250 ms, and the controls kept in the URL
  * (url-state.ts). No tfjs here: the page stays responsive while the worker trains.
@@ -82,7 +82,7 @@ export function mount(root: HTMLElement): void {
   };
 
   const FINAL = new Set<Action['type']>(['run-done', 'alpha-done', 'cancelled', 'error']);
-  const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./worker/kd-worker.ts', import.meta.url), { type: 'module' });
   const channel = openChannel(
     worker,
     { receive: FromWorkerSchema, send: ToWorkerSchema, name: 'worker message' },
