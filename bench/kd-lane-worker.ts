@@ -1,5 +1,5 @@
 /**
- * Node stand-in for the page's second KD worker (src/islands/kd/kd-lane-worker.ts), for
+ * Node stand-in for the page's second KD worker (src/islands/kd/worker/kd-lane-worker.ts), for
  * bench/kd-run-lanes.ts: a worker_threads thread with tfjs wasm and the fast path, answering
  * lane requests on the MessagePort it is given (workerData.port).
  */

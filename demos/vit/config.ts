@@ -5,19 +5,30 @@
  * (the [CLS] token is prepended), each a D-vector.
  */
 import { z } from 'zod';
+import { enumControl, zodOf } from '../shared/controls';
 
 export const IMAGE_SIZE = 224;
 export const PATCH_SIZES = [8, 14, 16, 32] as const;
 /** ViT-Ti 192, ViT-S 384, ViT-B 768. */
-export const MODEL_DIMS = [192, 384, 768] as const;
-export const POS_KINDS = ['learned', 'sincos'] as const;
+const MODEL_DIMS = [192, 384, 768] as const;
+const POS_KINDS = ['learned', 'sincos'] as const;
+
+/**
+ * The reader's controls, each declared once: the worker's schema below, the page's radios and
+ * options (VitDemo.astro) and the URL codec (src/islands/vit/url-state.ts) derive from it.
+ */
+export const VIT_CONTROLS = {
+  p: enumControl(PATCH_SIZES, 16),
+  d: enumControl(MODEL_DIMS, 192),
+  pos: enumControl(POS_KINDS, 'learned'),
+};
 
 export const vitConfigSchema = z
   .object({
     imageSize: z.number().int().positive().default(IMAGE_SIZE),
-    patch: z.literal(PATCH_SIZES),
-    dim: z.literal(MODEL_DIMS),
-    pos: z.enum(POS_KINDS),
+    patch: zodOf(VIT_CONTROLS.p),
+    dim: zodOf(VIT_CONTROLS.d),
+    pos: zodOf(VIT_CONTROLS.pos),
     seed: z.number().int().nonnegative(),
   })
   .refine((c) => c.imageSize % c.patch === 0, { message: 'imageSize must be a multiple of the patch size' });

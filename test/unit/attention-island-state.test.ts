@@ -15,9 +15,9 @@ function computed(s: AttnState, r: StepResult): AttnState {
 describe('attention island state', () => {
   it('the language model always runs causal; random weights follow the checkbox', () => {
     const s = initialAttnState({ ...DEFAULT_STATE, causal: false });
-    const lm = updateAttention(s, { type: 'input', patch: {} }).effects[0];
+    const lm = updateAttention(s, { type: 'input', patch: {} }).send[0];
     expect(lm).toMatchObject({ weights: 'lm', causal: true });
-    const rnd = updateAttention(s, { type: 'input', patch: { weights: 'random' } }).effects[0];
+    const rnd = updateAttention(s, { type: 'input', patch: { weights: 'random' } }).send[0];
     expect(rnd).toMatchObject({ weights: 'random', causal: false });
   });
 
@@ -32,7 +32,7 @@ describe('attention island state', () => {
   it('an input change tokenises and asks for one computation with the new inputs', () => {
     const s = initialAttnState(DEFAULT_STATE);
     const r = updateAttention(s, { type: 'input', patch: { text: '고양이가 잔다 .', d: 64, h: 4, causal: true } });
-    expect(r.effects).toEqual([
+    expect(r.send).toEqual([
       { type: 'compute', version: 1, tokens: ['고양이가', '잔다', '.'], d: 64, h: 4, causal: true, scale: true, weights: 'lm', layer: 0 },
     ]);
     expect(r.state.view).toMatchObject({ text: '고양이가 잔다 .', d: 64, h: 4, causal: true });
@@ -42,7 +42,7 @@ describe('attention island state', () => {
     let s = computed(updateAttention(initialAttnState(DEFAULT_STATE), { type: 'input', patch: {} }).state, result(3, 2));
     const before = s.step;
     const r = updateAttention(s, { type: 'input', patch: { text: '   ' } });
-    expect(r.effects).toEqual([]);
+    expect(r.send).toEqual([]);
     s = r.state;
     expect(s.step).toBe(before);
     expect(s.message?.kind).toBe('error');
@@ -72,24 +72,24 @@ describe('attention island state', () => {
   it('opening the trained tab loads the checkpoint once; leaving it stops training', () => {
     let s = initialAttnState(DEFAULT_STATE);
     let r = updateAttention(s, { type: 'mode', mode: 'trained' });
-    expect(r.effects).toEqual([{ type: 'load-checkpoint' }]);
+    expect(r.send).toEqual([{ type: 'load-checkpoint' }]);
     r = updateAttention(r.state, { type: 'mode', mode: 'step' });
-    expect(r.effects).toEqual([{ type: 'stop-training' }]);
+    expect(r.send).toEqual([{ type: 'stop-training' }]);
     r = updateAttention(r.state, { type: 'mode', mode: 'trained' });
-    expect(r.effects).toEqual([]);
+    expect(r.send).toEqual([]);
     s = updateAttention(r.state, { type: 'backend-changed' }).state;
-    expect(updateAttention(r.state, { type: 'backend-changed' }).effects.map((e) => e.type)).toEqual(['compute', 'load-checkpoint']);
+    expect(updateAttention(r.state, { type: 'backend-changed' }).send.map((e) => e.type)).toEqual(['compute', 'load-checkpoint']);
     expect(s.view.mode).toBe('trained');
   });
 
   it('digits: 8 digits redraw the maps and go to the URL state; anything else is flagged', () => {
     const s = initialAttnState(DEFAULT_STATE);
     const bad = updateAttention(s, { type: 'digits', digits: '12a' });
-    expect(bad.effects).toEqual([]);
+    expect(bad.send).toEqual([]);
     expect(bad.state.trained.digitsError).toBe(true);
     expect(bad.state.view.digits).toBe(DEFAULT_STATE.digits);
     const ok = updateAttention(bad.state, { type: 'digits', digits: '12345678' });
-    expect(ok.effects).toEqual([{ type: 'draw-maps', digits: '12345678' }]);
+    expect(ok.send).toEqual([{ type: 'draw-maps', digits: '12345678' }]);
     expect(ok.state.view.digits).toBe('12345678');
     expect(ok.state.trained.digitsError).toBe(false);
   });

@@ -51,7 +51,17 @@ describe('embeddings', () => {
 
 describe('URL state', () => {
   it('round-trips and keeps other keys (backend=)', () => {
-    const s = { ...DEFAULT_STATE, text: '안녕 & 세상?', d: 64, h: 4, causal: true, scale: false, q: 3, head: 2, mode: 'trained' as const };
+    const s = {
+      ...DEFAULT_STATE,
+      text: '안녕 & 세상?',
+      d: 64 as const,
+      h: 4 as const,
+      causal: true,
+      scale: false,
+      q: 3,
+      head: 2,
+      mode: 'trained' as const,
+    };
     const search = writeState('?backend=cpu', s);
     expect(new URLSearchParams(search).get('backend')).toBe('cpu');
     expect(readState(search)).toEqual(s);

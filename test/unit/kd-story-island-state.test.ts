@@ -26,7 +26,10 @@ describe('KD story island state', () => {
 
   it('URL: only valid, non-default values are written; bad ones are named', () => {
     expect(readKdsUrl('?kds-setting=lab&kds-seeds=7')).toEqual({ setting: 'lab', seeds: 7, problems: [] });
-    expect(readKdsUrl('?kds-setting=xx&kds-seeds=99').problems).toEqual(['kds-setting=xx', 'kds-seeds=99']);
+    expect(readKdsUrl('?kds-setting=xx&kds-seeds=99').problems).toEqual([
+      { param: 'kds-setting', value: 'xx', reason: 'unknown' },
+      { param: 'kds-seeds', value: '99', reason: 'range' },
+    ]);
     expect(writeKdsUrl('?a=1', { setting: 'few', seeds: 5 })).toBe('?a=1');
     expect(writeKdsUrl('', { setting: 'lab', seeds: 6 })).toBe('?kds-setting=lab&kds-seeds=6');
   });

@@ -50,14 +50,11 @@ describe('KD URL state', () => {
     expect(state.split).toBeNull();
     expect(state.config.testSubject).toBe(DEFAULT_URL_STATE.config.testSubject);
     expect(state.config.lambda).toBe(0.5); // the good one is kept
-    expect(problems.map((p) => p.key).sort()).toEqual(
+    expect(problems.map((p) => p.param).sort()).toEqual(
       ['kd-T', 'kd-alpha', 'kd-arch', 'kd-cm', 'kd-epochs', 'kd-fold', 'kd-gaf', 'kd-split'].sort(),
     );
-    expect(problems.find((p) => p.key === 'kd-alpha')).toEqual({
-      key: 'kd-alpha',
-      value: '1.5',
-      fallback: String(DEFAULT_URL_STATE.config.alpha),
-    });
+    expect(problems.find((p) => p.param === 'kd-alpha')).toEqual({ param: 'kd-alpha', value: '1.5', reason: 'range' });
+    expect(problems.find((p) => p.param === 'kd-gaf')).toEqual({ param: 'kd-gaf', value: '20', reason: 'unknown' });
     expect(readKdUrl('?kd-alpha=').problems).toHaveLength(1); // empty is not 0
   });
 });

@@ -114,9 +114,11 @@ describe('ViT URL state', () => {
   it('bad or out-of-range values fall back to defaults and are named', () => {
     const { state, problems } = readVitState('?vit-p=15&vit-d=100&vit-pos=x&vit-img=../etc&vit-sel=999');
     expect(state).toEqual(DEFAULT_VIT_STATE);
-    expect(problems).toEqual(['vit-p=15', 'vit-d=100', 'vit-pos=x', 'vit-img=../etc', 'vit-sel=999']);
+    const named = (ps: readonly { param: string; value: string }[]) => ps.map((p) => `${p.param}=${p.value}`);
+    expect(named(problems)).toEqual(['vit-p=15', 'vit-d=100', 'vit-pos=x', 'vit-img=../etc', 'vit-sel=999']);
     expect(readVitState('?vit-p=32&vit-sel=48').state.sel).toBe(48);
-    expect(readVitState('?vit-p=32&vit-sel=49').problems).toEqual(['vit-sel=49']);
+    expect(readVitState('?vit-p=32&vit-sel=49').problems).toEqual([{ param: 'vit-sel', value: '49', reason: 'range' }]);
+    expect(readVitState('?vit-sel=-3').problems).toEqual([{ param: 'vit-sel', value: '-3', reason: 'range' }]);
   });
 
   it('the reader’s own image is not put in the URL', () => {

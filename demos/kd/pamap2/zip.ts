@@ -1,6 +1,6 @@
 /**
  * The one PAMAP2 zip reader, shared by the data command (Node, node/protocol-source.ts) and the KD
- * page's worker (src/islands/kd/worker-files.ts). Pure: no `node:` imports, no DOM.
+ * page's worker (src/islands/kd/worker/worker-files.ts). Pure: no `node:` imports, no DOM.
  *
  * Accepts the archive exactly as a researcher has it:
  *   - the UCI download: an outer zip that holds `PAMAP2_Dataset.zip` (depth 2; the inner zip is

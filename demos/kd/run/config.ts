@@ -12,40 +12,21 @@ import { TEACHER_ARCHS } from '../models/arch';
 import { SPLITS } from '../experiment/split';
 import type { Phase } from '../experiment/phases';
 import { formatZodError } from '../../shared/zod-error';
+import { enumControl, zodOf, type NumberControl } from '../../shared/controls';
+import { GAF_SIZES, NUMBER_SPEC } from './number-spec';
 
-/**
- * The numeric settings' ranges: the ONE place the schema below, the page's inputs (min/max/step
- * in KdRunDemo.astro), the per-field check at the input (`checkNumber`) and the URL codec
- * (src/islands/kd/url-state.ts) read them from, so they cannot drift apart. `step` is the
- * input's spinner step only (not a constraint: α = 0.25 is valid).
- */
-export const NUMBER_SPEC = {
-  /** Held-out subject (leave-one-subject-out fold), e.g. 101. Ignored by the 'window' split. */
-  testSubject: { min: 101, max: 109, step: 1, int: true },
-  /** Weight of the GAF (image) teacher; the signal teacher gets 1 − α (protocol §6). */
-  alpha: { min: 0, max: 1, step: 0.1, int: false },
-  /** Weight of the KD term; CE gets 1 − λ (protocol §6). */
-  lambda: { min: 0, max: 1, step: 0.01, int: false },
-  /** T ≥ 0.5: T → 0 makes softmax(z/T) one-hot (and z/0 is not a number). */
-  temperature: { min: 0.5, max: 20, step: 0.5, int: false },
-  epochs: { min: 1, max: 50, step: 1, int: true },
-  /** GAF image side (the paper uses 64; the browser default is small). */
-  gafSize: { min: 8, max: 64, step: 8, int: true },
-  batchSize: { min: 4, max: 256, step: 4, int: true },
-  /** int32: the seeded generators take a 32-bit seed. */
-  seed: { min: 0, max: 2 ** 31 - 1, step: 1, int: true },
-} as const;
+export { GAF_SIZES };
+/** The α values of the "compare α" run (the button's label, the status line and the request read it). */
+export const COMPARE_ALPHAS = [0, 0.5, 1] as const;
+export const TEACHER_SOURCES = ['train', 'checkpoint'] as const;
+
+export { NUMBER_SPEC };
 export type NumberKey = keyof typeof NUMBER_SPEC;
 export interface NumberSpec {
   min: number;
   max: number;
   step: number;
   int: boolean;
-}
-
-function numberSchema(s: NumberSpec): z.ZodNumber {
-  const n = z.number().min(s.min).max(s.max);
-  return s.int ? n.int() : n;
 }
 
 /** Why a field's text is not a valid value: empty, not a number, an integer field with a fraction, or out of range. */
@@ -62,30 +43,12 @@ export function checkNumber(key: NumberKey, raw: string): { ok: true; value: num
   return { ok: true, value: v };
 }
 
-export const RunConfigSchema = z.object({
-  /** 'loso' (protocol) or 'window' (stratified window split; the page's default on the excerpt, see split.ts). */
-  split: z.enum(SPLITS),
-  testSubject: numberSchema(NUMBER_SPEC.testSubject),
-  teacherArch: z.enum(TEACHER_ARCHS),
-  alpha: numberSchema(NUMBER_SPEC.alpha),
-  lambda: numberSchema(NUMBER_SPEC.lambda),
-  temperature: numberSchema(NUMBER_SPEC.temperature),
-  epochs: numberSchema(NUMBER_SPEC.epochs),
-  gafSize: numberSchema(NUMBER_SPEC.gafSize),
-  batchSize: numberSchema(NUMBER_SPEC.batchSize),
-  learningRate: z.number().positive().max(1),
-  seed: numberSchema(NUMBER_SPEC.seed),
-  /** 'train' trains both teachers here; 'checkpoint' uses the reader's PyTorch files. */
-  teachers: z.enum(['train', 'checkpoint']),
-});
-export type RunConfig = z.infer<typeof RunConfigSchema>;
-
 /**
  * Short on purpose: the default run must finish in well under a minute on a 2-core CPU.
  * `split` here is the protocol's; the page picks the split per data source
  * (split.ts defaultSplitFor: the window split on the bundled excerpt).
  */
-export const DEFAULT_CONFIG: RunConfig = {
+const DEFAULTS = {
   split: 'loso',
   testSubject: 101,
   teacherArch: 'wrn16-1',
@@ -98,7 +61,48 @@ export const DEFAULT_CONFIG: RunConfig = {
   learningRate: 0.05,
   seed: 1234,
   teachers: 'train',
+} as const;
+
+const numberControlOf = (key: NumberKey): NumberControl => ({ kind: 'number', ...NUMBER_SPEC[key], default: DEFAULTS[key] });
+/**
+ * Every control of the run, declared once: the schema below, the URL codec
+ * (src/islands/kd/url-state.ts) and the page's inputs and selects (KdRunDemo.astro) derive from it.
+ */
+export const KD_CONTROLS = {
+  split: enumControl(SPLITS, DEFAULTS.split),
+  testSubject: numberControlOf('testSubject'),
+  teacherArch: enumControl(TEACHER_ARCHS, DEFAULTS.teacherArch),
+  alpha: numberControlOf('alpha'),
+  lambda: numberControlOf('lambda'),
+  temperature: numberControlOf('temperature'),
+  epochs: numberControlOf('epochs'),
+  gafSize: enumControl(GAF_SIZES, DEFAULTS.gafSize),
+  batchSize: numberControlOf('batchSize'),
+  seed: numberControlOf('seed'),
+  teachers: enumControl(TEACHER_SOURCES, DEFAULTS.teachers),
 };
+
+export const RunConfigSchema = z.object({
+  /** 'loso' (protocol) or 'window' (stratified window split; the page's default on the excerpt, see split.ts). */
+  split: zodOf(KD_CONTROLS.split),
+  testSubject: zodOf(KD_CONTROLS.testSubject),
+  teacherArch: zodOf(KD_CONTROLS.teacherArch),
+  alpha: zodOf(KD_CONTROLS.alpha),
+  lambda: zodOf(KD_CONTROLS.lambda),
+  temperature: zodOf(KD_CONTROLS.temperature),
+  epochs: zodOf(KD_CONTROLS.epochs),
+  // A number (sweeps and benches pass any of the sizes) that must be one of the offered sizes.
+  gafSize: z
+    .number()
+    .refine((v) => (KD_CONTROLS.gafSize.values as readonly number[]).includes(v), { message: `one of ${GAF_SIZES.join(', ')}` }),
+  batchSize: zodOf(KD_CONTROLS.batchSize),
+  learningRate: z.number().positive().max(1),
+  seed: zodOf(KD_CONTROLS.seed),
+  /** 'train' trains both teachers here; 'checkpoint' uses the reader's PyTorch files. */
+  teachers: zodOf(KD_CONTROLS.teachers),
+});
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+export const DEFAULT_CONFIG: RunConfig = { ...DEFAULTS };
 
 /**
  * Default batch per data source: the protocol's 64 (data/reference/kd-protocol.md §8) on the

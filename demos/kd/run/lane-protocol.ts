@@ -10,7 +10,7 @@
  *   cancel     abort the request `id` (the answer is failed with aborted: true)
  *   hello      sent once by an end that can serve: its backend and kernels. The session uses
  *              the other end only when they match its own (else the numbers could differ).
- * Before that, the worker that starts the other (src/islands/kd/worker-lane.ts) sends it
+ * Before that, the worker that starts the other (src/islands/kd/worker/worker-lane.ts) sends it
  * LaneInitSchema: the page's query string, to pick the same backend.
  */
 import { z } from 'zod';

@@ -5,6 +5,7 @@
  * lab: the protocol's setting — every model gets every training window's label.
  */
 import { z } from 'zod';
+import { enumControl, numberControl, zodOf } from '../../shared/controls';
 
 export const SETTINGS = ['few', 'lab'] as const;
 export type Setting = (typeof SETTINGS)[number];
@@ -12,9 +13,15 @@ export type Setting = (typeof SETTINGS)[number];
 export const MIN_SEEDS = 5;
 export const MAX_SEEDS = 10;
 
+/** The reader's two controls, declared once: the schema below, the page's inputs and the URL codec read them. */
+export const STORY_CONTROLS = {
+  setting: enumControl(SETTINGS, 'few'),
+  seeds: numberControl(MIN_SEEDS, MAX_SEEDS, 1, true, 5),
+};
+
 export const StoryConfigSchema = z.object({
-  setting: z.enum(SETTINGS).default('few'),
-  seeds: z.number().int().min(MIN_SEEDS).max(MAX_SEEDS).default(5),
+  setting: zodOf(STORY_CONTROLS.setting).default(STORY_CONTROLS.setting.default),
+  seeds: zodOf(STORY_CONTROLS.seeds).default(STORY_CONTROLS.seeds.default),
   /** Softmax temperature of the soft labels. */
   T: z.number().min(1).max(20).default(4),
   /** Weight of the soft-label term; 1 − λ on the labels. */

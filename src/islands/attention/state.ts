@@ -14,6 +14,7 @@ import type { EvalResult } from '@demos/attention/train';
 import type { LmMeta } from '@demos/attention/lm';
 import { ATTN_TEXT } from './strings';
 import { STAGES, type DemoState, type Mode, type WeightsSource } from './url-state';
+import type { UrlProblem } from '@src/lib/url-codec';
 
 /** A finished computation, with the mask and scaling it was computed with. */
 export interface StepResult {
@@ -48,6 +49,8 @@ export interface AttnState {
   message: { kind: 'ok' | 'error'; text: string } | null;
   trainedOpened: boolean;
   trained: TrainedState;
+  /** URL values that were replaced by defaults (shown as a note). */
+  urlProblems: readonly UrlProblem[];
 }
 
 type StepInput = Partial<Pick<DemoState, 'text' | 'd' | 'h' | 'causal' | 'scale' | 'weights' | 'layer'>>;
@@ -86,9 +89,10 @@ export type AttnEffect =
   | { type: 'stop-training' }
   | { type: 'draw-maps'; digits: string };
 
-export function initialAttnState(view: DemoState): AttnState {
+export function initialAttnState(view: DemoState, urlProblems: readonly UrlProblem[] = []): AttnState {
   return {
     view,
+    urlProblems,
     version: 0,
     step: null,
     message: null,
@@ -107,8 +111,8 @@ export function initialAttnState(view: DemoState): AttnState {
   };
 }
 
-type Update = { state: AttnState; effects: AttnEffect[] };
-const none = (state: AttnState): Update => ({ state, effects: [] });
+type Update = { state: AttnState; send: AttnEffect[] };
+const none = (state: AttnState): Update => ({ state, send: [] });
 
 /** Tokenise the view's text and ask for a computation, or say why not (the last view stays). */
 function compute(s: AttnState): Update {
@@ -118,7 +122,7 @@ function compute(s: AttnState): Update {
   const { d, h, scale, weights, layer } = s.view;
   // The language model was trained causal: it is always run with its mask (the view says so).
   const causal = weights === 'lm' ? true : s.view.causal;
-  return { state: { ...s, version }, effects: [{ type: 'compute', version, tokens: tk.tokens, d, h, causal, scale, weights, layer }] };
+  return { state: { ...s, version }, send: [{ type: 'compute', version, tokens: tk.tokens, d, h, causal, scale, weights, layer }] };
 }
 
 function clampView(view: DemoState, step: StepResult | null): DemoState {
@@ -145,9 +149,9 @@ export function updateAttention(s: AttnState, e: AttnEvent): Update {
       return none({ ...s, view: { ...s.view, stage: Math.max(0, Math.min(STAGES - 1, Math.trunc(e.stage))) } });
     case 'mode': {
       const next = { ...s, view: { ...s.view, mode: e.mode } };
-      if (e.mode === 'step') return { state: next, effects: [{ type: 'stop-training' }] };
+      if (e.mode === 'step') return { state: next, send: [{ type: 'stop-training' }] };
       if (s.trainedOpened) return none(next);
-      return { state: { ...next, trainedOpened: true }, effects: [{ type: 'load-checkpoint' }] };
+      return { state: { ...next, trainedOpened: true }, send: [{ type: 'load-checkpoint' }] };
     }
     case 'computed': {
       if (e.version !== s.version) return none(s); // a newer input arrived while computing
@@ -169,13 +173,13 @@ export function updateAttention(s: AttnState, e: AttnEvent): Update {
     case 'backend-changed': {
       const r = compute(s);
       // The old backend's model weights are gone: reload them if the trained mode was opened.
-      return s.trainedOpened ? { state: r.state, effects: [...r.effects, { type: 'load-checkpoint' }] } : r;
+      return s.trainedOpened ? { state: r.state, send: [...r.send, { type: 'load-checkpoint' }] } : r;
     }
     case 'digits': {
       if (!/^[0-9]{8}$/.test(e.digits)) return none(trained(s, { digitsError: true }));
       return {
         state: trained({ ...s, view: { ...s.view, digits: e.digits } }, { digitsError: false }),
-        effects: [{ type: 'draw-maps', digits: e.digits }],
+        send: [{ type: 'draw-maps', digits: e.digits }],
       };
     }
     case 'trained':

@@ -5,8 +5,9 @@
  * (render(s, prev) redraws only when the result, the selection or the view changed).
  * The computation itself runs in mount.ts (effect 'compute').
  */
-import { D_CHOICES, H_CHOICES } from '@demos/attention/toy-model';
+import { ATTN_CONTROLS } from '@demos/attention/controls';
 import type { AttnEvent, AttnState } from './state';
+import type { DemoState } from './url-state';
 import { h, fmt } from './dom';
 import { renderHeatmap, renderLines, headColor } from './heatmap';
 import { formulaTex, renderFormula, rowOf, sharpness } from './formula';
@@ -28,8 +29,16 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
   const text = h('textarea', { id: 'attn-text', rows: 2, maxlength: 2000, spellcheck: false });
   text.value = v.text;
   const msg = h('p', { class: 'attn-msg', role: 'status', 'aria-live': 'polite' });
-  const dSel = h('select', { id: 'attn-d' }, ...D_CHOICES.map((d) => h('option', { value: d, selected: d === v.d }, String(d))));
-  const hSel = h('select', { id: 'attn-h' }, ...H_CHOICES.map((n) => h('option', { value: n, selected: n === v.h }, String(n))));
+  const dSel = h(
+    'select',
+    { id: 'attn-d' },
+    ...ATTN_CONTROLS.d.values.map((d) => h('option', { value: d, selected: d === v.d }, String(d))),
+  );
+  const hSel = h(
+    'select',
+    { id: 'attn-h' },
+    ...ATTN_CONTROLS.h.values.map((n) => h('option', { value: n, selected: n === v.h }, String(n))),
+  );
   const causal = h('input', { type: 'checkbox', id: 'attn-causal', checked: v.causal });
   const scale = h('input', { type: 'checkbox', id: 'attn-scale', checked: v.scale });
   const wSel = h(
@@ -91,8 +100,8 @@ export function createStepView(initial: AttnState, dispatch: (e: AttnEvent) => v
     clearTimeout(timer);
     timer = window.setTimeout(() => dispatch({ type: 'input', patch: { text: text.value } }), 200);
   });
-  dSel.addEventListener('change', () => dispatch({ type: 'input', patch: { d: Number(dSel.value) } }));
-  hSel.addEventListener('change', () => dispatch({ type: 'input', patch: { h: Number(hSel.value) } }));
+  dSel.addEventListener('change', () => dispatch({ type: 'input', patch: { d: Number(dSel.value) as DemoState['d'] } }));
+  hSel.addEventListener('change', () => dispatch({ type: 'input', patch: { h: Number(hSel.value) as DemoState['h'] } }));
   causal.addEventListener('change', () => dispatch({ type: 'input', patch: { causal: causal.checked } }));
   scale.addEventListener('change', () => dispatch({ type: 'input', patch: { scale: scale.checked } }));
   wSel.addEventListener('change', () => dispatch({ type: 'input', patch: { weights: wSel.value === 'random' ? 'random' : 'lm' } }));

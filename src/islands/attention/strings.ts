@@ -3,6 +3,7 @@ import { MAX_TOKENS, type TokenizeProblem } from '@demos/attention/tokenize';
 import type { Localized } from '../../i18n/lang';
 import { bilingual, localize, type Widen } from '../strings-lang';
 import { ATTN_EN, LM_EN, STEPPER_EN } from './strings-en';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const err = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -176,3 +177,9 @@ export const ATTN_STATIC: Localized<{ posterLabel: (text: string) => string; pos
     ],
   },
 });
+
+/** The note when the URL held values the demo cannot use (src/lib/url-codec.ts reports them). */
+export const ATTN_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소에 있는 값 ${describeUrlProblems(ps, 'ko')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
+  en: (ps) => `This demo cannot use ${describeUrlProblems(ps, 'en')} from the address, so it uses the defaults.`,
+};

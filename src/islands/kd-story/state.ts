@@ -4,7 +4,8 @@
  * setting, so switching back to a setting already run shows it again without recomputing.
  */
 import type { z } from 'zod';
-import { DEFAULT_CONFIG, MAX_SEEDS, MIN_SEEDS, type Setting, type StoryConfig } from '@demos/kd/story/config';
+import { DEFAULT_CONFIG, STORY_CONTROLS, type Setting, type StoryConfig } from '@demos/kd/story/config';
+import { parseControl } from '@demos/shared/controls';
 import type { StoryRequest, StoryResponse, StoryResultSchema } from '@demos/kd/story/protocol';
 import { KDS_TEXT } from './strings';
 
@@ -46,9 +47,8 @@ export function initialKdsState(url: { setting: Setting; seeds: number }): KdsSt
 
 /** The seeds field -> a count, or the Korean reason it cannot be used. */
 export function parseSeeds(text: string): number | string {
-  const t = text.trim();
-  const n = Number(t);
-  return t !== '' && Number.isInteger(n) && n >= MIN_SEEDS && n <= MAX_SEEDS ? n : KDS_TEXT.seedsError(text);
+  const r = parseControl(STORY_CONTROLS.seeds, text.trim());
+  return r.ok ? r.value : KDS_TEXT.seedsError(text);
 }
 
 function configOf(s: KdsState): StoryConfig {

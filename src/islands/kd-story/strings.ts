@@ -4,6 +4,7 @@ import type { ModelName } from '@demos/kd/story/scenario';
 import { MAX_SEEDS, MIN_SEEDS, type Setting } from '@demos/kd/story/config';
 import type { Localized } from '../../i18n/lang';
 import { english, localize, type Widen } from '../strings-lang';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const pct = (v: number): string => (100 * v).toFixed(1);
 
@@ -38,7 +39,6 @@ const KDS_KO = {
   pointsTitle: '시드마다의 매크로 F1 (점 하나 = 시드 하나, 두 폴드 평균; 막대 = 평균의 95 % 구간)',
   meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
   pointLabel: (model: string, seed: number, f1: number) => `${model}, 시드 ${seed}: 매크로 F1 ${pct(f1)}`,
-  urlProblems: (list: readonly string[]) => `주소에 있는 값 ${list.join(', ')}은(는) 쓸 수 없어 기본값으로 바꿨습니다.`,
   diag: (backend: string, seconds: number) => `계산 백엔드 ${backend}, 걸린 시간 ${seconds.toFixed(1)}초`,
 } as const;
 
@@ -172,3 +172,9 @@ export const KDS_TEXT = localize<Widen<typeof KDS_KO>>({ ko: KDS_KO, en: KDS_EN 
 export const KDS_STATIC_BY_LANG: Localized<Widen<typeof KDS_STATIC_KO>> = { ko: KDS_STATIC_KO, en: KDS_STATIC_EN };
 /** The computed sentence's words (demos/kd/story/sentence.ts picks and fills them). */
 export const SENTENCE_WORDS = localize<SentenceWords>({ ko: SENTENCE_WORDS_KO, en: SENTENCE_WORDS_EN });
+
+/** The message when the URL held values the story cannot use (src/lib/url-codec.ts reports them). */
+export const KDS_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소에 있는 값 ${describeUrlProblems(ps, 'ko')}은(는) 쓸 수 없어 기본값으로 바꿨습니다.`,
+  en: (ps) => `The address's ${describeUrlProblems(ps, 'en')} cannot be used, so the defaults are used.`,
+};

@@ -1,7 +1,7 @@
 /**
  * Draws a KdsState into the static markup of KdStoryDemo.astro: the status line, the results
  * table (mean [95 % interval] over seeds), the seed points and the computed sentence. Redraws
- * the results only when the shown result changed. Elements are found by data-kds.
+ * the results only when the shown result changed (a table of parts). Elements are found by data-kds.
  */
 import { MODEL_NAMES } from '@demos/kd/story/scenario';
 import { storySentence } from '@demos/kd/story/sentence';
@@ -9,6 +9,7 @@ import { summarize } from '@demos/kd/story/stats';
 import { compareStudents } from '@demos/kd/story/verdict';
 import type { KdsState, StoryResult } from './state';
 import { KDS_TEXT, MODEL_LABEL, SENTENCE_WORDS } from './strings';
+import { viewOf } from '@src/lib/create-island';
 
 export type KdsDom = ReturnType<typeof kdsDom>;
 export function kdsDom(root: HTMLElement) {
@@ -91,21 +92,58 @@ function axis(): HTMLElement {
   return row;
 }
 
-export function renderKds(dom: KdsDom, s: KdsState, prev: KdsState | null): void {
-  dom.seeds.setAttribute('aria-invalid', String(s.inputError !== null));
-  const err = dom.el('input-error');
-  err.hidden = s.inputError === null;
-  err.textContent = s.inputError ?? '';
-  dom.start.disabled = s.inputError !== null || s.running;
-  dom.cancel.hidden = !s.running;
-  const status = dom.el('status');
-  status.hidden = s.message === null;
-  status.textContent = s.message ?? '';
-  dom.root.dataset['state'] = s.running ? 'running' : s.results[s.setting] ? 'done' : 'idle';
-  const shown = s.results[s.setting];
-  const before = prev?.results[prev.setting];
-  const out = dom.el('out');
-  out.hidden = !shown;
-  if (shown && shown !== before) renderResult(dom, shown.result, shown.backend);
-  for (const r of dom.root.querySelectorAll<HTMLInputElement>('input[name="kds-setting"]')) r.checked = r.value === s.setting;
-}
+/** The view as a table of parts (src/lib/create-island.ts viewOf): a part redraws only when its deps changed. */
+export const renderKds = viewOf<KdsState, KdsDom>([
+  {
+    // The typed text is the reader's: written once from the URL's value, never over what is being typed.
+    name: 'seeds-field',
+    deps: () => [],
+    draw: (dom, s) => {
+      dom.seeds.value = s.seedsText;
+    },
+  },
+  {
+    name: 'input',
+    deps: (s) => [s.inputError, s.running],
+    draw: (dom, s) => {
+      dom.seeds.setAttribute('aria-invalid', String(s.inputError !== null));
+      const err = dom.el('input-error');
+      err.hidden = s.inputError === null;
+      err.textContent = s.inputError ?? '';
+      dom.start.disabled = s.inputError !== null || s.running;
+      dom.cancel.hidden = !s.running;
+    },
+  },
+  {
+    name: 'status',
+    deps: (s) => [s.message],
+    draw: (dom, s) => {
+      const status = dom.el('status');
+      status.hidden = s.message === null;
+      status.textContent = s.message ?? '';
+    },
+  },
+  {
+    name: 'state',
+    deps: (s) => [s.running, s.results[s.setting]],
+    draw: (dom, s) => {
+      dom.root.dataset['state'] = s.running ? 'running' : s.results[s.setting] ? 'done' : 'idle';
+    },
+  },
+  {
+    name: 'result',
+    deps: (s) => [s.results[s.setting]],
+    draw: (dom, s) => {
+      const shown = s.results[s.setting];
+      dom.el('out').hidden = !shown;
+      if (shown) renderResult(dom, shown.result, shown.backend);
+    },
+  },
+  {
+    name: 'setting',
+    deps: (s) => [s.setting],
+    draw: (dom, s) => {
+      for (const r of dom.root.querySelectorAll<HTMLInputElement>('input[name="kds-setting"]')) r.checked = r.value === s.setting;
+    },
+  },
+]);

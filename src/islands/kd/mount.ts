@@ -1,13 +1,13 @@
 /**
  * Entry of the KD-run island (main thread), loaded by defineIsland('kd-run-demo') in
- * src/components/KdRunDemo.astro. Wires the pieces: one Web Worker (kd-worker.ts) behind a
+ * src/components/KdRunDemo.astro. Wires the pieces: one Web Worker (worker/kd-worker.ts) behind a
  * validated channel, the reducer (state.ts) fed with its messages and the reader's actions,
  * the view (view.ts) redrawn at most every 250 ms, and the controls kept in the URL
  * (url-state.ts). No tfjs here: the page stays responsive while the worker trains.
  */
 import { z } from 'zod';
 import { openChannel } from '@demos/shared/channel';
-import { parseConfig } from '@demos/kd/run/config';
+import { COMPARE_ALPHAS, parseConfig } from '@demos/kd/run/config';
 import { FromWorkerSchema, ToWorkerSchema, type PhaseResult } from '@demos/kd/run/protocol';
 import { defaultSplitFor } from '@demos/kd/experiment/split';
 import { initialState, reduce, type Action, type KdState } from './state';
@@ -18,7 +18,8 @@ import { readKdUrl, writeKdUrl, type DataChoice } from './url-state';
 import { exportRun } from './export-run';
 import { byRole } from './view-common';
 import { wireCheckpoints, wireDebugHooks, wireFieldChecks } from './mount-wiring';
-import { S } from './strings';
+import { KD_URL_PROBLEMS, S } from './strings';
+import { documentLang, pick } from '@src/i18n/lang';
 import { absoluteSiteUrl } from '@src/lib/site-url';
 import { workerName } from '../strings-lang';
 
@@ -32,7 +33,7 @@ export function mount(root: HTMLElement): void {
   let url = fromUrl.state;
   applyUrlState(root, url);
   const notes = [
-    ...(fromUrl.problems.length > 0 ? [S.urlProblems(fromUrl.problems)] : []),
+    ...(fromUrl.problems.length > 0 ? [pick(KD_URL_PROBLEMS, documentLang())(fromUrl.problems)] : []),
     ...(url.config.teachers === 'checkpoint' ? [S.urlCheckpoint] : []),
   ];
   const showNotes = (): void => {
@@ -82,7 +83,7 @@ export function mount(root: HTMLElement): void {
   };
 
   const FINAL = new Set<Action['type']>(['run-done', 'alpha-done', 'cancelled', 'error']);
-  const worker = new Worker(new URL('./kd-worker.ts', import.meta.url), { type: 'module', name: workerName('kd') });
+  const worker = new Worker(new URL('./worker/kd-worker.ts', import.meta.url), { type: 'module', name: workerName('kd') });
   const channel = openChannel(
     worker,
     { receive: FromWorkerSchema, send: ToWorkerSchema, name: 'worker message' },
@@ -151,7 +152,7 @@ export function mount(root: HTMLElement): void {
   el<HTMLButtonElement>('compare').addEventListener('click', () => {
     if (!state.config) return;
     dispatch({ type: 'ui-compare', config: state.config });
-    channel.send({ type: 'compare-alphas', config: state.config, alphas: [0, 0.5, 1] });
+    channel.send({ type: 'compare-alphas', config: state.config, alphas: [...COMPARE_ALPHAS] });
   });
   el<HTMLButtonElement>('cancel').addEventListener('click', () => {
     if (state.busy === 'run' || state.busy === 'compare') channel.send({ type: 'cancel' });

@@ -16,6 +16,9 @@ import { ERRORS_KO } from './strings-errors';
 import { localize, type Widen } from '../strings-lang';
 import { S_EN } from './strings-en';
 import type { NumberProblem, NumberSpec } from '@demos/kd/run/config';
+import { COMPARE_ALPHAS } from '@demos/kd/run/config';
+import type { Localized } from '@src/i18n/lang';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const short = (p: Phase): string => PHASE_LABELS[p].split(' ·')[0]!;
 const pct = (v: number | null, d = 1): string => (v === null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)}%`);
@@ -39,7 +42,7 @@ const S_KO = {
     `${PHASE_LABELS[p]}: 에폭 ${e}/${n} — 손실 ${loss.toFixed(3)}, 평가 정확도 ${acc.toFixed(1)}%`,
   runDone: (rs: readonly PhaseResult[]) =>
     `완료: 교사 2개와 학생 2개 — ${rs.map((r) => `${short(r.phase)} ${r.lastAcc.toFixed(1)}%`).join(', ')} (마지막 에폭 정확도)`,
-  compareStart: 'α 비교: 캐시된 교사로 KD 학생만 α = 0, 0.5, 1에서 다시 학습합니다…',
+  compareStart: `α 비교: 캐시된 교사로 KD 학생만 α = ${COMPARE_ALPHAS.join(', ')}에서 다시 학습합니다…`,
   compareProgress: (a: number, e: number, n: number) => `α 비교: α = ${a} 학생, 에폭 ${e}/${n}`,
   compareDone: 'α 비교 완료 (교사는 다시 학습하지 않았습니다).',
   cancelled: (p: Phase | null) => `취소했습니다${p ? ` (${PHASE_LABELS[p]} 도중)` : ''}. 다시 실행하면 끝난 단계부터 이어 갑니다.`,
@@ -69,8 +72,6 @@ const S_KO = {
   memory: (n: number, held: number, base: number, leaked: number) => `${n} (모델 ${held} + 기준 ${base}, 누수 ${leaked})`,
   counts: (c: Record<Phase, number>) =>
     `실제로 학습한 횟수: GAF 교사 ${c['teacher-gaf']}, 신호 교사 ${c['teacher-signal']}, 학생 단독 ${c['student-ce']}, KD 학생 ${c['student-kd']}`,
-  urlProblems: (ps: readonly { key: string; value: string; fallback: string }[]) =>
-    `주소의 값 중 쓸 수 없는 것이 있어 기본값을 씁니다: ${ps.map((p) => `${p.key}=${p.value} → ${p.fallback}`).join(', ')}`,
   urlCheckpoint: '체크포인트 파일은 주소로 공유되지 않습니다: 교사 파일 두 개를 다시 고르세요.',
   urlNoFull: '이 빌드에는 전체 데이터 샤드가 없어 번들 발췌본을 씁니다.',
   pct,
@@ -116,7 +117,6 @@ const S_KO = {
   } as Record<Phase, string>,
   fitAxis: { agree: 'top-1 일치율 (%)', kl: (T: number) => `KL(교사‖학생), T = ${T}` },
   fitEmpty: '실행하면 KD 학생의 에폭별 값이 그려집니다.',
-  alphaButton: 'α = 0, 0.5, 1로 KD 학생만 다시 학습',
   alphaHead: [
     'α',
     '정확도',
@@ -179,3 +179,15 @@ function kdNote(acc: Partial<Record<Phase, number>>, alpha: number): string {
       : '.')
   );
 }
+
+/** The note when the URL held values the demo cannot use (src/lib/url-codec.ts reports them). */
+export const KD_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소의 값 중 쓸 수 없는 것이 있어 기본값을 씁니다: ${describeUrlProblems(ps, 'ko')}`,
+  en: (ps) => `Some values in the address cannot be used, so the defaults are used: ${describeUrlProblems(ps, 'en')}`,
+};
+
+/** The "compare α" button's label, from the one list of compared values. */
+export const KD_COMPARE_BUTTON: Localized<string> = {
+  ko: `α = ${COMPARE_ALPHAS.join(', ')}로 KD 학생만 다시 학습`,
+  en: `Retrain only the KD student at α = ${COMPARE_ALPHAS.join(', ')}`,
+};

@@ -1,13 +1,14 @@
 /**
- * Entry of the ViT island (loaded by defineIsland once <vit-demo> is near the viewport):
- * wires the static markup's controls and the worker channel to the pure update function
- * (state.ts) and redraws with view.ts. The controls' state lives in the URL (url-state.ts).
- * Lifecycle: mount(root) once per element; the worker lives as long as the page.
+ * Entry of the ViT island (loaded by defineIsland once <vit-demo> is near the viewport): event
+ * wiring only. The loop (src/lib/create-island.ts) runs event → updateVit (state.ts) → worker
+ * requests → renderVit (view.ts) → URL (url-state.ts). Lifecycle: mount(root) once per element;
+ * the worker lives as long as the page.
  */
 import { openChannel } from '@demos/shared/channel';
-import { VitRequestSchema, VitResponseSchema } from '@demos/vit/protocol';
+import { VitRequestSchema, VitResponseSchema, type VitRequest } from '@demos/vit/protocol';
 import { IMAGE_SIZE, vitCounts, type VitConfig } from '@demos/vit/config';
-import { initialVitState, updateVit, type VitEvent, type VitState } from './state';
+import { createIsland } from '@src/lib/create-island';
+import { initialVitState, updateVit, type VitEvent } from './state';
 import { moveSelection } from './selection';
 import { readVitState, writeVitState } from './url-state';
 import { renderVit, vitDom } from './view';
@@ -15,11 +16,10 @@ import { VIT_TEXT } from './strings';
 import type { VitSampleId } from './samples';
 import { workerName } from '../strings-lang';
 
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 export function mount(root: HTMLElement): void {
   const dom = vitDom(root);
-  const { state: url, problems } = readVitState(location.search);
-  let state: VitState = initialVitState(url, location.search, problems);
-
   const worker = new Worker(new URL('./vit-worker.ts', import.meta.url), { type: 'module', name: workerName('vit') });
   const channel = openChannel(
     worker,
@@ -27,45 +27,35 @@ export function mount(root: HTMLElement): void {
     (msg) => dispatch({ type: 'worker', msg }),
     (problem) => dispatch({ type: 'refused', message: problem }),
   );
+  const island = createIsland({
+    dom,
+    url: { read: readVitState, write: writeVitState },
+    init: ({ state, problems }) => ({ state: initialVitState(state, location.search, problems), send: [] as VitRequest[] }),
+    update: updateVit,
+    render: renderVit,
+    run: (req: VitRequest) => channel.send(req),
+  });
+  const dispatch = (e: VitEvent): void => island.dispatch(e);
+  const grid = (): number => vitCounts(IMAGE_SIZE, island.state().p).grid;
   worker.addEventListener('error', (e) => dispatch({ type: 'refused', message: VIT_TEXT.workerFailed(e.message), fatal: true }));
 
-  function dispatch(e: VitEvent): void {
-    const prev = state;
-    const r = updateVit(state, e);
-    state = r.state;
-    for (const req of r.send) channel.send(req);
-    renderVit(dom, state, prev);
-    const next = writeVitState(location.search, state);
-    if (next !== location.search) history.replaceState(history.state, '', `${location.pathname}${next}${location.hash}`);
-  }
-
-  // Controls start from the URL's state.
-  for (const r of root.querySelectorAll<HTMLInputElement>('input[name="vit-patch"]')) {
-    r.checked = Number(r.value) === state.p;
+  for (const r of root.querySelectorAll<HTMLInputElement>('input[name="vit-patch"]'))
     r.addEventListener('change', () => dispatch({ type: 'patch', p: Number(r.value) as VitConfig['patch'] }));
-  }
   const dimSelect = dom.el<HTMLSelectElement>('dim-select');
-  dimSelect.value = String(state.dim);
   dimSelect.addEventListener('change', () => dispatch({ type: 'dim', dim: Number(dimSelect.value) as VitConfig['dim'] }));
-  for (const r of root.querySelectorAll<HTMLInputElement>('input[name="vit-pos"]')) {
-    r.checked = r.value === state.pos;
+  for (const r of root.querySelectorAll<HTMLInputElement>('input[name="vit-pos"]'))
     r.addEventListener('change', () => dispatch({ type: 'pos', pos: r.value === 'sincos' ? 'sincos' : 'learned' }));
-  }
 
+  // A sample is fetched here and enters the loop as a 'load' event, like a reader's own file.
   async function loadSample(b: HTMLElement): Promise<void> {
     const src = b.dataset['src'] ?? '';
     try {
       const res = await fetch(src);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      dispatch({
-        type: 'load',
-        name: b.dataset['sample'] ?? src,
-        blob: await res.blob(),
-        sample: (b.dataset['sample'] ?? null) as VitSampleId | null,
-        credit: b.dataset['credit'] ?? null,
-      });
+      const sample = (b.dataset['sample'] ?? null) as VitSampleId | null;
+      dispatch({ type: 'load', name: sample ?? src, blob: await res.blob(), sample, credit: b.dataset['credit'] ?? null });
     } catch (e) {
-      dispatch({ type: 'refused', message: VIT_TEXT.sampleFailed(src, e instanceof Error ? e.message : String(e)) });
+      dispatch({ type: 'refused', message: VIT_TEXT.sampleFailed(src, errorText(e)) });
     }
   }
   const samples = [...root.querySelectorAll<HTMLButtonElement>('[data-sample]')];
@@ -95,23 +85,22 @@ export function mount(root: HTMLElement): void {
 
   // Hover, tap and keyboard select a patch.
   const stage = dom.el<HTMLElement>('stage');
-  const pick = (e: PointerEvent): void => {
+  const pickPatch = (e: PointerEvent): void => {
     const rect = stage.getBoundingClientRect(),
-      g = vitCounts(IMAGE_SIZE, state.p).grid;
+      g = grid();
     const col = Math.floor(((e.clientX - rect.left) / rect.width) * g),
       row = Math.floor(((e.clientY - rect.top) / rect.height) * g);
     if (col >= 0 && row >= 0 && col < g && row < g) dispatch({ type: 'select', sel: row * g + col });
   };
-  stage.addEventListener('pointermove', pick); // mouse hover
-  stage.addEventListener('pointerdown', pick); // touch: a tap selects (no hover on phones)
+  stage.addEventListener('pointermove', pickPatch); // mouse hover
+  stage.addEventListener('pointerdown', pickPatch); // touch: a tap selects (no hover on phones)
   stage.addEventListener('keydown', (e) => {
-    const sel = moveSelection(state.sel, vitCounts(IMAGE_SIZE, state.p).grid, e.key);
+    const sel = moveSelection(island.state().sel, grid(), e.key);
     if (sel === null) return;
     e.preventDefault();
     dispatch({ type: 'select', sel });
   });
 
-  renderVit(dom, state, null);
-  const first = samples.find((b) => b.dataset['sample'] === state.sample) ?? samples[0];
+  const first = samples.find((b) => b.dataset['sample'] === island.state().sample) ?? samples[0];
   if (first) void loadSample(first);
 }

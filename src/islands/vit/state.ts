@@ -17,6 +17,7 @@ import type { VitEmbedding } from '@demos/vit/pipeline';
 import { VIT_TEXT } from './strings';
 import { keepSpot } from './selection';
 import type { VitUrlState } from './url-state';
+import type { UrlProblem } from '@src/lib/url-codec';
 import type { VitSampleId } from './samples';
 import { maxAbs } from '@demos/shared/arrays';
 
@@ -47,7 +48,7 @@ export interface VitState extends VitUrlState {
   status: string;
   error: string | null;
   /** URL values that were replaced by defaults (shown once as a note). */
-  urlProblems: string[];
+  urlProblems: readonly UrlProblem[];
 }
 
 export type VitEvent =
@@ -60,7 +61,7 @@ export type VitEvent =
   | { type: 'refused'; message: string; fatal?: boolean }
   | { type: 'worker'; msg: VitResponse };
 
-export function initialVitState(url: VitUrlState, search: string, urlProblems: string[]): VitState {
+export function initialVitState(url: VitUrlState, search: string, urlProblems: readonly UrlProblem[]): VitState {
   return {
     ...url,
     phase: 'static',

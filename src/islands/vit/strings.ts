@@ -3,6 +3,7 @@ import type { ImageProblem } from '@demos/vit/image-file';
 import type { Localized } from '../../i18n/lang';
 import { english, bilingual, localize, type Widen } from '../strings-lang';
 import type { VitSampleId } from './samples';
+import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -35,6 +36,7 @@ const VIT_KO = {
   noteUpscaled: (w: number, h: number, size: number) =>
     `원본(${w}×${h})이 ${size}보다 작아서 선형 보간으로 확대했습니다${w * h === 1 ? ' — 1×1 이미지는 한 가지 색의 면이 됩니다' : ''}.`,
   noteCropped: (side: number, size: number) => `가운데 정사각형(${side}×${side})을 잘라 ${size}×${size}로 맞췄습니다.`,
+
   loading: (name: string) => `"${name}" 불러오는 중…`,
   computing: (p: number, dim: number, backend: string | null) => `계산 중… (p = ${p}, D = ${dim}${backend ? `, ${backend}` : ''})`,
   done: (ms: number, backend: string, p: number, diff: number) =>
@@ -48,7 +50,6 @@ const VIT_KO = {
     `이미지 패치 격자 ${g}×${g}. 현재 패치 #${n} (행 ${row}, 열 ${col}). 화살표 키로 이동.`,
   ownImage: (name: string, w: number, h: number) =>
     `내 이미지: ${name} (${w}×${h}) — 브라우저 안에서만 처리되며 어디에도 올라가지 않습니다.`,
-  urlProblems: (list: readonly string[]) => `주소에 있는 값 ${list.join(', ')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
 } as const;
 
 const VIT_DIGIT_KO = {
@@ -167,3 +168,9 @@ export const VIT_SAMPLE_TEXT: Localized<Record<VitSampleId, { label: string; cre
     'rocket.jpg': { label: 'Rocket', credit: 'Photo: SpaceX, Falcon 9 launching DSCOVR — public domain (scikit-image example data)' },
   },
 });
+
+/** The note under the demo when the URL held values it cannot use (src/lib/url-codec.ts reports them). */
+export const VIT_URL_PROBLEMS: Localized<(ps: readonly UrlProblem[]) => string> = {
+  ko: (ps) => `주소에 있는 값 ${describeUrlProblems(ps, 'ko')}은(는) 이 데모가 쓸 수 없어 기본값으로 바꿨습니다.`,
+  en: (ps) => `This demo cannot use ${describeUrlProblems(ps, 'en')} from the address, so it uses the defaults.`,
+};

@@ -1,11 +1,14 @@
 /**
  * The ViT demo's controls in the page's query string (`?vit-p=16&vit-d=192&vit-pos=learned&
- * vit-img=chelsea.png&vit-sel=0`), so a copied URL reopens the same view. Pure
- * (URLSearchParams only), unit-tested in Node. Values that are unknown or out of range fall
- * back to the defaults and are named in `problems`, which the page shows as a note.
+ * vit-img=chelsea.png&vit-sel=0`), so a copied URL reopens the same view: the site's one URL
+ * codec (src/lib/url-codec.ts) over the demo's controls (demos/vit/config.ts VIT_CONTROLS) plus
+ * the sample and the selected patch. Values that are unknown or out of range fall back to the
+ * defaults and are named in `problems`, which the page shows as a note. Pure, unit-tested in Node.
  * A reader's own image is never put in the URL (it never leaves the browser).
  */
-import { IMAGE_SIZE, MODEL_DIMS, PATCH_SIZES, POS_KINDS, vitCounts, type VitConfig } from '@demos/vit/config';
+import { IMAGE_SIZE, VIT_CONTROLS, vitCounts, type VitConfig } from '@demos/vit/config';
+import { enumControl, numberControl } from '@demos/shared/controls';
+import { urlCodec, type UrlProblem } from '@src/lib/url-codec';
 import { DEFAULT_SAMPLE, VIT_SAMPLES, type VitSampleId } from './samples';
 
 export interface VitUrlState {
@@ -14,57 +17,34 @@ export interface VitUrlState {
   pos: VitConfig['pos'];
   /** The sample shown; null when the reader's own image is shown (not shareable). */
   sample: VitSampleId | null;
-  /** Selected patch index, 0 .. P − 1 for the state's p. */
+  /** Selected patch index, 0 .. P − 1 for the state's p (checked against p after reading). */
   sel: number;
 }
 
-export const DEFAULT_VIT_STATE: VitUrlState = { p: 16, dim: 192, pos: 'learned', sample: DEFAULT_SAMPLE, sel: 0 };
-const P = 'vit-';
-
-function pick<T extends string | number>(raw: string | null, allowed: readonly T[], parse: (s: string) => T): T | undefined {
-  if (raw === null) return undefined;
-  const v = parse(raw);
-  return allowed.includes(v) ? v : undefined;
-}
-
-export function readVitState(search: string): { state: VitUrlState; problems: string[] } {
-  const q = new URLSearchParams(search);
-  const problems: string[] = [];
-  const take = <T extends string | number>(key: string, allowed: readonly T[], parse: (s: string) => T, def: T): T => {
-    const raw = q.get(P + key);
-    const v = pick(raw, allowed, parse);
-    if (raw !== null && v === undefined) problems.push(`${P}${key}=${raw}`);
-    return v ?? def;
-  };
-  const p = take('p', PATCH_SIZES, Number as (s: string) => VitConfig['patch'], DEFAULT_VIT_STATE.p);
-  const dim = take('d', MODEL_DIMS, Number as (s: string) => VitConfig['dim'], DEFAULT_VIT_STATE.dim);
-  const pos = take('pos', POS_KINDS, String as (s: string) => VitConfig['pos'], DEFAULT_VIT_STATE.pos);
-  const sample = take(
-    'img',
+const codec = urlCodec('vit-', {
+  ...VIT_CONTROLS,
+  img: enumControl(
     VIT_SAMPLES.map((s) => s.id),
-    String as (s: string) => VitSampleId,
     DEFAULT_SAMPLE,
-  );
-  const patches = vitCounts(IMAGE_SIZE, p).patches;
-  const rawSel = q.get(`${P}sel`);
-  let sel = 0;
-  if (rawSel !== null) {
-    const n = Number(rawSel);
-    if (Number.isInteger(n) && n >= 0 && n < patches) sel = n;
-    else problems.push(`${P}sel=${rawSel}`);
+  ),
+  sel: numberControl(0, Number.MAX_SAFE_INTEGER, 1, true, 0),
+});
+
+const fromValues = (v: ReturnType<typeof codec.defaults>): VitUrlState => ({ p: v.p, dim: v.d, pos: v.pos, sample: v.img, sel: v.sel });
+export const DEFAULT_VIT_STATE: VitUrlState = fromValues(codec.defaults());
+
+export function readVitState(search: string): { state: VitUrlState; problems: UrlProblem[] } {
+  const { values, problems } = codec.read(search);
+  const state = fromValues(values);
+  // The patch index is checked against the patch count of the URL's p (a check across two keys).
+  if (state.sel >= vitCounts(IMAGE_SIZE, state.p).patches) {
+    problems.push({ param: codec.param('sel'), value: String(state.sel), reason: 'range' });
+    state.sel = 0;
   }
-  return { state: { p, dim, pos, sample, sel }, problems };
+  return { state, problems };
 }
 
 /** `search` with the demo's keys replaced; other keys (backend=, other demos') are kept. */
 export function writeVitState(search: string, s: VitUrlState): string {
-  const q = new URLSearchParams(search);
-  q.set(`${P}p`, String(s.p));
-  q.set(`${P}d`, String(s.dim));
-  q.set(`${P}pos`, s.pos);
-  if (s.sample) q.set(`${P}img`, s.sample);
-  else q.delete(`${P}img`);
-  q.set(`${P}sel`, String(s.sel));
-  const out = q.toString();
-  return out ? `?${out}` : '';
+  return codec.write(search, { p: s.p, d: s.dim, pos: s.pos, img: s.sample, sel: s.sel });
 }

@@ -1,13 +1,15 @@
 /**
  * Draws a VitState into the static markup of VitDemo.astro (found by `data-vit` names).
- * render(dom, state, prev) redraws only what changed since `prev` (reference equality on
- * the state's parts), so hovering a patch does not redraw the image.
+ * renderVit(dom, state, prev) is a table of parts (src/lib/create-island.ts viewOf): a part
+ * redraws only when its deps changed since `prev`, so hovering a patch does not redraw the image.
  */
 import { IMAGE_SIZE, vitCounts } from '@demos/vit/config';
 import { similarityRow } from '@demos/vit/position-embedding';
 import { renderRuntimeBadge } from '../runtime-badge';
 import { drawChannelStrip, drawGrid, drawPatch, drawRgb, drawSimilarity, drawValueStrip } from './draw';
-import { VIT_TEXT } from './strings';
+import { VIT_TEXT, VIT_URL_PROBLEMS } from './strings';
+import { viewOf } from '@src/lib/create-island';
+import { documentLang, pick } from '@src/i18n/lang';
 import type { VitState } from './state';
 
 export interface VitDom {
@@ -84,30 +86,62 @@ function renderSelection(dom: VitDom, s: VitState): void {
   }
 }
 
-export function renderVit(dom: VitDom, s: VitState, prev: VitState | null): void {
-  const changed = <K extends keyof VitState>(...keys: K[]): boolean => prev === null || keys.some((k) => s[k] !== prev[k]);
-  const d = dom.root.dataset;
-  d['state'] = s.phase;
-  if (changed('p', 'dim')) renderCounts(dom, s);
-  if (changed('image', 'credit', 'sample')) renderImage(dom, s);
-  if (changed('sel', 'p', 'dim', 'patches', 'result')) renderSelection(dom, s);
-  if (changed('runtime') && s.runtime) {
-    renderRuntimeBadge(dom.el('badge'), s.runtime);
-    d['backend'] = s.runtime.backend;
-  }
-  if (changed('result') && s.result) {
-    d['convDiff'] = String(s.result.convMatMulMaxDiff);
-    d['seq'] = `${s.result.patches + 1}x${s.result.dim}`;
-  }
-  if (changed('status')) dom.el<HTMLElement>('status').textContent = s.status;
-  if (changed('error')) {
-    const err = dom.el<HTMLElement>('error');
-    err.hidden = s.error === null;
-    err.textContent = s.error ?? '';
-  }
-  if (changed('urlProblems')) {
-    const note = dom.el<HTMLElement>('url-note');
-    note.hidden = s.urlProblems.length === 0;
-    note.textContent = s.urlProblems.length ? VIT_TEXT.urlProblems(s.urlProblems) : '';
-  }
+function renderControls(dom: VitDom, s: VitState): void {
+  for (const r of dom.root.querySelectorAll<HTMLInputElement>('input[name="vit-patch"]')) r.checked = Number(r.value) === s.p;
+  dom.el<HTMLSelectElement>('dim-select').value = String(s.dim);
+  for (const r of dom.root.querySelectorAll<HTMLInputElement>('input[name="vit-pos"]')) r.checked = r.value === s.pos;
 }
+
+function renderError(dom: VitDom, s: VitState): void {
+  const err = dom.el<HTMLElement>('error');
+  err.hidden = s.error === null;
+  err.textContent = s.error ?? '';
+}
+
+function renderUrlNote(dom: VitDom, s: VitState): void {
+  const note = dom.el<HTMLElement>('url-note');
+  note.hidden = s.urlProblems.length === 0;
+  note.textContent = s.urlProblems.length ? pick(VIT_URL_PROBLEMS, documentLang())(s.urlProblems) : '';
+}
+
+/** The view as a table of parts: each redraws only when its deps changed (so hovering a patch does not redraw the image). */
+export const renderVit = viewOf<VitState, VitDom>([
+  {
+    name: 'phase',
+    deps: (s) => [s.phase],
+    draw: (dom, s) => {
+      dom.root.dataset['state'] = s.phase;
+    },
+  },
+  { name: 'controls', deps: (s) => [s.p, s.dim, s.pos], draw: renderControls },
+  { name: 'counts', deps: (s) => [s.p, s.dim], draw: renderCounts },
+  { name: 'image', deps: (s) => [s.image, s.credit, s.sample], draw: renderImage },
+  { name: 'selection', deps: (s) => [s.sel, s.p, s.dim, s.patches, s.result], draw: renderSelection },
+  {
+    name: 'runtime',
+    deps: (s) => [s.runtime],
+    draw: (dom, s) => {
+      if (!s.runtime) return;
+      renderRuntimeBadge(dom.el('badge'), s.runtime);
+      dom.root.dataset['backend'] = s.runtime.backend;
+    },
+  },
+  {
+    name: 'result',
+    deps: (s) => [s.result],
+    draw: (dom, s) => {
+      if (!s.result) return;
+      dom.root.dataset['convDiff'] = String(s.result.convMatMulMaxDiff);
+      dom.root.dataset['seq'] = `${s.result.patches + 1}x${s.result.dim}`;
+    },
+  },
+  {
+    name: 'status',
+    deps: (s) => [s.status],
+    draw: (dom, s) => {
+      dom.el<HTMLElement>('status').textContent = s.status;
+    },
+  },
+  { name: 'error', deps: (s) => [s.error], draw: renderError },
+  { name: 'url-note', deps: (s) => [s.urlProblems], draw: renderUrlNote },
+]);

@@ -12,7 +12,7 @@ import { ProtocolLineParser } from '@demos/kd/pamap2/parse';
 import type { SubjectSeries } from '@demos/kd/pamap2/series';
 import { sha256Hex } from '@demos/kd/pamap2/shards';
 import { buildData, type LoadedData } from '@demos/kd/run/data-summary';
-import { S } from './strings';
+import { S } from '../strings';
 import { Pamap2ZipError, readProtocolZip, type EntrySink, type ProtocolEntry } from '@demos/kd/pamap2/zip';
 
 export type Progress = (file: string, done: number, total: number) => void;

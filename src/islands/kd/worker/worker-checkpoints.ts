@@ -12,7 +12,7 @@ import type { RunConfig } from '@demos/kd/run/config';
 import { phaseModelSpec } from '@demos/kd/experiment/phases';
 import { WRN_IO } from '@demos/kd/models/arch';
 import type { RunSession } from '@demos/kd/run/session';
-import { S } from './strings';
+import { S } from '../strings';
 
 export function loadCheckpointPair(gaf: ArrayBuffer, signal: ArrayBuffer, names: readonly [string, string], c: RunConfig): [Wrn, Wrn] {
   const g = loadWrnCheckpoint(new Uint8Array(gaf), {

@@ -14,8 +14,8 @@ import type { RunConfig } from '@demos/kd/run/config';
 import type { Windows } from '@demos/kd/pamap2/window-source';
 import type { Wrn } from '@demos/kd/models/wrn';
 import { wasmHeap } from '@demos/kd/wasm/kernels';
-import { S } from './strings';
-import { workerName } from '../strings-lang';
+import { S } from '../strings';
+import { workerName } from '../../strings-lang';
 
 const START_TIMEOUT_MS = 20_000;
 

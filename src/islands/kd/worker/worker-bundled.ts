@@ -12,7 +12,7 @@ import { EXCERPT_SERIES_FILE, decodeExcerptSeries } from '@demos/kd/pamap2/excer
 import { Pamap2ManifestSchema, type Pamap2Manifest } from '@demos/kd/pamap2/manifest-schema';
 import { loadShardRows, sha256Hex } from '@demos/kd/pamap2/shards';
 import { buildData, excerptDataFromSeries, type LoadedData } from '@demos/kd/run/data-summary';
-import { S } from './strings';
+import { S } from '../strings';
 import type { Progress } from './worker-files';
 import { formatZodError } from '@demos/shared/zod-error';
 import { siteUrl } from '@src/lib/site-url';

@@ -10,7 +10,7 @@ import '@demos/shared/gradients';
 import { openChannel } from '@demos/shared/channel';
 import { FromWorkerSchema, ToWorkerSchema, type FromWorker, type ToWorker } from '@demos/kd/run/protocol';
 import { KdWorkerSession } from './worker-session';
-import { S } from './strings';
+import { S } from '../strings';
 
 const post = (m: FromWorker): void => channel.send(m);
 const session = new KdWorkerSession(post);

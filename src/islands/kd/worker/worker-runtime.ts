@@ -12,8 +12,8 @@ import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
 import { setKernelThreads } from '@demos/kd/wasm/threads';
 import { kernelThreadsPerLane, laneCount } from '@demos/kd/run/lanes';
 import type { FromWorker } from '@demos/kd/run/protocol';
-import { runtimeOptions, trainingPreference } from './backend-preference';
-import { S } from './strings';
+import { runtimeOptions, trainingPreference } from '../backend-preference';
+import { S } from '../strings';
 
 /** On wasm: compiles the fast path's SIMD kernels and says whether they run (else the JS loops do). */
 async function kernelsFor(backend: string): Promise<boolean | null> {

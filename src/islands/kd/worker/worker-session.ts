@@ -13,15 +13,15 @@ import { splitKey, type RunConfig } from '@demos/kd/run/config';
 import type { Phase } from '@demos/kd/experiment/phases';
 import { foldInfoOf, type FromWorker, type ToWorker } from '@demos/kd/run/protocol';
 import type { Wrn } from '@demos/kd/models/wrn';
-import { idbModelCache, clearModelCache } from './idb-cache';
+import { idbModelCache, clearModelCache } from '../idb-cache';
 import { loadUploaded } from './worker-files';
 import { loadBundled, probeFullManifest } from './worker-bundled';
 import { CheckpointTeachers } from './worker-checkpoints';
 import { WorkerRuntime } from './worker-runtime';
 import { WorkerLane } from './worker-lane';
 import { debugMessage } from './worker-debug';
-import { stepFilter } from './step-filter';
-import { S } from './strings';
+import { stepFilter } from '../step-filter';
+import { S } from '../strings';
 
 const GAF_PREVIEW_SIZE = 16; // the default run's GAF size: the preview shows what teacher 1 sees
 

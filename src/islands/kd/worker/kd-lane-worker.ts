@@ -12,7 +12,7 @@ import { prepareWasmKernels, wasmHeap } from '@demos/kd/wasm/kernels';
 import { LanePeer, kernelThreadsPerLane } from '@demos/kd/run/lanes';
 import { setKernelThreads } from '@demos/kd/wasm/threads';
 import { LaneInitSchema } from '@demos/kd/run/lane-protocol';
-import { runtimeOptions, trainingPreference } from './backend-preference';
+import { runtimeOptions, trainingPreference } from '../backend-preference';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
