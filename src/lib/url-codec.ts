@@ -10,7 +10,8 @@
  * (`backend=`, other demos') are kept on write. Pure (URLSearchParams only), unit-tested in Node.
  */
 import { formatControl, parseControl, type Control, type UrlReason, type ValueOf } from '@demos/shared/controls';
-import type { Lang, Localized } from '@src/i18n/lang';
+import type { Lang } from '@src/i18n/lang';
+import { REASON_TEXT } from './strings-url-codec';
 
 export interface UrlProblem {
   param: string;
@@ -74,19 +75,7 @@ export function urlCodec<S extends Spec>(prefix: string, spec: S, opts: UrlCodec
   };
 }
 
-const REASON_TEXT: Localized<Record<UrlReason, string>> = {
-  ko: { unknown: '허용되지 않는 값', range: '범위 밖', int: '정수가 아님', nan: '숫자가 아님', empty: '빈 값', form: '형식이 맞지 않음' },
-  en: {
-    unknown: 'not an allowed value',
-    range: 'out of range',
-    int: 'not an integer',
-    nan: 'not a number',
-    empty: 'empty',
-    form: 'wrong form',
-  },
-};
-
-/** `kd-alpha=7 (범위 밖), kd-epochs=abc (숫자가 아님)` in the reader's language; each island wraps it in its own sentence. */
+/** `kd-alpha=7 (out of range), kd-epochs=abc (not a number)` in the reader's language; each island wraps it in its own sentence. */
 export function describeUrlProblems(problems: readonly UrlProblem[], lang: Lang): string {
   return problems.map((p) => `${p.param}=${p.value} (${REASON_TEXT[lang][p.reason]})`).join(', ');
 }

@@ -156,8 +156,8 @@ const INPUT_MODULES = [
   'demos/kd/pamap2/parse.ts',
   'demos/kd/pamap2/zip.ts',
   'demos/kd/run/config.ts',
-  'demos/kd/run/data.ts',
-  'demos/kd/run/phases.ts',
+  'demos/kd/run/data-summary.ts',
+  'demos/kd/run/session.ts',
   'demos/kd/experiment/split.ts',
 ];
 /** `throw new Error(…)` left in them: programming errors (a caller's bug), never the reader's input. */
@@ -178,7 +178,7 @@ describe("(c) problems from demos/** reach the reader in the reader's language",
     expect([...new Set(hits)].sort()).toEqual([
       'demos/kd/experiment/split.ts',
       'demos/kd/run/activities.ts',
-      'demos/kd/run/data.ts',
+      'demos/kd/run/data-summary.ts',
       'demos/kd/run/labels.ts',
     ]);
     expect(Object.keys(PHASE_LABELS_EN)).toEqual(Object.keys(PHASE_LABELS));

@@ -3,7 +3,7 @@ import type { SentenceWords } from '@demos/kd/story/sentence';
 import type { ModelName } from '@demos/kd/story/scenario';
 import { MAX_SEEDS, MIN_SEEDS, type Setting } from '@demos/kd/story/config';
 import type { Localized } from '../../i18n/lang';
-import { english, localize, type Widen } from '../strings-lang';
+import { bilingual, english, localize, type Widen } from '../strings-lang';
 import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
 
 const pct = (v: number): string => (100 * v).toFixed(1);
@@ -116,8 +116,6 @@ const KDS_EN: Widen<typeof KDS_KO> = english({
     pointsTitle: 'Macro-F1 per seed (one dot = one seed, mean of the two folds; bar = 95 % interval of the mean)',
     meanInterval: (mean: number, lo: number, hi: number) => `${pct(mean)} [${pct(lo)}, ${pct(hi)}]`,
     pointLabel: (model: string, seed: number, f1: number) => `${model}, seed ${seed}: macro-F1 ${pct(f1)}`,
-    urlProblems: (list: readonly string[]) =>
-      `The address had values that cannot be used (${list.join(', ')}); they were replaced by the defaults.`,
     diag: (backend: string, seconds: number) => `Compute backend ${backend}, took ${seconds.toFixed(1)} s`,
   },
 });
@@ -166,10 +164,10 @@ const SENTENCE_WORDS_EN: SentenceWords = english({
 
 export const MODEL_LABEL = localize<Record<ModelName, string>>({ ko: MODEL_LABEL_KO, en: MODEL_LABEL_EN });
 /** Both languages of SETTING_LABEL, for KdStoryDemo.astro (picked with pageLang). */
-export const SETTING_LABEL_BY_LANG: Localized<Record<Setting, string>> = { ko: SETTING_LABEL_KO, en: SETTING_LABEL_EN };
+export const SETTING_LABEL_BY_LANG: Localized<Record<Setting, string>> = bilingual({ ko: SETTING_LABEL_KO, en: SETTING_LABEL_EN });
 export const KDS_TEXT = localize<Widen<typeof KDS_KO>>({ ko: KDS_KO, en: KDS_EN });
 /** Text of the static markup (KdStoryDemo.astro, which picks with pageLang); the numbers come from the story's config. */
-export const KDS_STATIC_BY_LANG: Localized<Widen<typeof KDS_STATIC_KO>> = { ko: KDS_STATIC_KO, en: KDS_STATIC_EN };
+export const KDS_STATIC_BY_LANG: Localized<Widen<typeof KDS_STATIC_KO>> = bilingual({ ko: KDS_STATIC_KO, en: KDS_STATIC_EN });
 /** The computed sentence's words (demos/kd/story/sentence.ts picks and fills them). */
 export const SENTENCE_WORDS = localize<SentenceWords>({ ko: SENTENCE_WORDS_KO, en: SENTENCE_WORDS_EN });
 

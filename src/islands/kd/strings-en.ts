@@ -90,8 +90,6 @@ export const S_EN = english({
     memory: (n: number, held: number, base: number, leaked: number) => `${n} (models ${held} + baseline ${base}, leaked ${leaked})`,
     counts: (c: Record<Phase, number>) =>
       `Times actually trained: GAF teacher ${c['teacher-gaf']}, signal teacher ${c['teacher-signal']}, student alone ${c['student-ce']}, KD student ${c['student-kd']}`,
-    urlProblems: (ps: readonly { key: string; value: string; fallback: string }[]) =>
-      `Some values in the address cannot be used, so the defaults apply: ${ps.map((p) => `${p.key}=${p.value} → ${p.fallback}`).join(', ')}`,
     urlCheckpoint: 'Checkpoint files are not shared through the address: pick the two teacher files again.',
     urlNoFull: 'This build has no full data shards, so the bundled excerpt is used.',
     pct,
@@ -132,7 +130,6 @@ export const S_EN = english({
     },
     fitAxis: { agree: 'top-1 agreement (%)', kl: (T: number) => `KL(teacher‖student), T = ${T}` },
     fitEmpty: 'After a run, the KD student’s per-epoch values are drawn here.',
-    alphaButton: 'Retrain the KD student at α = 0, 0.5, 1',
     alphaHead: [
       'α',
       'Accuracy',

@@ -71,7 +71,6 @@ const KO = {
   barsRegion: '클래스 확률 막대 (좁은 화면에서는 가로로 스크롤)',
   barsLabel: '선택한 평가 윈도우의 클래스 확률',
   alphaTitle: 'α 비교',
-  alphaButton: 'α = 0, 0.5, 1로 KD 학생만 다시 학습',
   alphaNote: '실행이 끝나면, 이미 학습한 교사를 그대로 두고 KD 학생만 α를 바꿔 세 번 학습해 각 교사와의 일치율을 비교합니다.',
   alphaChart: 'α에 따른 교사와의 일치율',
   alphaTable: 'α 비교 표',
@@ -162,7 +161,6 @@ const EN: Widen<typeof KO> = english({
     barsRegion: 'Class probability bars (scroll sideways on narrow screens)',
     barsLabel: 'Class probabilities of the chosen test window',
     alphaTitle: 'α comparison',
-    alphaButton: 'Retrain the KD student at α = 0, 0.5, 1',
     alphaNote:
       'After a run, keeps the trained teachers and trains only the KD student three times with different α, comparing its agreement with each teacher.',
     alphaChart: 'Agreement with the teachers by α',

@@ -116,8 +116,6 @@ const VIT_EN: Widen<typeof VIT_KO> = english({
       `Image patch grid ${g}×${g}. Current patch #${n} (row ${row}, column ${col}). Arrow keys move.`,
     ownImage: (name: string, w: number, h: number) =>
       `Your image: ${name} (${w}×${h}) — processed only inside your browser, never uploaded.`,
-    urlProblems: (list: readonly string[]) =>
-      `The address had values this demo cannot use (${list.join(', ')}); they were replaced by the defaults.`,
   },
 });
 
