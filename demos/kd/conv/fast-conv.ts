@@ -4,7 +4,7 @@
  *   backward  dW = Pᵀ·dy;  dP = dy·Wᵀ;  dx = col2im(dP)
  * Transposes are explicit (tf.transpose, then a plain matMul): the WASM backend's matMul
  * with transposeA/transposeB leaves XNNPACK for a naive loop, measured ~7× slower for these
- * shapes (see demos/kd/README.md), which is why autodiff's own matMul gradient is avoided.
+ * shapes (see demos/kd/wasm/README.md), which is why autodiff's own matMul gradient is avoided.
  * 1×1 stride-1 convs skip im2col (P is x itself).
  *
  * Only for backends whose tensors live in CPU memory (cpu, wasm): dataSync() here would be a

@@ -40,7 +40,7 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, pad: numb
   ]);
 }
 
-/** The implementation we measured to be faster on `backend` (see demos/kd/README.md). */
+/** The implementation we measured to be faster on `backend` (demos/kd/wasm/README.md; figures in docs/measurements.md). */
 export function defaultConvImpl(backend: string): ConvImpl {
   return backend === 'cpu' || backend === 'wasm' ? 'fast' : 'tf';
 }

@@ -20,7 +20,7 @@ import { heapGemm, wasmMatMulEnabled } from '../wasm/matmul';
 /**
  * Where Winograd is used: 3-tap (3×3) stride-1 pad-1 convs with C, O multiples of 4 and at least
  * this many channels. `npm run bench:conv` (forward + both gradients) measured it faster than
- * the direct kernels at every width tried, 8 to 192 channels (demos/kd/README.md).
+ * the direct kernels at every width tried, 8 to 192 channels (docs/measurements.md, "WASM kernels").
  */
 export const WINOGRAD_MIN_CHANNELS = 8;
 

@@ -5,7 +5,7 @@
  * to the KD student. So the other end trains the GAF teacher, the longest phase, while this end
  * trains the signal teacher and the CE student; the KD student then trains here with both.
  * (Evaluating each other's epochs as well was tried and measured slower in Chromium:
- * demos/kd/README.md § Threads.)
+ * demos/kd/wasm/README.md § Threads.)
  *
  * A LanePeer is one end. It answers the other end's requests with a WrnPhaseTrainer built from
  * the other end's setup: the same windows and split, so with the same seeds, backend and

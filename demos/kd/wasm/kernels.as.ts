@@ -1,5 +1,5 @@
 /**
- * AssemblyScript source of the fast path's WASM kernels (demos/kd/README.md, "WASM SIMD kernels and Winograd").
+ * AssemblyScript source of the fast path's WASM kernels (demos/kd/wasm/README.md, "WASM SIMD kernels and Winograd").
  * Compiled by `npm run build:wasm` into ./kernels-wasm.ts (base64, committed); the unit test
  * test/unit/wasm-kernels.test.ts recompiles it and fails if the committed bytes are stale.
  *

@@ -9,7 +9,7 @@ import { S } from './strings';
  *  - a HARDWARE GPU does not help these networks in tfjs: one training step is 1,700–1,900
  *    separate kernels and each costs ~0.1 ms of dispatch, so the step is bound by dispatch, not
  *    arithmetic. Measured on an NVIDIA H200 (tfjs WebGPU in Node through Dawn, bench:gpu): the
- *    default run 26–28 s vs 1.9 s on WASM on one CPU core (demos/kd/README.md, "On a real GPU").
+ *    default run 26–28 s vs 1.9 s on WASM on one CPU core (docs/measurements.md, "GPU runs").
  *    Not measured in Chromium on a hardware GPU; hardware WebGL is not measured at all, so a
  *    reader with WebGL alone keeps it;
  *  - software WebGL (SwiftShader / llvmpipe) trains the default run ~10× slower than WASM;

@@ -81,7 +81,7 @@ const KO = {
   ],
   diagSummary: '진단 정보 (개발자용: 작업자의 텐서 수, 실제 학습 횟수, 구현 문서)',
   tensors: '작업자(worker)의 텐서 수:',
-  docsHtml: '구현과 측정의 자세한 설명: <code>src/islands/kd/README.md</code>',
+  docsHtml: '구현의 자세한 설명: <code>src/islands/kd/README.md</code>, 측정값: <code>docs/measurements.md</code>',
 };
 
 const EN: Widen<typeof KO> = english({
@@ -172,7 +172,7 @@ const EN: Widen<typeof KO> = english({
     ],
     diagSummary: 'Diagnostics (for developers: the worker’s tensor count, times actually trained, implementation notes)',
     tensors: 'Tensors in the worker:',
-    docsHtml: 'Implementation and measurements in detail: <code>src/islands/kd/README.md</code>',
+    docsHtml: 'Implementation in detail: <code>src/islands/kd/README.md</code>; measurements: <code>docs/measurements.md</code>',
   },
 });
 
