@@ -258,7 +258,20 @@ test('the English search dialog rewrites what readers type and speaks English', 
   const message = page.locator('.pagefind-ui__message');
   await expect(message).toContainText('results for');
   await expect(page.locator('.pagefind-ui__search-clear')).toHaveText('Clear');
-  await expect(page.locator('#starlight__search')).not.toContainText(/[\uac00-\ud7a3]/);
+  // The dialog's own words (not the results' excerpts, which may quote a Korean source title as
+  // the English pages do) carry no Hangul, the Cancel button and labels included.
+  const chrome = await page.locator('site-search dialog').evaluate((el) => {
+    const c = el.cloneNode(true) as HTMLElement;
+    for (const r of c.querySelectorAll('.pagefind-ui__results, script')) r.remove();
+    return [
+      c.textContent ?? '',
+      ...[...c.querySelectorAll('[aria-label], [placeholder]')].map(
+        (e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('placeholder') ?? ''}`,
+      ),
+    ].join(' ');
+  });
+  expect(chrome).not.toMatch(/[\uac00-\ud7a3]/);
+  expect(chrome).toContain('Cancel');
   await expect(page.locator('.pagefind-ui__search-input')).toHaveAttribute('placeholder', 'Search');
 });
 
