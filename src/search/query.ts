@@ -108,6 +108,29 @@ export function stripParticle(word: string, keep: ReadonlySet<string> = new Set(
   return word;
 }
 
+/**
+ * British spellings the English pages do not use, as American (optimiser → optimizer, layer
+ * normalisation → normalization, analyse → analyze, modelling → modeling, colour → color). WHY a
+ * rule and not aliases: Pagefind's English stemmer keeps -is-/-iz- apart, and the variants are too
+ * many to list. The -ise rule only fires after stems that form -ize verbs (normal-, optim-,
+ * regular-, token-, categor-, character-), so precise, noise, supervised, expertise and promise stay.
+ */
+const BRITISH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^([a-z]{3,})isation(s?)$/, '$1ization$2'],
+  [/^([a-z]*(?:al|im|ar|rd|en|or|er|el))is(e|es|ed|ing|er|ers)$/, '$1iz$2'],
+  [/^([a-z]{3,})ys(e|es|ed|ing)$/, '$1yz$2'],
+  [/^(model|label|channel|cancel|travel)l(ed|ing|er|ers)$/, '$1$2'],
+  [/^(colo|behavio|neighbo|favo)ur(s?)$/, '$1r$2'],
+  [/^(cent|met|fib)re(s?)$/, '$1er$2'],
+];
+
+/** The American spelling of a lower-case Latin word (see BRITISH), or the word itself. */
+export function americanSpelling(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
+  for (const [from, to] of BRITISH) if (from.test(word)) return word.replace(from, to);
+  return word;
+}
+
 /** A Latin word's alias key with a plural -s dropped (embeddings → embedding), or null. */
 function singular(key: string): string | null {
   return /^[a-z]{4,}s$/.test(key) ? key.slice(0, -1) : null;
@@ -121,7 +144,15 @@ function singular(key: string): string | null {
  * Pagefind/pagefind#329), so a repeated word adds nothing.
  */
 export function expandQuery(query: string, table: AliasTable): string {
-  const words = query.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  const words = query
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => {
+      const us = americanSpelling(w.toLowerCase());
+      return us === w.toLowerCase() ? w : us;
+    });
   const keep = new Set(table.keep);
   const out: string[] = [];
   const lookup = (phrase: string): string | undefined => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseGlossary } from '@src/lib/glossary';
 import { aliasTableSchema, buildAliasTable, buildAliasTableEn, extraAliasesSchema } from '@src/search/aliases';
 import { searchStrings } from '@src/search/strings';
-import { aliasKey, expandQuery, isAliasTable, stripParticle } from '@src/search/query';
+import { aliasKey, americanSpelling, expandQuery, isAliasTable, stripParticle } from '@src/search/query';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (rel: string): unknown => JSON.parse(readFileSync(join(ROOT, rel), 'utf8'));
@@ -95,8 +95,30 @@ describe('expandQuery with the English table (the English edition)', () => {
     ['key', 'key'],
     ['students', 'student'],
     ['leave one subject out', 'LOSO'],
+    ['layer normalisation', 'layer normalization'],
+    ['Adam optimiser', 'Adam optimizer'],
+    ['standardisation', 'standardization'],
   ])('%s → %s', (q, want) => {
     expect(expandQuery(q, en)).toBe(want);
+  });
+  it.each([
+    ['normalise', 'normalize'],
+    ['optimisers', 'optimizers'],
+    ['tokenisation', 'tokenization'],
+    ['regularised', 'regularized'],
+    ['analyse', 'analyze'],
+    ['modelling', 'modeling'],
+    ['colour', 'color'],
+    // Words that only look British stay as typed.
+    ['precise', 'precise'],
+    ['noise', 'noise'],
+    ['supervised', 'supervised'],
+    ['expertise', 'expertise'],
+    ['promise', 'promise'],
+    ['distilling', 'distilling'],
+    ['hour', 'hour'],
+  ])('American spelling: %s → %s', (w, want) => {
+    expect(americanSpelling(w)).toBe(want);
   });
   it('derives aliases from every English avoid-variant', () => {
     for (const t of glossary.terms) for (const v of t.avoidEn) expect(en.aliases[aliasKey(v)], `${t.id}: ${v}`).toBeDefined();
