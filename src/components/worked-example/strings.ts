@@ -54,7 +54,8 @@ export interface WorkedStrings {
   openTail: (p: WorkedParams) => string;
 }
 
-const codeList = (tokens: string[]) => tokens.map((t) => `<code>${esc(t)}</code>`).join(', ');
+// The sentence is Korean on both editions (the demo computes these exact tokens): lang="ko" marks it as quoted Korean.
+const codeList = (tokens: string[]) => tokens.map((t) => `<code lang="ko">${esc(t)}</code>`).join(', ');
 
 export const WORKED_TEXT: Localized<WorkedStrings> = {
   ko: {
@@ -94,7 +95,7 @@ export const WORKED_TEXT: Localized<WorkedStrings> = {
   },
   en: {
     intro: (p) =>
-      `The Korean sentence <strong>“${esc(p.text)}”</strong> (“the cat ate the fish”) splits into ${p.tokens.length} tokens (${codeList(p.tokens)}). ` +
+      `The Korean sentence <strong lang="ko">“${esc(p.text)}”</strong> (“the cat ate the fish”) splits into ${p.tokens.length} tokens (${codeList(p.tokens)}). ` +
       `The numbers below are copied from <strong>head ${p.head}</strong> alone of this page’s demo model <em>before training</em> (seed ${p.seed}, model dimension D = ${p.d}, ${p.heads} heads, so ` +
       `d<sub>k</sub> = ${p.d}/${p.heads} = ${p.dk}). Q, K and V are the projections of each token’s input x (token embedding + positional encoding, ${p.d} dimensions) ` +
       `by head ${p.head}’s part of W<sub>Q</sub>, W<sub>K</sub> and W<sub>V</sub> (${p.d}×${p.dk}). The model is untrained, so the weights carry no linguistic meaning — this is only about how the computation flows.`,
@@ -103,7 +104,7 @@ export const WORKED_TEXT: Localized<WorkedStrings> = {
     token: 'Token',
     h2: '2. Scores: dot products of the query with the keys',
     p2: (p) =>
-      `The scores of the query token <code>${esc(p.qTok)}</code> (row ${p.row}) are the dot products of q<sub>${p.row}</sub> with each key k<sub>j</sub>: multiply the ${p.dk} components pairwise and add.`,
+      `The scores of the query token <code lang="ko">${esc(p.qTok)}</code> (row ${p.row}) are the dot products of q<sub>${p.row}</sub> with each key k<sub>j</sub>: multiply the ${p.dk} components pairwise and add.`,
     h3: '3. Divide by √d<sub>k</sub>',
     p3: (dk, sqrt) =>
       `With d<sub>k</sub> = ${dk}, the scores are divided by √${dk} = ${sqrt}. The larger the dimension, the wider the dot products spread; this step keeps the softmax from collapsing onto a single token.`,
@@ -114,7 +115,7 @@ export const WORKED_TEXT: Localized<WorkedStrings> = {
       `Head ${p.head}’s output z<sub>${p.row}</sub> mixes the three tokens’ value vectors v<sub>j</sub> with the weights a. (Concatenating the outputs of all ${p.heads} heads and multiplying by W<sub>O</sub> gives the layer’s final output.)`,
     h6: 'All three rows at once: the matrix view',
     p6: (p) =>
-      `The other two tokens act as queries too and go through the same computation. Rows are queries, columns are keys; the highlighted row is <code>${esc(p.qTok)}</code>, worked out above.`,
+      `The other two tokens act as queries too and go through the same computation. Rows are queries, columns are keys; the highlighted row is <code lang="ko">${esc(p.qTok)}</code>, worked out above.`,
     scores: 'Scores QKᵀ',
     scaled: (dk) => `Scaled scores S = QKᵀ/√${dk}`,
     weights: 'Attention weights A = softmax(S) (per row)',
@@ -123,7 +124,7 @@ export const WORKED_TEXT: Localized<WorkedStrings> = {
     open: 'Open in the demo',
     mathLabel: 'formula',
     openTail: (p) =>
-      ` — opens the demo with the same sentence, D = ${p.d}, ${p.heads} heads, head ${p.head} and query <code>${esc(p.qTok)}</code>. The demo’s formula (q<sub>i</sub>, s<sub>i</sub>, a<sub>i</sub>, z<sub>i</sub>) shows the same numbers. ` +
+      ` — opens the demo with the same sentence, D = ${p.d}, ${p.heads} heads, head ${p.head} and query <code lang="ko">${esc(p.qTok)}</code>. The demo’s formula (q<sub>i</sub>, s<sub>i</sub>, a<sub>i</sub>, z<sub>i</sub>) shows the same numbers. ` +
       '(The tables are rounded, so multiplying their numbers again may differ slightly in the last digit.)',
   },
 };
