@@ -107,7 +107,12 @@ test('uploading a fixture image works; a text file shows the error and keeps the
     const w = window as unknown as { maxGap: number; framesComputing: number };
     return { maxGap: w.maxGap, framesComputing: w.framesComputing };
   });
-  test.info().annotations.push({ type: 'longest frame gap, p=8 D=768 (ms)', description: String(Math.round(maxGap)) });
+  test
+    .info()
+    .annotations.push(
+      { type: 'longest frame gap, p=8 D=768 (ms)', description: String(Math.round(maxGap)) },
+      { type: 'frames painted while computing', description: String(framesComputing) },
+    );
   expect(framesComputing, 'frames painted while the worker computed').toBeGreaterThan(0);
 
   await demo.locator('[data-vit="file"]').setInputFiles(fixture('not-an-image.txt'));
