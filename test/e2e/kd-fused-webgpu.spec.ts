@@ -7,8 +7,8 @@ import type { FusedReport } from './kd-fused/entry';
 
 // The fused WebGPU WRN step (demos/kd/fused) against tfjs on its WebGPU backend, in Chromium's
 // software adapter: same weights, same 5 KD batches, loss and every tensor within 1e-4
-// relative; and per step ≤ 120 dispatches, ≤ 2 submissions, no GPU→CPU read, ≤ 2 ms to encode
-// (the fastest of 8 timed steps; see below).
+// relative; and per step ≤ 120 dispatches, ≤ 2 submissions, no GPU→CPU read. The CPU time to
+// encode a step (fastest and median of 8 timed steps) is reported, not asserted (see below).
 // The page is a blank one served by page.route from an esbuild bundle of ./kd-fused/entry.ts,
 // so the site's build is not involved (only its origin, for a secure context).
 
@@ -72,11 +72,12 @@ test('fused WRN step equals tfjs-webgpu after 5 SGD steps, in ≤ 120 dispatches
       expect(c.readbacks).toBe(0);
     }
     // Wall-clock time on a shared machine only grows with contention (a median of 3 ms was seen
-    // here at load average 30 on 2 cores): the least disturbed of the timing steps is asserted,
-    // the median is recorded beside it.
+    // here at load average 30 on 2 cores): reported, not asserted. What keeps encoding cheap is
+    // asserted above by count (dispatches, submissions, no readback); the fastest and the median
+    // of the timed steps go to the annotations and the attached JSON (docs/measurements.md).
     const timed = r.encodeMs.slice(5);
     const encodeMs = Math.min(...timed);
-    expect(encodeMs, `${r.model}: fastest CPU ms to encode a step (median ${median(timed)})`).toBeLessThanOrEqual(2);
+    info.annotations.push({ type: `${r.model}: CPU ms to encode a step (fastest, median)`, description: `${encodeMs}, ${median(timed)}` });
     steps.push({ model: r.model, ...r.perStep[4]!, encodeMs, encodeMsMedian: median(timed) });
   }
   // The bench JSON's shape (webgpu.steps), for the record.

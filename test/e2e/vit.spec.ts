@@ -84,14 +84,18 @@ test('uploading a fixture image works; a text file shows the error and keeps the
   [240, 200, 40].forEach((v, i) => expect(Math.abs(br[i]! - v)).toBeLessThan(8));
   await expect(demo.locator('[data-vit="patches"]')).toHaveText('196');
 
-  // The heaviest setting (p = 8, D = 768) computes in the worker: the page keeps painting frames.
+  // The heaviest setting (p = 8, D = 768) computes in the worker: the page keeps painting frames
+  // while the demo says 'computing' (work on the main thread would paint none until it ended).
+  // The longest frame gap is a machine-dependent number: reported here and by npm run bench:main-thread.
   await page.evaluate(() => {
-    const w = window as unknown as { maxGap: number; last: number };
+    const w = window as unknown as { maxGap: number; last: number; framesComputing: number };
     w.maxGap = 0;
+    w.framesComputing = 0;
     w.last = performance.now();
     const tick = (t: number): void => {
       w.maxGap = Math.max(w.maxGap, t - w.last);
       w.last = t;
+      if (document.querySelector<HTMLElement>('vit-demo')?.dataset['state'] === 'computing') w.framesComputing++;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -99,9 +103,17 @@ test('uploading a fixture image works; a text file shows the error and keeps the
   await demo.locator('[data-vit="dim-select"]').selectOption('768');
   await demo.locator('input[name="vit-patch"][value="8"]').check();
   await expect(demo).toHaveAttribute('data-seq', '785x768', { timeout: 90_000 });
-  const maxGap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
-  console.log(`longest frame gap while computing p=8, D=768: ${maxGap.toFixed(0)} ms`);
-  expect(maxGap).toBeLessThan(1000);
+  const { maxGap, framesComputing } = await page.evaluate(() => {
+    const w = window as unknown as { maxGap: number; framesComputing: number };
+    return { maxGap: w.maxGap, framesComputing: w.framesComputing };
+  });
+  test
+    .info()
+    .annotations.push(
+      { type: 'longest frame gap, p=8 D=768 (ms)', description: String(Math.round(maxGap)) },
+      { type: 'frames painted while computing', description: String(framesComputing) },
+    );
+  expect(framesComputing, 'frames painted while the worker computed').toBeGreaterThan(0);
 
   await demo.locator('[data-vit="file"]').setInputFiles(fixture('not-an-image.txt'));
   await expect(demo.locator('[data-vit="error"]')).toBeVisible();
