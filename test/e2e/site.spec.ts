@@ -92,6 +92,9 @@ test('no horizontal overflow on a 390 px phone; long display math scrolls in its
     expect(sw, `${slug}: scrollWidth ${sw} > innerWidth ${iw}`).toBeLessThanOrEqual(iw);
   }
   await page.goto('research/kd-method/');
+  // Off-screen formulas skip layout (content-visibility: auto, custom.css) until they near the
+  // viewport; measure them as they are once shown.
+  await page.addStyleTag({ content: '.katex-display { content-visibility: visible !important; }' });
   const wide = await page
     .locator('.katex-display')
     .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => getComputedStyle(e).overflowX));
