@@ -13,16 +13,17 @@ import { CALIBRATION_BATCH, CALIBRATION_BUDGET_MS, CALIBRATION_STEPS } from './c
 
 /**
  * measureStepMs within `budgetMs`: rejects when the budget runs out. The step in flight cannot be
- * interrupted; it finishes in the background, then the loop stops (its deadline has passed) and
- * frees its tensors, so the caller can move on to another backend at once.
+ * interrupted, so the rejection waits for it: the loop stops after that step (its deadline has
+ * passed) and frees its tensors. Nothing of the calibration is left running when the caller
+ * selects a backend and takes the leak readout's baseline (a step finishing in the background
+ * freed its tensors after the baseline was taken and made the readout negative), and the
+ * abandoned backend does not compete with the run for the CPU.
  */
-export function measureWithin(budgetMs = CALIBRATION_BUDGET_MS): Promise<number> {
+export async function measureWithin(budgetMs = CALIBRATION_BUDGET_MS): Promise<number> {
   const deadline = performance.now() + budgetMs;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`over the ${budgetMs} ms budget`)), budgetMs);
-  });
-  return Promise.race([measureStepMs(CALIBRATION_STEPS, CALIBRATION_BATCH, deadline), late]).finally(() => clearTimeout(timer));
+  const ms = await measureStepMs(CALIBRATION_STEPS, CALIBRATION_BATCH, deadline);
+  if (performance.now() > deadline) throw new Error(`over the ${budgetMs} ms budget`);
+  return ms;
 }
 
 /** Median ms of one student training step on the ACTIVE tfjs backend (one warm-up step first). Leaks no tensors. */
