@@ -1,10 +1,9 @@
 /**
  * Parts of the island's wiring that only forward to the worker (kept out of mount.ts): the
- * reader's checkpoint files, the check of the typed fields, and the e2e test hooks.
+ * reader's checkpoint files and the e2e test hooks.
  */
 import type { ToWorker } from '@demos/kd/run/protocol';
 import { byRole } from './view-common';
-import { fieldProblems, mirrorTwin, showFieldProblems } from './controls';
 
 type Send = (m: ToWorker, transfer?: Transferable[]) => void;
 
@@ -27,18 +26,5 @@ export function wireDebugHooks(root: HTMLElement, send: Send): void {
   root.addEventListener('kd-debug-train-steps', (e) => {
     const d = (e as CustomEvent<{ steps?: number; seed?: number }>).detail ?? {};
     send({ type: 'debug-train-steps', steps: d.steps ?? 5, seed: d.seed ?? 1234 });
-  });
-}
-
-/**
- * Typed fields are checked as the reader types: the message sits next to the field (and its twin
- * in the compact bar) and goes once the value is corrected; `after` then updates URL and view.
- */
-export function wireFieldChecks(root: HTMLElement, after: () => void): void {
-  root.addEventListener('input', (e) => {
-    if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'number') return;
-    mirrorTwin(root, e.target);
-    showFieldProblems(root, fieldProblems(root));
-    after();
   });
 }
