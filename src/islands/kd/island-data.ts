@@ -13,7 +13,7 @@ import { loadBundled, runWith, saveUrl, type KdEffect, type KdIslandState } from
 import { S } from './strings';
 
 /** The fold to select: `want` (e.g. from the URL) when the data has windows for it, else the first fold that can be evaluated. */
-export function foldFor(d: DataSummary, want: number): number | null {
+function foldFor(d: DataSummary, want: number): number | null {
   const options = d.subjects.filter((x) => x.windows > 0);
   if (options.some((x) => x.id === want)) return want;
   return usableFolds(d)[0] ?? options[0]?.id ?? null;

@@ -92,7 +92,6 @@ export function controlsOf(s: KdIslandState) {
     invalid: fieldProblems(s.form).size > 0,
   };
 }
-export type ViewControls = ReturnType<typeof controlsOf>;
 
 /** The URL state written from the form (after a change of the reader's or of the data). */
 export function saveUrl(s: KdIslandState): KdIslandState {
