@@ -11,13 +11,11 @@ import { FromWorkerSchema, ToWorkerSchema } from '@demos/kd/run/protocol';
 import { createIsland } from '@src/lib/create-island';
 import { documentLang, pick } from '@src/i18n/lang';
 import { absoluteSiteUrl } from '@src/lib/site-url';
-import { initIsland, updateIsland, type DataRadio, type KdEffect, type KdEvent } from './island-state';
-import { formRoleOf } from './form';
+import { initIsland, updateIsland, type KdEvent } from './island-state';
 import { readKdUrl, writeKdUrl } from './url-state';
 import { kdDom, renderKd } from './view';
-import { exportRun } from './export-run';
-import { wireCheckpoints, wireDebugHooks } from './mount-wiring';
-import { KD_URL_PROBLEMS, S } from './strings';
+import { runEffect, wireCheckpoints, wireDebugHooks, wireForm } from './mount-wiring';
+import { KD_URL_PROBLEMS } from './strings';
 import { workerName } from '../strings-lang';
 
 // zod 4 compiles an object schema's parser on its first use (70–160 ms here): a long task in
@@ -35,14 +33,6 @@ export function mount(root: HTMLElement): void {
     (msg) => dispatch({ type: 'worker', msg }),
     (problem) => dispatch({ type: 'failed', message: problem }),
   );
-  const run = (fx: KdEffect, dispatch: (e: KdEvent) => void): void => {
-    if (fx.type === 'post') channel.send(fx.msg, fx.transfer);
-    else if (fx.type === 'pick-file') dom.el<HTMLInputElement>('file').click();
-    else
-      void exportRun(fx.result, fx.config, fx.data, fx.backend, fx.unseen).then(
-        (err) => err && dispatch({ type: 'status', text: S.exportFailed(err) }),
-      );
-  };
   let lastDraw = 0;
   const dom = kdDom(root, (result) => dispatch({ type: 'export', result }));
   const island = createIsland({
@@ -59,34 +49,14 @@ export function mount(root: HTMLElement): void {
       lastDraw = performance.now();
       renderKd(d, s, prev);
     },
-    run,
+    run: (fx, dispatch) => runEffect(fx, channel.send, root, dispatch),
     schedule: (e) => (e.type !== 'worker' || NOW.has(e.msg.type) ? 'now' : 'later'),
     defer: (draw) => setTimeout(() => requestAnimationFrame(draw), Math.max(0, 250 - (performance.now() - lastDraw))),
   });
   const dispatch = (e: KdEvent): void => island.dispatch(e);
   worker.addEventListener('error', (e) => dispatch({ type: 'failed', message: `worker: ${e.message || 'failed to start'}` }));
 
-  // Every control's value goes to the state (typed fields as the reader types); the view draws it back.
-  const onField = (e: Event): void => {
-    const t = e.target;
-    if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement) || (e.type === 'input' && t.type !== 'number')) return;
-    const role = formRoleOf(t.dataset['role']);
-    if (role) dispatch({ type: 'field', role, value: t.value });
-  };
-  root.addEventListener('input', onField);
-  root.addEventListener('change', onField);
-  for (const r of root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]'))
-    r.addEventListener('change', () => r.checked && dispatch({ type: 'radio', value: r.value as DataRadio }));
-  const file = dom.el<HTMLInputElement>('file');
-  file.addEventListener('change', () => dispatch({ type: 'files', files: [...(file.files ?? [])] }));
-  for (const [role, type] of [
-    ['start', 'start'],
-    ['rerun', 'start'],
-    ['compare', 'compare'],
-    ['cancel', 'cancel'],
-    ['clear', 'clear'],
-  ] as const)
-    dom.el(role).addEventListener('click', () => dispatch({ type }));
+  wireForm(root, dispatch);
   const post = (msg: Parameters<typeof channel.send>[0], transfer?: Transferable[]): void =>
     dispatch(transfer ? { type: 'post', msg, transfer } : { type: 'post', msg });
   wireCheckpoints(root, post);
