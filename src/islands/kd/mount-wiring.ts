@@ -1,12 +1,54 @@
 /**
- * Parts of the island's wiring that only forward to the worker (kept out of mount.ts): the
- * reader's checkpoint files, the check of the typed fields, and the e2e test hooks.
+ * Parts of the island's event wiring kept out of mount.ts: the form's listeners, the reader's
+ * checkpoint files and the e2e test hooks (events into the loop), and the runner of the
+ * update's effects (worker messages, the file picker, a download).
  */
 import type { ToWorker } from '@demos/kd/run/protocol';
 import { byRole } from './view-common';
-import { fieldProblems, mirrorTwin, showFieldProblems } from './controls';
+import { formRoleOf } from './form';
+import { exportRun } from './export-run';
+import type { DataRadio, KdEffect, KdEvent } from './island-state';
+import { S } from './strings';
 
 type Send = (m: ToWorker, transfer?: Transferable[]) => void;
+type Dispatch = (e: KdEvent) => void;
+
+/** Runs one effect of the update; a failed download comes back as a status event. */
+export function runEffect(fx: KdEffect, send: Send, root: HTMLElement, dispatch: Dispatch): void {
+  if (fx.type === 'post') send(fx.msg, fx.transfer);
+  else if (fx.type === 'pick-file') byRole<HTMLInputElement>(root, 'file').click();
+  else
+    void exportRun(fx.result, fx.config, fx.data, fx.backend, fx.unseen).then(
+      (err) => err && dispatch({ type: 'status', text: S.exportFailed(err) }),
+    );
+}
+
+/**
+ * Every control's value goes to the state (typed fields as the reader types, the rest on change);
+ * the view draws it back. The data radios, the file picker and the buttons are events of their own.
+ */
+export function wireForm(root: HTMLElement, dispatch: Dispatch): void {
+  const onField = (e: Event): void => {
+    const t = e.target;
+    if (!(t instanceof HTMLInputElement || t instanceof HTMLSelectElement) || (e.type === 'input' && t.type !== 'number')) return;
+    const role = formRoleOf(t.dataset['role']);
+    if (role) dispatch({ type: 'field', role, value: t.value });
+  };
+  root.addEventListener('input', onField);
+  root.addEventListener('change', onField);
+  for (const r of root.querySelectorAll<HTMLInputElement>('input[name="kd-data"]'))
+    r.addEventListener('change', () => r.checked && dispatch({ type: 'radio', value: r.value as DataRadio }));
+  const file = byRole<HTMLInputElement>(root, 'file');
+  file.addEventListener('change', () => dispatch({ type: 'files', files: [...(file.files ?? [])] }));
+  for (const [role, type] of [
+    ['start', 'start'],
+    ['rerun', 'start'],
+    ['compare', 'compare'],
+    ['cancel', 'cancel'],
+    ['clear', 'clear'],
+  ] as const)
+    byRole(root, role).addEventListener('click', () => dispatch({ type }));
+}
 
 /** Both checkpoint files picked: their bytes go to the worker (transferred, not copied). */
 export function wireCheckpoints(root: HTMLElement, send: Send): void {
@@ -27,18 +69,5 @@ export function wireDebugHooks(root: HTMLElement, send: Send): void {
   root.addEventListener('kd-debug-train-steps', (e) => {
     const d = (e as CustomEvent<{ steps?: number; seed?: number }>).detail ?? {};
     send({ type: 'debug-train-steps', steps: d.steps ?? 5, seed: d.seed ?? 1234 });
-  });
-}
-
-/**
- * Typed fields are checked as the reader types: the message sits next to the field (and its twin
- * in the compact bar) and goes once the value is corrected; `after` then updates URL and view.
- */
-export function wireFieldChecks(root: HTMLElement, after: () => void): void {
-  root.addEventListener('input', (e) => {
-    if (!(e.target instanceof HTMLInputElement) || e.target.type !== 'number') return;
-    mirrorTwin(root, e.target);
-    showFieldProblems(root, fieldProblems(root));
-    after();
   });
 }

@@ -45,41 +45,11 @@ function withCurve(s: KdState, p: Phase, f: (c: Curve) => Curve): KdState {
   return c ? { ...s, curves: { ...s.curves, [p]: f(c) } } : s;
 }
 
-export function reduce(s: KdState, a: Action): KdState {
+type PhaseAction = Extract<Action, { type: 'phase-start' | 'step' | 'epoch' | 'phase-done' }>;
+
+/** A phase's life (start, steps, epochs, done): its curve and result. */
+function reducePhase(s: KdState, a: PhaseAction): KdState {
   switch (a.type) {
-    case 'runtime': {
-      const { type: _, ...runtime } = a;
-      return { ...s, runtime, status: a.deviceLost ? S.deviceLostStatus(a.info.backend) : s.status };
-    }
-    case 'lanes':
-      return { ...s, lanes: { workers: a.workers, why: a.why } };
-    case 'ui-loading':
-      return { ...s, busy: 'data', status: S.reading(a.what) };
-    case 'ui-status':
-      return { ...s, status: a.text };
-    case 'data-progress':
-      return { ...s, progress: a.total > 0 ? a.done / a.total : 0, status: S.readingBytes(a.file, a.done, a.total) };
-    case 'data-ready':
-      // Results of other data no longer apply.
-      return {
-        ...s,
-        busy: 'none',
-        data: a.summary,
-        preview: a.preview,
-        dataError: null,
-        ...NO_RUN,
-        status: S.dataReady,
-      };
-    case 'data-error':
-      return { ...s, busy: 'none', progress: null, dataError: a.message, status: s.data ? S.dataErrorKeep(s.data.label) : S.dataErrorNone };
-    case 'checkpoints-ready':
-      return { ...s, status: S.checkpointsReady(a.names) };
-    case 'ui-start':
-      return { ...s, busy: 'run', config: a.config, done: false, error: null, status: S.starting };
-    case 'fold-info': {
-      const { type: _, ...fold } = a;
-      return { ...s, fold };
-    }
     case 'phase-start': {
       const { [a.phase]: _, ...results } = s.results;
       const curve: Curve = { key: s.seq + 1, epochs: s.config?.epochs ?? 1, losses: [], acc: [], fit: [] };
@@ -123,6 +93,49 @@ export function reduce(s: KdState, a: Action): KdState {
         curves: { ...s.curves, [r.phase]: curve },
       };
     }
+  }
+}
+
+export function reduce(s: KdState, a: Action): KdState {
+  switch (a.type) {
+    case 'runtime': {
+      const { type: _, ...runtime } = a;
+      return { ...s, runtime, status: a.deviceLost ? S.deviceLostStatus(a.info.backend) : s.status };
+    }
+    case 'lanes':
+      return { ...s, lanes: { workers: a.workers, why: a.why } };
+    case 'ui-loading':
+      return { ...s, busy: 'data', status: S.reading(a.what) };
+    case 'ui-status':
+      return { ...s, status: a.text };
+    case 'data-progress':
+      return { ...s, progress: a.total > 0 ? a.done / a.total : 0, status: S.readingBytes(a.file, a.done, a.total) };
+    case 'data-ready':
+      // Results of other data no longer apply.
+      return {
+        ...s,
+        busy: 'none',
+        data: a.summary,
+        preview: a.preview,
+        dataError: null,
+        ...NO_RUN,
+        status: S.dataReady,
+      };
+    case 'data-error':
+      return { ...s, busy: 'none', progress: null, dataError: a.message, status: s.data ? S.dataErrorKeep(s.data.label) : S.dataErrorNone };
+    case 'checkpoints-ready':
+      return { ...s, status: S.checkpointsReady(a.names) };
+    case 'ui-start':
+      return { ...s, busy: 'run', config: a.config, done: false, error: null, status: S.starting };
+    case 'fold-info': {
+      const { type: _, ...fold } = a;
+      return { ...s, fold };
+    }
+    case 'phase-start':
+    case 'step':
+    case 'epoch':
+    case 'phase-done':
+      return reducePhase(s, a);
     case 'run-done':
       return { ...s, busy: 'none', done: true, running: [], status: S.runDone(a.results) };
     case 'ui-compare':
