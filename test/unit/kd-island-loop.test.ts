@@ -4,7 +4,8 @@
  * file picker, a download), so the whole island's behaviour is checked here in Node.
  */
 import { describe, it, expect } from 'vitest';
-import { initIsland, updateIsland, controlsOf, type KdEvent, type KdIslandState } from '@src/islands/kd/island-state';
+import { initIsland, updateIsland, type KdEvent, type KdIslandState } from '@src/islands/kd/island-state';
+import { controlsOf } from '@src/islands/kd/island-core';
 import { readKdUrl, writeKdUrl } from '@src/islands/kd/url-state';
 
 const summary = {

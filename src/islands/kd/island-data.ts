@@ -9,7 +9,7 @@ import type { DataSummary } from '@demos/kd/run/protocol';
 import type { Step } from '@src/lib/create-island';
 import { splitProblemOf, usableFolds } from './split-problem';
 import { splitOf } from './form';
-import { loadBundled, runWith, saveUrl, type KdEffect, type KdIslandState } from './island-state';
+import { loadBundled, runWith, saveUrl, type KdEffect, type KdIslandState } from './island-core';
 import { S } from './strings';
 
 /** The fold to select: `want` (e.g. from the URL) when the data has windows for it, else the first fold that can be evaluated. */

@@ -5,57 +5,16 @@
  * (`KdEffect`: messages to the worker, the file picker, a download), which the loop
  * (src/lib/create-island.ts) runs.
  */
-import { COMPARE_ALPHAS, DEFAULT_CONFIG, parseConfig, type RunConfig } from '@demos/kd/run/config';
-import type { FromWorker, PhaseResult, ToWorker } from '@demos/kd/run/protocol';
-import type { Step } from '@src/lib/create-island';
-import { initialState, reduce, type Action, type KdState } from './state';
-import { fieldProblems, formOfUrl, readForm, splitOf, urlStateOf, type Form, type FormRole } from './form';
-import { splitProblemOf } from './split-problem';
+import { COMPARE_ALPHAS, DEFAULT_CONFIG, parseConfig } from '@demos/kd/run/config';
+import type { FromWorker, ToWorker } from '@demos/kd/run/protocol';
+import { initialState } from './state';
+import { formOfUrl, readForm } from './form';
 import { afterData, afterFullData } from './island-data';
-import type { DataChoice, KdUrlState } from './url-state';
+import { controlsOf, loadBundled, none, runWith, saveUrl, type KdEvent, type KdIslandState, type KdStep } from './island-core';
+import type { KdUrlState } from './url-state';
 import { S } from './strings';
 
-export type DataRadio = 'excerpt' | 'full' | 'upload';
-
-export interface KdIslandState {
-  run: KdState;
-  form: Form;
-  /** The data radio checked, and the data last asked for. */
-  radio: DataRadio;
-  choice: DataRadio;
-  /** The URL's values (only valid ones); `saved`: written to the page's URL (not before the reader or the data changes something). */
-  url: KdUrlState;
-  saved: boolean;
-  /** No data has arrived yet: the URL's split and fold apply to the first data. */
-  firstData: boolean;
-  /** The batch size the data chose (the field follows the data's default until the reader changes it). */
-  batchAuto: string;
-  /** Notes about the URL (ignored values, a checkpoint run, no full data in this build). */
-  notes: readonly string[];
-}
-
-export type KdEvent =
-  | { type: 'worker'; msg: FromWorker }
-  | { type: 'failed'; message: string }
-  | { type: 'field'; role: FormRole; value: string }
-  | { type: 'radio'; value: DataRadio }
-  | { type: 'files'; files: File[] }
-  | { type: 'start' }
-  | { type: 'compare' }
-  | { type: 'cancel' }
-  | { type: 'clear' }
-  | { type: 'export'; result: PhaseResult }
-  | { type: 'status'; text: string }
-  | { type: 'post'; msg: ToWorker; transfer?: Transferable[] };
-
-export type KdEffect =
-  | { type: 'post'; msg: ToWorker; transfer?: Transferable[] }
-  | { type: 'pick-file' }
-  | { type: 'export'; result: PhaseResult; config: RunConfig; data: NonNullable<KdState['data']>; backend: string; unseen: number };
-
-type KdStep = Step<KdIslandState, KdEffect>;
-const none = (state: KdIslandState): KdStep => ({ state, send: [] });
-export const runWith = (s: KdIslandState, a: Action): KdIslandState => ({ ...s, run: reduce(s.run, a) });
+export type { DataRadio, KdEffect, KdEvent, KdIslandState } from './island-core';
 
 /** The first state from the URL, and the first messages: the worker's setup, then the excerpt. */
 export function initIsland(url: KdUrlState, notes: readonly string[], init: Extract<ToWorker, { type: 'init' }>): KdStep {
@@ -72,30 +31,6 @@ export function initIsland(url: KdUrlState, notes: readonly string[], init: Extr
   };
   const load = loadBundled(s, 'excerpt');
   return { state: load.state, send: [{ type: 'post', msg: init }, ...load.send] };
-}
-
-export function loadBundled(s: KdIslandState, which: DataChoice): KdStep {
-  const next = runWith({ ...s, choice: which }, { type: 'ui-loading', what: which });
-  return { state: next, send: [{ type: 'post', msg: { type: 'load-bundled', which } }] };
-}
-
-/** What the view needs from the form: the split, fold, window and matrix phase, and whether a run may start. */
-export function controlsOf(s: KdIslandState) {
-  const split = splitOf(s.form);
-  const testSubject = Number(s.form.fold) || s.url.config.testSubject;
-  return {
-    split,
-    testSubject,
-    window: s.url.window,
-    cm: s.url.cm,
-    splitProblem: s.run.data ? splitProblemOf(s.run.data, split, testSubject) : null,
-    invalid: fieldProblems(s.form).size > 0,
-  };
-}
-
-/** The URL state written from the form (after a change of the reader's or of the data). */
-export function saveUrl(s: KdIslandState): KdIslandState {
-  return { ...s, url: urlStateOf(s.form, s.choice === 'full' ? 'full' : 'excerpt', s.url), saved: true };
 }
 
 function start(s: KdIslandState): KdStep {

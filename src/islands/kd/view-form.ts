@@ -7,7 +7,7 @@ import type { DataSummary } from '@demos/kd/run/protocol';
 import { FORM_ROLES, TWINS, TYPED, fieldProblems, splitOf, type Form } from './form';
 import { foldProblemOf, usableFolds } from './split-problem';
 import { S } from './strings';
-import type { KdDom, KdPart } from './view';
+import type { KdDom, KdPart } from './view-types';
 
 type Field = HTMLInputElement | HTMLSelectElement;
 const field = (root: HTMLElement, role: string): Field | null => root.querySelector<Field>(`[data-role="${role}"]`);

@@ -3,14 +3,14 @@
  * counters, the table, the curves, the fit, the α comparison, the bars and the confusion matrix.
  */
 import { PHASES } from '@demos/kd/experiment/phases';
-import { controlsOf } from './island-state';
+import { controlsOf } from './island-core';
 import { frameCurves, updateCurves } from './draw-curves';
 import { drawConfusion } from './draw-confusion';
 import { renderTable } from './view-table';
 import { renderAlpha, renderFit, teachersDisagree } from './view-fit';
 import { fillWindowPicker, renderBars } from './view-bars';
 import { S } from './strings';
-import type { KdPart } from './view';
+import type { KdPart } from './view-types';
 
 const camel = (p: string): string => p.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase());
 

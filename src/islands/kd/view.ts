@@ -4,10 +4,11 @@
  * The reducer replaces a slice when it changes, so a burst of step messages costs a few attribute
  * writes. The form's parts are in view-form.ts, the results' in view-results.ts.
  */
-import { viewOf, type Part } from '@src/lib/create-island';
+import { viewOf } from '@src/lib/create-island';
 import type { PhaseResult } from '@demos/kd/run/protocol';
 import { renderRuntimeBadge } from '../runtime-badge';
-import { controlsOf, type KdIslandState } from './island-state';
+import { controlsOf, type KdIslandState } from './island-core';
+import type { KdDom, KdPart } from './view-types';
 import { byRole } from './view-common';
 import { drawGaf, drawSignal } from './draw-gaf';
 import { FORM_PARTS } from './view-form';
@@ -16,13 +17,7 @@ import { S } from './strings';
 import { CALIBRATION_STRINGS } from './strings-calibration';
 import { documentLang, pick } from '@src/i18n/lang';
 
-export interface KdDom {
-  root: HTMLElement;
-  el<T extends Element = HTMLElement>(role: string): T;
-  /** The table's download buttons call this (an event of the island's). */
-  onExport(r: PhaseResult): void;
-}
-export type KdPart = Part<KdIslandState, KdDom>;
+export type { KdDom } from './view-types';
 
 export function kdDom(root: HTMLElement, onExport: (r: PhaseResult) => void): KdDom {
   return { root, el: <T extends Element>(role: string) => byRole<T>(root, role), onExport };
