@@ -15,6 +15,7 @@
  */
 import { whenVisible } from './when-visible';
 import { SHARED_TEXT } from '../islands/strings-shared';
+import { errorMessage } from '@demos/shared/errors';
 
 export interface IslandModule {
   mount(el: HTMLElement): void | Promise<void>;
@@ -24,7 +25,7 @@ export interface IslandModule {
 const LOAD_ERROR_PREFIX = SHARED_TEXT.loadError;
 
 function showIslandError(el: HTMLElement, error: unknown): void {
-  const text = `${LOAD_ERROR_PREFIX}: ${error instanceof Error ? error.message : String(error)}`;
+  const text = `${LOAD_ERROR_PREFIX}: ${errorMessage(error)}`;
   let slot = el.querySelector<HTMLElement>('[data-island-error]');
   if (!slot) {
     slot = document.createElement('p');

@@ -17,6 +17,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { selfCheck } from '@demos/shared/self-check';
+import { errorMessage } from '@demos/shared/errors';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -185,7 +186,7 @@ async function select(tf: Tf, order: readonly BackendName[], ask: Ask, skipped: 
       watchDeviceLoss(tf, info);
       return { tf, info };
     } catch (e) {
-      skipped.push({ backend: name, reason: e instanceof Error ? e.message : String(e) });
+      skipped.push({ backend: name, reason: errorMessage(e) });
       // Free what a failed candidate holds (e.g. a WebGL context whose self-check failed).
       if (name !== 'cpu') {
         try {
@@ -269,7 +270,7 @@ export async function measureBackends<T>(
       await tf.ready();
       out.push({ backend: name, result: await work(name), why: null });
     } catch (e) {
-      out.push({ backend: name, result: null, why: e instanceof Error ? e.message : String(e) });
+      out.push({ backend: name, result: null, why: errorMessage(e) });
     }
   }
   return out;

@@ -4,8 +4,9 @@
  */
 import { MAX_TOKENS, type TokenizeProblem } from '@demos/attention/tokenize';
 import { english } from '../strings-lang';
+import { errorMessage } from '@demos/shared/errors';
 
-const err = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const err = errorMessage;
 
 export const ATTN_EN = english({
   en: {

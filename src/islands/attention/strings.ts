@@ -4,8 +4,9 @@ import type { Localized } from '../../i18n/lang';
 import { bilingual, localize, type Widen } from '../strings-lang';
 import { ATTN_EN, LM_EN, STEPPER_EN } from './strings-en';
 import { describeUrlProblems, type UrlProblem } from '@src/lib/url-codec';
+import { errorMessage } from '@demos/shared/errors';
 
-const err = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const err = errorMessage;
 
 const ATTN_KO = {
   defaultText: '나는 어제 학교에서 Transformer 논문을 읽었다.',

@@ -14,6 +14,7 @@ import { siteUrl } from '@src/lib/site-url';
 import { runStory } from '@demos/kd/story/scenario';
 import { StoryRequestSchema, StoryResponseSchema, type StoryResponse } from '@demos/kd/story/protocol';
 import '@demos/shared/gradients';
+import { errorMessage } from '@demos/shared/errors';
 
 class Cancelled extends Error {}
 let rows: Promise<Float32Array> | null = null;
@@ -50,7 +51,7 @@ const channel = openChannel(
       } catch (e) {
         if (e instanceof Cancelled) return;
         rows = null; // a failed download or decode is retried on the next run
-        post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+        post({ type: 'error', id, message: errorMessage(e) });
       }
     });
   },

@@ -5,6 +5,7 @@
  */
 import type { RunConfig } from '@demos/kd/run/config';
 import type { DataSummary, PhaseResult } from '@demos/kd/run/protocol';
+import { errorMessage } from '@demos/shared/errors';
 
 export async function exportRun(
   r: PhaseResult,
@@ -34,6 +35,6 @@ export async function exportRun(
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     return null;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return errorMessage(e);
   }
 }

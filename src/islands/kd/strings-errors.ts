@@ -8,6 +8,7 @@ import { english, type Widen } from '../strings-lang';
 import { KdRunError, type KdRunProblem } from '@demos/kd/run/errors';
 import { Pamap2FormatError as FormatError } from '@demos/kd/pamap2/errors';
 import { Pamap2ZipError } from '@demos/kd/pamap2/zip';
+import { errorMessage } from '@demos/shared/errors';
 
 /** Problems raised in demos/** and the worker, worded (the English originals are the codes' messages). */
 export const ERRORS_KO = {
@@ -144,5 +145,5 @@ function errorText(e: unknown, t: Widen<typeof ERRORS_KO>): string {
     const detail = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
     return `${e.path}: ${t.zipProblem[e.problem]} (${detail})`;
   }
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }

@@ -12,6 +12,7 @@ import { inkFromRgba, toDigitInput, clsMap, DIGIT_SIZE } from '@demos/vit/digit-
 import { drawAttentionMap, drawThumb, renderProbs } from './digits-draw';
 import { attachPad, drawFileOnPad } from './digits-pad';
 import { VIT_DIGIT_TEXT as T } from './strings';
+import { errorMessage } from '@demos/shared/errors';
 
 type Source = { kind: 'pad' } | { kind: 'sample'; label: number; index: number; pixels: Float32Array } | { kind: 'file'; name: string };
 
@@ -73,7 +74,7 @@ export async function mount(root: HTMLElement): Promise<void> {
   } catch (e) {
     root.dataset['state'] = 'error';
     status.textContent = '';
-    showError(T.modelFailed(e instanceof Error ? e.message : String(e)));
+    showError(T.modelFailed(errorMessage(e)));
     return;
   }
   // A WebGPU device loss re-selects the backend: upload the weights again on the new one.
@@ -149,7 +150,7 @@ export async function mount(root: HTMLElement): Promise<void> {
       root.dataset['pred'] = String(top);
       root.dataset['state'] = 'ready';
     } catch (e) {
-      showError(T.modelFailed(e instanceof Error ? e.message : String(e)));
+      showError(T.modelFailed(errorMessage(e)));
     } finally {
       busy = false;
       if (again) {

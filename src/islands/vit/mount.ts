@@ -15,8 +15,9 @@ import { renderVit, vitDom } from './view';
 import { VIT_TEXT } from './strings';
 import type { VitSampleId } from './samples';
 import { workerName } from '../strings-lang';
+import { errorMessage } from '@demos/shared/errors';
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const errorText = errorMessage;
 
 export function mount(root: HTMLElement): void {
   const dom = vitDom(root);

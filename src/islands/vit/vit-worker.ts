@@ -11,6 +11,7 @@ import { openChannel, type PortLike } from '@demos/shared/channel';
 import { VitRequestSchema, VitResponseSchema, type LoadedImage, type ParsedVitRequest, type VitResponse } from '@demos/vit/protocol';
 import { decodeToModelInput, ImageInputError } from './decode';
 import { VIT_TEXT } from './strings';
+import { errorMessage } from '@demos/shared/errors';
 
 let current: LoadedImage | null = null;
 /** Seeded weights and position tables, reused across images and re-renders. */
@@ -64,7 +65,7 @@ function handle(req: ParsedVitRequest): void {
         ] as Transferable[]);
       }
     } catch (e) {
-      const message = e instanceof ImageInputError ? e.message : VIT_TEXT.computeError(e instanceof Error ? e.message : String(e));
+      const message = e instanceof ImageInputError ? e.message : VIT_TEXT.computeError(errorMessage(e));
       post({ type: 'error', id: req.id, message });
     }
   });

@@ -16,6 +16,7 @@ import type { Wrn } from '@demos/kd/models/wrn';
 import { wasmHeap } from '@demos/kd/wasm/kernels';
 import { S } from '../strings';
 import { workerName } from '../../strings-lang';
+import { errorMessage } from '@demos/shared/errors';
 
 const START_TIMEOUT_MS = 20_000;
 
@@ -37,7 +38,7 @@ export class WorkerLane {
     try {
       this.worker = new Worker(new URL('./kd-lane-worker.ts', import.meta.url), { type: 'module', name: workerName('kd-lane') });
     } catch (e) {
-      this.report(1, S.laneNotStarted(e instanceof Error ? e.message : String(e)));
+      this.report(1, S.laneNotStarted(errorMessage(e)));
       return;
     }
     const peer = new LanePeer(this.worker, undefined, (problem) => console.warn(problem));
