@@ -15,7 +15,7 @@ import { gatherRows, sampleSize } from '../train/train-data';
 import { recomputeBnStats } from '../train/precise-bn';
 import { evaluate } from '../train/predict';
 import { stepLr } from '../train/schedule';
-import type { EpochInfo, TrainOptions, TrainResult } from '../train/train';
+import { trainResultOf, type EpochInfo, type TrainOptions, type TrainResult } from '../train/train';
 import { FusedWrnGpu } from './gpu';
 import { compilePlan, type FusedShape } from './plan';
 import { readModel } from './parity';
@@ -131,15 +131,5 @@ export async function trainModelFused(
     for (const r of tails.values()) r.destroy();
     main.destroy();
   }
-  let bestEpoch = -1;
-  epochs.forEach((e, i) => {
-    if (bestEpoch < 0 || e.testAccuracy > epochs[bestEpoch]!.testAccuracy) bestEpoch = i;
-  });
-  return {
-    epochs,
-    bestEpoch,
-    bestAccuracy: bestEpoch >= 0 ? epochs[bestEpoch]!.testAccuracy : Number.NaN,
-    lastAccuracy: epochs.length > 0 ? epochs[epochs.length - 1]!.testAccuracy : Number.NaN,
-    aborted,
-  };
+  return trainResultOf(epochs, aborted);
 }

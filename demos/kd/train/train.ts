@@ -282,6 +282,11 @@ export async function trainModel(o: TrainOptions): Promise<TrainResult> {
   } finally {
     opt.dispose();
   }
+  return trainResultOf(epochs, aborted);
+}
+
+/** The lab's best-epoch number beside the last epoch's (what every trainer reports). */
+export function trainResultOf(epochs: EpochInfo[], aborted: boolean): TrainResult {
   let bestEpoch = -1;
   epochs.forEach((e, i) => {
     if (bestEpoch < 0 || e.testAccuracy > epochs[bestEpoch]!.testAccuracy) bestEpoch = i;
